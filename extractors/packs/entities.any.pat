@@ -1,0 +1,34 @@
+# Entities, for every language. Groups: country (key = ISO 3166 code),
+# cycle (named groups from, to, ordinal), date (day, month, year), email, url.
+@pack entities
+@version 1
+@lang any
+country.ar   \bargentin[ao]s?\b|\brep[uú]blica\s+argentina\b
+country.bo   \bbolivia\b
+country.br   \bbra[sz]il\b|\bbrasileir[oa]s?\b
+country.ca   \bcanad[aá]\b
+country.cl   \bchile\b
+country.co   \bcolombia\b|\bcolombian[oa]s?\b
+country.cr   \bcosta\s+rica\b
+country.do   \brep[uú]blica\s+dominicana\b|\bdominican\s+republic\b
+country.ec   \becuador\b
+country.gt   \bguatemala\b
+country.hn   \bhonduras\b
+country.jm   \bjamaica\b
+country.mx   \bm[eé]xico\b
+country.pa   \bpanam[aá]\b
+country.pe   \bper[uú]\b
+country.py   \bparagua[iy]\b
+country.sv   \bel\s+salvador\b
+country.us   \bestados\s+unidos\b|\bunited\s+states\b
+country.uy   \burugua[iy]\b
+country.gb   \breino\s+unido\b|\bunited\s+kingdom\b|\bthe\s+uk\b|\bgreat\s+britain\b
+cycle.plan_years   \b(?:plan(?:o)?\s+(?:de\s+)?(?:acci[oó]n|a[cç][aã]o)|(?:national\s+)?action\s+plan)\b[^.\n]{0,40}?\b(?P<from>(?:19|20)\d{2})\s*[-–/]\s*(?P<to>(?:19|20)?\d{2})\b
+cycle.ordinal      \b(?P<ordinal>(?:I{1,3}|IV|VI{0,3}|primer|segundo|tercer|cuarto|quinto|first|second|third|fourth|fifth))\s+plan(?:o)?\s+(?:de\s+)?(?:acci[oó]n|a[cç][aã]o)\b
+date.dmy     \b(?P<day>[0-3]?\d)\s+(?:de\s+)?(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|novembro|dezembro|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})\b
+date.mdy     \b(?P<month>january|february|march|april|june|july|august|september|october|november|december)\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d{2})\b
+date.my      \b(?P<month>enero|febrero|marzo|abril|junio|julio|agosto|se?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[cç]o|junho|julho|setembro|outubro|novembro|dezembro|january|february|march|april|june|july|august|september|october|november|december)\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})\b
+date.iso     \b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b
+date.numeric \b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b
+email.address \b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b
+url.web      \b(?:https?://|www\.)[^\s<>"'()]+

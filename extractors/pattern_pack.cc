@@ -1,0 +1,167 @@
+#include "extractors/pattern_pack.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "pipeline/core/sha256.h"
+#include "pipeline/core/utf8.h"
+
+namespace planmine {
+namespace fs = std::filesystem;
+namespace {
+
+Result<std::string> ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool ValidId(const std::string& id) {
+  static const RE2 kId("[a-z0-9_]+(?:\\.[a-z0-9_\\-]+)*");
+  return RE2::FullMatch(id, kId);
+}
+
+std::string BaseName(const std::string& path) { return fs::path(path).filename().string(); }
+
+}  // namespace
+
+Result<PatternPack> ParsePatternPack(const std::string& text, const std::string& path) {
+  PatternPack pack;
+  pack.path = path;
+  pack.sha256 = Sha256Hex(text);
+  const std::string name = BaseName(path);
+  if (SanitizeUtf8(text) != text) return InvalidArgument(name + ": not valid UTF-8");
+  std::istringstream in(text);
+  std::string raw;
+  int lineno = 0;
+  std::set<std::string> ids;
+  while (std::getline(in, raw)) {
+    ++lineno;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    std::string line(TrimAscii(raw));
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = name + ":" + std::to_string(lineno);
+    if (line[0] == '@') {
+      size_t sp = line.find_first_of(" \t");
+      std::string key = line.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+      std::string value = sp == std::string::npos ? "" : std::string(TrimAscii(line.substr(sp)));
+      if (value.empty()) return InvalidArgument(where + ": @" + key + " needs a value");
+      if (key == "pack") {
+        pack.name = value;
+      } else if (key == "lang") {
+        if (value != "es" && value != "pt" && value != "en" && value != "any")
+          return InvalidArgument(where + ": @lang must be es, pt, en or any, got '" + value + "'");
+        pack.language = value;
+      } else if (key == "version") {
+        if (value.find_first_not_of("0123456789") != std::string::npos || value.size() > 6)
+          return InvalidArgument(where + ": @version must be a whole number, got '" + value + "'");
+        pack.version = std::stoi(value);
+      } else {
+        return InvalidArgument(where + ": unknown directive @" + key);
+      }
+      continue;
+    }
+    size_t sp = line.find_first_of(" \t");
+    if (sp == std::string::npos) return InvalidArgument(where + ": expected an id and a pattern");
+    Pattern p;
+    p.id = line.substr(0, sp);
+    p.regex = std::string(TrimAscii(line.substr(sp)));
+    p.line = lineno;
+    if (!ValidId(p.id)) return InvalidArgument(where + ": bad id '" + p.id + "' (lower-case group.key expected)");
+    if (!ids.insert(p.id).second) return InvalidArgument(where + ": duplicate id '" + p.id + "'");
+    size_t dot = p.id.find('.');
+    p.group = p.id.substr(0, dot);
+    p.key = dot == std::string::npos ? "" : p.id.substr(dot + 1);
+    RE2::Options opts;
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    RE2 re(p.regex, opts);
+    if (!re.ok()) return InvalidArgument(where + ": pattern '" + p.id + "': " + re.error());
+    pack.patterns.push_back(std::move(p));
+  }
+  if (pack.name.empty()) return InvalidArgument(name + ":1: missing @pack");
+  if (pack.language.empty()) return InvalidArgument(name + ":1: missing @lang");
+  if (pack.version <= 0) return InvalidArgument(name + ":1: missing @version");
+  if (pack.patterns.empty()) return InvalidArgument(name + ": no patterns");
+  return pack;
+}
+
+Result<PatternPack> LoadPatternPack(const std::string& path) {
+  Result<std::string> text = ReadAll(path);
+  if (!text.ok()) return text.status();
+  return ParsePatternPack(*text, path);
+}
+
+Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": pattern pack folder not found");
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".pat") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return NotFound(dir + ": no *.pat pattern packs");
+  std::vector<PatternPack> packs;
+  for (const std::string& f : files) {
+    Result<PatternPack> p = LoadPatternPack(f);
+    if (!p.ok()) return p.status();
+    packs.push_back(std::move(*p));
+  }
+  return packs;
+}
+
+Result<std::vector<Example>> LoadExamples(const std::string& path) {
+  Result<std::string> text = ReadAll(path);
+  if (!text.ok()) return text.status();
+  std::vector<Example> out;
+  std::istringstream in(*text);
+  std::string raw;
+  int lineno = 0;
+  static const RE2 kLine("([+-])\\s+(\\S+)(?:\\t+|\\s{2,})(.+)");
+  while (std::getline(in, raw)) {
+    ++lineno;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    std::string line(TrimAscii(raw));
+    if (line.empty() || line[0] == '#') continue;
+    std::string sign, target, sentence;
+    if (!RE2::FullMatch(line, kLine, &sign, &target, &sentence))
+      return InvalidArgument(BaseName(path) + ":" + std::to_string(lineno) +
+                             ": expected '+ target<TAB>sentence' or '- target<TAB>sentence'");
+    out.push_back({sign == "+", target, std::string(TrimAscii(sentence)), lineno});
+  }
+  return out;
+}
+
+Result<std::vector<Theme>> LoadTaxonomy(const std::string& path) {
+  Result<std::string> text = ReadAll(path);
+  if (!text.ok()) return text.status();
+  std::vector<Theme> out;
+  std::istringstream in(*text);
+  std::string raw;
+  int lineno = 0;
+  std::set<std::string> seen;
+  while (std::getline(in, raw)) {
+    ++lineno;
+    if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+    if (TrimAscii(raw).empty() || raw[0] == '#') continue;
+    std::vector<std::string> f;
+    std::istringstream fields(raw);
+    std::string x;
+    while (std::getline(fields, x, '\t')) f.push_back(std::string(TrimAscii(x)));
+    std::string where = BaseName(path) + ":" + std::to_string(lineno);
+    if (f.size() != 4) return InvalidArgument(where + ": expected 4 tab-separated fields (id, en, es, pt)");
+    if (f[0] == "id") continue;  // header
+    if (!ValidId(f[0]) || f[0].find('.') != std::string::npos) return InvalidArgument(where + ": bad theme id '" + f[0] + "'");
+    if (!seen.insert(f[0]).second) return InvalidArgument(where + ": duplicate theme id '" + f[0] + "'");
+    out.push_back({f[0], f[1], f[2], f[3]});
+  }
+  return out;
+}
+
+}  // namespace planmine

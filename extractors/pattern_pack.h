@@ -1,0 +1,75 @@
+// Pattern packs: the researcher-editable regular expressions planmine mines with.
+//
+// A pack is a UTF-8 text file `<pack>.<lang>.pat` under extractors/packs/.
+// The format (full spec in extractors/README.md):
+//
+//   # a comment; blank lines are ignored
+//   @pack themes            required: commitments | themes | entities | …
+//   @version 3              required: bump it when the patterns change
+//   @lang es                required: es | pt | en | any
+//   open_data.datos_abiertos   \bdatos\s+abiertos\b
+//
+// A pattern line is an id, white space, and an RE2 expression running to the
+// end of the line. Ids are lower-case `group.key` (letters, digits, `_`, `-`),
+// unique within the pack; the group is what the pattern finds (a theme id, a
+// commitment part, an entity type) and the key names the variant (for
+// entities such as `country.co`, the value). Patterns match case-insensitively
+// unless they say `(?-i)`. Errors name the file and line:
+//   "themes.es.pat:12: pattern 'open_data.x': missing ): \bdatos(".
+#ifndef PLANMINE_EXTRACTORS_PATTERN_PACK_H_
+#define PLANMINE_EXTRACTORS_PATTERN_PACK_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+
+namespace planmine {
+
+struct Pattern {
+  std::string id;     // "open_data.datos_abiertos"
+  std::string group;  // "open_data"
+  std::string key;    // "datos_abiertos"
+  std::string regex;
+  int line = 0;
+};
+
+struct PatternPack {
+  std::string name;      // @pack
+  std::string language;  // @lang
+  int version = 0;       // @version
+  std::string path;
+  std::string sha256;  // of the file's bytes: what produced the rows
+  std::vector<Pattern> patterns;
+};
+
+Result<PatternPack> ParsePatternPack(const std::string& text, const std::string& path);
+Result<PatternPack> LoadPatternPack(const std::string& path);
+
+// Every *.pat file in `dir`, sorted by file name. Fails on the first bad file:
+// nothing is mined with half a pack.
+Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir);
+
+// The examples file beside a pack (`themes.es.examples`):
+//   + open_data   El gobierno publicará datos abiertos.     must match
+//   - open_data   Los datos del censo están cerrados.       must not match
+// The target is a group or a full pattern id; fields are separated by a tab
+// or by two or more spaces.
+struct Example {
+  bool must_match = true;
+  std::string target;
+  std::string sentence;
+  int line = 0;
+};
+Result<std::vector<Example>> LoadExamples(const std::string& path);
+
+// The theme taxonomy (themes.taxonomy.tsv): id, label_en, label_es, label_pt.
+struct Theme {
+  std::string id, label_en, label_es, label_pt;
+};
+Result<std::vector<Theme>> LoadTaxonomy(const std::string& path);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_EXTRACTORS_PATTERN_PACK_H_

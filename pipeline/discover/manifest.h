@@ -1,0 +1,58 @@
+// Manifest: what a researcher knows about each file, overriding inference.
+//
+// Format (see docs/manifest.md): a CSV (RFC 4180) or TSV file whose first
+// row names the columns. Recognised columns, in any order:
+//   path (or file)  the document, relative to the manifest's folder, or just
+//                   its file name; required
+//   country         ISO 3166-1 alpha-2 code, e.g. CO
+//   year            four digits
+//   doc_type        action_plan, irm_report, workshop, slides, report, other…
+//   title           free text
+//   language        es, pt, en (optional override of detection)
+// Other columns are ignored, so ../shared/corpus-real/MANIFEST.tsv loads too.
+#ifndef PLANMINE_DISCOVER_MANIFEST_H_
+#define PLANMINE_DISCOVER_MANIFEST_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+
+namespace planmine {
+
+struct ManifestEntry {
+  std::string path;  // as written in the manifest
+  std::string country;
+  int year = 0;
+  std::string doc_type;
+  std::string title;
+  std::string language;
+};
+
+class Manifest {
+ public:
+  Manifest() = default;
+
+  // Errors name the file and the 1-based line: "m.csv:4: year must be four digits".
+  static Result<Manifest> Load(const std::string& path);
+  static Result<Manifest> Parse(const std::string& text, const std::string& base_dir,
+                                const std::string& name_for_errors);
+
+  // The entry for `file_path` (matched by absolute path, else by file name).
+  const ManifestEntry* Find(const std::string& file_path) const;
+  size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<ManifestEntry> entries_;
+  std::map<std::string, size_t> by_abs_path_;
+  std::map<std::string, size_t> by_name_;
+};
+
+// Splits one CSV/TSV record; exposed for tests. Handles quoted fields with
+// doubled quotes. `delim` is ',' or '\t'.
+std::vector<std::vector<std::string>> ParseDelimited(const std::string& text, char delim);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_DISCOVER_MANIFEST_H_

@@ -1,0 +1,67 @@
+// The extract stage's output: a document as pages of text blocks in reading
+// order, each block keeping the page's coordinates (points, origin top-left).
+#ifndef PLANMINE_EXTRACT_EXTRACTED_H_
+#define PLANMINE_EXTRACT_EXTRACTED_H_
+
+#include <string>
+#include <vector>
+
+namespace planmine {
+
+struct Box {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+  void Extend(const Box& o);
+};
+
+// One word as the PDF's text layer gives it.
+struct Word {
+  std::string text;  // UTF-8
+  Box box;
+  double font_size = 0;
+  int rotation = 0;  // 0: horizontal; 1..3: 90°, 180°, 270°
+};
+
+// A run of words on one baseline, not crossing a column gutter.
+struct Line {
+  std::string text;  // words joined by single spaces
+  Box box;
+  double font_size = 0;
+};
+
+// Consecutive lines of one paragraph, heading or list item.
+struct Block {
+  std::vector<Line> lines;
+  Box box;
+  double font_size = 0;
+  bool heading = false;  // set when the font is clearly larger than the page body
+};
+
+enum class TextSource { kTextLayer, kPlainText, kNone };
+const char* TextSourceName(TextSource s);
+
+struct Page {
+  int number = 0;  // 1-based
+  double width = 0, height = 0;
+  std::vector<Block> blocks;           // body, in reading order
+  std::vector<std::string> furniture;  // running headers/footers, page numbers, rotated labels
+  TextSource source = TextSource::kNone;
+  int word_count = 0;  // words in the text layer, furniture included
+};
+
+struct DocumentInfo {
+  std::string title, author, subject, creator, producer;
+  std::string created, modified;  // ISO 8601 (UTC) or empty
+};
+
+struct ExtractedDocument {
+  DocumentInfo info;
+  int page_count = 0;  // pages in the file (may exceed pages.size() when capped)
+  std::vector<Page> pages;
+  std::vector<std::string> warnings;  // e.g. "page cap reached: 5000 of 7312 pages read"
+};
+
+}  // namespace planmine
+
+#endif  // PLANMINE_EXTRACT_EXTRACTED_H_

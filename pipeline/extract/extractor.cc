@@ -1,0 +1,240 @@
+#include "pipeline/extract/extractor.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+
+#include "pipeline/core/utf8.h"
+#include "pipeline/extract/layout.h"
+
+namespace planmine {
+namespace {
+
+// Poppler reports problems through a global callback; keep the last message
+// per thread so that an error can quote it.
+thread_local std::string g_poppler_last_error;
+thread_local int g_poppler_error_count = 0;
+
+void PopplerDebug(const std::string& msg, void*) {
+  g_poppler_last_error = msg;
+  ++g_poppler_error_count;
+}
+
+void InstallPopplerHandler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(&PopplerDebug, nullptr); });
+}
+
+std::string ToUtf8(const poppler::ustring& u) {
+  poppler::byte_array b = u.to_utf8();
+  return SanitizeUtf8(std::string_view(b.data(), b.size()));
+}
+
+std::string IsoTime(time_t t) {
+  if (t <= 0 || t == static_cast<time_t>(-1)) return "";
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char buf[32];
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Result<std::string> ReadHead(const std::string& path, size_t n) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
+  std::string head(n, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(n));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+}  // namespace
+
+std::string SniffNonPdf(const std::string& head) {
+  if (head.find("%PDF-") != std::string::npos) return "";
+  auto starts = [&](const char* magic, size_t n) { return head.size() >= n && memcmp(head.data(), magic, n) == 0; };
+  if (starts("\xFF\xD8\xFF", 3)) return "JPEG image data";
+  if (starts("\x89PNG", 4)) return "PNG image";
+  if (starts("GIF8", 4)) return "GIF image";
+  if (starts("PK\x03\x04", 4)) return "ZIP archive (maybe an Office document)";
+  if (starts("\xD0\xCF\x11\xE0", 4)) return "OLE2 file (maybe a legacy Office document)";
+  std::string lower = AsciiLower(head.substr(0, 256));
+  if (lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos) return "HTML";
+  size_t printable = 0;
+  for (unsigned char c : head) printable += (c >= 0x20 || c == '\n' || c == '\r' || c == '\t');
+  if (!head.empty() && printable * 10 >= head.size() * 9) return "text";
+  return "unrecognised binary data";
+}
+
+Result<Extractor> Extractor::Create(const ExtractOptions& options) {
+  if (options.max_pages <= 0) return InvalidArgument("max_pages must be positive");
+  InstallPopplerHandler();
+  return Extractor(options);
+}
+
+Result<ExtractedDocument> Extractor::Extract(const std::string& path, SourceKind kind) const {
+  std::ifstream probe(path, std::ios::binary | std::ios::ate);
+  if (!probe) return IoError(path + ": cannot open: " + std::strerror(errno));
+  auto size = static_cast<uint64_t>(probe.tellg());
+  if (size == 0) return DataLoss(path + ": empty file");
+  if (size > options_.max_file_bytes)
+    return Unsupported(path + ": file is " + std::to_string(size) + " bytes, over the limit of " +
+                       std::to_string(options_.max_file_bytes));
+  return kind == SourceKind::kText ? ExtractText(path) : ExtractPdf(path);
+}
+
+Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
+  Result<std::string> head = ReadHead(path, 1024);
+  if (!head.ok()) return head.status();
+  std::string what = SniffNonPdf(*head);
+  if (!what.empty()) return Unsupported(path + ": not a PDF (starts with " + what + ")");
+
+  g_poppler_last_error.clear();
+  g_poppler_error_count = 0;
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  if (!doc) {
+    std::string why = g_poppler_last_error.empty() ? "" : " (Poppler: " + g_poppler_last_error + ")";
+    return DataLoss(path + ": damaged PDF: cannot be parsed" + why);
+  }
+  if (doc->is_locked()) return PermissionDenied(path + ": encrypted: a user password is required");
+
+  ExtractedDocument out;
+  out.page_count = doc->pages();
+  if (out.page_count <= 0) return DataLoss(path + ": PDF has no pages");
+  out.info.title = ToUtf8(doc->info_key("Title"));
+  out.info.author = ToUtf8(doc->info_key("Author"));
+  out.info.subject = ToUtf8(doc->info_key("Subject"));
+  out.info.creator = ToUtf8(doc->info_key("Creator"));
+  out.info.producer = ToUtf8(doc->info_key("Producer"));
+  out.info.created = IsoTime(doc->info_date_t("CreationDate"));
+  out.info.modified = IsoTime(doc->info_date_t("ModDate"));
+
+  int n = std::min(out.page_count, options_.max_pages);
+  if (n < out.page_count)
+    out.warnings.push_back("page cap reached: " + std::to_string(n) + " of " +
+                           std::to_string(out.page_count) + " pages read");
+  std::vector<PageLines> page_lines;
+  page_lines.reserve(n);
+  out.pages.reserve(n);
+  for (int i = 0; i < n; ++i) {
+    Page page;
+    page.number = i + 1;
+    std::unique_ptr<poppler::page> p(doc->create_page(i));
+    std::vector<Word> words;
+    if (p) {
+      poppler::rectf r = p->page_rect(poppler::media_box);
+      page.width = r.width();
+      page.height = r.height();
+      // text_list() boxes are in the page's displayed orientation.
+      if (p->orientation() == poppler::page::landscape || p->orientation() == poppler::page::seascape)
+        std::swap(page.width, page.height);
+      for (poppler::text_box& tb : p->text_list(poppler::page::text_list_include_font)) {
+        Word w;
+        w.text = ToUtf8(tb.text());
+        poppler::rectf b = tb.bbox();
+        w.box = {b.left(), b.top(), b.right(), b.bottom()};
+        w.font_size = tb.has_font_info() ? tb.get_font_size() : b.height();
+        w.rotation = tb.rotation();
+        words.push_back(std::move(w));
+      }
+    } else {
+      out.warnings.push_back("page " + std::to_string(i + 1) + ": cannot be read");
+    }
+    page.word_count = static_cast<int>(words.size());
+    page.source = words.empty() ? TextSource::kNone : TextSource::kTextLayer;
+    page_lines.push_back(BuildLines(words, page.width, page.height));
+    out.pages.push_back(std::move(page));
+  }
+  std::vector<std::vector<bool>> furniture = FindFurniture(page_lines);
+  for (size_t i = 0; i < out.pages.size(); ++i) {
+    std::vector<Line> body;
+    for (size_t k = 0; k < page_lines[i].lines.size(); ++k) {
+      if (furniture[i][k]) out.pages[i].furniture.push_back(page_lines[i].lines[k].text);
+      else body.push_back(std::move(page_lines[i].lines[k]));
+    }
+    for (std::string& r : page_lines[i].rotated) out.pages[i].furniture.push_back(std::move(r));
+    out.pages[i].blocks = OrderBlocks(std::move(body));
+  }
+  return out;
+}
+
+Result<ExtractedDocument> Extractor::ExtractText(const std::string& path) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string raw = ss.str();
+  if (raw.find('\0') != std::string::npos) return Unsupported(path + ": not a text file (contains NUL bytes)");
+  std::string valid = SanitizeUtf8(raw);
+  if (valid != raw) {
+    // Not UTF-8: most likely Latin-1 / Windows-1252 from an older system.
+    valid.clear();
+    for (unsigned char c : raw) {
+      if (c < 0x80) {
+        valid += static_cast<char>(c);
+      } else {
+        valid += static_cast<char>(0xC0 | (c >> 6));
+        valid += static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+  }
+  ExtractedDocument out;
+  std::vector<std::string> page_texts;
+  size_t start = 0;
+  while (true) {
+    size_t ff = valid.find('\f', start);
+    page_texts.push_back(valid.substr(start, ff == std::string::npos ? std::string::npos : ff - start));
+    if (ff == std::string::npos) break;
+    start = ff + 1;
+  }
+  for (size_t i = 0; i < page_texts.size(); ++i) {
+    Page page;
+    page.number = static_cast<int>(i + 1);
+    page.source = TextSource::kPlainText;
+    std::istringstream lines(page_texts[i]);
+    std::string line;
+    Block cur;
+    auto flush = [&] {
+      if (!cur.lines.empty()) page.blocks.push_back(std::move(cur));
+      cur = Block{};
+    };
+    while (std::getline(lines, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::string t(TrimAscii(line));
+      if (t.empty()) {
+        flush();
+        continue;
+      }
+      // Markdown headings are blocks of their own.
+      bool md_heading = t[0] == '#';
+      if (md_heading) {
+        flush();
+        size_t k = t.find_first_not_of('#');
+        t = std::string(TrimAscii(t.substr(k == std::string::npos ? t.size() : k)));
+      }
+      Line l;
+      l.text = t;
+      cur.lines.push_back(l);
+      page.word_count += 1 + static_cast<int>(std::count(t.begin(), t.end(), ' '));
+      if (md_heading) {
+        cur.heading = true;
+        flush();
+      }
+    }
+    flush();
+    out.pages.push_back(std::move(page));
+  }
+  out.page_count = static_cast<int>(out.pages.size());
+  return out;
+}
+
+}  // namespace planmine

@@ -1,0 +1,50 @@
+// extract: a file on disk -> ExtractedDocument (pages of blocks in reading order).
+//
+// PDFs go through Poppler's C++ API (the only place planmine meets Poppler):
+// positioned words per page, rebuilt by layout.h. Plain-text files (.txt, .md)
+// become one page per form feed, one block per paragraph.
+//
+// Failures are per file and say why: "x.pdf: not a PDF (starts with JPEG
+// image data)", "x.pdf: encrypted: a user password is required",
+// "x.pdf: damaged PDF: cannot be parsed (Poppler: ...)", "x.pdf: empty file".
+// The extractor is immutable after Create and may be shared across threads.
+#ifndef PLANMINE_EXTRACT_EXTRACTOR_H_
+#define PLANMINE_EXTRACT_EXTRACTOR_H_
+
+#include <string>
+
+#include "pipeline/core/status.h"
+#include "pipeline/discover/discover.h"
+#include "pipeline/extract/extracted.h"
+
+namespace planmine {
+
+struct ExtractOptions {
+  int max_pages = 5000;                  // pages beyond this are not read (a warning says so)
+  uint64_t max_file_bytes = 1ull << 30;  // larger files are refused
+};
+
+class Extractor {
+ public:
+  static constexpr const char* kVersion = "extract-1";
+
+  static Result<Extractor> Create(const ExtractOptions& options);
+
+  Result<ExtractedDocument> Extract(const std::string& path, SourceKind kind) const;
+
+ private:
+  explicit Extractor(const ExtractOptions& o) : options_(o) {}
+  Result<ExtractedDocument> ExtractPdf(const std::string& path) const;
+  Result<ExtractedDocument> ExtractText(const std::string& path) const;
+
+  ExtractOptions options_;
+};
+
+// Names what the first bytes of a file look like when it is not a PDF
+// ("JPEG image data", "PNG image", "ZIP archive", "HTML", "text"); empty when
+// the bytes carry a PDF header. Exposed for tests.
+std::string SniffNonPdf(const std::string& head);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,41 @@
+// layout: rebuilds reading order from positioned words.
+//
+// Three steps, the first and last per page, the middle per document:
+//   BuildLines      words -> lines (same baseline, split at column gutters)
+//   FindFurniture   lines that repeat in the top/bottom margin across pages
+//                   (digits may vary), page numbers, rotated margin labels
+//   OrderBlocks     remaining lines -> blocks in reading order, by a
+//                   recursive XY-cut that treats full-width lines crossing a
+//                   column gutter as bands between column sections.
+// Pure geometry: no Poppler types, so it is tested with hand-made words.
+#ifndef PLANMINE_EXTRACT_LAYOUT_H_
+#define PLANMINE_EXTRACT_LAYOUT_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/extract/extracted.h"
+
+namespace planmine {
+
+struct PageLines {
+  double width = 0, height = 0;
+  std::vector<Line> lines;          // horizontal lines, in no particular order
+  std::vector<std::string> rotated; // text of rotated words, joined per run
+};
+
+PageLines BuildLines(const std::vector<Word>& words, double page_width, double page_height);
+
+// Marks furniture across a document's pages. furniture[p][i] is true when
+// pages[p].lines[i] is a running header, footer or page number.
+std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages);
+
+// True for "3", "- 3 -", "3/40", "Página 3 de 40", "Page 3 of 40", "Pág. 3".
+bool LooksLikePageNumber(const std::string& text);
+
+// Orders lines and groups them into blocks.
+std::vector<Block> OrderBlocks(std::vector<Line> lines);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_EXTRACT_LAYOUT_H_

@@ -1,0 +1,110 @@
+#include "pipeline/load/db.h"
+
+#include <sqlite3.h>
+
+namespace planmine {
+
+Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), status_(o.status_) { o.stmt_ = nullptr; }
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+  if (this != &o) {
+    if (stmt_) sqlite3_finalize(stmt_);
+    db_ = o.db_;
+    stmt_ = o.stmt_;
+    status_ = o.status_;
+    o.stmt_ = nullptr;
+  }
+  return *this;
+}
+Stmt::~Stmt() {
+  if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Stmt& Stmt::Bind(int i, std::string_view v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::Bind(int i, int64_t v) {
+  sqlite3_bind_int64(stmt_, i, v);
+  return *this;
+}
+Stmt& Stmt::Bind(int i, double v) {
+  sqlite3_bind_double(stmt_, i, v);
+  return *this;
+}
+Stmt& Stmt::BindNull(int i) {
+  sqlite3_bind_null(stmt_, i);
+  return *this;
+}
+
+bool Stmt::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) status_ = IoError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  sqlite3_reset(stmt_);
+  return false;
+}
+
+Status Stmt::Run() {
+  status_ = Status();
+  while (Step()) {
+  }
+  Status s = status_;
+  sqlite3_clear_bindings(stmt_);
+  return s;
+}
+
+void Stmt::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  status_ = Status();
+}
+
+std::string Stmt::Text(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string();
+}
+int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+int Stmt::columns() const { return sqlite3_column_count(stmt_); }
+std::string Stmt::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create, bool read_only) {
+  std::unique_ptr<Db> db(new Db());
+  db->path_ = path;
+  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &db->db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc);
+    return IoError(path + ": cannot open database: " + msg);
+  }
+  sqlite3_busy_timeout(db->db_, 10000);
+  sqlite3_extended_result_codes(db->db_, 1);
+  return db;
+}
+
+Db::~Db() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Status Db::Exec(const std::string& sql) {
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    return IoError(path_ + ": sqlite: " + msg);
+  }
+  return Status();
+}
+
+Result<Stmt> Db::Prepare(const std::string& sql) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &s, nullptr);
+  if (rc != SQLITE_OK) return InvalidArgument(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  return Stmt(db_, s);
+}
+
+int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+
+}  // namespace planmine

@@ -1,0 +1,42 @@
+// IndexedDocument: everything the stages produced for one file, as the load
+// stage writes it. The runner fills it; Store writes it in one transaction.
+#ifndef PLANMINE_LOAD_INDEXED_DOCUMENT_H_
+#define PLANMINE_LOAD_INDEXED_DOCUMENT_H_
+
+#include <string>
+#include <vector>
+
+#include "extractors/miner.h"
+#include "pipeline/discover/discover.h"
+#include "pipeline/extract/extracted.h"
+#include "pipeline/language/language_detector.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/segment/sentence_splitter.h"
+
+namespace planmine {
+
+// A document-level fact with the evidence that decided it.
+struct Attribute {
+  std::string value;
+  std::string source;  // "manifest" | "filename" | "mentions" | "metadata" | "text" | ""
+};
+
+struct IndexedDocument {
+  SourceFile file;
+  std::string sha256;
+  std::string status = "ok";  // ok | no_text (no text layer anywhere: needs OCR)
+  std::string error;          // why, when status != ok
+  DocumentInfo info;
+  int page_count = 0;
+  std::vector<std::string> warnings;
+  Attribute title, country, year, doc_type;
+  LanguageGuess language;
+  NormalizedDocument text;
+  std::vector<Sentence> sentences;
+  Findings findings;
+  std::string versions;  // extractor, normalizer, segmenter, packs
+};
+
+}  // namespace planmine
+
+#endif  // PLANMINE_LOAD_INDEXED_DOCUMENT_H_

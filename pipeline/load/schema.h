@@ -1,0 +1,188 @@
+// The SQLite schema of a planmine index. docs/schema.md documents every table.
+#ifndef PLANMINE_LOAD_SCHEMA_H_
+#define PLANMINE_LOAD_SCHEMA_H_
+
+namespace planmine {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Idempotent: every statement is CREATE … IF NOT EXISTS.
+inline constexpr const char* kSchemaSql = R"SQL(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+  id                  INTEGER PRIMARY KEY,
+  path                TEXT NOT NULL UNIQUE,
+  sha256              TEXT NOT NULL,
+  size                INTEGER NOT NULL,
+  mtime               INTEGER NOT NULL,
+  kind                TEXT NOT NULL,             -- pdf | text
+  status              TEXT NOT NULL,             -- ok | no_text | failed
+  error               TEXT,                      -- the reason when status is not ok
+  title               TEXT,
+  title_source        TEXT,
+  author              TEXT,
+  subject             TEXT,
+  creator             TEXT,
+  producer            TEXT,
+  created             TEXT,                      -- ISO 8601, from the PDF
+  modified            TEXT,
+  page_count          INTEGER,
+  language            TEXT,                      -- es | pt | en | other | und
+  language_confidence REAL,
+  country             TEXT,                      -- ISO 3166-1 alpha-2
+  country_source      TEXT,                      -- manifest | filename | mentions
+  year                INTEGER,
+  year_source         TEXT,
+  doc_type            TEXT,                      -- action_plan | irm_report | workshop | slides | other …
+  doc_type_source     TEXT,
+  versions            TEXT,                      -- stage and pattern-pack versions that made the rows
+  warnings            TEXT,                      -- JSON array
+  ingested_at         TEXT NOT NULL,
+  run_id              INTEGER
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+CREATE TABLE IF NOT EXISTS pages (
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  number      INTEGER NOT NULL,
+  width       REAL,
+  height      REAL,
+  source      TEXT NOT NULL,                     -- text_layer | plain_text | none
+  word_count  INTEGER NOT NULL,
+  text        TEXT NOT NULL,                     -- normalized body text; offsets point here
+  furniture   TEXT NOT NULL,                     -- JSON array: headers, footers, page numbers
+  PRIMARY KEY (doc_id, number)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS blocks (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page        INTEGER NOT NULL,
+  seq         INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+  heading     INTEGER NOT NULL,
+  language    TEXT,
+  language_confidence REAL
+);
+CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc_id, page, seq);
+CREATE TABLE IF NOT EXISTS sentences (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  page        INTEGER NOT NULL,
+  block       INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  language    TEXT,
+  text        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id, seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+  text, content='sentences', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TABLE IF NOT EXISTS themes (
+  id        TEXT PRIMARY KEY,
+  label_en  TEXT NOT NULL,
+  label_es  TEXT NOT NULL,
+  label_pt  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS theme_hits (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  theme_id    TEXT NOT NULL,
+  page        INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  match       TEXT NOT NULL,
+  pattern_id  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS theme_hits_doc ON theme_hits(doc_id);
+CREATE INDEX IF NOT EXISTS theme_hits_theme ON theme_hits(theme_id);
+CREATE TABLE IF NOT EXISTS commitments (
+  id                INTEGER PRIMARY KEY,
+  doc_id            INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq               INTEGER NOT NULL,
+  kind              TEXT NOT NULL,               -- heading | statement
+  number            TEXT,
+  title             TEXT NOT NULL,
+  first_page        INTEGER NOT NULL,
+  last_page         INTEGER NOT NULL,
+  first_sentence_id INTEGER,
+  last_sentence_id  INTEGER,
+  text              TEXT NOT NULL,
+  pattern_id        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS commitments_doc ON commitments(doc_id, seq);
+CREATE TABLE IF NOT EXISTS commitment_themes (
+  commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+  theme_id      TEXT NOT NULL,
+  PRIMARY KEY (commitment_id, theme_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entities (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  page        INTEGER NOT NULL,
+  type        TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  pattern_id  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc_id);
+CREATE INDEX IF NOT EXISTS entities_type_value ON entities(type, value);
+CREATE TABLE IF NOT EXISTS pattern_packs (
+  name      TEXT NOT NULL,
+  language  TEXT NOT NULL,
+  version   INTEGER NOT NULL,
+  sha256    TEXT NOT NULL,
+  PRIMARY KEY (name, language)
+);
+CREATE TABLE IF NOT EXISTS ingest_runs (
+  id          INTEGER PRIMARY KEY,
+  started_at  TEXT NOT NULL,
+  finished_at TEXT,
+  command     TEXT,
+  files_seen  INTEGER DEFAULT 0,
+  ingested    INTEGER DEFAULT 0,
+  unchanged   INTEGER DEFAULT 0,
+  failed      INTEGER DEFAULT 0,
+  seconds     REAL,
+  status      TEXT                               -- running | ok | partial | failed
+);
+CREATE TABLE IF NOT EXISTS ingest_errors (
+  id      INTEGER PRIMARY KEY,
+  run_id  INTEGER REFERENCES ingest_runs(id),
+  path    TEXT NOT NULL,
+  sha256  TEXT,
+  stage   TEXT NOT NULL,                         -- discover | hash | extract | load
+  reason  TEXT NOT NULL,
+  at      TEXT NOT NULL
+);
+CREATE VIEW IF NOT EXISTS commitments_by_document AS
+  SELECT d.country, d.year, d.doc_type, d.title AS document, d.path,
+         c.number, c.title, c.first_page, c.last_page,
+         (SELECT group_concat(theme_id, ';') FROM commitment_themes t WHERE t.commitment_id = c.id) AS themes
+  FROM commitments c JOIN documents d ON d.id = c.doc_id
+  WHERE c.kind = 'heading';
+CREATE VIEW IF NOT EXISTS theme_counts_by_country AS
+  SELECT d.country, h.theme_id, count(*) AS hits, count(DISTINCT d.id) AS documents
+  FROM theme_hits h JOIN documents d ON d.id = h.doc_id
+  GROUP BY d.country, h.theme_id;
+)SQL";
+
+}  // namespace planmine
+
+#endif  // PLANMINE_LOAD_SCHEMA_H_

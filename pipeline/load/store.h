@@ -1,0 +1,69 @@
+// load: writes IndexedDocuments into the SQLite index (schema.h, docs/schema.md).
+//
+// WAL journal, foreign keys on, one transaction per document: a document is
+// either fully in the index or not at all. Replace() deletes a path's old rows
+// (cascading to pages, sentences, FTS, findings) before inserting the new ones.
+// A file that fails keeps whatever rows an earlier good version left; the
+// failure is recorded in ingest_errors and documents.error.
+#ifndef PLANMINE_LOAD_STORE_H_
+#define PLANMINE_LOAD_STORE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/pattern_pack.h"
+#include "pipeline/core/status.h"
+#include "pipeline/load/db.h"
+#include "pipeline/load/indexed_document.h"
+
+namespace planmine {
+
+struct StoredDocument {
+  int64_t id = 0;
+  std::string sha256;
+  std::string status;
+  std::string versions;
+  int64_t size = 0, mtime = 0;
+};
+
+struct RunCounts {
+  int files_seen = 0, ingested = 0, unchanged = 0, failed = 0;
+};
+
+class Store {
+ public:
+  // Opens or creates the index at `path` (its folder must exist).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path);
+  // Opens an existing index for queries only.
+  static Result<std::unique_ptr<Store>> OpenForQuery(const std::string& path);
+
+  Result<std::optional<StoredDocument>> Find(const std::string& path);
+  Status Replace(const IndexedDocument& doc, int64_t run_id);
+  Status RecordFailure(const SourceFile& file, const std::string& sha256, const std::string& stage,
+                       const Status& why, int64_t run_id);
+
+  // Appends to ingest_errors only (the document row is written elsewhere).
+  Status LogError(int64_t run_id, const std::string& path, const std::string& sha256, const std::string& stage,
+                  const std::string& reason);
+
+  Result<int64_t> BeginRun(const std::string& command);
+  Status EndRun(int64_t run_id, const RunCounts& counts, double seconds, const std::string& status);
+
+  Status SyncThemes(const std::vector<Theme>& themes);
+  Status SyncPacks(const std::vector<PatternPack>& packs);
+
+  Db& db() { return *db_; }
+
+ private:
+  explicit Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  std::unique_ptr<Db> db_;
+};
+
+// Current time as ISO 8601 UTC.
+std::string NowIso();
+
+}  // namespace planmine
+
+#endif  // PLANMINE_LOAD_STORE_H_

@@ -1,0 +1,271 @@
+#include "pipeline/normalize/normalizer.h"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/core/utf8.h"
+
+namespace planmine {
+namespace {
+
+void AppendUtf8(std::string* out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  UBool err = false;
+  U8_APPEND(buf, n, 4, c, err);
+  if (!err) out->append(buf, n);
+}
+
+const char* LigatureExpansion(UChar32 c) {
+  switch (c) {
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: return "st";
+    case 0xFB06: return "st";
+    default: return nullptr;
+  }
+}
+
+bool IsSpaceLike(UChar32 c) {
+  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == '\r' || c == '\n' || c == '\v';
+}
+
+bool IsWordChar(UChar32 c) { return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK; }
+
+// The last word of `s` (letters only) and where it starts.
+std::string_view LastWord(std::string_view s) {
+  int32_t i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    int32_t prev = i;
+    UChar32 c;
+    U8_PREV(s.data(), 0, prev, c);
+    if (!IsWordChar(c)) break;
+    i = prev;
+  }
+  return s.substr(static_cast<size_t>(i));
+}
+
+std::string_view FirstWord(std::string_view s, UChar32* first) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  *first = 0;
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (at == 0) *first = c;
+    if (!IsWordChar(c)) {
+      i = at;
+      break;
+    }
+  }
+  return s.substr(0, static_cast<size_t>(i));
+}
+
+void CollectWords(std::string_view s, std::unordered_set<std::string>* out) {
+  int32_t i = 0, n = static_cast<int32_t>(s.size()), start = -1;
+  while (i <= n) {
+    int32_t at = i;
+    UChar32 c = 0;
+    if (i < n) U8_NEXT(s.data(), i, n, c);
+    else ++i;
+    bool word = at < n && IsWordChar(c);
+    if (word && start < 0) start = at;
+    if (!word && start >= 0) {
+      out->insert(LowerUtf8(s.substr(start, at - start)));
+      start = -1;
+    }
+  }
+}
+
+bool EndsWithHyphen(std::string_view s) {
+  if (s.size() >= 2 && s.back() == '-') return true;
+  return s.size() >= 4 && s.substr(s.size() - 3) == "\xE2\x80\x90";  // U+2010
+}
+
+}  // namespace
+
+std::string LowerUtf8(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower(icu::Locale::getRoot());
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> DefaultWordLists() {
+  std::vector<std::string> out;
+  for (const char* p : {"/usr/share/dict/spanish", "/usr/share/dict/brazilian", "/usr/share/dict/portuguese",
+                        "/usr/share/dict/american-english", "/usr/share/dict/british-english"}) {
+    std::error_code ec;
+    if (std::filesystem::exists(p, ec)) out.push_back(p);
+  }
+  return out;
+}
+
+Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return Internal(std::string("ICU NFC unavailable: ") + u_errorName(status));
+  auto dict = std::make_shared<std::unordered_set<std::string>>();
+  for (const std::string& path : options.word_lists) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) continue;
+    std::string line;
+    while (std::getline(in, line)) {
+      std::string w(TrimAscii(line));
+      if (w.empty()) continue;
+      // Debian word lists are UTF-8 except some older ones in Latin-1.
+      std::string clean = SanitizeUtf8(w);
+      if (clean.find("\xEF\xBF\xBD") != std::string::npos) {
+        clean.clear();
+        for (unsigned char c : w) {
+          if (c < 0x80) clean += static_cast<char>(c);
+          else {
+            clean += static_cast<char>(0xC0 | (c >> 6));
+            clean += static_cast<char>(0x80 | (c & 0x3F));
+          }
+        }
+      }
+      dict->insert(LowerUtf8(clean));
+    }
+  }
+  Normalizer n;
+  n.dictionary_ = std::move(dict);
+  return n;
+}
+
+std::string Normalizer::NormalizeLine(std::string_view line) {
+  std::string clean = SanitizeUtf8(line);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size())));
+  icu::UnicodeString composed = nfc->normalize(u, status);
+  std::string nfc_utf8;
+  (U_SUCCESS(status) ? composed : u).toUTF8String(nfc_utf8);
+
+  std::string out;
+  out.reserve(nfc_utf8.size());
+  bool pending_space = false;
+  int32_t i = 0, n = static_cast<int32_t>(nfc_utf8.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(nfc_utf8.data(), i, n, c);
+    if (c < 0) continue;
+    if (IsSpaceLike(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (const char* lig = LigatureExpansion(c)) {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out += lig;
+      continue;
+    }
+    int8_t type = u_charType(c);
+    if (type == U_PRIVATE_USE_CHAR) {
+      // Symbol-font bullets and dingbats: a list marker at the line start.
+      if (out.empty()) {
+        out += "\xE2\x80\xA2";  // •
+        pending_space = true;
+      }
+      continue;
+    }
+    if (type == U_CONTROL_CHAR || c == 0x00AD || c == 0x200B || c == 0xFEFF || c == 0x2060 ||
+        c == 0xFFFD || c == 0xFFFE) {
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    AppendUtf8(&out, c);
+  }
+  return out;
+}
+
+NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
+  NormalizedDocument out;
+  // Pass 1: normalized lines and the document's own vocabulary.
+  std::vector<std::vector<std::vector<std::string>>> lines(doc.pages.size());
+  std::unordered_set<std::string> vocab;
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    for (const Block& b : doc.pages[p].blocks) {
+      std::vector<std::string> ls;
+      for (const Line& l : b.lines) {
+        std::string t = NormalizeLine(l.text);
+        if (!t.empty()) ls.push_back(std::move(t));
+      }
+      for (size_t k = 0; k < ls.size(); ++k) {
+        std::string_view v = ls[k];
+        // A hyphenated fragment at a line end is not evidence of a word.
+        if (EndsWithHyphen(v)) v = v.substr(0, v.size() - LastWord(v.substr(0, v.size() - 1)).size() - 1);
+        CollectWords(v, &vocab);
+      }
+      lines[p].push_back(std::move(ls));
+    }
+  }
+  auto attested = [&](const std::string& w) {
+    std::string lw = LowerUtf8(w);
+    return vocab.count(lw) > 0 || (dictionary_ && dictionary_->count(lw) > 0);
+  };
+  // Pass 2: join lines, place blocks.
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const Page& src = doc.pages[p];
+    NormalizedPage page;
+    page.number = src.number;
+    page.width = src.width;
+    page.height = src.height;
+    page.source = src.source;
+    page.word_count = src.word_count;
+    for (const std::string& f : src.furniture) {
+      std::string t = NormalizeLine(f);
+      if (!t.empty()) page.furniture.push_back(std::move(t));
+    }
+    for (size_t b = 0; b < src.blocks.size(); ++b) {
+      const std::vector<std::string>& ls = lines[p][b];
+      if (ls.empty()) continue;
+      std::string text = ls[0];
+      for (size_t k = 1; k < ls.size(); ++k) {
+        const std::string& next = ls[k];
+        UChar32 first;
+        std::string_view next_word = FirstWord(next, &first);
+        bool hyphen_end = EndsWithHyphen(text);
+        if (hyphen_end && first > 0 && u_islower(first)) {
+          size_t hy_len = text.back() == '-' ? 1 : 3;
+          std::string_view head = LastWord(std::string_view(text).substr(0, text.size() - hy_len));
+          std::string joined = std::string(head) + std::string(next_word);
+          if (!head.empty() && attested(joined)) {
+            text.resize(text.size() - hy_len);
+            ++out.hyphens_joined;
+          } else {
+            ++out.hyphens_kept;  // compound word or unattested: keep the hyphen, no space
+          }
+          text += next;
+        } else {
+          text += ' ';
+          text += next;
+        }
+      }
+      if (!page.text.empty()) page.text += "\n\n";
+      NormalizedBlock nb;
+      nb.start = page.text.size();
+      page.text += text;
+      nb.end = page.text.size();
+      nb.box = src.blocks[b].box;
+      nb.heading = src.blocks[b].heading;
+      page.blocks.push_back(nb);
+    }
+    out.pages.push_back(std::move(page));
+  }
+  return out;
+}
+
+}  // namespace planmine

@@ -1,0 +1,83 @@
+// normalize: extracted blocks -> clean page text with traceable offsets (ICU).
+//
+// Per line: NFC; compatibility ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) expanded; private-use
+// glyphs (U+F0B7 Symbol-font bullets and kin) become "•" at the start of a
+// line and vanish elsewhere; control and format characters (soft hyphen,
+// zero-width space) removed; every kind of space collapsed to one ASCII space.
+// Per block: lines joined with a space, or, when a line ends in a hyphen and
+// the next starts in lower case, joined without the hyphen only if the joined
+// word is attested in the document itself or in a system word list — so
+// "transpa-/rencia" becomes "transparencia" but "público-/privado" keeps its
+// hyphen. Per page: blocks joined by a blank line; each block records its
+// byte range in the page text, which later stages cite.
+#ifndef PLANMINE_NORMALIZE_NORMALIZER_H_
+#define PLANMINE_NORMALIZE_NORMALIZER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "pipeline/core/status.h"
+#include "pipeline/extract/extracted.h"
+
+namespace planmine {
+
+struct NormalizedBlock {
+  size_t start = 0, end = 0;  // byte range in NormalizedPage::text
+  Box box;
+  bool heading = false;
+  std::string language;         // filled by the language stage
+  double language_confidence = 0;
+};
+
+struct NormalizedPage {
+  int number = 0;
+  double width = 0, height = 0;
+  std::string text;  // blocks separated by "\n\n"
+  std::vector<NormalizedBlock> blocks;
+  std::vector<std::string> furniture;  // normalized too
+  TextSource source = TextSource::kNone;
+  int word_count = 0;
+};
+
+struct NormalizedDocument {
+  std::vector<NormalizedPage> pages;
+  int hyphens_joined = 0;  // line-end hyphens removed (word attested)
+  int hyphens_kept = 0;    // line-end hyphens kept (compound or unattested)
+};
+
+struct NormalizeOptions {
+  // Word lists (one word per line) that attest joined words, e.g.
+  // /usr/share/dict/spanish. Missing files are skipped silently.
+  std::vector<std::string> word_lists;
+};
+
+class Normalizer {
+ public:
+  static constexpr const char* kVersion = "normalize-1";
+
+  static Result<Normalizer> Create(const NormalizeOptions& options);
+
+  NormalizedDocument Normalize(const ExtractedDocument& doc) const;
+
+  // One line, without dehyphenation. Exposed for tests.
+  static std::string NormalizeLine(std::string_view line);
+
+  size_t dictionary_size() const { return dictionary_ ? dictionary_->size() : 0; }
+
+ private:
+  std::shared_ptr<const std::unordered_set<std::string>> dictionary_;
+};
+
+// The word lists planmine uses by default (Debian's wspanish, wbrazilian,
+// wportuguese, wamerican, wbritish), whichever are installed.
+std::vector<std::string> DefaultWordLists();
+
+// Lower-cases with ICU (full Unicode case mapping).
+std::string LowerUtf8(std::string_view s);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_NORMALIZE_NORMALIZER_H_

@@ -1,0 +1,49 @@
+// query: the questions researchers ask of an index, as tables.
+//
+// Every function returns a Table (column names + rows of text) so that the
+// CLI prints any of them as an aligned table, JSON or CSV. User text is always
+// bound as a parameter. A search query is FTS5 syntax when it uses quotes,
+// AND/OR/NOT, NEAR or a trailing *; otherwise each word is quoted and all
+// must match. A malformed query is an InvalidArgument with a readable reason.
+#ifndef PLANMINE_QUERY_QUERY_H_
+#define PLANMINE_QUERY_QUERY_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+#include "pipeline/load/db.h"
+
+namespace planmine {
+
+struct Table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct SearchOptions {
+  std::string country, language, doc_type;
+  int limit = 20;
+  std::string mark_open = "[", mark_close = "]";
+};
+
+// Turns what a user typed into an FTS5 MATCH expression.
+std::string ToFtsQuery(const std::string& user_query);
+
+Result<Table> Search(Db& db, const std::string& query, const SearchOptions& options);
+
+struct CommitmentFilter {
+  std::string country, theme;
+  bool statements = false;  // include commitment statements, not only numbered headings
+};
+Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter);
+
+// by: "country" | "document" | "year" | "" (overall)
+Result<Table> ThemeCounts(Db& db, const std::string& by);
+
+// Several small tables: documents by country/language/type, commitments, top themes.
+Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_QUERY_QUERY_H_

@@ -1,0 +1,276 @@
+#include "pipeline/runner/pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "pipeline/core/sha256.h"
+#include "pipeline/core/utf8.h"
+
+namespace planmine {
+namespace fs = std::filesystem;
+
+Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
+  auto e = Extractor::Create(o.extract);
+  if (!e.ok()) return e.status();
+  auto n = Normalizer::Create(o.normalize);
+  if (!n.ok()) return n.status();
+  auto l = LanguageDetector::Create();
+  if (!l.ok()) return l.status();
+  auto s = SentenceSplitter::Create(o.segment);
+  if (!s.ok()) return s.status();
+  auto packs = LoadPackDir(o.packs_dir);
+  if (!packs.ok()) return packs.status();
+  auto taxonomy = LoadTaxonomy((fs::path(o.packs_dir) / "themes.taxonomy.tsv").string());
+  if (!taxonomy.ok()) return taxonomy.status();
+  // Every theme pattern must name a theme of the taxonomy.
+  std::set<std::string> ids;
+  for (const Theme& t : *taxonomy) ids.insert(t.id);
+  for (const PatternPack& p : *packs) {
+    if (p.name != "themes") continue;
+    for (const Pattern& pat : p.patterns)
+      if (!ids.count(pat.group))
+        return InvalidArgument(fs::path(p.path).filename().string() + ":" + std::to_string(pat.line) +
+                               ": theme '" + pat.group + "' is not in themes.taxonomy.tsv");
+  }
+  auto m = Miner::Create(std::move(*packs));
+  if (!m.ok()) return m.status();
+  Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s), std::move(*m), std::move(*taxonomy));
+  p.versions_ = std::string(Extractor::kVersion) + " " + Normalizer::kVersion + " " + LanguageDetector::kVersion +
+                " " + SentenceSplitter::kVersion + " " + p.miner_.VersionString();
+  return p;
+}
+
+namespace {
+
+bool ContainsCi(const std::string& hay_lower, const char* needle) { return hay_lower.find(needle) != std::string::npos; }
+
+std::string FirstPagesLower(const IndexedDocument& doc, size_t pages) {
+  std::string t;
+  for (size_t i = 0; i < doc.text.pages.size() && i < pages; ++i) {
+    t += doc.text.pages[i].text;
+    t += '\n';
+  }
+  return LowerUtf8(t);
+}
+
+}  // namespace
+
+void Classify(IndexedDocument* doc) {
+  // Title: manifest, else PDF metadata when it looks like a title, else the
+  // first heading block, else the file name.
+  if (doc->title.value.empty()) {
+    std::string meta(TrimAscii(doc->info.title));
+    std::string lower = AsciiLower(meta);
+    bool junk = meta.size() < 4 || lower.find("microsoft") != std::string::npos || lower.find(".doc") != std::string::npos ||
+                lower == "untitled" || lower.find("imagen escaneada") != std::string::npos || lower.find(".indd") != std::string::npos;
+    if (!junk) {
+      doc->title = {meta, "metadata"};
+    } else {
+      for (const NormalizedPage& p : doc->text.pages) {
+        for (const NormalizedBlock& b : p.blocks) {
+          if (!b.heading) continue;
+          std::string t = Utf8Truncate(p.text.substr(b.start, b.end - b.start), 200);
+          if (t.size() >= 4) {
+            doc->title = {t, "text"};
+            break;
+          }
+        }
+        if (!doc->title.value.empty() || p.number >= 3) break;
+      }
+      if (doc->title.value.empty()) doc->title = {fs::path(doc->file.path).stem().string(), "filename"};
+    }
+  }
+  // Country: manifest, else the file name's leading ISO code ("co-…"), else
+  // the country mentioned most (at least 3 times and twice the runner-up).
+  if (doc->country.value.empty()) {
+    static const std::set<std::string> kCodes = {"ar", "bo", "br", "ca", "cl", "co", "cr", "do", "ec", "gt", "hn",
+                                                 "jm", "mx", "pa", "pe", "py", "sv", "us", "uy", "gb", "uk"};
+    std::string stem = AsciiLower(fs::path(doc->file.path).stem().string());
+    if (stem.size() > 3 && (stem[2] == '-' || stem[2] == '_') && kCodes.count(stem.substr(0, 2))) {
+      std::string code = stem.substr(0, 2) == "uk" ? "GB" : stem.substr(0, 2);
+      for (char& c : code) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+      doc->country = {code, "filename"};
+    } else {
+      std::map<std::string, int> counts;
+      for (const Entity& e : doc->findings.entities)
+        if (e.type == "country") ++counts[e.value];
+      std::vector<std::pair<int, std::string>> ranked;
+      for (auto& [k, v] : counts) ranked.push_back({v, k});
+      std::sort(ranked.rbegin(), ranked.rend());
+      if (!ranked.empty() && ranked[0].first >= 3 && (ranked.size() == 1 || ranked[0].first >= 2 * ranked[1].first))
+        doc->country = {ranked[0].second, "mentions"};
+    }
+  }
+  // Year: the first year of the plan cycle named most, else a year in the
+  // file name, else the PDF's creation date.
+  if (doc->year.value.empty()) {
+    std::map<std::string, int> cycles;
+    for (const Entity& e : doc->findings.entities)
+      if (e.type == "cycle" && e.value.size() >= 4 && isdigit(static_cast<unsigned char>(e.value[0])))
+        ++cycles[e.value.substr(0, 4)];
+    std::string best;
+    int best_n = 0;
+    for (auto& [y, n] : cycles)
+      if (n > best_n) best = y, best_n = n;
+    if (!best.empty()) {
+      doc->year = {best, "text"};
+    } else {
+      std::string stem = fs::path(doc->file.path).stem().string();
+      for (size_t i = 0; i + 4 <= stem.size(); ++i) {
+        std::string y = stem.substr(i, 4);
+        bool digits = std::all_of(y.begin(), y.end(), [](char c) { return isdigit(static_cast<unsigned char>(c)); });
+        bool bounded = (i == 0 || !isdigit(static_cast<unsigned char>(stem[i - 1]))) &&
+                       (i + 4 == stem.size() || !isdigit(static_cast<unsigned char>(stem[i + 4])));
+        if (digits && bounded && (y.rfind("19", 0) == 0 || y.rfind("20", 0) == 0)) {
+          doc->year = {y, "filename"};
+          break;
+        }
+      }
+      if (doc->year.value.empty() && doc->info.created.size() >= 4) doc->year = {doc->info.created.substr(0, 4), "metadata"};
+    }
+  }
+  // Document type from the opening pages and the layout.
+  if (doc->doc_type.value.empty()) {
+    std::string head = FirstPagesLower(*doc, 3) + " " + LowerUtf8(doc->title.value);
+    int headings = 0;
+    for (const Commitment& c : doc->findings.commitments) headings += c.kind == "heading";
+    int landscape = 0, words = 0;
+    for (const NormalizedPage& p : doc->text.pages) {
+      landscape += p.width > p.height * 1.15;
+      words += p.word_count;
+    }
+    size_t n = std::max<size_t>(1, doc->text.pages.size());
+    bool slides = landscape * 2 > static_cast<int>(n) && words / static_cast<int>(n) < 150 && n >= 3;
+    bool irm = ContainsCi(head, "mecanismo de revisi") || ContainsCi(head, "independent reporting mechanism") ||
+               ContainsCi(head, "mecanismo de avalia");
+    bool plan_words = ContainsCi(head, "plan de acci") || ContainsCi(head, "action plan") ||
+                      ContainsCi(head, "plano de a") || ContainsCi(head, "plan nacional de acci");
+    bool workshop = ContainsCi(head, "taller") || ContainsCi(head, "workshop") || ContainsCi(head, "oficina de") ||
+                    ContainsCi(head, "conversación con expertos") || ContainsCi(head, "conversación de expertos") ||
+                    ContainsCi(head, "conversaciones virtuales");
+    std::string t;
+    if (irm && !slides) t = "irm_report";
+    else if (slides) t = "slides";
+    else if (plan_words && headings >= 3) t = "action_plan";
+    else if (workshop) t = "workshop";
+    else t = "other";
+    doc->doc_type = {t, "text"};
+  }
+}
+
+Result<IndexedDocument> Pipeline::Process(const SourceFile& file, const ManifestEntry* entry) const {
+  IndexedDocument doc;
+  doc.file = file;
+  doc.versions = versions_;
+  auto sha = Sha256File(file.path);
+  if (!sha.ok()) return sha.status();
+  doc.sha256 = *sha;
+  auto extracted = extractor_.Extract(file.path, file.kind);
+  if (!extracted.ok()) return extracted.status();
+  doc.info = extracted->info;
+  doc.page_count = extracted->page_count;
+  doc.warnings = extracted->warnings;
+  doc.text = normalizer_.Normalize(*extracted);
+  doc.language = language_.DetectDocument(&doc.text);
+  doc.sentences = splitter_.Split(doc.text);
+  doc.findings = miner_.Mine(doc.sentences);
+  size_t chars = 0;
+  int empty_pages = 0;
+  for (const NormalizedPage& p : doc.text.pages) {
+    chars += p.text.size();
+    empty_pages += p.text.empty();
+  }
+  if (chars == 0) {
+    doc.status = "no_text";
+    doc.error = file.path + ": no text layer on any of its " + std::to_string(doc.page_count) +
+                " pages (image-only: needs OCR)";
+  } else if (empty_pages > 0) {
+    doc.warnings.push_back(std::to_string(empty_pages) + " of " + std::to_string(doc.text.pages.size()) +
+                           " pages have no text layer");
+  }
+  if (entry) {
+    if (!entry->title.empty()) doc.title = {entry->title, "manifest"};
+    if (!entry->country.empty()) doc.country = {entry->country, "manifest"};
+    if (entry->year) doc.year = {std::to_string(entry->year), "manifest"};
+    if (!entry->doc_type.empty()) doc.doc_type = {entry->doc_type, "manifest"};
+    if (!entry->language.empty()) doc.language = {entry->language, 1.0, true};
+  }
+  Classify(&doc);
+  return doc;
+}
+
+Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::vector<std::string>& paths,
+                            const Manifest* manifest, const std::string& command,
+                            const std::function<void(const IngestProgress&)>& on_file) {
+  auto t0 = std::chrono::steady_clock::now();
+  IngestReport report;
+  Discovery found = Discover(paths);
+  auto run = store.BeginRun(command);
+  if (!run.ok()) return run.status();
+  report.run_id = *run;
+  PLANMINE_RETURN_IF_ERROR(store.SyncThemes(pipeline.themes()));
+  PLANMINE_RETURN_IF_ERROR(store.SyncPacks(pipeline.miner().packs()));
+  auto fail = [&](const SourceFile& f, const std::string& sha, const std::string& stage, const Status& st) -> Status {
+    report.errors.push_back({stage, st});
+    report.error_paths.push_back(f.path);
+    ++report.counts.failed;
+    if (on_file) on_file({f.path, "failed", st.message()});
+    return store.RecordFailure(f, sha, stage, st, report.run_id);
+  };
+  for (const DiscoveryError& e : found.errors) {
+    SourceFile f;
+    f.path = e.path;
+    ++report.counts.files_seen;
+    PLANMINE_RETURN_IF_ERROR(fail(f, "", "discover", e.status));
+  }
+  for (const SourceFile& f : found.files) {
+    ++report.counts.files_seen;
+    auto sha = Sha256File(f.path);
+    if (!sha.ok()) {
+      PLANMINE_RETURN_IF_ERROR(fail(f, "", "hash", sha.status()));
+      continue;
+    }
+    auto stored = store.Find(f.path);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value() && (*stored)->sha256 == *sha && (*stored)->versions == pipeline.versions() &&
+        (*stored)->status != "failed") {
+      ++report.counts.unchanged;
+      if (on_file) on_file({f.path, "unchanged", ""});
+      continue;
+    }
+    const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
+    auto doc = pipeline.Process(f, entry);
+    if (!doc.ok()) {
+      PLANMINE_RETURN_IF_ERROR(fail(f, *sha, "extract", doc.status()));
+      continue;
+    }
+    Status w = store.Replace(*doc, report.run_id);
+    if (!w.ok()) {
+      // The database itself failing (disk full, locked) stops the run.
+      return w.WithPrefix(f.path + ": cannot write to the index");
+    }
+    ++report.counts.ingested;
+    if (doc->status == "no_text") {
+      ++report.no_text;
+      PLANMINE_RETURN_IF_ERROR(store.LogError(report.run_id, f.path, doc->sha256, "extract", doc->error));
+      report.errors.push_back({"extract", Unsupported(doc->error)});
+      report.error_paths.push_back(f.path);
+      if (on_file) on_file({f.path, "no_text", doc->error});
+    } else if (on_file) {
+      on_file({f.path, "ingested",
+               std::to_string(doc->page_count) + " pages, " + doc->language.code + ", " +
+                   std::to_string(doc->findings.commitments.size()) + " commitments"});
+    }
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::string status = report.counts.failed + report.no_text == 0 ? "ok"
+                       : report.counts.ingested - report.no_text > 0 || report.counts.unchanged > 0 ? "partial"
+                                                                                                      : "failed";
+  PLANMINE_RETURN_IF_ERROR(store.EndRun(report.run_id, report.counts, report.seconds, status));
+  return report;
+}
+
+}  // namespace planmine

@@ -1,0 +1,95 @@
+// The runner: composes the stages in straight-line code.
+//
+//   file -> extract -> normalize -> language -> segment -> mine -> classify
+//
+// Pipeline::Process runs them on one file without touching a database (what
+// `planmine extract` shows). Ingest() walks paths, skips files whose content
+// and stage versions are unchanged, processes the rest and writes each one in
+// its own transaction; a file that fails is recorded with its reason and the
+// batch goes on.
+#ifndef PLANMINE_RUNNER_PIPELINE_H_
+#define PLANMINE_RUNNER_PIPELINE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extractors/miner.h"
+#include "pipeline/core/status.h"
+#include "pipeline/discover/manifest.h"
+#include "pipeline/extract/extractor.h"
+#include "pipeline/language/language_detector.h"
+#include "pipeline/load/indexed_document.h"
+#include "pipeline/load/store.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/segment/sentence_splitter.h"
+
+namespace planmine {
+
+struct PipelineOptions {
+  std::string packs_dir;  // folder of *.pat files and themes.taxonomy.tsv
+  ExtractOptions extract;
+  NormalizeOptions normalize;
+  SegmentOptions segment;
+};
+
+// A failure with the stage it happened in.
+struct StageError {
+  std::string stage;  // hash | extract | load
+  Status status;
+};
+
+class Pipeline {
+ public:
+  static Result<Pipeline> Create(const PipelineOptions& options);
+
+  // Runs every stage on one file. `entry` (may be null) overrides inference.
+  Result<IndexedDocument> Process(const SourceFile& file, const ManifestEntry* entry) const;
+
+  const Miner& miner() const { return miner_; }
+  const std::vector<Theme>& themes() const { return themes_; }
+  // What produced a document's rows; a change means re-ingest.
+  const std::string& versions() const { return versions_; }
+
+ private:
+  Pipeline(Extractor e, Normalizer n, LanguageDetector l, SentenceSplitter s, Miner m, std::vector<Theme> t)
+      : extractor_(std::move(e)), normalizer_(std::move(n)), language_(l), splitter_(std::move(s)),
+        miner_(std::move(m)), themes_(std::move(t)) {}
+
+  Extractor extractor_;
+  Normalizer normalizer_;
+  LanguageDetector language_;
+  SentenceSplitter splitter_;
+  Miner miner_;
+  std::vector<Theme> themes_;
+  std::string versions_;
+};
+
+struct IngestProgress {
+  std::string path;
+  std::string outcome;  // ingested | unchanged | failed | no_text
+  std::string detail;
+};
+
+struct IngestReport {
+  RunCounts counts;
+  int no_text = 0;  // ingested, but without any text layer (needs OCR)
+  std::vector<StageError> errors;  // in file order
+  std::vector<std::string> error_paths;
+  double seconds = 0;
+  int64_t run_id = 0;
+};
+
+// Ingests `paths` into `store`. Returns an error only when the run cannot
+// happen at all; per-file failures are in the report.
+Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::vector<std::string>& paths,
+                            const Manifest* manifest, const std::string& command,
+                            const std::function<void(const IngestProgress&)>& on_file);
+
+// Document classification from text and layout (doc_type), file name and
+// mentions (country), cycle/metadata (year). Exposed for tests.
+void Classify(IndexedDocument* doc);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_RUNNER_PIPELINE_H_
