@@ -125,6 +125,14 @@ std::vector<PatternMatch> Miner::Match(std::string_view text) const {
       m.pattern = static_cast<size_t>(h);
       m.start = static_cast<size_t>(groups[0].data() - text.data());
       m.end = m.start + groups[0].size();
+      // Expanded word boundaries may have taken a neighbouring space or
+      // punctuation mark into the span; give it back.
+      auto edge = [](char ch) {
+        unsigned char u = static_cast<unsigned char>(ch);
+        return u < 0x80 && !isalnum(u) && ch != '@' && ch != '/' && ch != '_';
+      };
+      while (m.start < m.end && edge(text[m.start])) ++m.start;
+      while (m.end > m.start && edge(text[m.end - 1]) && text[m.end - 1] != ')' ) --m.end;
       for (const auto& [name, idx] : re.NamedCapturingGroups()) {
         if (groups[idx].data() != nullptr) m.captures[name] = std::string(groups[idx]);
       }
@@ -140,6 +148,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
     std::set<std::string> themes_here;
+    size_t entities_before = f.entities.size();
     for (const PatternMatch& m : Match(s.text)) {
       const PatternPack& pack = (*packs_)[m.pack];
       const Pattern& p = pack.patterns[m.pattern];
@@ -201,6 +210,24 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
       }
     }
     sentence_themes[si] = std::move(themes_here);
+    // Within a sentence, an entity inside a longer one of the same type is
+    // the same mention read twice ("marzo de 2021" in "15 de marzo de 2021").
+    size_t first = entities_before;
+    std::vector<Entity> kept;
+    for (size_t a = first; a < f.entities.size(); ++a) {
+      bool inside = false;
+      for (size_t b = first; b < f.entities.size() && !inside; ++b) {
+        if (a == b || f.entities[a].type != f.entities[b].type) continue;
+        const Entity& x = f.entities[a];
+        const Entity& y = f.entities[b];
+        bool contained = y.start <= x.start && x.end <= y.end;
+        bool longer = (y.end - y.start) > (x.end - x.start) || ((y.end - y.start) == (x.end - x.start) && b < a);
+        inside = contained && longer;
+      }
+      if (!inside) kept.push_back(f.entities[a]);
+    }
+    f.entities.resize(first);
+    for (Entity& e : kept) f.entities.push_back(std::move(e));
   }
   // Headings: a commitment runs to the next heading (at most 60 sentences or
   // 8 pages); an untitled heading takes the next sentence as its title. When a

@@ -32,6 +32,28 @@ std::string BaseName(const std::string& path) { return fs::path(path).filename()
 
 }  // namespace
 
+std::string ExpandWordBoundaries(const std::string& re) {
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (c == '\\' && i + 1 < re.size()) {
+      if (re[i + 1] == 'b' && !in_class) {
+        out += "(?:\\b|^|$|[^\\p{L}\\p{N}_])";
+      } else {
+        out += c;
+        out += re[i + 1];
+      }
+      ++i;
+      continue;
+    }
+    if (c == '[' && !in_class) in_class = true;
+    else if (c == ']' && in_class) in_class = false;
+    out += c;
+  }
+  return out;
+}
+
 Result<PatternPack> ParsePatternPack(const std::string& text, const std::string& path) {
   PatternPack pack;
   pack.path = path;
@@ -72,7 +94,8 @@ Result<PatternPack> ParsePatternPack(const std::string& text, const std::string&
     if (sp == std::string::npos) return InvalidArgument(where + ": expected an id and a pattern");
     Pattern p;
     p.id = line.substr(0, sp);
-    p.regex = std::string(TrimAscii(line.substr(sp)));
+    p.source = std::string(TrimAscii(line.substr(sp)));
+    p.regex = ExpandWordBoundaries(p.source);
     p.line = lineno;
     if (!ValidId(p.id)) return InvalidArgument(where + ": bad id '" + p.id + "' (lower-case group.key expected)");
     if (!ids.insert(p.id).second) return InvalidArgument(where + ": duplicate id '" + p.id + "'");
@@ -83,7 +106,10 @@ Result<PatternPack> ParsePatternPack(const std::string& text, const std::string&
     opts.set_case_sensitive(false);
     opts.set_log_errors(false);
     RE2 re(p.regex, opts);
-    if (!re.ok()) return InvalidArgument(where + ": pattern '" + p.id + "': " + re.error());
+    if (!re.ok()) {
+      RE2 as_written(p.source, opts);  // report the error in the author's terms
+      return InvalidArgument(where + ": pattern '" + p.id + "': " + (as_written.ok() ? re.error() : as_written.error()));
+    }
     pack.patterns.push_back(std::move(p));
   }
   if (pack.name.empty()) return InvalidArgument(name + ":1: missing @pack");

@@ -14,7 +14,9 @@
 // unique within the pack; the group is what the pattern finds (a theme id, a
 // commitment part, an entity type) and the key names the variant (for
 // entities such as `country.co`, the value). Patterns match case-insensitively
-// unless they say `(?-i)`. Errors name the file and line:
+// unless they say `(?-i)`. `\b` is a Unicode word boundary: RE2's own is
+// ASCII-only and would fail next to "á" in "implementará" or "áreas", so the
+// parser rewrites it (see ExpandWordBoundaries). Errors name the file and line:
 //   "themes.es.pat:12: pattern 'open_data.x': missing ): \bdatos(".
 #ifndef PLANMINE_EXTRACTORS_PATTERN_PACK_H_
 #define PLANMINE_EXTRACTORS_PATTERN_PACK_H_
@@ -31,7 +33,8 @@ struct Pattern {
   std::string id;     // "open_data.datos_abiertos"
   std::string group;  // "open_data"
   std::string key;    // "datos_abiertos"
-  std::string regex;
+  std::string source;  // as written in the file
+  std::string regex;   // as compiled (word boundaries expanded)
   int line = 0;
 };
 
@@ -43,6 +46,13 @@ struct PatternPack {
   std::string sha256;  // of the file's bytes: what produced the rows
   std::vector<Pattern> patterns;
 };
+
+// Rewrites each `\b` outside a character class as
+// `(?:\b|^|$|[^\p{L}\p{N}_])`: RE2's ASCII boundary where it holds, else a
+// non-letter neighbour, so that "implementará " and " áreas" have their
+// boundaries. The second form consumes the neighbouring space or punctuation;
+// the miner trims match spans.
+std::string ExpandWordBoundaries(const std::string& regex);
 
 Result<PatternPack> ParsePatternPack(const std::string& text, const std::string& path);
 Result<PatternPack> LoadPatternPack(const std::string& path);

@@ -127,7 +127,7 @@ bool LooksLikePageNumber(const std::string& raw) {
   };
   if (all_digits(t) || roman(t)) return true;
   // Word forms: página / pagina / pág. / pag. / page / p.
-  static const char* kPrefixes[] = {"página", "pagina", "pág.", "pag.", "pág", "pag", "page", "p."};
+  static const char* kPrefixes[] = {"página", "pagina", "page", "pág.", "pag.", "pág", "pag", "p."};
   for (const char* p : kPrefixes) {
     std::string ps(p);
     if (t.rfind(ps, 0) == 0) {

@@ -1,0 +1,38 @@
+#include "pipeline/core/sha256.h"
+#include "pipeline/core/status.h"
+#include "pipeline/core/utf8.h"
+#include "tests/catch.h"
+
+namespace planmine {
+
+TEST_CASE("Status: prefix and text", "[core]") {
+  Status s = DataLoss("truncated");
+  CHECK_FALSE(s.ok());
+  CHECK(s.WithPrefix("a.pdf").message() == "a.pdf: truncated");
+  CHECK(s.ToString() == "data loss: truncated");
+  CHECK(Status().ok());
+}
+
+TEST_CASE("Result: holds a value or a status", "[core]") {
+  Result<int> good = 3;
+  REQUIRE(good.ok());
+  CHECK(*good == 3);
+  Result<int> bad = NotFound("x");
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.status().message() == "x");
+}
+
+TEST_CASE("Sha256Hex: known digests", "[core]") {
+  CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("SanitizeUtf8: invalid bytes become U+FFFD", "[core]") {
+  CHECK(SanitizeUtf8("año") == "año");
+  CHECK(SanitizeUtf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(SanitizeUtf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  CHECK(Utf8Truncate("acción", 4) == "acci");
+  CHECK(Utf8Truncate("acción", 5) == "acci");  // never half of "ó"
+}
+
+}  // namespace planmine

@@ -1,0 +1,78 @@
+#include "pipeline/discover/discover.h"
+
+#include <filesystem>
+
+#include "pipeline/discover/manifest.h"
+#include "tests/catch.h"
+#include "tests/test_util.h"
+
+namespace planmine {
+using testing::TempDir;
+using testing::WriteFile;
+
+TEST_CASE("Discover: walks folders, keeps pdf/txt/md, sorted, reports missing paths", "[discover]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.File("sub/deeper"));
+  WriteFile(dir.File("b.PDF"), "%PDF-1.4");
+  WriteFile(dir.File("sub/a.txt"), "hola");
+  WriteFile(dir.File("sub/deeper/c.md"), "# t");
+  WriteFile(dir.File("sub/ignored.docx"), "x");
+  Discovery d = Discover({dir.path(), dir.File("missing.pdf")});
+  REQUIRE(d.files.size() == 3);
+  CHECK(d.files[0].path == dir.File("b.PDF"));
+  CHECK(d.files[0].kind == SourceKind::kPdf);
+  CHECK(d.files[1].path == dir.File("sub/a.txt"));
+  CHECK(d.files[1].kind == SourceKind::kText);
+  CHECK(d.files[2].size == 3);
+  REQUIRE(d.errors.size() == 1);
+  CHECK(d.errors[0].status.message() == dir.File("missing.pdf") + ": no such file or directory");
+}
+
+TEST_CASE("Discover: a symlink loop does not trap the walk", "[discover]") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.File("a"));
+  std::filesystem::create_directory_symlink(dir.path(), dir.File("a/loop"));
+  WriteFile(dir.File("a/x.pdf"), "%PDF");
+  Discovery d = Discover({dir.path()});
+  CHECK(d.files.size() == 1);
+}
+
+TEST_CASE("Manifest: CSV with quotes, matched by path or file name", "[discover]") {
+  auto m = Manifest::Parse(
+      "path,country,year,doc_type,title\n"
+      "docs/a.pdf,co,2020,action_plan,\"Plan, con coma \"\"citado\"\"\"\n"
+      "b.pdf,BR,,slides,\n",
+      "/data", "m.csv");
+  REQUIRE(m.ok());
+  const ManifestEntry* a = m->Find("/data/docs/a.pdf");
+  REQUIRE(a != nullptr);
+  CHECK(a->country == "CO");
+  CHECK(a->year == 2020);
+  CHECK(a->title == "Plan, con coma \"citado\"");
+  const ManifestEntry* b = m->Find("/elsewhere/b.pdf");
+  REQUIRE(b != nullptr);
+  CHECK(b->doc_type == "slides");
+  CHECK(m->Find("/data/c.pdf") == nullptr);
+}
+
+TEST_CASE("Manifest: TSV like corpus-real's MANIFEST.tsv", "[discover]") {
+  auto m = Manifest::Parse("file\tlanguage\tcountry\tdoc_type\nx.pdf\tes\tAR\tother\n", "/d", "M.tsv");
+  REQUIRE(m.ok());
+  REQUIRE(m->Find("/d/x.pdf") != nullptr);
+  CHECK(m->Find("/d/x.pdf")->language == "es");
+}
+
+TEST_CASE("Manifest: errors name the file and line", "[discover]") {
+  using Row = std::tuple<std::string, std::string>;
+  auto [text, message] = GENERATE(table<std::string, std::string>({
+      Row{"path,year\na.pdf,20x0\n", "m.csv:2: year must be four digits, got '20x0'"},
+      Row{"path,country\na.pdf,COL\n", "m.csv:2: country must be a two-letter code, got 'COL'"},
+      Row{"name,country\na.pdf,CO\n", "m.csv:1: manifest needs a 'path' or 'file' column"},
+      Row{"path,country\n,CO\n", "m.csv:2: empty path"},
+  }));
+  auto m = Manifest::Parse(text, "/d", "m.csv");
+  REQUIRE_FALSE(m.ok());
+  CHECK(m.status().message() == message);
+}
+
+}  // namespace planmine

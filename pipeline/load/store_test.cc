@@ -1,0 +1,120 @@
+#include "pipeline/load/store.h"
+
+#include "tests/catch.h"
+#include "tests/test_util.h"
+
+namespace planmine {
+namespace {
+
+IndexedDocument Doc(const std::string& path, const std::string& sha, const std::vector<std::string>& sentences) {
+  IndexedDocument d;
+  d.file.path = path;
+  d.file.size = 10;
+  d.sha256 = sha;
+  d.page_count = 1;
+  d.language = {"es", 0.9, true};
+  d.country = {"CO", "manifest"};
+  d.year = {"2020", "manifest"};
+  NormalizedPage p;
+  p.number = 1;
+  p.source = TextSource::kTextLayer;
+  for (const auto& s : sentences) {
+    Sentence x;
+    x.page = 1;
+    x.start = p.text.size();
+    p.text += s;
+    x.end = p.text.size();
+    x.text = s;
+    x.language = "es";
+    p.text += " ";
+    d.sentences.push_back(x);
+  }
+  d.text.pages.push_back(p);
+  d.findings.theme_hits.push_back({"citizen_participation", "citizen_participation.p", 0, 1, 0, 5, "x"});
+  Commitment c;
+  c.kind = "heading";
+  c.number = "1";
+  c.title = "Uno";
+  c.first_page = c.last_page = 1;
+  c.themes = {"open_data"};
+  d.findings.commitments.push_back(c);
+  return d;
+}
+
+int64_t Count(Db& db, const std::string& table) {
+  auto s = db.Prepare("SELECT count(*) FROM " + table);
+  REQUIRE(s.ok());
+  REQUIRE(s->Step());
+  int64_t n = s->Int(0);
+  s->Reset();
+  return n;
+}
+
+int64_t Matches(Db& db, const std::string& q) {
+  auto s = db.Prepare("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?");
+  REQUIRE(s.ok());
+  s->Bind(1, q);
+  REQUIRE(s->Step());
+  int64_t n = s->Int(0);
+  s->Reset();
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("Store: replace is atomic and idempotent; FTS follows; accents fold", "[load]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("i.sqlite"));
+  REQUIRE(store.ok());
+  Store& st = **store;
+  REQUIRE(st.Replace(Doc("/a.pdf", "h1", {"La participación ciudadana crece.", "Otra frase."}), 1).ok());
+  REQUIRE(st.Replace(Doc("/a.pdf", "h1", {"La participación ciudadana crece.", "Otra frase."}), 1).ok());
+  CHECK(Count(st.db(), "documents") == 1);
+  CHECK(Count(st.db(), "sentences") == 2);
+  CHECK(Count(st.db(), "theme_hits") == 1);
+  CHECK(Count(st.db(), "commitment_themes") == 1);
+  CHECK(Matches(st.db(), "participacion") == 1);
+  CHECK(Matches(st.db(), "PARTICIPACIÓN") == 1);
+  // A changed file replaces its rows, FTS included.
+  REQUIRE(st.Replace(Doc("/a.pdf", "h2", {"Texto nuevo sin aquello."}), 2).ok());
+  CHECK(Count(st.db(), "sentences") == 1);
+  CHECK(Matches(st.db(), "participacion") == 0);
+  CHECK(Matches(st.db(), "nuevo") == 1);
+  auto found = st.Find("/a.pdf");
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->sha256 == "h2");
+}
+
+TEST_CASE("Store: a failure keeps an earlier good version and is logged", "[load]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("i.sqlite"));
+  REQUIRE(store.ok());
+  Store& st = **store;
+  REQUIRE(st.Replace(Doc("/a.pdf", "h1", {"Una frase."}), 1).ok());
+  auto run = st.BeginRun("test");
+  REQUIRE(run.ok());
+  SourceFile f;
+  f.path = "/a.pdf";
+  REQUIRE(st.RecordFailure(f, "h2", "extract", DataLoss("/a.pdf: damaged PDF"), *run).ok());
+  CHECK(Count(st.db(), "sentences") == 1);
+  CHECK(Count(st.db(), "ingest_errors") == 1);
+  f.path = "/b.pdf";
+  REQUIRE(st.RecordFailure(f, "h3", "extract", DataLoss("/b.pdf: empty file"), *run).ok());
+  auto s = st.db().Prepare("SELECT status, error FROM documents WHERE path = '/b.pdf'");
+  REQUIRE(s.ok());
+  REQUIRE(s->Step());
+  CHECK(s->Text(0) == "failed");
+  CHECK(s->Text(1) == "/b.pdf: empty file");
+  s->Reset();
+}
+
+TEST_CASE("Store: opening something that is not an index says so", "[load]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("x.sqlite"), "not a database at all, just text that is long enough to be a header....");
+  auto s = Store::Open(dir.File("x.sqlite"));
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().message().find(dir.File("x.sqlite")) == 0);
+}
+
+}  // namespace planmine
