@@ -39,7 +39,7 @@ std::string ExpandWordBoundaries(const std::string& re) {
     char c = re[i];
     if (c == '\\' && i + 1 < re.size()) {
       if (re[i + 1] == 'b' && !in_class) {
-        out += "(?:\\b|^|$|[^\\p{L}\\p{N}_])";
+        out += "(?:\\b|^|$|[\\s.,;:!?¡¿()\\[\\]{}\"'«»“”‘’/\\-–—•|])";
       } else {
         out += c;
         out += re[i + 1];

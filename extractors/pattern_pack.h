@@ -48,8 +48,9 @@ struct PatternPack {
 };
 
 // Rewrites each `\b` outside a character class as
-// `(?:\b|^|$|[^\p{L}\p{N}_])`: RE2's ASCII boundary where it holds, else a
-// non-letter neighbour, so that "implementará " and " áreas" have their
+// `(?:\b|^|$|[\s.,;:!?¡¿()…])`: RE2's ASCII boundary where it holds, else a
+// space or punctuation neighbour (a short class: Unicode letter classes
+// would make every pack compile slowly), so that "implementará " and " áreas" have their
 // boundaries. The second form consumes the neighbouring space or punctuation;
 // the miner trims match spans.
 std::string ExpandWordBoundaries(const std::string& regex);

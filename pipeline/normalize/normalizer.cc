@@ -117,6 +117,7 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
   icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return Internal(std::string("ICU NFC unavailable: ") + u_errorName(status));
   auto dict = std::make_shared<std::unordered_set<std::string>>();
+  dict->reserve(1 << 19);
   for (const std::string& path : options.word_lists) {
     std::ifstream in(path, std::ios::binary);
     if (!in) continue;
@@ -136,7 +137,9 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
           }
         }
       }
-      dict->insert(LowerUtf8(clean));
+      bool ascii = true;
+      for (unsigned char c : clean) ascii &= c < 0x80;
+      dict->insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));
     }
   }
   Normalizer n;

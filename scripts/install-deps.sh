@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian package planmine needs to build, run and test.
+# Debian 12, as root (or with sudo). Safe to run again.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config
+  libpoppler-cpp-dev poppler-utils      # PDF extraction; pdfinfo/pdftotext for tests and benchmarks
+  libicu-dev                            # normalization and sentence breaking
+  libre2-dev                            # pattern packs
+  libsqlite3-dev sqlite3                # the index (FTS5 is built in)
+  libcld2-dev                           # language identification
+  libcli11-dev nlohmann-json3-dev       # command line, JSON output
+  libssl-dev                            # SHA-256 (libcrypto)
+  catch2                                # tests (v2.13)
+  libcairo2-dev fonts-dejavu-core       # the sample-corpus generator
+  wspanish wbrazilian wamerican         # word lists that attest dehyphenated words
+  qpdf                                  # encrypted-PDF test fixtures
+  bc time                               # scripts/bench_ingest.sh
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
