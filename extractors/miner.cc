@@ -31,26 +31,32 @@ RE2::Options PackOptions() {
 bool LooksLikeTocLine(std::string_view s) {
   static const RE2 kLeaders("(?:\\.\\s?){4,}|…{2,}|_{4,}");
   static const RE2 kTrailingPage("\\s\\d{1,3}\\s*$");
-  return RE2::PartialMatch(s, kLeaders) || (s.size() < 200 && RE2::PartialMatch(s, kTrailingPage) &&
-                                            RE2::PartialMatch(s, "\\.{2,}|\\s{3,}"));
+  return RE2::PartialMatch(s, kLeaders) ||
+         (s.size() < 200 && RE2::PartialMatch(s, kTrailingPage) &&
+          RE2::PartialMatch(s, "\\.{2,}|\\s{3,}"));
 }
 
 std::string CleanTitle(std::string t) {
   t = std::string(TrimAscii(t));
-  while (!t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == ' ')) t.pop_back();
+  while (!t.empty() && (t.back() == '.' || t.back() == ':' || t.back() == ' '))
+    t.pop_back();
   return Utf8Truncate(t, 300);
 }
 
 }  // namespace
 
-std::string IsoDate(const std::string& day, const std::string& month, const std::string& year) {
+std::string IsoDate(const std::string& day, const std::string& month,
+                    const std::string& year) {
   static const std::map<std::string, int> kMonths = {
-      {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
-      {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
-      {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"marco", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
-      {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-      {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6}, {"july", 7},
-      {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
+      {"enero", 1},      {"febrero", 2},   {"marzo", 3},     {"abril", 4},
+      {"mayo", 5},       {"junio", 6},     {"julio", 7},     {"agosto", 8},
+      {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},  {"noviembre", 11},
+      {"diciembre", 12}, {"janeiro", 1},   {"fevereiro", 2}, {"março", 3},
+      {"marco", 3},      {"maio", 5},      {"junho", 6},     {"julho", 7},
+      {"setembro", 9},   {"outubro", 10},  {"novembro", 11}, {"dezembro", 12},
+      {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},
+      {"may", 5},        {"june", 6},      {"july", 7},      {"august", 8},
+      {"september", 9},  {"october", 10},  {"november", 11}, {"december", 12},
   };
   if (year.size() != 4) return "";
   std::string out = year;
@@ -84,13 +90,16 @@ Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
     for (const Pattern& p : pack.patterns) {
       std::string err;
       if (c.set->Add(p.regex, &err) < 0)
-        return InvalidArgument(pack.path + ":" + std::to_string(p.line) + ": pattern '" + p.id + "': " + err);
+        return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
+                               ": pattern '" + p.id + "': " + err);
       auto re = std::make_unique<RE2>(p.regex, PackOptions());
       if (!re->ok())
-        return InvalidArgument(pack.path + ":" + std::to_string(p.line) + ": pattern '" + p.id + "': " + re->error());
+        return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
+                               ": pattern '" + p.id + "': " + re->error());
       c.res.push_back(std::move(re));
     }
-    if (!c.set->Compile()) return InvalidArgument(pack.path + ": pattern set too large to compile");
+    if (!c.set->Compile())
+      return InvalidArgument(pack.path + ": pattern set too large to compile");
     compiled->push_back(std::move(c));
   }
   Miner m;
@@ -119,7 +128,9 @@ std::vector<PatternMatch> Miner::Match(std::string_view text) const {
       const RE2& re = *c.res[h];
       int n = re.NumberOfCapturingGroups();
       std::vector<re2::StringPiece> groups(n + 1);
-      if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), n + 1)) continue;
+      if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
+                    n + 1))
+        continue;
       PatternMatch m;
       m.pack = k;
       m.pattern = static_cast<size_t>(h);
@@ -132,9 +143,11 @@ std::vector<PatternMatch> Miner::Match(std::string_view text) const {
         return u < 0x80 && !isalnum(u) && ch != '@' && ch != '/' && ch != '_';
       };
       while (m.start < m.end && edge(text[m.start])) ++m.start;
-      while (m.end > m.start && edge(text[m.end - 1]) && text[m.end - 1] != ')' ) --m.end;
+      while (m.end > m.start && edge(text[m.end - 1]) && text[m.end - 1] != ')')
+        --m.end;
       for (const auto& [name, idx] : re.NamedCapturingGroups()) {
-        if (groups[idx].data() != nullptr) m.captures[name] = std::string(groups[idx]);
+        if (groups[idx].data() != nullptr)
+          m.captures[name] = std::string(groups[idx]);
       }
       out.push_back(std::move(m));
     }
@@ -154,8 +167,10 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
       const Pattern& p = pack.patterns[m.pattern];
       std::string matched = s.text.substr(m.start, m.end - m.start);
       if (pack.name == "themes") {
-        if (!themes_here.insert(p.group).second) continue;  // one hit per theme per sentence
-        f.theme_hits.push_back({p.group, p.id, static_cast<int>(si), s.page, s.start + m.start, s.start + m.end, matched});
+        if (!themes_here.insert(p.group).second)
+          continue;  // one hit per theme per sentence
+        f.theme_hits.push_back({p.group, p.id, static_cast<int>(si), s.page,
+                                s.start + m.start, s.start + m.end, matched});
       } else if (pack.name == "entities") {
         Entity e;
         e.type = p.group;
@@ -165,21 +180,28 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
         e.page = s.page;
         e.start = s.start + m.start;
         e.end = s.start + m.end;
-        auto cap = [&](const char* k) { auto it = m.captures.find(k); return it == m.captures.end() ? std::string() : it->second; };
+        auto cap = [&](const char* k) {
+          auto it = m.captures.find(k);
+          return it == m.captures.end() ? std::string() : it->second;
+        };
         if (e.type == "country") {
           e.value = p.key;
-          for (char& c : e.value) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+          for (char& c : e.value)
+            c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
         } else if (e.type == "date") {
           e.value = IsoDate(cap("day"), cap("month"), cap("year"));
           if (e.value.empty()) continue;
         } else if (e.type == "cycle") {
           std::string y1 = cap("from"), y2 = cap("to");
           if (y2.size() == 2 && y1.size() == 4) y2 = y1.substr(0, 2) + y2;
-          e.value = y2.empty() ? (cap("ordinal").empty() ? y1 : cap("ordinal")) : y1 + "-" + y2;
+          e.value = y2.empty() ? (cap("ordinal").empty() ? y1 : cap("ordinal"))
+                               : y1 + "-" + y2;
           if (e.value.empty()) e.value = matched;
         } else {
           e.value = LowerUtf8(matched);
-          while (!e.value.empty() && (e.value.back() == '.' || e.value.back() == ',' || e.value.back() == ')'))
+          while (!e.value.empty() &&
+                 (e.value.back() == '.' || e.value.back() == ',' ||
+                  e.value.back() == ')'))
             e.value.pop_back();
         }
         f.entities.push_back(std::move(e));
@@ -203,7 +225,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
           continue;
         }
         // One commitment record per sentence and kind.
-        if (!f.commitments.empty() && f.commitments.back().first_sentence == c.first_sentence &&
+        if (!f.commitments.empty() &&
+            f.commitments.back().first_sentence == c.first_sentence &&
             f.commitments.back().kind == c.kind)
           continue;
         f.commitments.push_back(std::move(c));
@@ -221,7 +244,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
         const Entity& x = f.entities[a];
         const Entity& y = f.entities[b];
         bool contained = y.start <= x.start && x.end <= y.end;
-        bool longer = (y.end - y.start) > (x.end - x.start) || ((y.end - y.start) == (x.end - x.start) && b < a);
+        bool longer = (y.end - y.start) > (x.end - x.start) ||
+                      ((y.end - y.start) == (x.end - x.start) && b < a);
         inside = contained && longer;
       }
       if (!inside) kept.push_back(f.entities[a]);
@@ -238,10 +262,12 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
     if (f.commitments[i].kind == "heading") heads.push_back(i);
   for (size_t h = 0; h < heads.size(); ++h) {
     Commitment& c = f.commitments[heads[h]];
-    int end = h + 1 < heads.size() ? f.commitments[heads[h + 1]].first_sentence - 1
-                                   : static_cast<int>(sentences.size()) - 1;
+    int end = h + 1 < heads.size()
+                  ? f.commitments[heads[h + 1]].first_sentence - 1
+                  : static_cast<int>(sentences.size()) - 1;
     end = std::min(end, c.first_sentence + 60);
-    while (end > c.first_sentence && sentences[end].page > c.first_page + 8) --end;
+    while (end > c.first_sentence && sentences[end].page > c.first_page + 8)
+      --end;
     c.last_sentence = end;
     c.last_page = sentences[end].page;
     std::string text;
@@ -250,11 +276,13 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
       text += sentences[k].text;
     }
     c.text = Utf8Truncate(text, 8000);
-    if (c.title.empty() && c.first_sentence + 1 <= end) c.title = CleanTitle(sentences[c.first_sentence + 1].text);
+    if (c.title.empty() && c.first_sentence + 1 <= end)
+      c.title = CleanTitle(sentences[c.first_sentence + 1].text);
   }
   for (Commitment& c : f.commitments) {
     std::set<std::string> th;
-    for (int k = c.first_sentence; k <= c.last_sentence; ++k) th.insert(sentence_themes[k].begin(), sentence_themes[k].end());
+    for (int k = c.first_sentence; k <= c.last_sentence; ++k)
+      th.insert(sentence_themes[k].begin(), sentence_themes[k].end());
     c.themes.assign(th.begin(), th.end());
   }
   // Deduplicate repeated heading numbers, keeping the longest body.
@@ -267,7 +295,9 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
       best[c.number] = i;
     } else {
       const Commitment& o = f.commitments[it->second];
-      if (c.last_sentence - c.first_sentence > o.last_sentence - o.first_sentence) it->second = i;
+      if (c.last_sentence - c.first_sentence >
+          o.last_sentence - o.first_sentence)
+        it->second = i;
     }
   }
   std::vector<Commitment> kept;

@@ -1,4 +1,5 @@
-// mine: sentences -> commitments, theme hits and entities, driven by pattern packs.
+// mine: sentences -> commitments, theme hits and entities, driven by pattern
+// packs.
 //
 // Each pack compiles into one RE2::Set, so a sentence is scanned once per pack
 // however many patterns it holds; only patterns the set reports are run again
@@ -51,9 +52,10 @@ struct ThemeHit {
 };
 
 struct Entity {
-  std::string type;   // country, cycle, date, email, url…
-  std::string value;  // normalized: ISO code, ISO date, "2019-2022", lower-case address
-  std::string text;   // as written
+  std::string type;  // country, cycle, date, email, url…
+  std::string
+      value;  // normalized: ISO code, ISO date, "2019-2022", lower-case address
+  std::string text;  // as written
   std::string pattern_id;
   int sentence = 0;
   int page = 0;
@@ -88,7 +90,8 @@ class Miner {
 
 // "15 de marzo de 2020" style parts -> "2020-03-15" / "2020-03" / "2020";
 // empty when the month name is unknown. Month names in es, pt and en.
-std::string IsoDate(const std::string& day, const std::string& month, const std::string& year);
+std::string IsoDate(const std::string& day, const std::string& month,
+                    const std::string& year);
 
 }  // namespace planmine
 

@@ -14,7 +14,8 @@ Miner ShippedMiner() {
   return std::move(*m);
 }
 
-std::vector<Sentence> Sentences(const std::vector<std::pair<int, std::string>>& page_text) {
+std::vector<Sentence> Sentences(
+    const std::vector<std::pair<int, std::string>>& page_text) {
   std::vector<Sentence> out;
   for (const auto& [page, text] : page_text) {
     Sentence s;
@@ -29,13 +30,16 @@ std::vector<Sentence> Sentences(const std::vector<std::pair<int, std::string>>& 
 
 }  // namespace
 
-TEST_CASE("Miner: numbered headings become commitments spanning to the next one", "[mine]") {
+TEST_CASE(
+    "Miner: numbered headings become commitments spanning to the next one",
+    "[mine]") {
   Miner m = ShippedMiner();
   Findings f = m.Mine(Sentences({
       {2, "Compromiso 1: Datos abiertos ......... 5"},  // table of contents
       {2, "Compromiso 2: Beneficiarios finales ....... 9"},
       {5, "Compromiso 1: Datos abiertos de contratación"},
-      {5, "La Agencia se compromete a publicar los contratos en datos abiertos."},
+      {5,
+       "La Agencia se compromete a publicar los contratos en datos abiertos."},
       {6, "Más texto sobre contratación pública."},
       {9, "Compromiso 2: Registro de beneficiarios finales"},
       {9, "Un registro de beneficiarios finales."},
@@ -48,7 +52,8 @@ TEST_CASE("Miner: numbered headings become commitments spanning to the next one"
   CHECK(heads[0]->title == "Datos abiertos de contratación");
   CHECK(heads[0]->first_page == 5);
   CHECK(heads[0]->last_page == 6);
-  CHECK(heads[0]->themes == std::vector<std::string>{"open_contracting", "open_data"});
+  CHECK(heads[0]->themes ==
+        std::vector<std::string>{"open_contracting", "open_data"});
   CHECK(heads[1]->number == "2");
   CHECK(heads[1]->first_page == 9);
   CHECK(heads[1]->themes == std::vector<std::string>{"beneficial_ownership"});
@@ -57,9 +62,12 @@ TEST_CASE("Miner: numbered headings become commitments spanning to the next one"
   CHECK(statements == 1);
 }
 
-TEST_CASE("Miner: an untitled heading takes the next sentence as title", "[mine]") {
+TEST_CASE("Miner: an untitled heading takes the next sentence as title",
+          "[mine]") {
   Miner m = ShippedMiner();
-  Findings f = m.Mine(Sentences({{3, "Commitment 4"}, {3, "Open contracting"}, {3, "The Cabinet Office will publish."}}));
+  Findings f = m.Mine(Sentences({{3, "Commitment 4"},
+                                 {3, "Open contracting"},
+                                 {3, "The Cabinet Office will publish."}}));
   REQUIRE(!f.commitments.empty());
   CHECK(f.commitments[0].number == "4");
   CHECK(f.commitments[0].title == "Open contracting");
@@ -67,7 +75,8 @@ TEST_CASE("Miner: an untitled heading takes the next sentence as title", "[mine]
 
 TEST_CASE("Miner: theme hits carry offsets into the page text", "[mine]") {
   Miner m = ShippedMiner();
-  Findings f = m.Mine(Sentences({{1, "Fortalecer la participación ciudadana en los municipios."}}));
+  Findings f = m.Mine(Sentences(
+      {{1, "Fortalecer la participación ciudadana en los municipios."}}));
   bool found = false;
   for (const ThemeHit& h : f.theme_hits) {
     if (h.theme != "citizen_participation") continue;
@@ -81,7 +90,10 @@ TEST_CASE("Miner: theme hits carry offsets into the page text", "[mine]") {
 
 TEST_CASE("Miner: entities are normalized", "[mine]") {
   Miner m = ShippedMiner();
-  Findings f = m.Mine(Sentences({{1, "El 15 de marzo de 2021 Colombia presentó el Plan de Acción 2019-22; escriba a Info@Gov.CO o visite https://datos.gov.co/x."}}));
+  Findings f = m.Mine(Sentences(
+      {{1,
+        "El 15 de marzo de 2021 Colombia presentó el Plan de Acción 2019-22; "
+        "escriba a Info@Gov.CO o visite https://datos.gov.co/x."}}));
   std::map<std::string, std::vector<std::string>> by_type;
   for (const Entity& e : f.entities) by_type[e.type].push_back(e.value);
   CHECK(by_type["country"] == std::vector<std::string>{"CO"});

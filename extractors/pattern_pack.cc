@@ -28,7 +28,9 @@ bool ValidId(const std::string& id) {
   return RE2::FullMatch(id, kId);
 }
 
-std::string BaseName(const std::string& path) { return fs::path(path).filename().string(); }
+std::string BaseName(const std::string& path) {
+  return fs::path(path).filename().string();
+}
 
 }  // namespace
 
@@ -47,19 +49,23 @@ std::string ExpandWordBoundaries(const std::string& re) {
       ++i;
       continue;
     }
-    if (c == '[' && !in_class) in_class = true;
-    else if (c == ']' && in_class) in_class = false;
+    if (c == '[' && !in_class)
+      in_class = true;
+    else if (c == ']' && in_class)
+      in_class = false;
     out += c;
   }
   return out;
 }
 
-Result<PatternPack> ParsePatternPack(const std::string& text, const std::string& path) {
+Result<PatternPack> ParsePatternPack(const std::string& text,
+                                     const std::string& path) {
   PatternPack pack;
   pack.path = path;
   pack.sha256 = Sha256Hex(text);
   const std::string name = BaseName(path);
-  if (SanitizeUtf8(text) != text) return InvalidArgument(name + ": not valid UTF-8");
+  if (SanitizeUtf8(text) != text)
+    return InvalidArgument(name + ": not valid UTF-8");
   std::istringstream in(text);
   std::string raw;
   int lineno = 0;
@@ -72,18 +78,25 @@ Result<PatternPack> ParsePatternPack(const std::string& text, const std::string&
     std::string where = name + ":" + std::to_string(lineno);
     if (line[0] == '@') {
       size_t sp = line.find_first_of(" \t");
-      std::string key = line.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
-      std::string value = sp == std::string::npos ? "" : std::string(TrimAscii(line.substr(sp)));
-      if (value.empty()) return InvalidArgument(where + ": @" + key + " needs a value");
+      std::string key =
+          line.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+      std::string value = sp == std::string::npos
+                              ? ""
+                              : std::string(TrimAscii(line.substr(sp)));
+      if (value.empty())
+        return InvalidArgument(where + ": @" + key + " needs a value");
       if (key == "pack") {
         pack.name = value;
       } else if (key == "lang") {
         if (value != "es" && value != "pt" && value != "en" && value != "any")
-          return InvalidArgument(where + ": @lang must be es, pt, en or any, got '" + value + "'");
+          return InvalidArgument(
+              where + ": @lang must be es, pt, en or any, got '" + value + "'");
         pack.language = value;
       } else if (key == "version") {
-        if (value.find_first_not_of("0123456789") != std::string::npos || value.size() > 6)
-          return InvalidArgument(where + ": @version must be a whole number, got '" + value + "'");
+        if (value.find_first_not_of("0123456789") != std::string::npos ||
+            value.size() > 6)
+          return InvalidArgument(
+              where + ": @version must be a whole number, got '" + value + "'");
         pack.version = std::stoi(value);
       } else {
         return InvalidArgument(where + ": unknown directive @" + key);
@@ -91,14 +104,18 @@ Result<PatternPack> ParsePatternPack(const std::string& text, const std::string&
       continue;
     }
     size_t sp = line.find_first_of(" \t");
-    if (sp == std::string::npos) return InvalidArgument(where + ": expected an id and a pattern");
+    if (sp == std::string::npos)
+      return InvalidArgument(where + ": expected an id and a pattern");
     Pattern p;
     p.id = line.substr(0, sp);
     p.source = std::string(TrimAscii(line.substr(sp)));
     p.regex = ExpandWordBoundaries(p.source);
     p.line = lineno;
-    if (!ValidId(p.id)) return InvalidArgument(where + ": bad id '" + p.id + "' (lower-case group.key expected)");
-    if (!ids.insert(p.id).second) return InvalidArgument(where + ": duplicate id '" + p.id + "'");
+    if (!ValidId(p.id))
+      return InvalidArgument(where + ": bad id '" + p.id +
+                             "' (lower-case group.key expected)");
+    if (!ids.insert(p.id).second)
+      return InvalidArgument(where + ": duplicate id '" + p.id + "'");
     size_t dot = p.id.find('.');
     p.group = p.id.substr(0, dot);
     p.key = dot == std::string::npos ? "" : p.id.substr(dot + 1);
@@ -108,7 +125,9 @@ Result<PatternPack> ParsePatternPack(const std::string& text, const std::string&
     RE2 re(p.regex, opts);
     if (!re.ok()) {
       RE2 as_written(p.source, opts);  // report the error in the author's terms
-      return InvalidArgument(where + ": pattern '" + p.id + "': " + (as_written.ok() ? re.error() : as_written.error()));
+      return InvalidArgument(
+          where + ": pattern '" + p.id +
+          "': " + (as_written.ok() ? re.error() : as_written.error()));
     }
     pack.patterns.push_back(std::move(p));
   }
@@ -127,7 +146,8 @@ Result<PatternPack> LoadPatternPack(const std::string& path) {
 
 Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": pattern pack folder not found");
+  if (!fs::is_directory(dir, ec))
+    return NotFound(dir + ": pattern pack folder not found");
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.path().extension() == ".pat") files.push_back(e.path().string());
@@ -157,9 +177,11 @@ Result<std::vector<Example>> LoadExamples(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     std::string sign, target, sentence;
     if (!RE2::FullMatch(line, kLine, &sign, &target, &sentence))
-      return InvalidArgument(BaseName(path) + ":" + std::to_string(lineno) +
-                             ": expected '+ target<TAB>sentence' or '- target<TAB>sentence'");
-    out.push_back({sign == "+", target, std::string(TrimAscii(sentence)), lineno});
+      return InvalidArgument(
+          BaseName(path) + ":" + std::to_string(lineno) +
+          ": expected '+ target<TAB>sentence' or '- target<TAB>sentence'");
+    out.push_back(
+        {sign == "+", target, std::string(TrimAscii(sentence)), lineno});
   }
   return out;
 }
@@ -179,12 +201,17 @@ Result<std::vector<Theme>> LoadTaxonomy(const std::string& path) {
     std::vector<std::string> f;
     std::istringstream fields(raw);
     std::string x;
-    while (std::getline(fields, x, '\t')) f.push_back(std::string(TrimAscii(x)));
+    while (std::getline(fields, x, '\t'))
+      f.push_back(std::string(TrimAscii(x)));
     std::string where = BaseName(path) + ":" + std::to_string(lineno);
-    if (f.size() != 4) return InvalidArgument(where + ": expected 4 tab-separated fields (id, en, es, pt)");
+    if (f.size() != 4)
+      return InvalidArgument(
+          where + ": expected 4 tab-separated fields (id, en, es, pt)");
     if (f[0] == "id") continue;  // header
-    if (!ValidId(f[0]) || f[0].find('.') != std::string::npos) return InvalidArgument(where + ": bad theme id '" + f[0] + "'");
-    if (!seen.insert(f[0]).second) return InvalidArgument(where + ": duplicate theme id '" + f[0] + "'");
+    if (!ValidId(f[0]) || f[0].find('.') != std::string::npos)
+      return InvalidArgument(where + ": bad theme id '" + f[0] + "'");
+    if (!seen.insert(f[0]).second)
+      return InvalidArgument(where + ": duplicate theme id '" + f[0] + "'");
     out.push_back({f[0], f[1], f[2], f[3]});
   }
   return out;

@@ -1,4 +1,5 @@
-// Pattern packs: the researcher-editable regular expressions planmine mines with.
+// Pattern packs: the researcher-editable regular expressions planmine mines
+// with.
 //
 // A pack is a UTF-8 text file `<pack>.<lang>.pat` under extractors/packs/.
 // The format (full spec in extractors/README.md):
@@ -30,9 +31,9 @@
 namespace planmine {
 
 struct Pattern {
-  std::string id;     // "open_data.datos_abiertos"
-  std::string group;  // "open_data"
-  std::string key;    // "datos_abiertos"
+  std::string id;      // "open_data.datos_abiertos"
+  std::string group;   // "open_data"
+  std::string key;     // "datos_abiertos"
   std::string source;  // as written in the file
   std::string regex;   // as compiled (word boundaries expanded)
   int line = 0;
@@ -50,12 +51,13 @@ struct PatternPack {
 // Rewrites each `\b` outside a character class as
 // `(?:\b|^|$|[\s.,;:!?¡¿()…])`: RE2's ASCII boundary where it holds, else a
 // space or punctuation neighbour (a short class: Unicode letter classes
-// would make every pack compile slowly), so that "implementará " and " áreas" have their
-// boundaries. The second form consumes the neighbouring space or punctuation;
-// the miner trims match spans.
+// would make every pack compile slowly), so that "implementará " and " áreas"
+// have their boundaries. The second form consumes the neighbouring space or
+// punctuation; the miner trims match spans.
 std::string ExpandWordBoundaries(const std::string& regex);
 
-Result<PatternPack> ParsePatternPack(const std::string& text, const std::string& path);
+Result<PatternPack> ParsePatternPack(const std::string& text,
+                                     const std::string& path);
 Result<PatternPack> LoadPatternPack(const std::string& path);
 
 // Every *.pat file in `dir`, sorted by file name. Fails on the first bad file:

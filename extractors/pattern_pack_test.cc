@@ -11,7 +11,10 @@ namespace planmine {
 using testing::PacksDir;
 
 TEST_CASE("PatternPack: parses directives and patterns", "[patterns]") {
-  auto p = ParsePatternPack("# c\n@pack themes\n@version 2\n@lang es\nopen_data.datos  \\bdatos\\s+abiertos\\b\n", "x/themes.es.pat");
+  auto p = ParsePatternPack(
+      "# c\n@pack themes\n@version 2\n@lang es\nopen_data.datos  "
+      "\\bdatos\\s+abiertos\\b\n",
+      "x/themes.es.pat");
   REQUIRE(p.ok());
   CHECK(p->name == "themes");
   CHECK(p->version == 2);
@@ -27,13 +30,19 @@ TEST_CASE("PatternPack: a bad file names its file and line", "[patterns]") {
   auto [text, message] = GENERATE(table<std::string, std::string>({
       Row{"@pack t\n@version 1\n@lang es\nopen_data.x  \\bdatos(\n",
           "t.es.pat:4: pattern 'open_data.x': missing ): \\bdatos("},
-      Row{"@pack t\n@version 1\n@lang es\nOpen.Data  x\n", "t.es.pat:4: bad id 'Open.Data' (lower-case group.key expected)"},
-      Row{"@pack t\n@version 1\n@lang es\na.b  x\na.b  y\n", "t.es.pat:5: duplicate id 'a.b'"},
-      Row{"@pack t\n@version one\n", "t.es.pat:2: @version must be a whole number, got 'one'"},
-      Row{"@pack t\n@lang fr\n", "t.es.pat:2: @lang must be es, pt, en or any, got 'fr'"},
-      Row{"@pack t\n@version 1\n@lang es\n@colour red\n", "t.es.pat:4: unknown directive @colour"},
+      Row{"@pack t\n@version 1\n@lang es\nOpen.Data  x\n",
+          "t.es.pat:4: bad id 'Open.Data' (lower-case group.key expected)"},
+      Row{"@pack t\n@version 1\n@lang es\na.b  x\na.b  y\n",
+          "t.es.pat:5: duplicate id 'a.b'"},
+      Row{"@pack t\n@version one\n",
+          "t.es.pat:2: @version must be a whole number, got 'one'"},
+      Row{"@pack t\n@lang fr\n",
+          "t.es.pat:2: @lang must be es, pt, en or any, got 'fr'"},
+      Row{"@pack t\n@version 1\n@lang es\n@colour red\n",
+          "t.es.pat:4: unknown directive @colour"},
       Row{"@version 1\n@lang es\na.b  x\n", "t.es.pat:1: missing @pack"},
-      Row{"@pack t\n@version 1\n@lang es\nlonely\n", "t.es.pat:4: expected an id and a pattern"},
+      Row{"@pack t\n@version 1\n@lang es\nlonely\n",
+          "t.es.pat:4: expected an id and a pattern"},
   }));
   auto p = ParsePatternPack(text, "dir/t.es.pat");
   REQUIRE_FALSE(p.ok());
@@ -42,7 +51,8 @@ TEST_CASE("PatternPack: a bad file names its file and line", "[patterns]") {
 
 // The generic examples test: every pack's examples file must hold, and every
 // theme of the taxonomy must have patterns and examples in es, pt and en.
-TEST_CASE("PatternPack: every example of every shipped pack holds", "[patterns]") {
+TEST_CASE("PatternPack: every example of every shipped pack holds",
+          "[patterns]") {
   auto packs = LoadPackDir(PacksDir());
   REQUIRE(packs.ok());
   auto taxonomy = LoadTaxonomy(PacksDir() + "/themes.taxonomy.tsv");
@@ -51,7 +61,8 @@ TEST_CASE("PatternPack: every example of every shipped pack holds", "[patterns]"
   std::set<std::string> theme_ids;
   for (const Theme& t : *taxonomy) theme_ids.insert(t.id);
   for (const PatternPack& pack : *packs) {
-    std::string ex_path = pack.path.substr(0, pack.path.size() - 4) + ".examples";
+    std::string ex_path =
+        pack.path.substr(0, pack.path.size() - 4) + ".examples";
     INFO(pack.path);
     REQUIRE(std::filesystem::exists(ex_path));
     auto examples = LoadExamples(ex_path);
@@ -65,9 +76,11 @@ TEST_CASE("PatternPack: every example of every shipped pack holds", "[patterns]"
       for (const PatternMatch& m : miner->Match(e.sentence)) {
         const Pattern& p = pack.patterns[m.pattern];
         bool anchored_ok = p.group != "heading" || m.start == 0;
-        if ((p.group == e.target || p.id == e.target) && anchored_ok) hit = true;
+        if ((p.group == e.target || p.id == e.target) && anchored_ok)
+          hit = true;
       }
-      INFO(ex_path << ":" << e.line << ": " << (e.must_match ? "+ " : "- ") << e.target << "  " << e.sentence);
+      INFO(ex_path << ":" << e.line << ": " << (e.must_match ? "+ " : "- ")
+                   << e.target << "  " << e.sentence);
       CHECK(hit == e.must_match);
       if (e.must_match) themes_with_positive.insert(e.target);
     }
@@ -86,12 +99,15 @@ TEST_CASE("PatternPack: every example of every shipped pack holds", "[patterns]"
   }
 }
 
-TEST_CASE("PatternPack: examples file format errors name the line", "[patterns]") {
+TEST_CASE("PatternPack: examples file format errors name the line",
+          "[patterns]") {
   testing::TempDir dir;
   testing::WriteFile(dir.File("x.examples"), "+ a  fine sentence\n* b  what\n");
   auto e = LoadExamples(dir.File("x.examples"));
   REQUIRE_FALSE(e.ok());
-  CHECK(e.status().message() == "x.examples:2: expected '+ target<TAB>sentence' or '- target<TAB>sentence'");
+  CHECK(e.status().message() ==
+        "x.examples:2: expected '+ target<TAB>sentence' or '- "
+        "target<TAB>sentence'");
 }
 
 }  // namespace planmine

@@ -26,7 +26,8 @@ const std::string& RealIndex() {
   static TempDir* dir = new TempDir();
   static std::string db = [] {
     std::string path = dir->File("real.sqlite");
-    CommandResult r = Run(PlanmineBin() + " --db " + path + " ingest " + RealCorpusDir());
+    CommandResult r =
+        Run(PlanmineBin() + " --db " + path + " ingest " + RealCorpusDir());
     INFO(r.out);
     // One image-only file has no text layer yet (no OCR): partial success.
     CHECK(r.exit_code == 1);
@@ -35,7 +36,8 @@ const std::string& RealIndex() {
   return db;
 }
 
-std::vector<std::vector<std::string>> Query(const std::string& db, const std::string& sql) {
+std::vector<std::vector<std::string>> Query(const std::string& db,
+                                            const std::string& sql) {
   CommandResult r = Run("sqlite3 -separator '\t' " + db + " \"" + sql + "\"");
   REQUIRE(r.exit_code == 0);
   return ParseDelimited(r.out, '\t');
@@ -43,12 +45,16 @@ std::vector<std::vector<std::string>> Query(const std::string& db, const std::st
 
 }  // namespace
 
-TEST_CASE("Real corpus: every file is ingested or reported with a reason", "[real]") {
+TEST_CASE("Real corpus: every file is ingested or reported with a reason",
+          "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();
-  auto rows = Query(db, "SELECT path, status, coalesce(error, '') FROM documents ORDER BY path");
+  auto rows = Query(
+      db,
+      "SELECT path, status, coalesce(error, '') FROM documents ORDER BY path");
   size_t pdfs = 0;
-  for (const auto& e : fs::directory_iterator(RealCorpusDir())) pdfs += e.path().extension() == ".pdf";
+  for (const auto& e : fs::directory_iterator(RealCorpusDir()))
+    pdfs += e.path().extension() == ".pdf";
   CHECK(rows.size() == pdfs);
   for (const auto& r : rows) {
     INFO(r[0] << " " << r[1] << " " << r[2]);
@@ -61,30 +67,41 @@ TEST_CASE("Real corpus: every file is ingested or reported with a reason", "[rea
   }
 }
 
-TEST_CASE("Real corpus: languages match MANIFEST.tsv, page counts match pdfinfo", "[real]") {
+TEST_CASE(
+    "Real corpus: languages match MANIFEST.tsv, page counts match pdfinfo",
+    "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();
   auto manifest = Manifest::Load(RealCorpusDir() + "/MANIFEST.tsv");
   REQUIRE(manifest.ok());
   bool have_pdfinfo = Run("command -v pdfinfo").exit_code == 0;
-  for (const auto& r : Query(db, "SELECT path, language, page_count, status FROM documents")) {
+  for (const auto& r :
+       Query(db, "SELECT path, language, page_count, status FROM documents")) {
     const ManifestEntry* m = manifest->Find(r[0]);
     REQUIRE(m != nullptr);
     INFO(r[0]);
     if (r[3] == "ok") CHECK(r[1] == m->language);
     if (have_pdfinfo) {
-      CommandResult info = Run("pdfinfo '" + r[0] + "' 2>/dev/null | awk '/^Pages:/ {print $2}'");
+      CommandResult info = Run("pdfinfo '" + r[0] +
+                               "' 2>/dev/null | awk '/^Pages:/ {print $2}'");
       CHECK(std::stoi(info.out) == std::stoi(r[2]));
     }
   }
 }
 
-TEST_CASE("Real corpus: 'participacion ciudadana' finds the Colombian workshops and plans with pages", "[real]") {
+TEST_CASE(
+    "Real corpus: 'participacion ciudadana' finds the Colombian workshops and "
+    "plans with pages",
+    "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();
-  CommandResult s = Run(PlanmineBin() + " --db " + db + " search 'participacion ciudadana' --country CO --limit 200 --format csv");
+  CommandResult s = Run(PlanmineBin() + " --db " + db +
+                        " search 'participacion ciudadana' --country CO "
+                        "--limit 200 --format csv");
   REQUIRE(s.exit_code == 0);
-  for (const char* doc : {"co-plan-accion-ii-2015-2017.pdf", "co-plan-accion-iv-2020-2022.pdf", "co-taller-estado-abierto.pdf"}) {
+  for (const char* doc :
+       {"co-plan-accion-ii-2015-2017.pdf", "co-plan-accion-iv-2020-2022.pdf",
+        "co-taller-estado-abierto.pdf"}) {
     INFO(doc);
     CHECK(s.out.find(doc) != std::string::npos);
   }
@@ -94,27 +111,38 @@ TEST_CASE("Real corpus: 'participacion ciudadana' finds the Colombian workshops 
   for (size_t i = 1; i < rows.size(); ++i) CHECK(std::stoi(rows[i][6]) >= 1);
 }
 
-TEST_CASE("Real corpus: the Colombian plan's commitments by number and title", "[real]") {
+TEST_CASE("Real corpus: the Colombian plan's commitments by number and title",
+          "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();
   auto rows = Query(db,
-                    "SELECT c.number, c.title FROM commitments c JOIN documents d ON d.id = c.doc_id"
-                    " WHERE d.path LIKE '%co-plan-accion-ii-2015-2017.pdf' AND c.kind = 'heading' ORDER BY c.seq");
+                    "SELECT c.number, c.title FROM commitments c JOIN "
+                    "documents d ON d.id = c.doc_id"
+                    " WHERE d.path LIKE '%co-plan-accion-ii-2015-2017.pdf' AND "
+                    "c.kind = 'heading' ORDER BY c.seq");
   REQUIRE(rows.size() == 19);
-  for (size_t i = 0; i < rows.size(); ++i) CHECK(rows[i][0] == std::to_string(i + 1));
-  CHECK(rows[0][1] == "AUMENTAR EL ACCESO Y LA CALIDAD DE LA INFORMACIÓN PÚBLICA");
-  CommandResult c = Run(PlanmineBin() + " --db " + db + " commitments --country CO");
+  for (size_t i = 0; i < rows.size(); ++i)
+    CHECK(rows[i][0] == std::to_string(i + 1));
+  CHECK(rows[0][1] ==
+        "AUMENTAR EL ACCESO Y LA CALIDAD DE LA INFORMACIÓN PÚBLICA");
+  CommandResult c =
+      Run(PlanmineBin() + " --db " + db + " commitments --country CO");
   REQUIRE(c.exit_code == 0);
-  CHECK(c.out.find("MÁS TRANSPARENCIA EN LA CONTRATACIÓN PÚBLICA") != std::string::npos);
+  CHECK(c.out.find("MÁS TRANSPARENCIA EN LA CONTRATACIÓN PÚBLICA") !=
+        std::string::npos);
 }
 
 TEST_CASE("Real corpus: re-ingesting changes no row counts", "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();
-  std::string counts = "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences),"
-                       " (SELECT count(*) FROM commitments), (SELECT count(*) FROM theme_hits), (SELECT count(*) FROM entities)";
+  std::string counts =
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM "
+      "sentences),"
+      " (SELECT count(*) FROM commitments), (SELECT count(*) FROM theme_hits), "
+      "(SELECT count(*) FROM entities)";
   auto before = Query(db, counts);
-  CommandResult r = Run(PlanmineBin() + " --db " + db + " ingest " + RealCorpusDir());
+  CommandResult r =
+      Run(PlanmineBin() + " --db " + db + " ingest " + RealCorpusDir());
   CHECK(r.out.find("0 ingested, 23 unchanged") != std::string::npos);
   CHECK(Query(db, counts) == before);
 }

@@ -25,7 +25,10 @@ int64_t Scalar(const std::string& db, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("E2E: every sample PDF extracts within NED 0.05 of its ground truth, no furniture", "[e2e]") {
+TEST_CASE(
+    "E2E: every sample PDF extracts within NED 0.05 of its ground truth, no "
+    "furniture",
+    "[e2e]") {
   PipelineOptions o;
   o.packs_dir = PacksDir();
   o.normalize.word_lists = DefaultWordLists();
@@ -40,32 +43,42 @@ TEST_CASE("E2E: every sample PDF extracts within NED 0.05 of its ground truth, n
     auto doc = pipeline->Process(f, nullptr);
     REQUIRE(doc.ok());
     std::string got;
-    for (size_t i = 0; i < doc->text.pages.size(); ++i) got += (i ? "\f" : "") + doc->text.pages[i].text + "\n";
-    std::string truth = ReadFile(SampleDir() + "/truth/" + e.path().stem().string() + ".txt");
+    for (size_t i = 0; i < doc->text.pages.size(); ++i)
+      got += (i ? "\f" : "") + doc->text.pages[i].text + "\n";
+    std::string truth =
+        ReadFile(SampleDir() + "/truth/" + e.path().stem().string() + ".txt");
     double ned = WordNed(got, truth);
     INFO(f.path << " NED " << ned);
     CHECK(ned <= 0.05);
-    for (const char* furniture : {"Página 2 de 3", "Page 1 of 2", "OGP Local case studies", "Oficina de cocriação |",
-                                  "Sample document generated"})
+    for (const char* furniture :
+         {"Página 2 de 3", "Page 1 of 2", "OGP Local case studies",
+          "Oficina de cocriação |", "Sample document generated"})
       CHECK(got.find(furniture) == std::string::npos);
   }
   CHECK(docs >= 6);
 }
 
-TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged", "[e2e]") {
+TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged",
+          "[e2e]") {
   TempDir dir;
   std::string db = dir.File("planmine.sqlite");
-  CommandResult r = Run(Cli(db, "ingest " + SampleDir() + "/docs --manifest " + SampleDir() + "/manifest.csv"));
+  CommandResult r = Run(Cli(db, "ingest " + SampleDir() + "/docs --manifest " +
+                                    SampleDir() + "/manifest.csv"));
   INFO(r.out);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("7 files: 7 ingested, 0 unchanged, 0 failed") != std::string::npos);
+  CHECK(r.out.find("7 files: 7 ingested, 0 unchanged, 0 failed") !=
+        std::string::npos);
 
   CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'ok'") == 7);
   CHECK(Scalar(db, "SELECT count(DISTINCT language) FROM documents") == 3);
-  CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE country = 'CO' AND doc_type = 'action_plan'") == 1);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM documents WHERE country = 'CO' AND "
+               "doc_type = 'action_plan'") == 1);
 
-  // Accent-insensitive search finds the accented PDF text and the accentless post.
-  CommandResult s = Run(Cli(db, "search \"participacion ciudadana\" --format csv"));
+  // Accent-insensitive search finds the accented PDF text and the accentless
+  // post.
+  CommandResult s =
+      Run(Cli(db, "search \"participacion ciudadana\" --format csv"));
   REQUIRE(s.exit_code == 0);
   CHECK(s.out.find("co-plan-accion-demo-2021-2023.pdf") != std::string::npos);
   CHECK(s.out.find("es-blog-gobierno-abierto.md") != std::string::npos);
@@ -73,10 +86,14 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged", "[
 
   CommandResult c = Run(Cli(db, "commitments --country CO --format csv"));
   REQUIRE(c.exit_code == 0);
-  CHECK(c.out.find("1,Datos abiertos de contratación pública,1,") != std::string::npos);
-  CHECK(c.out.find("2,Registro de beneficiarios finales,2,") != std::string::npos);
-  CHECK(c.out.find("3,Participación ciudadana en el presupuesto,3,") != std::string::npos);
-  CommandResult bo = Run(Cli(db, "commitments --theme beneficial_ownership --format csv"));
+  CHECK(c.out.find("1,Datos abiertos de contratación pública,1,") !=
+        std::string::npos);
+  CHECK(c.out.find("2,Registro de beneficiarios finales,2,") !=
+        std::string::npos);
+  CHECK(c.out.find("3,Participación ciudadana en el presupuesto,3,") !=
+        std::string::npos);
+  CommandResult bo =
+      Run(Cli(db, "commitments --theme beneficial_ownership --format csv"));
   CHECK(bo.out.find("Registro de beneficiarios finales") != std::string::npos);
   CHECK(bo.out.find("Datos abiertos de contratación") == std::string::npos);
 
@@ -87,90 +104,131 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged", "[
   REQUIRE(t.exit_code == 0);
   CHECK(t.out.find("CO,beneficial_ownership,") != std::string::npos);
 
-  const char* tables[] = {"documents", "pages", "blocks", "sentences", "commitments", "theme_hits", "entities",
-                          "commitment_themes", "sentences_fts"};
+  const char* tables[] = {
+      "documents",    "pages",      "blocks",   "sentences",
+      "commitments",  "theme_hits", "entities", "commitment_themes",
+      "sentences_fts"};
   std::vector<int64_t> before;
-  for (const char* tb : tables) before.push_back(Scalar(db, std::string("SELECT count(*) FROM ") + tb));
-  CommandResult again = Run(Cli(db, "ingest " + SampleDir() + "/docs --manifest " + SampleDir() + "/manifest.csv"));
+  for (const char* tb : tables)
+    before.push_back(Scalar(db, std::string("SELECT count(*) FROM ") + tb));
+  CommandResult again =
+      Run(Cli(db, "ingest " + SampleDir() + "/docs --manifest " + SampleDir() +
+                      "/manifest.csv"));
   REQUIRE(again.exit_code == 0);
-  CHECK(again.out.find("7 files: 0 ingested, 7 unchanged, 0 failed") != std::string::npos);
+  CHECK(again.out.find("7 files: 0 ingested, 7 unchanged, 0 failed") !=
+        std::string::npos);
   for (size_t i = 0; i < before.size(); ++i) {
     INFO(tables[i]);
-    CHECK(Scalar(db, std::string("SELECT count(*) FROM ") + tables[i]) == before[i]);
+    CHECK(Scalar(db, std::string("SELECT count(*) FROM ") + tables[i]) ==
+          before[i]);
   }
   CommandResult ic = Run("sqlite3 " + db + " 'PRAGMA integrity_check'");
   CHECK(ic.out == "ok\n");
 }
 
-TEST_CASE("E2E: bad files are reported with path and reason; the batch goes on", "[e2e]") {
+TEST_CASE("E2E: bad files are reported with path and reason; the batch goes on",
+          "[e2e]") {
   TempDir dir;
   fs::create_directories(dir.File("in"));
-  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf", dir.File("in/good.pdf"));
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/good.pdf"));
   WriteFile(dir.File("in/empty.pdf"), "");
   WriteFile(dir.File("in/photo.pdf"), "\xFF\xD8\xFF\xE0 JFIF data");
-  std::string full = ReadFile(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf");
+  std::string full =
+      ReadFile(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf");
   WriteFile(dir.File("in/cut.pdf"), full.substr(0, 600));
   std::string db = dir.File("i.sqlite");
   CommandResult r = Run(Cli(db, "ingest " + dir.File("in")));
   INFO(r.out);
   CHECK(r.exit_code == 1);
-  CHECK(r.out.find(dir.File("in/empty.pdf") + ": empty file") != std::string::npos);
-  CHECK(r.out.find(dir.File("in/photo.pdf") + ": not a PDF (starts with JPEG image data)") != std::string::npos);
+  CHECK(r.out.find(dir.File("in/empty.pdf") + ": empty file") !=
+        std::string::npos);
+  CHECK(r.out.find(dir.File("in/photo.pdf") +
+                   ": not a PDF (starts with JPEG image data)") !=
+        std::string::npos);
   CHECK(r.out.find("FAILED   " + dir.File("in/cut.pdf")) != std::string::npos);
   CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'ok'") == 1);
-  CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'failed'") == 3);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'failed'") ==
+        3);
   CHECK(Scalar(db, "SELECT count(*) FROM ingest_errors") == 3);
 
   // Nothing succeeds: exit 2.
   TempDir bad;
   WriteFile(bad.File("empty.pdf"), "");
-  CommandResult all_bad = Run(Cli(bad.File("i.sqlite"), "ingest " + bad.path()));
+  CommandResult all_bad =
+      Run(Cli(bad.File("i.sqlite"), "ingest " + bad.path()));
   CHECK(all_bad.exit_code == 2);
-  CommandResult missing = Run(Cli(bad.File("j.sqlite"), "ingest " + bad.File("nope")));
+  CommandResult missing =
+      Run(Cli(bad.File("j.sqlite"), "ingest " + bad.File("nope")));
   CHECK(missing.exit_code == 2);
-  CHECK(missing.out.find(bad.File("nope") + ": no such file or directory") != std::string::npos);
+  CHECK(missing.out.find(bad.File("nope") + ": no such file or directory") !=
+        std::string::npos);
 }
 
-TEST_CASE("E2E: an encrypted PDF needs its user password; owner-only encryption is read", "[e2e]") {
+TEST_CASE(
+    "E2E: an encrypted PDF needs its user password; owner-only encryption is "
+    "read",
+    "[e2e]") {
   if (Run("command -v qpdf").exit_code != 0) {
     WARN("qpdf is not installed: skipping the encryption test");
     return;
   }
   TempDir dir;
   std::string src = SampleDir() + "/docs/mx-workshop-findings-2012.pdf";
-  REQUIRE(Run("qpdf --encrypt secret owner 256 -- " + src + " " + dir.File("locked.pdf")).exit_code == 0);
-  REQUIRE(Run("qpdf --encrypt '' owner 256 -- " + src + " " + dir.File("owner.pdf")).exit_code == 0);
-  CommandResult locked = Run(PlanmineBin() + " extract " + dir.File("locked.pdf"));
+  REQUIRE(Run("qpdf --encrypt secret owner 256 -- " + src + " " +
+              dir.File("locked.pdf"))
+              .exit_code == 0);
+  REQUIRE(
+      Run("qpdf --encrypt '' owner 256 -- " + src + " " + dir.File("owner.pdf"))
+          .exit_code == 0);
+  CommandResult locked =
+      Run(PlanmineBin() + " extract " + dir.File("locked.pdf"));
   CHECK(locked.exit_code == 2);
-  CHECK(locked.out.find(dir.File("locked.pdf") + ": encrypted: a user password is required") != std::string::npos);
-  CommandResult owner = Run(PlanmineBin() + " extract " + dir.File("owner.pdf"));
+  CHECK(locked.out.find(dir.File("locked.pdf") +
+                        ": encrypted: a user password is required") !=
+        std::string::npos);
+  CommandResult owner =
+      Run(PlanmineBin() + " extract " + dir.File("owner.pdf"));
   CHECK(owner.exit_code == 0);
   CHECK(owner.out.find("Findings and Conclusions") != std::string::npos);
 }
 
-TEST_CASE("E2E: a broken pattern pack stops the run before anything is ingested", "[e2e]") {
+TEST_CASE(
+    "E2E: a broken pattern pack stops the run before anything is ingested",
+    "[e2e]") {
   TempDir dir;
   fs::create_directories(dir.File("packs"));
-  for (const auto& e : fs::directory_iterator(PacksDir())) fs::copy_file(e.path(), dir.File("packs/" + e.path().filename().string()));
+  for (const auto& e : fs::directory_iterator(PacksDir()))
+    fs::copy_file(e.path(), dir.File("packs/" + e.path().filename().string()));
   std::string pack = ReadFile(dir.File("packs/themes.es.pat"));
-  WriteFile(dir.File("packs/themes.es.pat"), pack + "open_data.broken  \\bdatos(\n");
+  WriteFile(dir.File("packs/themes.es.pat"),
+            pack + "open_data.broken  \\bdatos(\n");
   std::string db = dir.File("i.sqlite");
-  CommandResult r = Run(PlanmineBin() + " --db " + db + " --packs " + dir.File("packs") + " ingest " + SampleDir() + "/docs");
+  CommandResult r = Run(PlanmineBin() + " --db " + db + " --packs " +
+                        dir.File("packs") + " ingest " + SampleDir() + "/docs");
   CHECK(r.exit_code == 2);
   CHECK(r.out.find("themes.es.pat:") != std::string::npos);
-  CHECK(r.out.find(": pattern 'open_data.broken': missing ): \\bdatos(") != std::string::npos);
+  CHECK(r.out.find(": pattern 'open_data.broken': missing ): \\bdatos(") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(db));
 }
 
-TEST_CASE("E2E: extract prints text with form feeds and a stable JSON", "[e2e]") {
-  CommandResult t = Run(PlanmineBin() + " extract " + SampleDir() + "/docs/mx-workshop-findings-2012.pdf");
+TEST_CASE("E2E: extract prints text with form feeds and a stable JSON",
+          "[e2e]") {
+  CommandResult t = Run(PlanmineBin() + " extract " + SampleDir() +
+                        "/docs/mx-workshop-findings-2012.pdf");
   REQUIRE(t.exit_code == 0);
   CHECK(std::count(t.out.begin(), t.out.end(), '\f') == 1);
-  CommandResult j = Run(PlanmineBin() + " extract --format json " + SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf");
+  CommandResult j =
+      Run(PlanmineBin() + " extract --format json " + SampleDir() +
+          "/docs/co-plan-accion-demo-2021-2023.pdf");
   REQUIRE(j.exit_code == 0);
-  for (const char* key : {"\"path\"", "\"sha256\"", "\"language\": \"es\"", "\"country\"", "\"doc_type\"", "\"title\"",
-                          "\"pages\"", "\"sentences\"", "\"commitments\"", "\"theme_hits\"", "\"entities\"",
-                          "\"first_page\"", "\"value\": \"2021-07-01\"", "\"value\": \"gobiernoabierto@ejemplo.gov.co\""})
+  for (const char* key :
+       {"\"path\"", "\"sha256\"", "\"language\": \"es\"", "\"country\"",
+        "\"doc_type\"", "\"title\"", "\"pages\"", "\"sentences\"",
+        "\"commitments\"", "\"theme_hits\"", "\"entities\"", "\"first_page\"",
+        "\"value\": \"2021-07-01\"",
+        "\"value\": \"gobiernoabierto@ejemplo.gov.co\""})
     CHECK(j.out.find(key) != std::string::npos);
 }
 

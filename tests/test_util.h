@@ -19,14 +19,18 @@ inline std::string SourceDir() { return PLANMINE_SOURCE_DIR; }
 inline std::string PacksDir() { return SourceDir() + "/extractors/packs"; }
 inline std::string SampleDir() { return SourceDir() + "/corpora/sample"; }
 inline std::string PlanmineBin() { return PLANMINE_BIN; }
-inline std::string RealCorpusDir() { return SourceDir() + "/../shared/corpus-real"; }
+inline std::string RealCorpusDir() {
+  return SourceDir() + "/../shared/corpus-real";
+}
 
 // A fresh folder removed when the object dies.
 class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("planmine-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    path_ = std::filesystem::temp_directory_path() /
+            ("planmine-test-" + std::to_string(getpid()) + "-" +
+             std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
@@ -34,7 +38,9 @@ class TempDir {
     std::filesystem::remove_all(path_, ec);
   }
   std::string path() const { return path_.string(); }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
+  std::string File(const std::string& name) const {
+    return (path_ / name).string();
+  }
 
  private:
   std::filesystem::path path_;
@@ -63,7 +69,8 @@ inline CommandResult Run(const std::string& cmd) {
   if (!p) return r;
   std::array<char, 4096> buf;
   size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+    r.out.append(buf.data(), n);
   int st = pclose(p);
   r.exit_code = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   return r;

@@ -32,7 +32,8 @@ std::vector<std::string> Split(const std::string& s) {
 }
 
 // Replaces every occurrence of `from` in `s`.
-std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+std::string ReplaceAll(std::string s, const std::string& from,
+                       const std::string& to) {
   size_t at = 0;
   while ((at = s.find(from, at)) != std::string::npos) {
     s.replace(at, from.size(), to);
@@ -53,7 +54,8 @@ class Writer {
  public:
   Writer(const std::string& path, double w, double h) : w_(w), h_(h) {
     surface_ = cairo_pdf_surface_create(path.c_str(), w, h);
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "planmine make_corpus");
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR,
+                                   "planmine make_corpus");
     cr_ = cairo_create(surface_);
     SetColumn(60, w - 60);
     y_ = 90;
@@ -64,7 +66,9 @@ class Writer {
     cairo_surface_destroy(surface_);
   }
 
-  void SetTitle(const char* title) { cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title); }
+  void SetTitle(const char* title) {
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title);
+  }
   void SetColumn(double x0, double x1) {
     x0_ = x0;
     x1_ = x1;
@@ -83,15 +87,19 @@ class Writer {
     Paragraph(text, size, true, 0);
     y_ += size * 0.3;
   }
-  void Para(const std::string& text, double size = 10.5) { Paragraph(text, size, false, 0); }
-  void Bullet(const std::string& text, double size = 10.5, const char* glyph = "\xE2\x80\xA2") {
+  void Para(const std::string& text, double size = 10.5) {
+    Paragraph(text, size, false, 0);
+  }
+  void Bullet(const std::string& text, double size = 10.5,
+              const char* glyph = "\xE2\x80\xA2") {
     Font(size, false);
     cairo_move_to(cr_, x0_, y_ + size);
     cairo_show_text(cr_, glyph);
     Paragraph(text, size, false, 14, /*truth_prefix=*/"\xE2\x80\xA2 ");
   }
   // A two-column key/value table row, drawn with a rule below.
-  void KeyValue(const std::string& key, const std::string& value, double size = 10) {
+  void KeyValue(const std::string& key, const std::string& value,
+                double size = 10) {
     double split = x0_ + (x1_ - x0_) * 0.32;
     double top = y_;
     double save1 = x1_;
@@ -156,8 +164,9 @@ class Writer {
   double x_margin_left() const { return 60; }
 
   void Font(double size, bool bold) {
-    cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(
+        cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+        bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr_, size);
   }
 
@@ -177,7 +186,8 @@ class Writer {
 
   // Greedy wrap; a word with '|' is forced to break there with a hyphen
   // (or after its own hyphen when the part before '|' ends in '-').
-  double DrawWrapped(const std::string& text, double size, bool bold, double indent, const char*) {
+  double DrawWrapped(const std::string& text, double size, bool bold,
+                     double indent, const char*) {
     Font(size, bold);
     double lead = size * 1.35;
     std::vector<std::string> words = Split(text);
@@ -219,7 +229,8 @@ class Writer {
     return y_;
   }
 
-  void Paragraph(const std::string& text, double size, bool bold, double indent, const char* truth_prefix = "") {
+  void Paragraph(const std::string& text, double size, bool bold, double indent,
+                 const char* truth_prefix = "") {
     DrawWrapped(text, size, bold, indent, nullptr);
     y_ += size * 0.6;
     AddTruth(std::string(truth_prefix) + TruthText(text));
@@ -243,41 +254,68 @@ constexpr double kA4W = 595, kA4H = 842;
 void PlanEs(const fs::path& out) {
   const std::string name = "co-plan-accion-demo-2021-2023";
   Writer w((out / "docs" / (name + ".pdf")).string(), kA4W, kA4H);
-  w.SetTitle("Plan de Acción Nacional de Gobierno Abierto 2021-2023 (documento de ejemplo)");
-  w.SetFurniture("Plan de Acción Nacional de Gobierno Abierto 2021-2023", "Página %d de 3");
+  w.SetTitle(
+      "Plan de Acción Nacional de Gobierno Abierto 2021-2023 (documento de "
+      "ejemplo)");
+  w.SetFurniture("Plan de Acción Nacional de Gobierno Abierto 2021-2023",
+                 "Página %d de 3");
   w.Heading("Plan de Acción Nacional de Gobierno Abierto 2021-2023", 18);
-  w.Para("Este documento de ejemplo reúne los compromisos que el Gobierno de Colombia presenta a la Alianza para el "
-         "Gobierno Abierto. Fue construido con participación ciudadana en talleres realizados en Bogotá, Medellín y "
-         "Cali entre el 15 de marzo de 2021 y el 30 de abril de 2021.");
-  w.Para("La transparencia es el eje del plan. Cada compromiso indica la entidad responsable, las fechas y los hitos "
-         "verificables. La ﬁnanciación proviene del presupuesto nacional y de la cooperación internacional.");
+  w.Para(
+      "Este documento de ejemplo reúne los compromisos que el Gobierno de "
+      "Colombia presenta a la Alianza para el "
+      "Gobierno Abierto. Fue construido con participación ciudadana en "
+      "talleres realizados en Bogotá, Medellín y "
+      "Cali entre el 15 de marzo de 2021 y el 30 de abril de 2021.");
+  w.Para(
+      "La transparencia es el eje del plan. Cada compromiso indica la entidad "
+      "responsable, las fechas y los hitos "
+      "verificables. La ﬁnanciación proviene del presupuesto nacional y de la "
+      "cooperación internacional.");
   w.Heading("Compromisos", 14);
   w.Heading("Compromiso 1: Datos abiertos de contratación pública", 12);
-  w.Para("La Agencia Nacional de Contratación se compromete a publicar todos los contratos del Estado en formato de "
-         "datos abiertos, siguiendo el estándar de contratación abierta, para mejorar la transpa|rencia y reducir los "
-         "riesgos de corrupción en las compras públicas.");
-  w.Para("El compromiso incluye una alianza público-|privada con cámaras de comercio y organizaciones de la sociedad "
-         "civil para revisar la calidad de los datos publicados.");
-  w.Bullet("Publicar el 100 % de los contratos en el portal de datos abiertos.");
+  w.Para(
+      "La Agencia Nacional de Contratación se compromete a publicar todos los "
+      "contratos del Estado en formato de "
+      "datos abiertos, siguiendo el estándar de contratación abierta, para "
+      "mejorar la transpa|rencia y reducir los "
+      "riesgos de corrupción en las compras públicas.");
+  w.Para(
+      "El compromiso incluye una alianza público-|privada con cámaras de "
+      "comercio y organizaciones de la sociedad "
+      "civil para revisar la calidad de los datos publicados.");
+  w.Bullet(
+      "Publicar el 100 % de los contratos en el portal de datos abiertos.");
   w.Bullet("Capacitar a 500 servidores públicos en el uso de los datos.");
   w.EndPage();
   w.Heading("Ficha del compromiso 1", 12);
   w.KeyValue("Fecha de inicio", "1 de julio de 2021");
   w.KeyValue("Fecha de término", "30 de junio de 2023");
-  w.KeyValue("Institución responsable", "Agencia Nacional de Contratación Pública");
-  w.KeyValue("Otros actores", "Transparencia por Colombia, cámaras de comercio");
+  w.KeyValue("Institución responsable",
+             "Agencia Nacional de Contratación Pública");
+  w.KeyValue("Otros actores",
+             "Transparencia por Colombia, cámaras de comercio");
   w.KeyValue("Valores OGP", "Acceso a la información, rendición de cuentas");
   w.Heading("Compromiso 2: Registro de beneficiarios finales", 12);
-  w.Para("El Ministerio de Hacienda implementará un registro público de beneficiarios finales de las sociedades "
-         "que contratan con el Estado, de acuerdo con los estándares internacionales contra el lavado de activos y "
-         "la corrupción.");
-  w.Para("El registro será consultable en línea y sus datos se publicarán como datos abiertos, con actualización "
-         "trimestral y verificación cruzada con el registro mercantil.");
+  w.Para(
+      "El Ministerio de Hacienda implementará un registro público de "
+      "beneficiarios finales de las sociedades "
+      "que contratan con el Estado, de acuerdo con los estándares "
+      "internacionales contra el lavado de activos y "
+      "la corrupción.");
+  w.Para(
+      "El registro será consultable en línea y sus datos se publicarán como "
+      "datos abiertos, con actualización "
+      "trimestral y verificación cruzada con el registro mercantil.");
   w.EndPage();
   w.Heading("Compromiso 3: Participación ciudadana en el presupuesto", 12);
-  w.Para("Las alcaldías de Bogotá, Medellín y Cali se comprometen a realizar presupuestos participativos con "
-         "votación digital, y a rendir cuentas cada seis meses sobre la ejecución de los proyectos elegidos.");
-  w.Para("Contacto: gobiernoabierto@ejemplo.gov.co. Más información en https://www.ejemplo.gov.co/plan-de-accion.");
+  w.Para(
+      "Las alcaldías de Bogotá, Medellín y Cali se comprometen a realizar "
+      "presupuestos participativos con "
+      "votación digital, y a rendir cuentas cada seis meses sobre la ejecución "
+      "de los proyectos elegidos.");
+  w.Para(
+      "Contacto: gobiernoabierto@ejemplo.gov.co. Más información en "
+      "https://www.ejemplo.gov.co/plan-de-accion.");
   w.EndPage();
   Save(out, name, w);
 }
@@ -288,19 +326,31 @@ void PlanPt(const fs::path& out) {
   w.SetTitle("Plano de Ação Nacional em Governo Aberto (documento de exemplo)");
   w.SetFurniture("4º Plano de Ação Nacional em Governo Aberto", "%d");
   w.Heading("4º Plano de Ação Nacional em Governo Aberto", 18);
-  w.Para("Este documento de exemplo apresenta os compromissos do Brasil para o período de 2018 a 2020, construídos "
-         "em oficinas de cocriação com a sociedade civil e órgãos do governo federal.");
+  w.Para(
+      "Este documento de exemplo apresenta os compromissos do Brasil para o "
+      "período de 2018 a 2020, construídos "
+      "em oficinas de cocriação com a sociedade civil e órgãos do governo "
+      "federal.");
   w.Heading("Compromisso nº 1: Dados abertos de saúde", 12);
-  w.Para("O Ministério da Saúde compromete-se a publicar dados abertos sobre filas de atendimento e a disponi|bilizar "
-         "painéis de acompanhamento para conselhos de saúde e para a sociedade.");
+  w.Para(
+      "O Ministério da Saúde compromete-se a publicar dados abertos sobre "
+      "filas de atendimento e a disponi|bilizar "
+      "painéis de acompanhamento para conselhos de saúde e para a sociedade.");
   w.Heading("Compromisso nº 2: Transparência orçamentária nos municípios", 12);
-  w.Para("O governo irá apoiar os municípios na publicação do orçamento público e dos gastos em formato aberto, "
-         "com participação social na definição das prioridades.");
+  w.Para(
+      "O governo irá apoiar os municípios na publicação do orçamento público e "
+      "dos gastos em formato aberto, "
+      "com participação social na definição das prioridades.");
   w.EndPage();
   w.Heading("Compromisso nº 3: Prevenção de conflitos de interesse", 12);
-  w.Para("A Controladoria-Geral da União irá ampliar o sistema de consulta sobre conflitos de interesse e a "
-         "declaração de bens de agentes públicos, em parceria com o Congresso Nacional.");
-  w.Para("Publicado em 5 de junho de 2018. Contato: governoaberto@exemplo.gov.br.");
+  w.Para(
+      "A Controladoria-Geral da União irá ampliar o sistema de consulta sobre "
+      "conflitos de interesse e a "
+      "declaração de bens de agentes públicos, em parceria com o Congresso "
+      "Nacional.");
+  w.Para(
+      "Publicado em 5 de junho de 2018. Contato: "
+      "governoaberto@exemplo.gov.br.");
   w.EndPage();
   Save(out, name, w);
 }
@@ -308,24 +358,44 @@ void PlanPt(const fs::path& out) {
 void WorkshopEn(const fs::path& out) {
   const std::string name = "mx-workshop-findings-2012";
   Writer w((out / "docs" / (name + ".pdf")).string(), kA4W, kA4H);
-  w.SetTitle("Findings and Conclusions: Latin American Civil Society OGP Workshop");
+  w.SetTitle(
+      "Findings and Conclusions: Latin American Civil Society OGP Workshop");
   w.SetFurniture("Latin American Civil Society OGP Workshop", "Page %d of 2");
-  w.Heading("Findings and Conclusions: Latin American Civil Society Open Government Partnership Workshop", 15);
-  w.Para("On March 20, 2012, representatives from 40 civil society organizations from Latin America participated in "
-         "a workshop that sought to exchange ideas, experiences and concerns about the Open Government Partnership "
-         "processes underway in the region. The event was held in Mexico City.");
+  w.Heading(
+      "Findings and Conclusions: Latin American Civil Society Open Government "
+      "Partnership Workshop",
+      15);
+  w.Para(
+      "On March 20, 2012, representatives from 40 civil society organizations "
+      "from Latin America participated in "
+      "a workshop that sought to exchange ideas, experiences and concerns "
+      "about the Open Government Partnership "
+      "processes underway in the region. The event was held in Mexico City.");
   w.Para("The main findings of the discussions are the following:");
-  w.Para("1. Information about OGP has been incomplete and confusing. Six months after the launching of the "
-         "initiative, there is still confusion about the objectives, mechanisms and expected results.");
-  w.Para("2. CSOs are concerned because the construction of action plans could lead to cooptation mechanisms that "
-         "validate incomplete government efforts.");
+  w.Para(
+      "1. Information about OGP has been incomplete and confusing. Six months "
+      "after the launching of the "
+      "initiative, there is still confusion about the objectives, mechanisms "
+      "and expected results.");
+  w.Para(
+      "2. CSOs are concerned because the construction of action plans could "
+      "lead to cooptation mechanisms that "
+      "validate incomplete government efforts.");
   w.EndPage();
-  w.Para("3. Participants highlighted that the lack of inclusion of legislative and judicial powers, as well as "
-         "local governments, diminishes the impact of the action plans.");
+  w.Para(
+      "3. Participants highlighted that the lack of inclusion of legislative "
+      "and judicial powers, as well as "
+      "local governments, diminishes the impact of the action plans.");
   w.Heading("Recommendations", 13);
-  w.Bullet("Establish a common ground for action plans so that their results can be compared.");
-  w.Bullet("Governments should publish open data and guarantee access to information.");
-  w.Bullet("Civil society will monitor commitments on anti-corruption and fiscal transparency.");
+  w.Bullet(
+      "Establish a common ground for action plans so that their results can be "
+      "compared.");
+  w.Bullet(
+      "Governments should publish open data and guarantee access to "
+      "information.");
+  w.Bullet(
+      "Civil society will monitor commitments on anti-corruption and fiscal "
+      "transparency.");
   w.EndPage();
   Save(out, name, w);
 }
@@ -335,17 +405,27 @@ void TallerEs(const fs::path& out) {
   Writer w((out / "docs" / (name + ".pdf")).string(), kA4W, kA4H);
   w.SetTitle("Taller de cocreación: ambiente (documento de ejemplo)");
   w.Heading("Taller de cocreación: ambiente y cambio climático", 16);
-  w.Para("El taller reunió a 35 personas de organizaciones ambientales, universidades y entidades del Estado. "
-         "Se discutieron la deforestación, las áreas protegidas y el acceso a la información ambiental.");
+  w.Para(
+      "El taller reunió a 35 personas de organizaciones ambientales, "
+      "universidades y entidades del Estado. "
+      "Se discutieron la deforestación, las áreas protegidas y el acceso a la "
+      "información ambiental.");
   w.Heading("Hallazgos", 13);
-  w.Bullet("La información sobre licencias ambientales no está disponible en datos abiertos.", 10.5,
-           "\xEF\x82\xB7");
-  w.Bullet("Los defensores ambientales requieren garantías de protección y un espacio cívico seguro.", 10.5,
-           "\xEF\x82\xB7");
+  w.Bullet(
+      "La información sobre licencias ambientales no está disponible en datos "
+      "abiertos.",
+      10.5, "\xEF\x82\xB7");
+  w.Bullet(
+      "Los defensores ambientales requieren garantías de protección y un "
+      "espacio cívico seguro.",
+      10.5, "\xEF\x82\xB7");
   w.Heading("Recomendaciones", 13);
-  w.Para("Se recomienda que el Ministerio de Ambiente publique los datos de deforestación cada mes y que la "
-         "ciudadanía participe en el seguimiento. El Sr. Pérez, de la Universidad Nacional, propuso implementar "
-         "el Acuerdo de Escazú.");
+  w.Para(
+      "Se recomienda que el Ministerio de Ambiente publique los datos de "
+      "deforestación cada mes y que la "
+      "ciudadanía participe en el seguimiento. El Sr. Pérez, de la Universidad "
+      "Nacional, propuso implementar "
+      "el Acuerdo de Escazú.");
   w.EndPage();
   Save(out, name, w);
 }
@@ -357,14 +437,19 @@ void SlidesPt(const fs::path& out) {
   w.SetTitle("Participação social e governo aberto (slides de exemplo)");
   w.SetFurniture("", "Oficina de cocriação | %d");
   w.SetColumn(70, W - 70);
-  const char* titles[] = {"Participação social e governo aberto", "O que é governo aberto?",
-                          "Como participar", "Próximos passos"};
+  const char* titles[] = {"Participação social e governo aberto",
+                          "O que é governo aberto?", "Como participar",
+                          "Próximos passos"};
   const std::vector<std::vector<std::string>> bullets = {
-      {"Oficina de cocriação com a sociedade civil", "Brasília, 5 de junho de 2019"},
-      {"Transparência e acesso à informação", "Participação social nas políticas públicas",
+      {"Oficina de cocriação com a sociedade civil",
+       "Brasília, 5 de junho de 2019"},
+      {"Transparência e acesso à informação",
+       "Participação social nas políticas públicas",
        "Prestação de contas e controle social"},
-      {"Consultas públicas abertas a todos", "Orçamento participativo nos municípios"},
-      {"Publicar o plano em dados abertos", "Avaliar os compromissos a cada seis meses"}};
+      {"Consultas públicas abertas a todos",
+       "Orçamento participativo nos municípios"},
+      {"Publicar o plano em dados abertos",
+       "Avaliar os compromissos a cada seis meses"}};
   for (int i = 0; i < 4; ++i) {
     w.SetY(70);
     w.Heading(titles[i], 30);
@@ -381,27 +466,41 @@ void CaseStudyEn(const fs::path& out) {
   w.SetFurniture("OGP Local case studies  |  Open contracting", "- %d -");
   w.SetMarginLabel("Sample document generated for planmine tests");
   const char* left1[] = {
-      "Local authorities in the United Kingdom publish every contract over 5,000 pounds. This case study follows "
-      "one city council that went further and adopted the Open Contracting Data Standard in 2016.",
-      "The council started by publishing its procurement pipeline, so that small businesses could prepare bids "
-      "months in advance. Suppliers reported that the pipeline was the most useful change.",
-      "Officials then linked each contract to its payments, which allowed journalists and residents to follow "
+      "Local authorities in the United Kingdom publish every contract over "
+      "5,000 pounds. This case study follows "
+      "one city council that went further and adopted the Open Contracting "
+      "Data Standard in 2016.",
+      "The council started by publishing its procurement pipeline, so that "
+      "small businesses could prepare bids "
+      "months in advance. Suppliers reported that the pipeline was the most "
+      "useful change.",
+      "Officials then linked each contract to its payments, which allowed "
+      "journalists and residents to follow "
       "public spending from the tender to the final invoice."};
   const char* right1[] = {
-      "Civil society groups trained volunteers to read the data. They found duplicated payments and a contract "
+      "Civil society groups trained volunteers to read the data. They found "
+      "duplicated payments and a contract "
       "that had been extended six times without a new tender.",
-      "The council answered each finding in public and changed its rules: extensions now require a published "
+      "The council answered each finding in public and changed its rules: "
+      "extensions now require a published "
       "justification, and the audit committee reviews them every quarter.",
-      "The cost of the programme was modest. Most of the work was done by two analysts and a procurement "
+      "The cost of the programme was modest. Most of the work was done by two "
+      "analysts and a procurement "
       "officer, with support from a national open data charity."};
   for (int page = 0; page < 2; ++page) {
     w.SetColumn(60, kA4W - 60);
     w.SetY(80);
-    if (page == 0) w.Heading("Case study: open contracting in a city council", 17);
-    else w.Heading("What other councils can learn", 15);
+    if (page == 0)
+      w.Heading("Case study: open contracting in a city council", 17);
+    else
+      w.Heading("What other councils can learn", 15);
     double top = w.y();
     w.SetColumn(60, 287);
-    for (const char* p : left1) w.Para(page == 0 ? p : std::string(p).substr(0, std::string(p).size() / 2 * 2).c_str());
+    for (const char* p : left1)
+      w.Para(page == 0 ? p
+                       : std::string(p)
+                             .substr(0, std::string(p).size() / 2 * 2)
+                             .c_str());
     w.SetColumn(308, kA4W - 60);
     w.SetY(top);
     for (const char* p : right1) w.Para(p);

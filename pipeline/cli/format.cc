@@ -1,7 +1,6 @@
 #include "pipeline/cli/format.h"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/core/utf8.h"
@@ -36,7 +35,8 @@ std::string Cell(const std::string& v, size_t max_cell) {
 void PrintTable(const Table& t, std::ostream& out, size_t max_cell) {
   std::vector<size_t> w(t.columns.size());
   std::vector<std::vector<std::string>> cells;
-  for (size_t c = 0; c < t.columns.size(); ++c) w[c] = DisplayWidth(t.columns[c]);
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    w[c] = DisplayWidth(t.columns[c]);
   for (const auto& r : t.rows) {
     std::vector<std::string> row;
     for (size_t c = 0; c < r.size(); ++c) {
@@ -49,7 +49,8 @@ void PrintTable(const Table& t, std::ostream& out, size_t max_cell) {
     std::string s;
     for (size_t c = 0; c < r.size(); ++c) {
       s += r[c];
-      if (c + 1 < r.size()) s += std::string(w[c] - DisplayWidth(r[c]) + 2, ' ');
+      if (c + 1 < r.size())
+        s += std::string(w[c] - DisplayWidth(r[c]) + 2, ' ');
     }
     out << s << "\n";
   };
@@ -67,15 +68,18 @@ void PrintJson(const Table& t, std::ostream& out) {
     for (size_t c = 0; c < t.columns.size(); ++c) o[t.columns[c]] = r[c];
     arr.push_back(o);
   }
-  out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+      << "\n";
 }
 
 std::string CsvField(const std::string& v) {
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string q = "\"";
   for (char c : v) {
-    if (c == '"') q += "\"\"";
-    else q += c;
+    if (c == '"')
+      q += "\"\"";
+    else
+      q += c;
   }
   return q + "\"";
 }

@@ -35,9 +35,12 @@ int Fail(const Status& s) {
 }
 
 bool Emit(const Table& t, const std::string& format) {
-  if (format == "json") PrintJson(t, std::cout);
-  else if (format == "csv") PrintCsv(t, std::cout);
-  else PrintTable(t, std::cout);
+  if (format == "json")
+    PrintJson(t, std::cout);
+  else if (format == "csv")
+    PrintCsv(t, std::cout);
+  else
+    PrintTable(t, std::cout);
   return true;
 }
 
@@ -49,8 +52,9 @@ Result<Pipeline> MakePipeline(const std::string& packs, int max_pages) {
   return Pipeline::Create(o);
 }
 
-int RunIngest(const std::vector<std::string>& paths, const std::string& db_path, const std::string& manifest_path,
-              const std::string& packs, int max_pages, bool quiet) {
+int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
+              const std::string& manifest_path, const std::string& packs,
+              int max_pages, bool quiet) {
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
@@ -66,18 +70,29 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   if (!store.ok()) return Fail(store.status());
   std::string command = "ingest";
   for (const auto& p : paths) command += " " + p;
-  auto report = Ingest(*pipeline, **store, paths, manifest ? &*manifest : nullptr, command,
-                       [&](const IngestProgress& p) {
-                         if (quiet && p.outcome != "failed" && p.outcome != "no_text") return;
-                         std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text") ? std::cerr : std::cout;
-                         os << (p.outcome == "failed" ? "FAILED   " : p.outcome == "no_text" ? "NO TEXT  " : p.outcome == "unchanged" ? "same     " : "ok       ")
-                            << p.path << (p.detail.empty() ? "" : ": " + p.detail) << "\n";
-                       });
+  auto report = Ingest(
+      *pipeline, **store, paths, manifest ? &*manifest : nullptr, command,
+      [&](const IngestProgress& p) {
+        if (quiet && p.outcome != "failed" && p.outcome != "no_text") return;
+        std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text")
+                               ? std::cerr
+                               : std::cout;
+        os << (p.outcome == "failed"      ? "FAILED   "
+               : p.outcome == "no_text"   ? "NO TEXT  "
+               : p.outcome == "unchanged" ? "same     "
+                                          : "ok       ")
+           << p.path << (p.detail.empty() ? "" : ": " + p.detail) << "\n";
+      });
   if (!report.ok()) return Fail(report.status());
   const RunCounts& c = report->counts;
-  std::cout << "planmine: " << c.files_seen << " files: " << c.ingested << " ingested, " << c.unchanged
-            << " unchanged, " << c.failed << " failed" << (report->no_text ? ", " + std::to_string(report->no_text) + " without text (need OCR)" : "")
-            << " in " << std::fixed << std::setprecision(2) << report->seconds << " s -> " << db_path << "\n";
+  std::cout << "planmine: " << c.files_seen << " files: " << c.ingested
+            << " ingested, " << c.unchanged << " unchanged, " << c.failed
+            << " failed"
+            << (report->no_text ? ", " + std::to_string(report->no_text) +
+                                      " without text (need OCR)"
+                                : "")
+            << " in " << std::fixed << std::setprecision(2) << report->seconds
+            << " s -> " << db_path << "\n";
   if (c.files_seen == 0) {
     std::cerr << "planmine: no documents found (looked for .pdf, .txt, .md)\n";
     return kExitFailed;
@@ -100,44 +115,75 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
   j["doc_type"] = d.doc_type.value;
   j["title"] = d.title.value;
   j["year"] = d.year.value;
-  j["evidence"] = {{"title", d.title.source}, {"country", d.country.source}, {"year", d.year.source}, {"doc_type", d.doc_type.source}};
+  j["evidence"] = {{"title", d.title.source},
+                   {"country", d.country.source},
+                   {"year", d.year.source},
+                   {"doc_type", d.doc_type.source}};
   j["page_count"] = d.page_count;
-  j["metadata"] = {{"title", d.info.title}, {"author", d.info.author}, {"subject", d.info.subject}, {"creator", d.info.creator},
-                   {"producer", d.info.producer}, {"created", d.info.created}, {"modified", d.info.modified}};
+  j["metadata"] = {{"title", d.info.title},       {"author", d.info.author},
+                   {"subject", d.info.subject},   {"creator", d.info.creator},
+                   {"producer", d.info.producer}, {"created", d.info.created},
+                   {"modified", d.info.modified}};
   j["warnings"] = d.warnings;
   j["versions"] = d.versions;
   J pages = J::array();
   for (const auto& p : d.text.pages) {
     J blocks = J::array();
     for (const auto& b : p.blocks)
-      blocks.push_back({{"start", b.start}, {"end", b.end}, {"bbox", {b.box.x0, b.box.y0, b.box.x1, b.box.y1}},
-                        {"heading", b.heading}, {"language", b.language}});
-    pages.push_back({{"number", p.number}, {"source", TextSourceName(p.source)}, {"text", p.text},
-                     {"furniture", p.furniture}, {"blocks", blocks}});
+      blocks.push_back({{"start", b.start},
+                        {"end", b.end},
+                        {"bbox", {b.box.x0, b.box.y0, b.box.x1, b.box.y1}},
+                        {"heading", b.heading},
+                        {"language", b.language}});
+    pages.push_back({{"number", p.number},
+                     {"source", TextSourceName(p.source)},
+                     {"text", p.text},
+                     {"furniture", p.furniture},
+                     {"blocks", blocks}});
   }
   j["pages"] = pages;
   J sentences = J::array();
   for (const auto& s : d.sentences)
-    sentences.push_back({{"page", s.page}, {"language", s.language}, {"start", s.start}, {"end", s.end}, {"text", s.text}});
+    sentences.push_back({{"page", s.page},
+                         {"language", s.language},
+                         {"start", s.start},
+                         {"end", s.end},
+                         {"text", s.text}});
   j["sentences"] = sentences;
   J commitments = J::array();
   for (const auto& c : d.findings.commitments)
-    commitments.push_back({{"kind", c.kind}, {"number", c.number}, {"title", c.title}, {"first_page", c.first_page},
-                           {"last_page", c.last_page}, {"themes", c.themes}, {"text", c.text}});
+    commitments.push_back({{"kind", c.kind},
+                           {"number", c.number},
+                           {"title", c.title},
+                           {"first_page", c.first_page},
+                           {"last_page", c.last_page},
+                           {"themes", c.themes},
+                           {"text", c.text}});
   j["commitments"] = commitments;
   J hits = J::array();
   for (const auto& h : d.findings.theme_hits)
-    hits.push_back({{"id", h.theme}, {"page", h.page}, {"match", h.text}, {"sentence", d.sentences[h.sentence].text},
-                    {"start", h.start}, {"end", h.end}, {"pattern", h.pattern_id}});
+    hits.push_back({{"id", h.theme},
+                    {"page", h.page},
+                    {"match", h.text},
+                    {"sentence", d.sentences[h.sentence].text},
+                    {"start", h.start},
+                    {"end", h.end},
+                    {"pattern", h.pattern_id}});
   j["theme_hits"] = hits;
   J ents = J::array();
   for (const auto& e : d.findings.entities)
-    ents.push_back({{"type", e.type}, {"value", e.value}, {"text", e.text}, {"page", e.page}, {"start", e.start}, {"end", e.end}});
+    ents.push_back({{"type", e.type},
+                    {"value", e.value},
+                    {"text", e.text},
+                    {"page", e.page},
+                    {"start", e.start},
+                    {"end", e.end}});
   j["entities"] = ents;
   return j;
 }
 
-int RunExtract(const std::string& file, const std::string& format, const std::string& packs, int max_pages) {
+int RunExtract(const std::string& file, const std::string& format,
+               const std::string& packs, int max_pages) {
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   Discovery d = Discover({file});
@@ -146,7 +192,9 @@ int RunExtract(const std::string& file, const std::string& format, const std::st
   auto doc = pipeline->Process(d.files[0], nullptr);
   if (!doc.ok()) return Fail(doc.status());
   if (format == "json") {
-    std::cout << DocumentJson(*doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << DocumentJson(*doc).dump(
+                     2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     for (size_t i = 0; i < doc->text.pages.size(); ++i) {
       if (i) std::cout << '\f';
@@ -162,7 +210,10 @@ int RunExtract(const std::string& file, const std::string& format, const std::st
 
 Result<std::unique_ptr<Store>> OpenIndex(const std::string& db_path) {
   std::error_code ec;
-  if (!fs::exists(db_path, ec)) return NotFound(db_path + ": no index here (run 'planmine ingest PATH' first, or pass --db)");
+  if (!fs::exists(db_path, ec))
+    return NotFound(
+        db_path +
+        ": no index here (run 'planmine ingest PATH' first, or pass --db)");
   return Store::OpenForQuery(db_path);
 }
 
@@ -171,53 +222,93 @@ Result<std::unique_ptr<Store>> OpenIndex(const std::string& db_path) {
 
 int main(int argc, char** argv) {
   using namespace planmine;
-  CLI::App app{"planmine: open-government action plans and reports in, a searchable index of commitments and themes out"};
+  CLI::App app{
+      "planmine: open-government action plans and reports in, a searchable "
+      "index of commitments and themes out"};
   app.require_subcommand(1);
   std::string db = "outputs/planmine.sqlite";
   std::string packs = DefaultPacksDir();
   app.add_option("--db", db, "The SQLite index")->capture_default_str();
-  app.add_option("--packs", packs, "Folder of pattern packs (*.pat) and themes.taxonomy.tsv")->capture_default_str();
+  app.add_option("--packs", packs,
+                 "Folder of pattern packs (*.pat) and themes.taxonomy.tsv")
+      ->capture_default_str();
 
-  auto* ingest = app.add_subcommand("ingest", "Ingest PDFs and text files (folders are walked recursively)");
+  auto* ingest = app.add_subcommand(
+      "ingest", "Ingest PDFs and text files (folders are walked recursively)");
   std::vector<std::string> paths;
   std::string manifest;
   int max_pages = 5000;
   bool quiet = false;
   ingest->add_option("PATH", paths, "Files or folders")->required();
-  ingest->add_option("--manifest", manifest, "CSV/TSV with path, country, year, doc_type, title overriding inference");
-  ingest->add_option("--max-pages", max_pages, "Read at most this many pages of a PDF")->capture_default_str();
-  ingest->add_flag("--quiet,-q", quiet, "Only print failures and the final line");
+  ingest->add_option(
+      "--manifest", manifest,
+      "CSV/TSV with path, country, year, doc_type, title overriding inference");
+  ingest
+      ->add_option("--max-pages", max_pages,
+                   "Read at most this many pages of a PDF")
+      ->capture_default_str();
+  ingest->add_flag("--quiet,-q", quiet,
+                   "Only print failures and the final line");
 
-  auto* search = app.add_subcommand("search", "Full-text search over sentences, ranked (bm25), with the page to cite");
+  auto* search = app.add_subcommand(
+      "search",
+      "Full-text search over sentences, ranked (bm25), with the page to cite");
   std::string query, format = "table";
   SearchOptions so;
-  search->add_option("QUERY", query, "Words (accents and case do not matter), \"a phrase\", prefix*, AND/OR/NOT")->required();
+  search
+      ->add_option("QUERY", query,
+                   "Words (accents and case do not matter), \"a phrase\", "
+                   "prefix*, AND/OR/NOT")
+      ->required();
   search->add_option("--country", so.country, "ISO code, e.g. CO");
   search->add_option("--lang", so.language, "es, pt or en");
   search->add_option("--type", so.doc_type, "Document type, e.g. action_plan");
-  search->add_option("--limit", so.limit, "Maximum hits")->capture_default_str();
-  search->add_option("--format", format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+  search->add_option("--limit", so.limit, "Maximum hits")
+      ->capture_default_str();
+  search->add_option("--format", format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
 
-  auto* commitments = app.add_subcommand("commitments", "List the numbered commitments found in the plans");
+  auto* commitments = app.add_subcommand(
+      "commitments", "List the numbered commitments found in the plans");
   CommitmentFilter cf;
   std::string cformat = "table";
   commitments->add_option("--country", cf.country, "ISO code, e.g. CO");
-  commitments->add_option("--theme", cf.theme, "Theme id (see themes.taxonomy.tsv)");
-  commitments->add_flag("--statements", cf.statements, "Also list commitment statements (\"se compromete a …\")");
-  commitments->add_option("--format", cformat, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+  commitments->add_option("--theme", cf.theme,
+                          "Theme id (see themes.taxonomy.tsv)");
+  commitments->add_flag(
+      "--statements", cf.statements,
+      "Also list commitment statements (\"se compromete a …\")");
+  commitments->add_option("--format", cformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
 
-  auto* themes = app.add_subcommand("themes", "Theme mentions counted by country, document or year");
+  auto* themes = app.add_subcommand(
+      "themes", "Theme mentions counted by country, document or year");
   std::string by, tformat = "table";
-  themes->add_option("--by", by, "country, document or year (default: overall)")->check(CLI::IsMember({"country", "document", "year"}));
-  themes->add_option("--format", tformat, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+  themes->add_option("--by", by, "country, document or year (default: overall)")
+      ->check(CLI::IsMember({"country", "document", "year"}));
+  themes->add_option("--format", tformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
 
-  auto* summary = app.add_subcommand("summary", "What the index holds: documents by country, language and type, commitments, top themes");
+  auto* summary =
+      app.add_subcommand("summary",
+                         "What the index holds: documents by country, language "
+                         "and type, commitments, top themes");
 
-  auto* extract = app.add_subcommand("extract", "Run the stages on one file and print the result (no database)");
+  auto* extract = app.add_subcommand(
+      "extract",
+      "Run the stages on one file and print the result (no database)");
   std::string file, xformat = "text";
   extract->add_option("FILE", file, "A PDF, .txt or .md file")->required();
-  extract->add_option("--format", xformat, "text (pages separated by form feeds) or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  extract->add_option("--max-pages", max_pages, "Read at most this many pages")->capture_default_str();
+  extract
+      ->add_option("--format", xformat,
+                   "text (pages separated by form feeds) or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  extract->add_option("--max-pages", max_pages, "Read at most this many pages")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -240,11 +331,14 @@ int main(int argc, char** argv) {
     auto t = Search(conn, query, so);
     if (!t.ok()) return Fail(t.status());
     if (format == "table") {
-      // One hit per paragraph: the snippet is long, so print records, not columns.
+      // One hit per paragraph: the snippet is long, so print records, not
+      // columns.
       int i = 0;
       for (const auto& r : t->rows) {
-        std::cout << ++i << ". " << r[0] << " (" << (r[2].empty() ? "?" : r[2]) << (r[3].empty() ? "" : ", " + r[3])
-                  << ", " << r[4] << ", " << r[5] << ")\n   " << r[1] << ", page " << r[6] << "\n   " << r[7] << "\n";
+        std::cout << ++i << ". " << r[0] << " (" << (r[2].empty() ? "?" : r[2])
+                  << (r[3].empty() ? "" : ", " + r[3]) << ", " << r[4] << ", "
+                  << r[5] << ")\n   " << r[1] << ", page " << r[6] << "\n   "
+                  << r[7] << "\n";
       }
       if (t->rows.empty()) std::cout << "no matches\n";
     } else {
@@ -257,8 +351,10 @@ int main(int argc, char** argv) {
     if (!t.ok()) return Fail(t.status());
     if (cformat == "table") {
       Table narrow;
-      narrow.columns = {"country", "year", "number", "title", "page", "document"};
-      for (const auto& r : t->rows) narrow.rows.push_back({r[0], r[1], r[3], r[4], r[5], r[2]});
+      narrow.columns = {"country", "year", "number",
+                        "title",   "page", "document"};
+      for (const auto& r : t->rows)
+        narrow.rows.push_back({r[0], r[1], r[3], r[4], r[5], r[2]});
       PrintTable(narrow, std::cout, 80);
     } else {
       Emit(*t, cformat);

@@ -23,14 +23,20 @@ TEST_CASE("Result: holds a value or a status", "[core]") {
 }
 
 TEST_CASE("Sha256Hex: known digests", "[core]") {
-  CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(Sha256Hex("") ==
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(Sha256Hex("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_CASE("SanitizeUtf8: invalid bytes become U+FFFD", "[core]") {
   CHECK(SanitizeUtf8("año") == "año");
-  CHECK(SanitizeUtf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
-  CHECK(SanitizeUtf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
+  CHECK(SanitizeUtf8("a\xFF"
+                     "b") ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(SanitizeUtf8("\xC0\xAF") ==
+        "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
   CHECK(Utf8Truncate("acción", 4) == "acci");
   CHECK(Utf8Truncate("acción", 5) == "acci");  // never half of "ó"
 }

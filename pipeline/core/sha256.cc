@@ -34,7 +34,8 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 Result<std::string> Sha256File(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"),
+                                          &std::fclose);
   if (!f) return IoError(path + ": cannot open: " + std::strerror(errno));
   std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
@@ -43,7 +44,8 @@ Result<std::string> Sha256File(const std::string& path) {
   while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
     EVP_DigestUpdate(ctx.get(), buf, got);
   }
-  if (std::ferror(f.get())) return IoError(path + ": read error: " + std::strerror(errno));
+  if (std::ferror(f.get()))
+    return IoError(path + ": read error: " + std::strerror(errno));
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned n = 0;
   EVP_DigestFinal_ex(ctx.get(), md, &n);

@@ -21,10 +21,10 @@ enum class StatusCode {
   kInvalidArgument,  // the caller's input is malformed (bad pattern, bad query)
   kNotFound,         // a file or row that should exist does not
   kDataLoss,         // the input is damaged (corrupt or truncated PDF)
-  kPermissionDenied, // encrypted with a user password, unreadable file
-  kUnsupported,      // a valid input we do not handle (not a PDF)
-  kIoError,          // the operating system or SQLite failed
-  kInternal,         // a bug in planmine
+  kPermissionDenied,  // encrypted with a user password, unreadable file
+  kUnsupported,       // a valid input we do not handle (not a PDF)
+  kIoError,           // the operating system or SQLite failed
+  kInternal,          // a bug in planmine
 };
 
 const char* StatusCodeName(StatusCode code);
@@ -52,13 +52,27 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
-inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
-inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
-inline Status PermissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
-inline Status Unsupported(std::string m) { return {StatusCode::kUnsupported, std::move(m)}; }
-inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
-inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
+inline Status NotFound(std::string m) {
+  return {StatusCode::kNotFound, std::move(m)};
+}
+inline Status DataLoss(std::string m) {
+  return {StatusCode::kDataLoss, std::move(m)};
+}
+inline Status PermissionDenied(std::string m) {
+  return {StatusCode::kPermissionDenied, std::move(m)};
+}
+inline Status Unsupported(std::string m) {
+  return {StatusCode::kUnsupported, std::move(m)};
+}
+inline Status IoError(std::string m) {
+  return {StatusCode::kIoError, std::move(m)};
+}
+inline Status Internal(std::string m) {
+  return {StatusCode::kInternal, std::move(m)};
+}
 
 // A value or the Status that explains why there is none.
 // REQUIRES: a Result built from a Status holds a non-OK status.
@@ -89,10 +103,10 @@ class [[nodiscard]] Result {
 
 }  // namespace planmine
 
-#define PLANMINE_RETURN_IF_ERROR(expr)        \
-  do {                                        \
-    ::planmine::Status _st = (expr);          \
-    if (!_st.ok()) return _st;                \
+#define PLANMINE_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::planmine::Status _st = (expr);   \
+    if (!_st.ok()) return _st;         \
   } while (0)
 
 #endif  // PLANMINE_CORE_STATUS_H_

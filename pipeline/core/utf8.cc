@@ -8,15 +8,21 @@ std::string SanitizeUtf8(std::string_view in) {
   size_t i = 0;
   while (i < in.size()) {
     unsigned char c = in[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    int len = c < 0x80         ? 1
+              : (c >> 5) == 6  ? 2
+              : (c >> 4) == 14 ? 3
+              : (c >> 3) == 30 ? 4
+                               : 0;
     bool good = len > 0 && i + len <= in.size();
-    for (int k = 1; good && k < len; ++k) good = (static_cast<unsigned char>(in[i + k]) & 0xC0) == 0x80;
+    for (int k = 1; good && k < len; ++k)
+      good = (static_cast<unsigned char>(in[i + k]) & 0xC0) == 0x80;
     if (good && len > 1) {
       // Reject overlong forms and surrogates.
       unsigned cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
       for (int k = 1; k < len; ++k) cp = (cp << 6) | (in[i + k] & 0x3F);
-      if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-          (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+          (len == 4 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF) ||
+          cp > 0x10FFFF)
         good = false;
     }
     if (good) {
@@ -31,7 +37,10 @@ std::string SanitizeUtf8(std::string_view in) {
 }
 
 std::string_view TrimAscii(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;

@@ -64,14 +64,18 @@ Discovery Discover(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_directory(st)) {
-      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+      fs::recursive_directory_iterator it(
+          arg, fs::directory_options::skip_permission_denied, ec),
+          end;
       if (ec) {
         d.errors.push_back({arg, IoError(arg + ": " + ec.message())});
         continue;
       }
       for (; it != end; it.increment(ec)) {
         if (ec) {
-          d.errors.push_back({it->path().string(), IoError(it->path().string() + ": " + ec.message())});
+          d.errors.push_back(
+              {it->path().string(),
+               IoError(it->path().string() + ": " + ec.message())});
           ec.clear();
           continue;
         }
@@ -83,12 +87,14 @@ Discovery Discover(const std::vector<std::string>& paths) {
       }
     } else {
       SourceKind kind = SourceKind::kPdf;
-      if (!KindForName(arg, &kind)) kind = SourceKind::kPdf;  // let the extractor judge
+      if (!KindForName(arg, &kind))
+        kind = SourceKind::kPdf;  // let the extractor judge
       add(arg, kind);
     }
   }
-  std::sort(d.files.begin(), d.files.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+  std::sort(
+      d.files.begin(), d.files.end(),
+      [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
   return d;
 }
 

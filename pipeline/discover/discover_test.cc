@@ -10,7 +10,9 @@ namespace planmine {
 using testing::TempDir;
 using testing::WriteFile;
 
-TEST_CASE("Discover: walks folders, keeps pdf/txt/md, sorted, reports missing paths", "[discover]") {
+TEST_CASE(
+    "Discover: walks folders, keeps pdf/txt/md, sorted, reports missing paths",
+    "[discover]") {
   TempDir dir;
   std::filesystem::create_directories(dir.File("sub/deeper"));
   WriteFile(dir.File("b.PDF"), "%PDF-1.4");
@@ -25,7 +27,8 @@ TEST_CASE("Discover: walks folders, keeps pdf/txt/md, sorted, reports missing pa
   CHECK(d.files[1].kind == SourceKind::kText);
   CHECK(d.files[2].size == 3);
   REQUIRE(d.errors.size() == 1);
-  CHECK(d.errors[0].status.message() == dir.File("missing.pdf") + ": no such file or directory");
+  CHECK(d.errors[0].status.message() ==
+        dir.File("missing.pdf") + ": no such file or directory");
 }
 
 TEST_CASE("Discover: a symlink loop does not trap the walk", "[discover]") {
@@ -37,7 +40,8 @@ TEST_CASE("Discover: a symlink loop does not trap the walk", "[discover]") {
   CHECK(d.files.size() == 1);
 }
 
-TEST_CASE("Manifest: CSV with quotes, matched by path or file name", "[discover]") {
+TEST_CASE("Manifest: CSV with quotes, matched by path or file name",
+          "[discover]") {
   auto m = Manifest::Parse(
       "path,country,year,doc_type,title\n"
       "docs/a.pdf,co,2020,action_plan,\"Plan, con coma \"\"citado\"\"\"\n"
@@ -56,7 +60,9 @@ TEST_CASE("Manifest: CSV with quotes, matched by path or file name", "[discover]
 }
 
 TEST_CASE("Manifest: TSV like corpus-real's MANIFEST.tsv", "[discover]") {
-  auto m = Manifest::Parse("file\tlanguage\tcountry\tdoc_type\nx.pdf\tes\tAR\tother\n", "/d", "M.tsv");
+  auto m = Manifest::Parse(
+      "file\tlanguage\tcountry\tdoc_type\nx.pdf\tes\tAR\tother\n", "/d",
+      "M.tsv");
   REQUIRE(m.ok());
   REQUIRE(m->Find("/d/x.pdf") != nullptr);
   CHECK(m->Find("/d/x.pdf")->language == "es");
@@ -65,9 +71,12 @@ TEST_CASE("Manifest: TSV like corpus-real's MANIFEST.tsv", "[discover]") {
 TEST_CASE("Manifest: errors name the file and line", "[discover]") {
   using Row = std::tuple<std::string, std::string>;
   auto [text, message] = GENERATE(table<std::string, std::string>({
-      Row{"path,year\na.pdf,20x0\n", "m.csv:2: year must be four digits, got '20x0'"},
-      Row{"path,country\na.pdf,COL\n", "m.csv:2: country must be a two-letter code, got 'COL'"},
-      Row{"name,country\na.pdf,CO\n", "m.csv:1: manifest needs a 'path' or 'file' column"},
+      Row{"path,year\na.pdf,20x0\n",
+          "m.csv:2: year must be four digits, got '20x0'"},
+      Row{"path,country\na.pdf,COL\n",
+          "m.csv:2: country must be a two-letter code, got 'COL'"},
+      Row{"name,country\na.pdf,CO\n",
+          "m.csv:1: manifest needs a 'path' or 'file' column"},
       Row{"path,country\n,CO\n", "m.csv:2: empty path"},
   }));
   auto m = Manifest::Parse(text, "/d", "m.csv");

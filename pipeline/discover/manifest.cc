@@ -9,7 +9,8 @@
 namespace planmine {
 namespace fs = std::filesystem;
 
-std::vector<std::vector<std::string>> ParseDelimited(const std::string& text, char delim) {
+std::vector<std::vector<std::string>> ParseDelimited(const std::string& text,
+                                                     char delim) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> row;
   std::string field;
@@ -64,7 +65,8 @@ Result<Manifest> Manifest::Load(const std::string& path) {
   return Parse(ss.str(), base.string(), path);
 }
 
-Result<Manifest> Manifest::Parse(const std::string& text, const std::string& base_dir,
+Result<Manifest> Manifest::Parse(const std::string& text,
+                                 const std::string& base_dir,
                                  const std::string& name) {
   size_t first_nl = text.find('\n');
   std::string header_line = text.substr(0, first_nl);
@@ -75,9 +77,14 @@ Result<Manifest> Manifest::Parse(const std::string& text, const std::string& bas
   for (size_t i = 0; i < rows[0].size(); ++i) {
     col[AsciiLower(TrimAscii(rows[0][i]))] = static_cast<int>(i);
   }
-  int path_col = col.count("path") ? col["path"] : col.count("file") ? col["file"] : -1;
-  if (path_col < 0) return InvalidArgument(name + ":1: manifest needs a 'path' or 'file' column");
-  auto get = [&](const std::vector<std::string>& r, const char* key) -> std::string {
+  int path_col = col.count("path")   ? col["path"]
+                 : col.count("file") ? col["file"]
+                                     : -1;
+  if (path_col < 0)
+    return InvalidArgument(name +
+                           ":1: manifest needs a 'path' or 'file' column");
+  auto get = [&](const std::vector<std::string>& r,
+                 const char* key) -> std::string {
     auto it = col.find(key);
     if (it == col.end() || it->second >= static_cast<int>(r.size())) return "";
     return std::string(TrimAscii(r[it->second]));
@@ -88,16 +95,23 @@ Result<Manifest> Manifest::Parse(const std::string& text, const std::string& bas
     if (r.size() == 1 && TrimAscii(r[0]).empty()) continue;
     std::string line = name + ":" + std::to_string(li + 1);
     ManifestEntry e;
-    e.path = path_col < static_cast<int>(r.size()) ? std::string(TrimAscii(r[path_col])) : "";
+    e.path = path_col < static_cast<int>(r.size())
+                 ? std::string(TrimAscii(r[path_col]))
+                 : "";
     if (e.path.empty()) return InvalidArgument(line + ": empty path");
     e.country = get(r, "country");
-    for (char& c : e.country) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+    for (char& c : e.country)
+      c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
     if (!e.country.empty() && e.country.size() != 2)
-      return InvalidArgument(line + ": country must be a two-letter code, got '" + e.country + "'");
+      return InvalidArgument(line +
+                             ": country must be a two-letter code, got '" +
+                             e.country + "'");
     std::string year = get(r, "year");
     if (!year.empty()) {
-      if (year.size() != 4 || year.find_first_not_of("0123456789") != std::string::npos)
-        return InvalidArgument(line + ": year must be four digits, got '" + year + "'");
+      if (year.size() != 4 ||
+          year.find_first_not_of("0123456789") != std::string::npos)
+        return InvalidArgument(line + ": year must be four digits, got '" +
+                               year + "'");
       e.year = std::stoi(year);
     }
     e.doc_type = get(r, "doc_type");
@@ -106,7 +120,8 @@ Result<Manifest> Manifest::Parse(const std::string& text, const std::string& bas
     size_t idx = m.entries_.size();
     m.entries_.push_back(e);
     std::error_code ec;
-    fs::path p = fs::path(e.path).is_absolute() ? fs::path(e.path) : fs::path(base_dir) / e.path;
+    fs::path p = fs::path(e.path).is_absolute() ? fs::path(e.path)
+                                                : fs::path(base_dir) / e.path;
     m.by_abs_path_[fs::weakly_canonical(p, ec).string()] = idx;
     m.by_name_[fs::path(e.path).filename().string()] = idx;
   }
@@ -115,7 +130,8 @@ Result<Manifest> Manifest::Parse(const std::string& text, const std::string& bas
 
 const ManifestEntry* Manifest::Find(const std::string& file_path) const {
   std::error_code ec;
-  auto it = by_abs_path_.find(fs::weakly_canonical(fs::path(file_path), ec).string());
+  auto it =
+      by_abs_path_.find(fs::weakly_canonical(fs::path(file_path), ec).string());
   if (it != by_abs_path_.end()) return &entries_[it->second];
   auto jt = by_name_.find(fs::path(file_path).filename().string());
   if (jt != by_name_.end()) return &entries_[jt->second];

@@ -34,9 +34,11 @@ class Manifest {
  public:
   Manifest() = default;
 
-  // Errors name the file and the 1-based line: "m.csv:4: year must be four digits".
+  // Errors name the file and the 1-based line: "m.csv:4: year must be four
+  // digits".
   static Result<Manifest> Load(const std::string& path);
-  static Result<Manifest> Parse(const std::string& text, const std::string& base_dir,
+  static Result<Manifest> Parse(const std::string& text,
+                                const std::string& base_dir,
                                 const std::string& name_for_errors);
 
   // The entry for `file_path` (matched by absolute path, else by file name).
@@ -51,7 +53,8 @@ class Manifest {
 
 // Splits one CSV/TSV record; exposed for tests. Handles quoted fields with
 // doubled quotes. `delim` is ',' or '\t'.
-std::vector<std::vector<std::string>> ParseDelimited(const std::string& text, char delim);
+std::vector<std::vector<std::string>> ParseDelimited(const std::string& text,
+                                                     char delim);
 
 }  // namespace planmine
 

@@ -35,7 +35,8 @@ struct Block {
   std::vector<Line> lines;
   Box box;
   double font_size = 0;
-  bool heading = false;  // set when the font is clearly larger than the page body
+  bool heading =
+      false;  // set when the font is clearly larger than the page body
 };
 
 enum class TextSource { kTextLayer, kPlainText, kNone };
@@ -44,8 +45,9 @@ const char* TextSourceName(TextSource s);
 struct Page {
   int number = 0;  // 1-based
   double width = 0, height = 0;
-  std::vector<Block> blocks;           // body, in reading order
-  std::vector<std::string> furniture;  // running headers/footers, page numbers, rotated labels
+  std::vector<Block> blocks;  // body, in reading order
+  std::vector<std::string>
+      furniture;  // running headers/footers, page numbers, rotated labels
   TextSource source = TextSource::kNone;
   int word_count = 0;  // words in the text layer, furniture included
 };
@@ -57,9 +59,11 @@ struct DocumentInfo {
 
 struct ExtractedDocument {
   DocumentInfo info;
-  int page_count = 0;  // pages in the file (may exceed pages.size() when capped)
+  int page_count =
+      0;  // pages in the file (may exceed pages.size() when capped)
   std::vector<Page> pages;
-  std::vector<std::string> warnings;  // e.g. "page cap reached: 5000 of 7312 pages read"
+  std::vector<std::string>
+      warnings;  // e.g. "page cap reached: 5000 of 7312 pages read"
 };
 
 }  // namespace planmine

@@ -31,7 +31,8 @@ void PopplerDebug(const std::string& msg, void*) {
 
 void InstallPopplerHandler() {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(&PopplerDebug, nullptr); });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function(&PopplerDebug, nullptr); });
 }
 
 std::string ToUtf8(const poppler::ustring& u) {
@@ -61,33 +62,42 @@ Result<std::string> ReadHead(const std::string& path, size_t n) {
 
 std::string SniffNonPdf(const std::string& head) {
   if (head.find("%PDF-") != std::string::npos) return "";
-  auto starts = [&](const char* magic, size_t n) { return head.size() >= n && memcmp(head.data(), magic, n) == 0; };
+  auto starts = [&](const char* magic, size_t n) {
+    return head.size() >= n && memcmp(head.data(), magic, n) == 0;
+  };
   if (starts("\xFF\xD8\xFF", 3)) return "JPEG image data";
   if (starts("\x89PNG", 4)) return "PNG image";
   if (starts("GIF8", 4)) return "GIF image";
   if (starts("PK\x03\x04", 4)) return "ZIP archive (maybe an Office document)";
-  if (starts("\xD0\xCF\x11\xE0", 4)) return "OLE2 file (maybe a legacy Office document)";
+  if (starts("\xD0\xCF\x11\xE0", 4))
+    return "OLE2 file (maybe a legacy Office document)";
   std::string lower = AsciiLower(head.substr(0, 256));
-  if (lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos) return "HTML";
+  if (lower.find("<html") != std::string::npos ||
+      lower.find("<!doctype html") != std::string::npos)
+    return "HTML";
   size_t printable = 0;
-  for (unsigned char c : head) printable += (c >= 0x20 || c == '\n' || c == '\r' || c == '\t');
+  for (unsigned char c : head)
+    printable += (c >= 0x20 || c == '\n' || c == '\r' || c == '\t');
   if (!head.empty() && printable * 10 >= head.size() * 9) return "text";
   return "unrecognised binary data";
 }
 
 Result<Extractor> Extractor::Create(const ExtractOptions& options) {
-  if (options.max_pages <= 0) return InvalidArgument("max_pages must be positive");
+  if (options.max_pages <= 0)
+    return InvalidArgument("max_pages must be positive");
   InstallPopplerHandler();
   return Extractor(options);
 }
 
-Result<ExtractedDocument> Extractor::Extract(const std::string& path, SourceKind kind) const {
+Result<ExtractedDocument> Extractor::Extract(const std::string& path,
+                                             SourceKind kind) const {
   std::ifstream probe(path, std::ios::binary | std::ios::ate);
   if (!probe) return IoError(path + ": cannot open: " + std::strerror(errno));
   auto size = static_cast<uint64_t>(probe.tellg());
   if (size == 0) return DataLoss(path + ": empty file");
   if (size > options_.max_file_bytes)
-    return Unsupported(path + ": file is " + std::to_string(size) + " bytes, over the limit of " +
+    return Unsupported(path + ": file is " + std::to_string(size) +
+                       " bytes, over the limit of " +
                        std::to_string(options_.max_file_bytes));
   return kind == SourceKind::kText ? ExtractText(path) : ExtractPdf(path);
 }
@@ -96,16 +106,21 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
   Result<std::string> head = ReadHead(path, 1024);
   if (!head.ok()) return head.status();
   std::string what = SniffNonPdf(*head);
-  if (!what.empty()) return Unsupported(path + ": not a PDF (starts with " + what + ")");
+  if (!what.empty())
+    return Unsupported(path + ": not a PDF (starts with " + what + ")");
 
   g_poppler_last_error.clear();
   g_poppler_error_count = 0;
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_file(path));
   if (!doc) {
-    std::string why = g_poppler_last_error.empty() ? "" : " (Poppler: " + g_poppler_last_error + ")";
+    std::string why = g_poppler_last_error.empty()
+                          ? ""
+                          : " (Poppler: " + g_poppler_last_error + ")";
     return DataLoss(path + ": damaged PDF: cannot be parsed" + why);
   }
-  if (doc->is_locked()) return PermissionDenied(path + ": encrypted: a user password is required");
+  if (doc->is_locked())
+    return PermissionDenied(path + ": encrypted: a user password is required");
 
   ExtractedDocument out;
   out.page_count = doc->pages();
@@ -135,9 +150,11 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
       page.width = r.width();
       page.height = r.height();
       // text_list() boxes are in the page's displayed orientation.
-      if (p->orientation() == poppler::page::landscape || p->orientation() == poppler::page::seascape)
+      if (p->orientation() == poppler::page::landscape ||
+          p->orientation() == poppler::page::seascape)
         std::swap(page.width, page.height);
-      for (poppler::text_box& tb : p->text_list(poppler::page::text_list_include_font)) {
+      for (poppler::text_box& tb :
+           p->text_list(poppler::page::text_list_include_font)) {
         Word w;
         w.text = ToUtf8(tb.text());
         poppler::rectf b = tb.bbox();
@@ -147,7 +164,8 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
         words.push_back(std::move(w));
       }
     } else {
-      out.warnings.push_back("page " + std::to_string(i + 1) + ": cannot be read");
+      out.warnings.push_back("page " + std::to_string(i + 1) +
+                             ": cannot be read");
     }
     page.word_count = static_cast<int>(words.size());
     page.source = words.empty() ? TextSource::kNone : TextSource::kTextLayer;
@@ -158,22 +176,27 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
   for (size_t i = 0; i < out.pages.size(); ++i) {
     std::vector<Line> body;
     for (size_t k = 0; k < page_lines[i].lines.size(); ++k) {
-      if (furniture[i][k]) out.pages[i].furniture.push_back(page_lines[i].lines[k].text);
-      else body.push_back(std::move(page_lines[i].lines[k]));
+      if (furniture[i][k])
+        out.pages[i].furniture.push_back(page_lines[i].lines[k].text);
+      else
+        body.push_back(std::move(page_lines[i].lines[k]));
     }
-    for (std::string& r : page_lines[i].rotated) out.pages[i].furniture.push_back(std::move(r));
+    for (std::string& r : page_lines[i].rotated)
+      out.pages[i].furniture.push_back(std::move(r));
     out.pages[i].blocks = OrderBlocks(std::move(body));
   }
   return out;
 }
 
-Result<ExtractedDocument> Extractor::ExtractText(const std::string& path) const {
+Result<ExtractedDocument> Extractor::ExtractText(
+    const std::string& path) const {
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
   std::stringstream ss;
   ss << in.rdbuf();
   std::string raw = ss.str();
-  if (raw.find('\0') != std::string::npos) return Unsupported(path + ": not a text file (contains NUL bytes)");
+  if (raw.find('\0') != std::string::npos)
+    return Unsupported(path + ": not a text file (contains NUL bytes)");
   std::string valid = SanitizeUtf8(raw);
   if (valid != raw) {
     // Not UTF-8: most likely Latin-1 / Windows-1252 from an older system.
@@ -192,7 +215,8 @@ Result<ExtractedDocument> Extractor::ExtractText(const std::string& path) const 
   size_t start = 0;
   while (true) {
     size_t ff = valid.find('\f', start);
-    page_texts.push_back(valid.substr(start, ff == std::string::npos ? std::string::npos : ff - start));
+    page_texts.push_back(valid.substr(
+        start, ff == std::string::npos ? std::string::npos : ff - start));
     if (ff == std::string::npos) break;
     start = ff + 1;
   }
@@ -219,12 +243,14 @@ Result<ExtractedDocument> Extractor::ExtractText(const std::string& path) const 
       if (md_heading) {
         flush();
         size_t k = t.find_first_not_of('#');
-        t = std::string(TrimAscii(t.substr(k == std::string::npos ? t.size() : k)));
+        t = std::string(
+            TrimAscii(t.substr(k == std::string::npos ? t.size() : k)));
       }
       Line l;
       l.text = t;
       cur.lines.push_back(l);
-      page.word_count += 1 + static_cast<int>(std::count(t.begin(), t.end(), ' '));
+      page.word_count +=
+          1 + static_cast<int>(std::count(t.begin(), t.end(), ' '));
       if (md_heading) {
         cur.heading = true;
         flush();

@@ -1,4 +1,5 @@
-// extract: a file on disk -> ExtractedDocument (pages of blocks in reading order).
+// extract: a file on disk -> ExtractedDocument (pages of blocks in reading
+// order).
 //
 // PDFs go through Poppler's C++ API (the only place planmine meets Poppler):
 // positioned words per page, rebuilt by layout.h. Plain-text files (.txt, .md)
@@ -20,7 +21,7 @@
 namespace planmine {
 
 struct ExtractOptions {
-  int max_pages = 5000;                  // pages beyond this are not read (a warning says so)
+  int max_pages = 5000;  // pages beyond this are not read (a warning says so)
   uint64_t max_file_bytes = 1ull << 30;  // larger files are refused
 };
 
@@ -30,7 +31,8 @@ class Extractor {
 
   static Result<Extractor> Create(const ExtractOptions& options);
 
-  Result<ExtractedDocument> Extract(const std::string& path, SourceKind kind) const;
+  Result<ExtractedDocument> Extract(const std::string& path,
+                                    SourceKind kind) const;
 
  private:
   explicit Extractor(const ExtractOptions& o) : options_(o) {}

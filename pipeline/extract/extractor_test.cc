@@ -21,12 +21,17 @@ TEST_CASE("Extractor: bad files get a clear reason", "[extract]") {
   TempDir dir;
   Extractor ex = MakeExtractor();
   using Row = std::tuple<std::string, std::string, std::string>;
-  auto [name, bytes, message] = GENERATE(table<std::string, std::string, std::string>({
-      Row{"empty.pdf", "", "empty.pdf: empty file"},
-      Row{"photo.pdf", "\xFF\xD8\xFF\xE0\x00\x10JFIF", "photo.pdf: not a PDF (starts with JPEG image data)"},
-      Row{"page.pdf", "<!DOCTYPE html><html><body>404</body></html>", "page.pdf: not a PDF (starts with HTML)"},
-      Row{"noise.pdf", std::string("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f", 10), "noise.pdf: not a PDF (starts with unrecognised binary data)"},
-  }));
+  auto [name, bytes, message] =
+      GENERATE(table<std::string, std::string, std::string>({
+          Row{"empty.pdf", "", "empty.pdf: empty file"},
+          Row{"photo.pdf", "\xFF\xD8\xFF\xE0\x00\x10JFIF",
+              "photo.pdf: not a PDF (starts with JPEG image data)"},
+          Row{"page.pdf", "<!DOCTYPE html><html><body>404</body></html>",
+              "page.pdf: not a PDF (starts with HTML)"},
+          Row{"noise.pdf",
+              std::string("\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f", 10),
+              "noise.pdf: not a PDF (starts with unrecognised binary data)"},
+      }));
   std::string path = dir.File(name);
   WriteFile(path, bytes);
   auto r = ex.Extract(path, SourceKind::kPdf);
@@ -34,21 +39,26 @@ TEST_CASE("Extractor: bad files get a clear reason", "[extract]") {
   CHECK(r.status().message() == dir.path() + "/" + message);
 }
 
-TEST_CASE("Extractor: a PDF header over garbage is a damaged PDF, not a crash", "[extract]") {
+TEST_CASE("Extractor: a PDF header over garbage is a damaged PDF, not a crash",
+          "[extract]") {
   TempDir dir;
   Extractor ex = MakeExtractor();
   std::string path = dir.File("broken.pdf");
-  WriteFile(path, "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ngarbage garbage\n%%EOF");
+  WriteFile(path,
+            "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> "
+            "endobj\ngarbage garbage\n%%EOF");
   auto r = ex.Extract(path, SourceKind::kPdf);
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().code() == StatusCode::kDataLoss);
   CHECK(r.status().message().rfind(path + ": ", 0) == 0);
 }
 
-TEST_CASE("Extractor: a truncated PDF fails cleanly or yields what survives", "[extract]") {
+TEST_CASE("Extractor: a truncated PDF fails cleanly or yields what survives",
+          "[extract]") {
   TempDir dir;
   Extractor ex = MakeExtractor();
-  std::string full = ReadFile(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf");
+  std::string full =
+      ReadFile(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf");
   REQUIRE(full.size() > 1000);
   for (size_t cut : {full.size() / 3, full.size() / 2, full.size() - 200}) {
     std::string path = dir.File("cut.pdf");
@@ -58,20 +68,26 @@ TEST_CASE("Extractor: a truncated PDF fails cleanly or yields what survives", "[
   }
 }
 
-TEST_CASE("Extractor: sample plan keeps order, drops furniture, reads metadata", "[extract]") {
+TEST_CASE("Extractor: sample plan keeps order, drops furniture, reads metadata",
+          "[extract]") {
   Extractor ex = MakeExtractor();
-  auto r = ex.Extract(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf", SourceKind::kPdf);
+  auto r = ex.Extract(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf",
+                      SourceKind::kPdf);
   REQUIRE(r.ok());
   CHECK(r->page_count == 3);
-  CHECK(r->info.title == "Plan de Acción Nacional de Gobierno Abierto 2021-2023 (documento de ejemplo)");
+  CHECK(r->info.title ==
+        "Plan de Acción Nacional de Gobierno Abierto 2021-2023 (documento de "
+        "ejemplo)");
   REQUIRE(r->pages.size() == 3);
   const Page& p2 = r->pages[1];
   CHECK(p2.source == TextSource::kTextLayer);
   bool footer_is_furniture = false;
-  for (const std::string& f : p2.furniture) footer_is_furniture |= f == "Página 2 de 3";
+  for (const std::string& f : p2.furniture)
+    footer_is_furniture |= f == "Página 2 de 3";
   CHECK(footer_is_furniture);
   for (const Block& b : p2.blocks)
-    for (const Line& l : b.lines) CHECK(l.text.find("Página") == std::string::npos);
+    for (const Line& l : b.lines)
+      CHECK(l.text.find("Página") == std::string::npos);
   // The ficha table reads row by row: key then value.
   std::string all;
   for (const Block& b : p2.blocks)
@@ -80,7 +96,8 @@ TEST_CASE("Extractor: sample plan keeps order, drops furniture, reads metadata",
   CHECK(all.find("1 de julio de 2021") < all.find("Fecha de término"));
 }
 
-TEST_CASE("Extractor: plain text files become pages and paragraphs", "[extract]") {
+TEST_CASE("Extractor: plain text files become pages and paragraphs",
+          "[extract]") {
   TempDir dir;
   Extractor ex = MakeExtractor();
   std::string path = dir.File("a.txt");

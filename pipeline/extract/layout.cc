@@ -19,9 +19,12 @@ void Box::Extend(const Box& o) {
 
 const char* TextSourceName(TextSource s) {
   switch (s) {
-    case TextSource::kTextLayer: return "text_layer";
-    case TextSource::kPlainText: return "plain_text";
-    case TextSource::kNone: return "none";
+    case TextSource::kTextLayer:
+      return "text_layer";
+    case TextSource::kPlainText:
+      return "plain_text";
+    case TextSource::kNone:
+      return "none";
   }
   return "none";
 }
@@ -44,7 +47,8 @@ Line MakeLine(const std::vector<const Word*>& words) {
     if (i) l.text += ' ';
     l.text += words[i]->text;
     l.box.Extend(words[i]->box);
-    sizes.push_back(words[i]->font_size > 0 ? words[i]->font_size : words[i]->box.height());
+    sizes.push_back(words[i]->font_size > 0 ? words[i]->font_size
+                                            : words[i]->box.height());
   }
   l.font_size = Median(sizes);
   return l;
@@ -52,7 +56,8 @@ Line MakeLine(const std::vector<const Word*>& words) {
 
 }  // namespace
 
-PageLines BuildLines(const std::vector<Word>& words, double page_width, double page_height) {
+PageLines BuildLines(const std::vector<Word>& words, double page_width,
+                     double page_height) {
   PageLines out;
   out.width = page_width;
   out.height = page_height;
@@ -83,16 +88,19 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width, double p
     size_t j = i + 1;
     while (j < flat.size() && CenterY(flat[j]->box) - cy <= 0.4 * h) ++j;
     std::vector<const Word*> row(flat.begin() + i, flat.begin() + j);
-    std::stable_sort(row.begin(), row.end(),
-                     [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+    std::stable_sort(row.begin(), row.end(), [](const Word* a, const Word* b) {
+      return a->box.x0 < b->box.x0;
+    });
     // Split the row at gaps wider than a column gutter or a table cell gap.
     std::vector<const Word*> cur;
     for (const Word* w : row) {
       if (!cur.empty()) {
         const Word* prev = cur.back();
-        double size = std::max({prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
+        double size = std::max(
+            {prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
         double gap = w->box.x0 - prev->box.x1;
-        bool overlap_y = std::min(prev->box.y1, w->box.y1) - std::max(prev->box.y0, w->box.y0) >
+        bool overlap_y = std::min(prev->box.y1, w->box.y1) -
+                             std::max(prev->box.y0, w->box.y0) >
                          0.3 * std::min(prev->box.height(), w->box.height());
         if (gap > 1.6 * size || !overlap_y) {
           out.lines.push_back(MakeLine(cur));
@@ -120,14 +128,18 @@ bool LooksLikePageNumber(const std::string& raw) {
   t = strip(t);
   if (t.empty()) return false;
   auto all_digits = [](const std::string& s) {
-    return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() && s.size() <= 4 &&
+           std::all_of(s.begin(), s.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
   };
   auto roman = [](const std::string& s) {
-    return !s.empty() && s.size() <= 6 && s.find_first_not_of("ivxlc") == std::string::npos;
+    return !s.empty() && s.size() <= 6 &&
+           s.find_first_not_of("ivxlc") == std::string::npos;
   };
   if (all_digits(t) || roman(t)) return true;
   // Word forms: página / pagina / pág. / pag. / page / p.
-  static const char* kPrefixes[] = {"página", "pagina", "page", "pág.", "pag.", "pág", "pag", "p."};
+  static const char* kPrefixes[] = {"página", "pagina", "page", "pág.",
+                                    "pag.",   "pág",    "pag",  "p."};
   for (const char* p : kPrefixes) {
     std::string ps(p);
     if (t.rfind(ps, 0) == 0) {
@@ -143,7 +155,8 @@ bool LooksLikePageNumber(const std::string& raw) {
   if (rest.empty()) return true;
   for (const char* sep : {"de ", "of ", "/", "do "}) {
     std::string s(sep);
-    if (rest.rfind(s, 0) == 0) return all_digits(std::string(TrimAscii(rest.substr(s.size()))));
+    if (rest.rfind(s, 0) == 0)
+      return all_digits(std::string(TrimAscii(rest.substr(s.size()))));
   }
   return false;
 }
@@ -173,7 +186,8 @@ bool InMargin(const Line& l, double page_height) {
 
 }  // namespace
 
-std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages) {
+std::vector<std::vector<bool>> FindFurniture(
+    const std::vector<PageLines>& pages) {
   std::vector<std::vector<bool>> marks(pages.size());
   std::map<std::string, std::set<size_t>> pages_with;
   for (size_t p = 0; p < pages.size(); ++p) {
@@ -185,13 +199,16 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages
   // A margin line repeating on at least 3 pages, or on every page of a short
   // document of 2+ pages, is running furniture.
   size_t n = pages.size();
-  size_t need = n >= 3 ? std::max<size_t>(3, static_cast<size_t>(std::ceil(n * 0.25))) : 2;
+  size_t need =
+      n >= 3 ? std::max<size_t>(3, static_cast<size_t>(std::ceil(n * 0.25)))
+             : 2;
   if (n >= 3 && need > n) need = n;
   for (size_t p = 0; p < n; ++p) {
     for (size_t i = 0; i < pages[p].lines.size(); ++i) {
       const Line& l = pages[p].lines[i];
       if (!InMargin(l, pages[p].height)) continue;
-      if (LooksLikePageNumber(l.text) || (n >= 2 && pages_with[Signature(l.text)].size() >= need)) {
+      if (LooksLikePageNumber(l.text) ||
+          (n >= 2 && pages_with[Signature(l.text)].size() >= need)) {
         marks[p][i] = true;
       }
     }
@@ -201,7 +218,8 @@ std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages
 
 namespace {
 
-constexpr double kMinGutter = 7.0;  // points; word gaps inside a line are split earlier
+constexpr double kMinGutter =
+    7.0;  // points; word gaps inside a line are split earlier
 
 struct Interval {
   double a, b;
@@ -212,7 +230,8 @@ struct Interval {
 std::vector<Interval> XGaps(const std::vector<Line>& lines) {
   std::vector<Interval> spans;
   for (const Line& l : lines) spans.push_back({l.box.x0, l.box.x1});
-  std::sort(spans.begin(), spans.end(), [](const Interval& p, const Interval& q) { return p.a < q.a; });
+  std::sort(spans.begin(), spans.end(),
+            [](const Interval& p, const Interval& q) { return p.a < q.a; });
   std::vector<Interval> gaps;
   double reach = spans.empty() ? 0 : spans[0].b;
   for (size_t i = 1; i < spans.size(); ++i) {
@@ -226,7 +245,8 @@ std::vector<Interval> XGaps(const std::vector<Line>& lines) {
 std::vector<Interval> YGaps(const std::vector<Line>& lines) {
   std::vector<Interval> spans;
   for (const Line& l : lines) spans.push_back({l.box.y0, l.box.y1});
-  std::sort(spans.begin(), spans.end(), [](const Interval& p, const Interval& q) { return p.a < q.a; });
+  std::sort(spans.begin(), spans.end(),
+            [](const Interval& p, const Interval& q) { return p.a < q.a; });
   std::vector<Interval> gaps;
   double reach = spans.empty() ? 0 : spans[0].b;
   for (size_t i = 1; i < spans.size(); ++i) {
@@ -237,11 +257,13 @@ std::vector<Interval> YGaps(const std::vector<Line>& lines) {
 }
 
 void SortYX(std::vector<Line>& lines) {
-  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-    double ha = std::max(1.0, a.box.height());
-    if (std::abs(CenterY(a.box) - CenterY(b.box)) > 0.4 * ha) return CenterY(a.box) < CenterY(b.box);
-    return a.box.x0 < b.box.x0;
-  });
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line& a, const Line& b) {
+                     double ha = std::max(1.0, a.box.height());
+                     if (std::abs(CenterY(a.box) - CenterY(b.box)) > 0.4 * ha)
+                       return CenterY(a.box) < CenterY(b.box);
+                     return a.box.x0 < b.box.x0;
+                   });
 }
 
 // A gutter that most lines respect: an x-interval crossed by few lines, with
@@ -259,7 +281,8 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
   int bins = static_cast<int>(std::ceil(w)) + 1;
   std::vector<int> cover(bins, 0);
   for (const Line& l : lines) {
-    int a = static_cast<int>(l.box.x0 - x0), b = static_cast<int>(l.box.x1 - x0);
+    int a = static_cast<int>(l.box.x0 - x0),
+        b = static_cast<int>(l.box.x1 - x0);
     for (int k = std::max(0, a); k < std::min(bins, b); ++k) ++cover[k];
   }
   int lo = static_cast<int>(w * 0.2), hi = static_cast<int>(w * 0.8);
@@ -270,7 +293,8 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
     if (c > max_cross) continue;
     int e = k;
     while (e < hi && cover[e] == c) ++e;
-    if (e - k >= kMinGutter && (c < best_cross || (c == best_cross && e - k > best_b - best_a))) {
+    if (e - k >= kMinGutter &&
+        (c < best_cross || (c == best_cross && e - k > best_b - best_a))) {
       best_cross = c;
       best_a = k;
       best_b = e;
@@ -281,15 +305,18 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
   Interval g{x0 + best_a, x0 + best_b};
   int left = 0, right = 0;
   for (const Line& l : lines) {
-    if (l.box.x1 <= g.b && l.box.x1 <= g.a + 1) ++left;
-    else if (l.box.x0 >= g.a - 1) ++right;
+    if (l.box.x1 <= g.b && l.box.x1 <= g.a + 1)
+      ++left;
+    else if (l.box.x0 >= g.a - 1)
+      ++right;
   }
   if (left < 2 || right < 2) return false;
   *gutter = g;
   return true;
 }
 
-void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* regions) {
+void Order(std::vector<Line> lines, int depth,
+           std::vector<std::vector<Line>>* regions) {
   if (lines.size() <= 1 || depth > 12) {
     SortYX(lines);
     if (!lines.empty()) regions->push_back(std::move(lines));
@@ -299,12 +326,14 @@ void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* r
   std::vector<Interval> xg = XGaps(lines);
   const Interval* widest = nullptr;
   for (const Interval& g : xg)
-    if (g.width() >= kMinGutter && (!widest || g.width() > widest->width())) widest = &g;
+    if (g.width() >= kMinGutter && (!widest || g.width() > widest->width()))
+      widest = &g;
   if (widest) {
     // Only a real column split when both sides hold several lines or the
     // cut leaves a wide side; a lone label next to text is read row-wise.
     std::vector<Line> left, right;
-    for (Line& l : lines) (l.box.x1 <= widest->a + 0.5 ? left : right).push_back(l);
+    for (Line& l : lines)
+      (l.box.x1 <= widest->a + 0.5 ? left : right).push_back(l);
     bool columnar = left.size() >= 2 && right.size() >= 2;
     if (columnar) {
       // Table rows (each left line has a right partner on its baseline) are
@@ -312,7 +341,8 @@ void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* r
       size_t paired = 0;
       for (const Line& a : left)
         for (const Line& b : right)
-          if (std::abs(CenterY(a.box) - CenterY(b.box)) < 0.3 * std::max(1.0, a.box.height())) {
+          if (std::abs(CenterY(a.box) - CenterY(b.box)) <
+              0.3 * std::max(1.0, a.box.height())) {
             ++paired;
             break;
           }
@@ -320,7 +350,9 @@ void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* r
       for (const Line& a : left) left_w = std::max(left_w, a.box.width());
       double right_w = 0;
       for (const Line& b : right) right_w = std::max(right_w, b.box.width());
-      bool table_like = paired * 10 >= left.size() * 8 && left_w < 0.6 * right_w && left.size() * 2 <= right.size() + 2;
+      bool table_like = paired * 10 >= left.size() * 8 &&
+                        left_w < 0.6 * right_w &&
+                        left.size() * 2 <= right.size() + 2;
       if (!table_like) {
         Order(std::move(left), depth + 1, regions);
         Order(std::move(right), depth + 1, regions);
@@ -341,8 +373,10 @@ void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* r
         any_band = true;
         if (!section.empty()) parts.push_back({false, std::move(section)});
         section.clear();
-        if (!parts.empty() && parts.back().first) parts.back().second.push_back(l);
-        else parts.push_back({true, {l}});
+        if (!parts.empty() && parts.back().first)
+          parts.back().second.push_back(l);
+        else
+          parts.push_back({true, {l}});
       } else {
         section.push_back(l);
       }
@@ -350,8 +384,10 @@ void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* r
     if (!section.empty()) parts.push_back({false, std::move(section)});
     if (any_band && parts.size() > 1) {
       for (auto& [band, part] : parts) {
-        if (band) regions->push_back(std::move(part));
-        else Order(std::move(part), depth + 1, regions);
+        if (band)
+          regions->push_back(std::move(part));
+        else
+          Order(std::move(part), depth + 1, regions);
       }
       return;
     }
@@ -367,7 +403,8 @@ void Order(std::vector<Line> lines, int depth, std::vector<std::vector<Line>>* r
   if (!cuts.empty()) {
     std::vector<std::vector<Line>> slabs(cuts.size() + 1);
     for (Line& l : lines) {
-      size_t k = std::upper_bound(cuts.begin(), cuts.end(), CenterY(l.box)) - cuts.begin();
+      size_t k = std::upper_bound(cuts.begin(), cuts.end(), CenterY(l.box)) -
+                 cuts.begin();
       slabs[k].push_back(l);
     }
     size_t nonempty = 0;
@@ -400,7 +437,8 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines) {
         const Line& prev = cur->lines.back();
         double h = std::max(1.0, std::max(prev.box.height(), l.box.height()));
         double gap = l.box.y0 - prev.box.y1;
-        bool size_change = std::abs(l.font_size - prev.font_size) > 0.15 * std::max(1.0, prev.font_size);
+        bool size_change = std::abs(l.font_size - prev.font_size) >
+                           0.15 * std::max(1.0, prev.font_size);
         bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
         start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row;
       }
@@ -415,7 +453,8 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines) {
     }
   }
   for (Block& b : blocks) {
-    b.heading = body_size > 0 && b.font_size >= 1.18 * body_size && b.lines.size() <= 4;
+    b.heading =
+        body_size > 0 && b.font_size >= 1.18 * body_size && b.lines.size() <= 4;
   }
   return blocks;
 }

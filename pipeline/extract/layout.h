@@ -20,15 +20,17 @@ namespace planmine {
 
 struct PageLines {
   double width = 0, height = 0;
-  std::vector<Line> lines;          // horizontal lines, in no particular order
-  std::vector<std::string> rotated; // text of rotated words, joined per run
+  std::vector<Line> lines;           // horizontal lines, in no particular order
+  std::vector<std::string> rotated;  // text of rotated words, joined per run
 };
 
-PageLines BuildLines(const std::vector<Word>& words, double page_width, double page_height);
+PageLines BuildLines(const std::vector<Word>& words, double page_width,
+                     double page_height);
 
 // Marks furniture across a document's pages. furniture[p][i] is true when
 // pages[p].lines[i] is a running header, footer or page number.
-std::vector<std::vector<bool>> FindFurniture(const std::vector<PageLines>& pages);
+std::vector<std::vector<bool>> FindFurniture(
+    const std::vector<PageLines>& pages);
 
 // True for "3", "- 3 -", "3/40", "Página 3 de 40", "Page 3 of 40", "Pág. 3".
 bool LooksLikePageNumber(const std::string& text);

@@ -6,7 +6,8 @@ namespace planmine {
 namespace {
 
 // Words of `text` laid out left to right from (x, y), 6 points per character.
-std::vector<Word> Row(const std::string& text, double x, double y, double size = 10) {
+std::vector<Word> Row(const std::string& text, double x, double y,
+                      double size = 10) {
   std::vector<Word> out;
   size_t i = 0;
   while (i < text.size()) {
@@ -20,7 +21,9 @@ std::vector<Word> Row(const std::string& text, double x, double y, double size =
   return out;
 }
 
-void Append(std::vector<Word>* to, const std::vector<Word>& from) { to->insert(to->end(), from.begin(), from.end()); }
+void Append(std::vector<Word>* to, const std::vector<Word>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
 
 std::string Text(const std::vector<Block>& blocks) {
   std::string s;
@@ -31,12 +34,17 @@ std::string Text(const std::vector<Block>& blocks) {
 
 }  // namespace
 
-TEST_CASE("Layout: two columns are read column by column, even with aligned baselines", "[layout]") {
+TEST_CASE(
+    "Layout: two columns are read column by column, even with aligned "
+    "baselines",
+    "[layout]") {
   std::vector<Word> words;
   Append(&words, Row("Title across the whole page width here", 50, 40, 14));
   for (int i = 0; i < 4; ++i) {
-    Append(&words, Row("left" + std::to_string(i) + " aa bb cc", 50, 80 + 14.0 * i));
-    Append(&words, Row("right" + std::to_string(i) + " dd ee ff", 300, 80 + 14.0 * i));
+    Append(&words,
+           Row("left" + std::to_string(i) + " aa bb cc", 50, 80 + 14.0 * i));
+    Append(&words,
+           Row("right" + std::to_string(i) + " dd ee ff", 300, 80 + 14.0 * i));
   }
   PageLines pl = BuildLines(words, 595, 842);
   CHECK(pl.lines.size() == 9);
@@ -47,16 +55,22 @@ TEST_CASE("Layout: two columns are read column by column, even with aligned base
         "right0 dd ee ff\nright1 dd ee ff\nright2 dd ee ff\nright3 dd ee ff\n");
 }
 
-TEST_CASE("Layout: a full-width band between column sections splits them", "[layout]") {
+TEST_CASE("Layout: a full-width band between column sections splits them",
+          "[layout]") {
   std::vector<Word> words;
   for (int i = 0; i < 3; ++i) {
-    Append(&words, Row("a" + std::to_string(i) + " xx yy zz", 50, 80 + 14.0 * i));
-    Append(&words, Row("b" + std::to_string(i) + " xx yy zz", 300, 80 + 14.0 * i));
+    Append(&words,
+           Row("a" + std::to_string(i) + " xx yy zz", 50, 80 + 14.0 * i));
+    Append(&words,
+           Row("b" + std::to_string(i) + " xx yy zz", 300, 80 + 14.0 * i));
   }
-  Append(&words, Row("a pull quote that runs across both columns of the page", 50, 140));
+  Append(&words, Row("a pull quote that runs across both columns of the page",
+                     50, 140));
   for (int i = 0; i < 3; ++i) {
-    Append(&words, Row("c" + std::to_string(i) + " xx yy zz", 50, 170 + 14.0 * i));
-    Append(&words, Row("d" + std::to_string(i) + " xx yy zz", 300, 170 + 14.0 * i));
+    Append(&words,
+           Row("c" + std::to_string(i) + " xx yy zz", 50, 170 + 14.0 * i));
+    Append(&words,
+           Row("d" + std::to_string(i) + " xx yy zz", 300, 170 + 14.0 * i));
   }
   std::string t = Text(OrderBlocks(BuildLines(words, 595, 842).lines));
   CHECK(t.find("a2") < t.find("b0"));
@@ -65,7 +79,8 @@ TEST_CASE("Layout: a full-width band between column sections splits them", "[lay
   CHECK(t.find("c2") < t.find("d0"));
 }
 
-TEST_CASE("Layout: paragraphs become blocks; a larger font is a heading", "[layout]") {
+TEST_CASE("Layout: paragraphs become blocks; a larger font is a heading",
+          "[layout]") {
   std::vector<Word> words;
   Append(&words, Row("Compromiso 1: Datos abiertos", 50, 50, 14));
   Append(&words, Row("first paragraph line one", 50, 80));
@@ -79,22 +94,27 @@ TEST_CASE("Layout: paragraphs become blocks; a larger font is a heading", "[layo
 }
 
 TEST_CASE("Layout: page numbers in their usual forms", "[layout]") {
-  for (const char* yes : {"3", "- 3 -", "3/40", "Página 3 de 40", "Page 3 of 40", "Pág. 3", "pagina 12", "iv", "[7]"}) {
+  for (const char* yes : {"3", "- 3 -", "3/40", "Página 3 de 40",
+                          "Page 3 of 40", "Pág. 3", "pagina 12", "iv", "[7]"}) {
     INFO(yes);
     CHECK(LooksLikePageNumber(yes));
   }
-  for (const char* no : {"Compromiso 3", "2015-2017", "3 de marzo", "Introducción", "12345"}) {
+  for (const char* no :
+       {"Compromiso 3", "2015-2017", "3 de marzo", "Introducción", "12345"}) {
     INFO(no);
     CHECK_FALSE(LooksLikePageNumber(no));
   }
 }
 
-TEST_CASE("Layout: running headers repeat with varying numbers and are furniture", "[layout]") {
+TEST_CASE(
+    "Layout: running headers repeat with varying numbers and are furniture",
+    "[layout]") {
   std::vector<PageLines> pages;
   for (int p = 1; p <= 4; ++p) {
     std::vector<Word> w;
     Append(&w, Row("Plan de Accion 2021 seccion " + std::to_string(p), 50, 20));
-    Append(&w, Row("Body text that differs on page " + std::to_string(p * 7), 50, 400));
+    Append(&w, Row("Body text that differs on page " + std::to_string(p * 7),
+                   50, 400));
     Append(&w, Row(std::to_string(p), 290, 820));
     pages.push_back(BuildLines(w, 595, 842));
   }

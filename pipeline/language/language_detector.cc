@@ -8,16 +8,22 @@ namespace {
 
 const char* OurCode(CLD2::Language l) {
   switch (l) {
-    case CLD2::SPANISH: return "es";
-    case CLD2::PORTUGUESE: return "pt";
-    case CLD2::ENGLISH: return "en";
-    default: return nullptr;
+    case CLD2::SPANISH:
+      return "es";
+    case CLD2::PORTUGUESE:
+      return "pt";
+    case CLD2::ENGLISH:
+      return "en";
+    default:
+      return nullptr;
   }
 }
 
 }  // namespace
 
-Result<LanguageDetector> LanguageDetector::Create() { return LanguageDetector(); }
+Result<LanguageDetector> LanguageDetector::Create() {
+  return LanguageDetector();
+}
 
 LanguageGuess LanguageDetector::Detect(std::string_view text) const {
   LanguageGuess g;
@@ -29,9 +35,11 @@ LanguageGuess LanguageDetector::Detect(std::string_view text) const {
   double score3[3];
   int text_bytes = 0;
   bool reliable = false;
-  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-  CLD2::ExtDetectLanguageSummary(text.data(), len, /*is_plain_text=*/true, &hints, 0, lang3, percent3, score3,
-                                 nullptr, &text_bytes, &reliable);
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING,
+                          CLD2::UNKNOWN_LANGUAGE};
+  CLD2::ExtDetectLanguageSummary(text.data(), len, /*is_plain_text=*/true,
+                                 &hints, 0, lang3, percent3, score3, nullptr,
+                                 &text_bytes, &reliable);
   if (text_bytes < 8) return g;  // nothing that looks like words
   for (int i = 0; i < 3; ++i) {
     const char* code = OurCode(lang3[i]);

@@ -1,4 +1,5 @@
-// language: es / pt / en / other for a document and for each of its blocks (CLD2).
+// language: es / pt / en / other for a document and for each of its blocks
+// (CLD2).
 //
 // CLD2 is met only here. Its answer is narrowed to planmine's languages: the
 // first of its top three that is es, pt or en with at least 20% of the text

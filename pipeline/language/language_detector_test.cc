@@ -9,28 +9,42 @@ TEST_CASE("LanguageDetector: es, pt, en and other", "[language]") {
   REQUIRE(d.ok());
   using Row = std::tuple<std::string, std::string>;
   auto [text, code] = GENERATE(table<std::string, std::string>({
-      Row{"El gobierno se compromete a publicar los contratos del Estado en formato de datos abiertos para mejorar la "
-          "transparencia y la participación ciudadana.", "es"},
-      Row{"O governo irá publicar os contratos do Estado em formato de dados abertos para melhorar a transparência e a "
-          "participação social.", "pt"},
-      Row{"The government will publish all public contracts as open data to improve transparency and citizen "
-          "participation.", "en"},
-      Row{"Le gouvernement publiera tous les contrats publics en données ouvertes pour améliorer la transparence et "
-          "la participation des citoyens.", "other"},
+      Row{"El gobierno se compromete a publicar los contratos del Estado en "
+          "formato de datos abiertos para mejorar la "
+          "transparencia y la participación ciudadana.",
+          "es"},
+      Row{"O governo irá publicar os contratos do Estado em formato de dados "
+          "abertos para melhorar a transparência e a "
+          "participação social.",
+          "pt"},
+      Row{"The government will publish all public contracts as open data to "
+          "improve transparency and citizen "
+          "participation.",
+          "en"},
+      Row{"Le gouvernement publiera tous les contrats publics en données "
+          "ouvertes pour améliorer la transparence et "
+          "la participation des citoyens.",
+          "other"},
   }));
   LanguageGuess g = d->Detect(text);
   CHECK(g.code == code);
   CHECK(g.confidence > 0.5);
 }
 
-TEST_CASE("LanguageDetector: no text is undetermined; short blocks inherit the document", "[language]") {
+TEST_CASE(
+    "LanguageDetector: no text is undetermined; short blocks inherit the "
+    "document",
+    "[language]") {
   auto d = LanguageDetector::Create();
   REQUIRE(d.ok());
   CHECK(d->Detect("").code == "und");
   NormalizedDocument doc;
   NormalizedPage p;
-  p.text = "Compromiso 1\n\nEl Ministerio de Hacienda implementará un registro público de beneficiarios finales de las "
-           "sociedades que contratan con el Estado, de acuerdo con los estándares internacionales.";
+  p.text =
+      "Compromiso 1\n\nEl Ministerio de Hacienda implementará un registro "
+      "público de beneficiarios finales de las "
+      "sociedades que contratan con el Estado, de acuerdo con los estándares "
+      "internacionales.";
   p.blocks.push_back({0, 12, {}, true, "", 0});
   p.blocks.push_back({14, p.text.size(), {}, false, "", 0});
   doc.pages.push_back(p);

@@ -4,7 +4,9 @@
 
 namespace planmine {
 
-Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), status_(o.status_) { o.stmt_ = nullptr; }
+Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), status_(o.status_) {
+  o.stmt_ = nullptr;
+}
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
     if (stmt_) sqlite3_finalize(stmt_);
@@ -20,7 +22,8 @@ Stmt::~Stmt() {
 }
 
 Stmt& Stmt::Bind(int i, std::string_view v) {
-  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 Stmt& Stmt::Bind(int i, int64_t v) {
@@ -39,7 +42,8 @@ Stmt& Stmt::BindNull(int i) {
 bool Stmt::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) status_ = IoError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE)
+    status_ = IoError(std::string("sqlite: ") + sqlite3_errmsg(db_));
   sqlite3_reset(stmt_);
   return false;
 }
@@ -61,18 +65,27 @@ void Stmt::Reset() {
 
 std::string Stmt::Text(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
-  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string();
+  return t ? std::string(reinterpret_cast<const char*>(t),
+                         sqlite3_column_bytes(stmt_, col))
+           : std::string();
 }
 int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
-bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+bool Stmt::IsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 int Stmt::columns() const { return sqlite3_column_count(stmt_); }
-std::string Stmt::ColumnName(int col) const { return sqlite3_column_name(stmt_, col); }
+std::string Stmt::ColumnName(int col) const {
+  return sqlite3_column_name(stmt_, col);
+}
 
-Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create, bool read_only) {
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
+                                     bool read_only) {
   std::unique_ptr<Db> db(new Db());
   db->path_ = path;
-  int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int flags = read_only
+                  ? SQLITE_OPEN_READONLY
+                  : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db->db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc);
@@ -100,8 +113,10 @@ Status Db::Exec(const std::string& sql) {
 
 Result<Stmt> Db::Prepare(const std::string& sql) {
   sqlite3_stmt* s = nullptr;
-  int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &s, nullptr);
-  if (rc != SQLITE_OK) return InvalidArgument(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()),
+                              &s, nullptr);
+  if (rc != SQLITE_OK)
+    return InvalidArgument(std::string("sqlite: ") + sqlite3_errmsg(db_));
   return Stmt(db_, s);
 }
 

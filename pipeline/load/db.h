@@ -63,7 +63,8 @@ class Stmt {
 class Db {
  public:
   // Opens (creating when asked) the database file.
-  static Result<std::unique_ptr<Db>> Open(const std::string& path, bool create, bool read_only = false);
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, bool create,
+                                          bool read_only = false);
   ~Db();
 
   Status Exec(const std::string& sql);

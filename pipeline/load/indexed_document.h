@@ -18,14 +18,16 @@ namespace planmine {
 // A document-level fact with the evidence that decided it.
 struct Attribute {
   std::string value;
-  std::string source;  // "manifest" | "filename" | "mentions" | "metadata" | "text" | ""
+  std::string source;  // "manifest" | "filename" | "mentions" | "metadata" |
+                       // "text" | ""
 };
 
 struct IndexedDocument {
   SourceFile file;
   std::string sha256;
-  std::string status = "ok";  // ok | no_text (no text layer anywhere: needs OCR)
-  std::string error;          // why, when status != ok
+  std::string status =
+      "ok";           // ok | no_text (no text layer anywhere: needs OCR)
+  std::string error;  // why, when status != ok
   DocumentInfo info;
   int page_count = 0;
   std::vector<std::string> warnings;

@@ -1,7 +1,6 @@
 #include "pipeline/load/store.h"
 
 #include <ctime>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/load/schema.h"
@@ -20,12 +19,15 @@ std::string NowIso() {
 namespace {
 
 Status Setup(Db& db) {
-  PLANMINE_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+  PLANMINE_RETURN_IF_ERROR(
+      db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA "
+              "foreign_keys=ON;"));
   PLANMINE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE;"));
   Status s = db.Exec(kSchemaSql);
   if (s.ok()) {
-    s = db.Exec("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
-                std::to_string(kSchemaVersion) + "');");
+    s = db.Exec(
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
+        std::to_string(kSchemaVersion) + "');");
   }
   if (!s.ok()) {
     (void)db.Exec("ROLLBACK;");
@@ -36,7 +38,9 @@ Status Setup(Db& db) {
 
 class Transaction {
  public:
-  explicit Transaction(Db& db) : db_(db) { status_ = db_.Exec("BEGIN IMMEDIATE;"); }
+  explicit Transaction(Db& db) : db_(db) {
+    status_ = db_.Exec("BEGIN IMMEDIATE;");
+  }
   ~Transaction() {
     if (!done_) (void)db_.Exec("ROLLBACK;");
   }
@@ -53,8 +57,10 @@ class Transaction {
 };
 
 void BindOpt(Stmt& s, int i, const std::string& v) {
-  if (v.empty()) s.BindNull(i);
-  else s.Bind(i, v);
+  if (v.empty())
+    s.BindNull(i);
+  else
+    s.Bind(i, v);
 }
 
 }  // namespace
@@ -70,13 +76,18 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
 Result<std::unique_ptr<Store>> Store::OpenForQuery(const std::string& path) {
   auto db = Db::Open(path, /*create=*/false, /*read_only=*/true);
   if (!db.ok()) return db.status();
-  auto check = (*db)->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!check.ok()) return InvalidArgument(path + ": not a planmine index (run 'planmine ingest' first)");
+  auto check =
+      (*db)->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!check.ok())
+    return InvalidArgument(
+        path + ": not a planmine index (run 'planmine ingest' first)");
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
 Result<std::optional<StoredDocument>> Store::Find(const std::string& path) {
-  auto s = db_->Prepare("SELECT id, sha256, status, versions, size, mtime FROM documents WHERE path = ?");
+  auto s = db_->Prepare(
+      "SELECT id, sha256, status, versions, size, mtime FROM documents WHERE "
+      "path = ?");
   if (!s.ok()) return s.status();
   s->Bind(1, path);
   std::optional<StoredDocument> out;
@@ -104,14 +115,21 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     PLANMINE_RETURN_IF_ERROR(del->Bind(1, doc.file.path).Run());
   }
   auto ins = db_->Prepare(
-      "INSERT INTO documents(path, sha256, size, mtime, kind, status, error, title, title_source, author, subject,"
-      " creator, producer, created, modified, page_count, language, language_confidence, country, country_source,"
-      " year, year_source, doc_type, doc_type_source, versions, warnings, ingested_at, run_id)"
+      "INSERT INTO documents(path, sha256, size, mtime, kind, status, error, "
+      "title, title_source, author, subject,"
+      " creator, producer, created, modified, page_count, language, "
+      "language_confidence, country, country_source,"
+      " year, year_source, doc_type, doc_type_source, versions, warnings, "
+      "ingested_at, run_id)"
       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
   Stmt& d = *ins;
-  d.Bind(1, doc.file.path).Bind(2, doc.sha256).Bind(3, static_cast<int64_t>(doc.file.size)).Bind(4, doc.file.mtime);
-  d.Bind(5, doc.file.kind == SourceKind::kPdf ? "pdf" : "text").Bind(6, doc.status);
+  d.Bind(1, doc.file.path)
+      .Bind(2, doc.sha256)
+      .Bind(3, static_cast<int64_t>(doc.file.size))
+      .Bind(4, doc.file.mtime);
+  d.Bind(5, doc.file.kind == SourceKind::kPdf ? "pdf" : "text")
+      .Bind(6, doc.status);
   BindOpt(d, 7, doc.error);
   BindOpt(d, 8, doc.title.value);
   BindOpt(d, 9, doc.title.source);
@@ -121,62 +139,101 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
   BindOpt(d, 13, doc.info.producer);
   BindOpt(d, 14, doc.info.created);
   BindOpt(d, 15, doc.info.modified);
-  d.Bind(16, doc.page_count).Bind(17, doc.language.code).Bind(18, doc.language.confidence);
+  d.Bind(16, doc.page_count)
+      .Bind(17, doc.language.code)
+      .Bind(18, doc.language.confidence);
   BindOpt(d, 19, doc.country.value);
   BindOpt(d, 20, doc.country.source);
-  if (doc.year.value.empty()) d.BindNull(21);
-  else d.Bind(21, static_cast<int64_t>(std::stoll(doc.year.value)));
+  if (doc.year.value.empty())
+    d.BindNull(21);
+  else
+    d.Bind(21, static_cast<int64_t>(std::stoll(doc.year.value)));
   BindOpt(d, 22, doc.year.source);
   BindOpt(d, 23, doc.doc_type.value);
   BindOpt(d, 24, doc.doc_type.source);
-  d.Bind(25, doc.versions).Bind(26, nlohmann::json(doc.warnings).dump()).Bind(27, NowIso()).Bind(28, run_id);
+  d.Bind(25, doc.versions)
+      .Bind(26, nlohmann::json(doc.warnings).dump())
+      .Bind(27, NowIso())
+      .Bind(28, run_id);
   PLANMINE_RETURN_IF_ERROR(d.Run());
   int64_t doc_id = db_->LastInsertId();
 
   auto page_ins = db_->Prepare(
-      "INSERT INTO pages(doc_id, number, width, height, source, word_count, text, furniture) VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO pages(doc_id, number, width, height, source, word_count, "
+      "text, furniture) VALUES (?,?,?,?,?,?,?,?)");
   auto block_ins = db_->Prepare(
-      "INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, heading, language, language_confidence)"
+      "INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, "
+      "heading, language, language_confidence)"
       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!page_ins.ok()) return page_ins.status();
   if (!block_ins.ok()) return block_ins.status();
   for (const NormalizedPage& p : doc.text.pages) {
-    page_ins->Bind(1, doc_id).Bind(2, p.number).Bind(3, p.width).Bind(4, p.height);
-    page_ins->Bind(5, TextSourceName(p.source)).Bind(6, p.word_count).Bind(7, p.text);
+    page_ins->Bind(1, doc_id)
+        .Bind(2, p.number)
+        .Bind(3, p.width)
+        .Bind(4, p.height);
+    page_ins->Bind(5, TextSourceName(p.source))
+        .Bind(6, p.word_count)
+        .Bind(7, p.text);
     page_ins->Bind(8, nlohmann::json(p.furniture).dump());
     PLANMINE_RETURN_IF_ERROR(page_ins->Run());
     for (size_t b = 0; b < p.blocks.size(); ++b) {
       const NormalizedBlock& nb = p.blocks[b];
-      block_ins->Bind(1, doc_id).Bind(2, p.number).Bind(3, b).Bind(4, nb.start).Bind(5, nb.end);
-      block_ins->Bind(6, nb.box.x0).Bind(7, nb.box.y0).Bind(8, nb.box.x1).Bind(9, nb.box.y1);
-      block_ins->Bind(10, nb.heading ? 1 : 0).Bind(11, nb.language).Bind(12, nb.language_confidence);
+      block_ins->Bind(1, doc_id)
+          .Bind(2, p.number)
+          .Bind(3, b)
+          .Bind(4, nb.start)
+          .Bind(5, nb.end);
+      block_ins->Bind(6, nb.box.x0)
+          .Bind(7, nb.box.y0)
+          .Bind(8, nb.box.x1)
+          .Bind(9, nb.box.y1);
+      block_ins->Bind(10, nb.heading ? 1 : 0)
+          .Bind(11, nb.language)
+          .Bind(12, nb.language_confidence);
       PLANMINE_RETURN_IF_ERROR(block_ins->Run());
     }
   }
   auto sent_ins = db_->Prepare(
-      "INSERT INTO sentences(doc_id, seq, page, block, start, end, language, text) VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO sentences(doc_id, seq, page, block, start, end, language, "
+      "text) VALUES (?,?,?,?,?,?,?,?)");
   if (!sent_ins.ok()) return sent_ins.status();
   std::vector<int64_t> sentence_ids;
   sentence_ids.reserve(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
-    sent_ins->Bind(1, doc_id).Bind(2, i).Bind(3, s.page).Bind(4, s.block).Bind(5, s.start).Bind(6, s.end);
+    sent_ins->Bind(1, doc_id)
+        .Bind(2, i)
+        .Bind(3, s.page)
+        .Bind(4, s.block)
+        .Bind(5, s.start)
+        .Bind(6, s.end);
     sent_ins->Bind(7, s.language).Bind(8, s.text);
     PLANMINE_RETURN_IF_ERROR(sent_ins->Run());
     sentence_ids.push_back(db_->LastInsertId());
   }
   auto hit_ins = db_->Prepare(
-      "INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, start, end, match, pattern_id) VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, start, end, "
+      "match, pattern_id) VALUES (?,?,?,?,?,?,?,?)");
   if (!hit_ins.ok()) return hit_ins.status();
   for (const ThemeHit& h : doc.findings.theme_hits) {
-    hit_ins->Bind(1, doc_id).Bind(2, sentence_ids[h.sentence]).Bind(3, h.theme).Bind(4, h.page);
-    hit_ins->Bind(5, h.start).Bind(6, h.end).Bind(7, h.text).Bind(8, h.pattern_id);
+    hit_ins->Bind(1, doc_id)
+        .Bind(2, sentence_ids[h.sentence])
+        .Bind(3, h.theme)
+        .Bind(4, h.page);
+    hit_ins->Bind(5, h.start)
+        .Bind(6, h.end)
+        .Bind(7, h.text)
+        .Bind(8, h.pattern_id);
     PLANMINE_RETURN_IF_ERROR(hit_ins->Run());
   }
   auto com_ins = db_->Prepare(
-      "INSERT INTO commitments(doc_id, seq, kind, number, title, first_page, last_page, first_sentence_id,"
+      "INSERT INTO commitments(doc_id, seq, kind, number, title, first_page, "
+      "last_page, first_sentence_id,"
       " last_sentence_id, text, pattern_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  auto ct_ins = db_->Prepare("INSERT OR IGNORE INTO commitment_themes(commitment_id, theme_id) VALUES (?,?)");
+  auto ct_ins = db_->Prepare(
+      "INSERT OR IGNORE INTO commitment_themes(commitment_id, theme_id) VALUES "
+      "(?,?)");
   if (!com_ins.ok()) return com_ins.status();
   if (!ct_ins.ok()) return ct_ins.status();
   for (size_t i = 0; i < doc.findings.commitments.size(); ++i) {
@@ -184,53 +241,77 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     com_ins->Bind(1, doc_id).Bind(2, i).Bind(3, c.kind);
     BindOpt(*com_ins, 4, c.number);
     com_ins->Bind(5, c.title).Bind(6, c.first_page).Bind(7, c.last_page);
-    com_ins->Bind(8, sentence_ids[c.first_sentence]).Bind(9, sentence_ids[c.last_sentence]);
+    com_ins->Bind(8, sentence_ids[c.first_sentence])
+        .Bind(9, sentence_ids[c.last_sentence]);
     com_ins->Bind(10, c.text).Bind(11, c.pattern_id);
     PLANMINE_RETURN_IF_ERROR(com_ins->Run());
     int64_t cid = db_->LastInsertId();
-    for (const std::string& t : c.themes) PLANMINE_RETURN_IF_ERROR(ct_ins->Bind(1, cid).Bind(2, t).Run());
+    for (const std::string& t : c.themes)
+      PLANMINE_RETURN_IF_ERROR(ct_ins->Bind(1, cid).Bind(2, t).Run());
   }
   auto ent_ins = db_->Prepare(
-      "INSERT INTO entities(doc_id, sentence_id, page, type, value, text, start, end, pattern_id) VALUES (?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO entities(doc_id, sentence_id, page, type, value, text, "
+      "start, end, pattern_id) VALUES (?,?,?,?,?,?,?,?,?)");
   if (!ent_ins.ok()) return ent_ins.status();
   for (const Entity& e : doc.findings.entities) {
-    ent_ins->Bind(1, doc_id).Bind(2, sentence_ids[e.sentence]).Bind(3, e.page).Bind(4, e.type).Bind(5, e.value);
-    ent_ins->Bind(6, e.text).Bind(7, e.start).Bind(8, e.end).Bind(9, e.pattern_id);
+    ent_ins->Bind(1, doc_id)
+        .Bind(2, sentence_ids[e.sentence])
+        .Bind(3, e.page)
+        .Bind(4, e.type)
+        .Bind(5, e.value);
+    ent_ins->Bind(6, e.text)
+        .Bind(7, e.start)
+        .Bind(8, e.end)
+        .Bind(9, e.pattern_id);
     PLANMINE_RETURN_IF_ERROR(ent_ins->Run());
   }
   return tx.Commit();
 }
 
-Status Store::RecordFailure(const SourceFile& file, const std::string& sha256, const std::string& stage,
-                            const Status& why, int64_t run_id) {
+Status Store::RecordFailure(const SourceFile& file, const std::string& sha256,
+                            const std::string& stage, const Status& why,
+                            int64_t run_id) {
   Transaction tx(*db_);
   PLANMINE_RETURN_IF_ERROR(tx.status());
-  PLANMINE_RETURN_IF_ERROR(LogError(run_id, file.path, sha256, stage, why.message()));
+  PLANMINE_RETURN_IF_ERROR(
+      LogError(run_id, file.path, sha256, stage, why.message()));
   // Keep an earlier good version's rows; otherwise record a failed document.
   auto existing = Find(file.path);
   if (!existing.ok()) return existing.status();
   if (existing->has_value() && (*existing)->status == "ok") {
     auto up = db_->Prepare("UPDATE documents SET error = ? WHERE id = ?");
     if (!up.ok()) return up.status();
-    PLANMINE_RETURN_IF_ERROR(up->Bind(1, "last ingest failed: " + why.message()).Bind(2, (*existing)->id).Run());
+    PLANMINE_RETURN_IF_ERROR(up->Bind(1, "last ingest failed: " + why.message())
+                                 .Bind(2, (*existing)->id)
+                                 .Run());
   } else {
     auto del = db_->Prepare("DELETE FROM documents WHERE path = ?");
     if (!del.ok()) return del.status();
     PLANMINE_RETURN_IF_ERROR(del->Bind(1, file.path).Run());
     auto ins = db_->Prepare(
-        "INSERT INTO documents(path, sha256, size, mtime, kind, status, error, ingested_at, run_id)"
+        "INSERT INTO documents(path, sha256, size, mtime, kind, status, error, "
+        "ingested_at, run_id)"
         " VALUES (?,?,?,?,?,'failed',?,?,?)");
     if (!ins.ok()) return ins.status();
-    ins->Bind(1, file.path).Bind(2, sha256).Bind(3, static_cast<int64_t>(file.size)).Bind(4, file.mtime);
-    ins->Bind(5, file.kind == SourceKind::kPdf ? "pdf" : "text").Bind(6, why.message()).Bind(7, NowIso()).Bind(8, run_id);
+    ins->Bind(1, file.path)
+        .Bind(2, sha256)
+        .Bind(3, static_cast<int64_t>(file.size))
+        .Bind(4, file.mtime);
+    ins->Bind(5, file.kind == SourceKind::kPdf ? "pdf" : "text")
+        .Bind(6, why.message())
+        .Bind(7, NowIso())
+        .Bind(8, run_id);
     PLANMINE_RETURN_IF_ERROR(ins->Run());
   }
   return tx.Commit();
 }
 
-Status Store::LogError(int64_t run_id, const std::string& path, const std::string& sha256, const std::string& stage,
+Status Store::LogError(int64_t run_id, const std::string& path,
+                       const std::string& sha256, const std::string& stage,
                        const std::string& reason) {
-  auto err = db_->Prepare("INSERT INTO ingest_errors(run_id, path, sha256, stage, reason, at) VALUES (?,?,?,?,?,?)");
+  auto err = db_->Prepare(
+      "INSERT INTO ingest_errors(run_id, path, sha256, stage, reason, at) "
+      "VALUES (?,?,?,?,?,?)");
   if (!err.ok()) return err.status();
   err->Bind(1, run_id).Bind(2, path);
   BindOpt(*err, 3, sha256);
@@ -239,30 +320,46 @@ Status Store::LogError(int64_t run_id, const std::string& path, const std::strin
 }
 
 Result<int64_t> Store::BeginRun(const std::string& command) {
-  auto s = db_->Prepare("INSERT INTO ingest_runs(started_at, command, status) VALUES (?, ?, 'running')");
+  auto s = db_->Prepare(
+      "INSERT INTO ingest_runs(started_at, command, status) VALUES (?, ?, "
+      "'running')");
   if (!s.ok()) return s.status();
   Status st = s->Bind(1, NowIso()).Bind(2, command).Run();
   if (!st.ok()) return st;
   return db_->LastInsertId();
 }
 
-Status Store::EndRun(int64_t run_id, const RunCounts& c, double seconds, const std::string& status) {
+Status Store::EndRun(int64_t run_id, const RunCounts& c, double seconds,
+                     const std::string& status) {
   auto s = db_->Prepare(
-      "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, ingested = ?, unchanged = ?, failed = ?,"
+      "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, ingested = ?, "
+      "unchanged = ?, failed = ?,"
       " seconds = ?, status = ? WHERE id = ?");
   if (!s.ok()) return s.status();
-  return s->Bind(1, NowIso()).Bind(2, c.files_seen).Bind(3, c.ingested).Bind(4, c.unchanged).Bind(5, c.failed)
-      .Bind(6, seconds).Bind(7, status).Bind(8, run_id).Run();
+  return s->Bind(1, NowIso())
+      .Bind(2, c.files_seen)
+      .Bind(3, c.ingested)
+      .Bind(4, c.unchanged)
+      .Bind(5, c.failed)
+      .Bind(6, seconds)
+      .Bind(7, status)
+      .Bind(8, run_id)
+      .Run();
 }
 
 Status Store::SyncThemes(const std::vector<Theme>& themes) {
   Transaction tx(*db_);
   PLANMINE_RETURN_IF_ERROR(tx.status());
   PLANMINE_RETURN_IF_ERROR(db_->Exec("DELETE FROM themes;"));
-  auto s = db_->Prepare("INSERT INTO themes(id, label_en, label_es, label_pt) VALUES (?,?,?,?)");
+  auto s = db_->Prepare(
+      "INSERT INTO themes(id, label_en, label_es, label_pt) VALUES (?,?,?,?)");
   if (!s.ok()) return s.status();
   for (const Theme& t : themes)
-    PLANMINE_RETURN_IF_ERROR(s->Bind(1, t.id).Bind(2, t.label_en).Bind(3, t.label_es).Bind(4, t.label_pt).Run());
+    PLANMINE_RETURN_IF_ERROR(s->Bind(1, t.id)
+                                 .Bind(2, t.label_en)
+                                 .Bind(3, t.label_es)
+                                 .Bind(4, t.label_pt)
+                                 .Run());
   return tx.Commit();
 }
 
@@ -270,10 +367,16 @@ Status Store::SyncPacks(const std::vector<PatternPack>& packs) {
   Transaction tx(*db_);
   PLANMINE_RETURN_IF_ERROR(tx.status());
   PLANMINE_RETURN_IF_ERROR(db_->Exec("DELETE FROM pattern_packs;"));
-  auto s = db_->Prepare("INSERT INTO pattern_packs(name, language, version, sha256) VALUES (?,?,?,?)");
+  auto s = db_->Prepare(
+      "INSERT INTO pattern_packs(name, language, version, sha256) VALUES "
+      "(?,?,?,?)");
   if (!s.ok()) return s.status();
   for (const PatternPack& p : packs)
-    PLANMINE_RETURN_IF_ERROR(s->Bind(1, p.name).Bind(2, p.language).Bind(3, p.version).Bind(4, p.sha256).Run());
+    PLANMINE_RETURN_IF_ERROR(s->Bind(1, p.name)
+                                 .Bind(2, p.language)
+                                 .Bind(3, p.version)
+                                 .Bind(4, p.sha256)
+                                 .Run());
   return tx.Commit();
 }
 

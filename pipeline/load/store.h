@@ -1,4 +1,5 @@
-// load: writes IndexedDocuments into the SQLite index (schema.h, docs/schema.md).
+// load: writes IndexedDocuments into the SQLite index (schema.h,
+// docs/schema.md).
 //
 // WAL journal, foreign keys on, one transaction per document: a document is
 // either fully in the index or not at all. Replace() deletes a path's old rows
@@ -41,15 +42,18 @@ class Store {
 
   Result<std::optional<StoredDocument>> Find(const std::string& path);
   Status Replace(const IndexedDocument& doc, int64_t run_id);
-  Status RecordFailure(const SourceFile& file, const std::string& sha256, const std::string& stage,
-                       const Status& why, int64_t run_id);
+  Status RecordFailure(const SourceFile& file, const std::string& sha256,
+                       const std::string& stage, const Status& why,
+                       int64_t run_id);
 
   // Appends to ingest_errors only (the document row is written elsewhere).
-  Status LogError(int64_t run_id, const std::string& path, const std::string& sha256, const std::string& stage,
+  Status LogError(int64_t run_id, const std::string& path,
+                  const std::string& sha256, const std::string& stage,
                   const std::string& reason);
 
   Result<int64_t> BeginRun(const std::string& command);
-  Status EndRun(int64_t run_id, const RunCounts& counts, double seconds, const std::string& status);
+  Status EndRun(int64_t run_id, const RunCounts& counts, double seconds,
+                const std::string& status);
 
   Status SyncThemes(const std::vector<Theme>& themes);
   Status SyncPacks(const std::vector<PatternPack>& packs);

@@ -6,7 +6,8 @@
 namespace planmine {
 namespace {
 
-IndexedDocument Doc(const std::string& path, const std::string& sha, const std::vector<std::string>& sentences) {
+IndexedDocument Doc(const std::string& path, const std::string& sha,
+                    const std::vector<std::string>& sentences) {
   IndexedDocument d;
   d.file.path = path;
   d.file.size = 10;
@@ -30,7 +31,8 @@ IndexedDocument Doc(const std::string& path, const std::string& sha, const std::
     d.sentences.push_back(x);
   }
   d.text.pages.push_back(p);
-  d.findings.theme_hits.push_back({"citizen_participation", "citizen_participation.p", 0, 1, 0, 5, "x"});
+  d.findings.theme_hits.push_back(
+      {"citizen_participation", "citizen_participation.p", 0, 1, 0, 5, "x"});
   Commitment c;
   c.kind = "heading";
   c.number = "1";
@@ -51,7 +53,8 @@ int64_t Count(Db& db, const std::string& table) {
 }
 
 int64_t Matches(Db& db, const std::string& q) {
-  auto s = db.Prepare("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?");
+  auto s = db.Prepare(
+      "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?");
   REQUIRE(s.ok());
   s->Bind(1, q);
   REQUIRE(s->Step());
@@ -62,13 +65,20 @@ int64_t Matches(Db& db, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("Store: replace is atomic and idempotent; FTS follows; accents fold", "[load]") {
+TEST_CASE("Store: replace is atomic and idempotent; FTS follows; accents fold",
+          "[load]") {
   testing::TempDir dir;
   auto store = Store::Open(dir.File("i.sqlite"));
   REQUIRE(store.ok());
   Store& st = **store;
-  REQUIRE(st.Replace(Doc("/a.pdf", "h1", {"La participación ciudadana crece.", "Otra frase."}), 1).ok());
-  REQUIRE(st.Replace(Doc("/a.pdf", "h1", {"La participación ciudadana crece.", "Otra frase."}), 1).ok());
+  REQUIRE(st.Replace(Doc("/a.pdf", "h1",
+                         {"La participación ciudadana crece.", "Otra frase."}),
+                     1)
+              .ok());
+  REQUIRE(st.Replace(Doc("/a.pdf", "h1",
+                         {"La participación ciudadana crece.", "Otra frase."}),
+                     1)
+              .ok());
   CHECK(Count(st.db(), "documents") == 1);
   CHECK(Count(st.db(), "sentences") == 2);
   CHECK(Count(st.db(), "theme_hits") == 1);
@@ -76,7 +86,8 @@ TEST_CASE("Store: replace is atomic and idempotent; FTS follows; accents fold", 
   CHECK(Matches(st.db(), "participacion") == 1);
   CHECK(Matches(st.db(), "PARTICIPACIÓN") == 1);
   // A changed file replaces its rows, FTS included.
-  REQUIRE(st.Replace(Doc("/a.pdf", "h2", {"Texto nuevo sin aquello."}), 2).ok());
+  REQUIRE(
+      st.Replace(Doc("/a.pdf", "h2", {"Texto nuevo sin aquello."}), 2).ok());
   CHECK(Count(st.db(), "sentences") == 1);
   CHECK(Matches(st.db(), "participacion") == 0);
   CHECK(Matches(st.db(), "nuevo") == 1);
@@ -86,7 +97,8 @@ TEST_CASE("Store: replace is atomic and idempotent; FTS follows; accents fold", 
   CHECK((*found)->sha256 == "h2");
 }
 
-TEST_CASE("Store: a failure keeps an earlier good version and is logged", "[load]") {
+TEST_CASE("Store: a failure keeps an earlier good version and is logged",
+          "[load]") {
   testing::TempDir dir;
   auto store = Store::Open(dir.File("i.sqlite"));
   REQUIRE(store.ok());
@@ -96,12 +108,17 @@ TEST_CASE("Store: a failure keeps an earlier good version and is logged", "[load
   REQUIRE(run.ok());
   SourceFile f;
   f.path = "/a.pdf";
-  REQUIRE(st.RecordFailure(f, "h2", "extract", DataLoss("/a.pdf: damaged PDF"), *run).ok());
+  REQUIRE(st.RecordFailure(f, "h2", "extract", DataLoss("/a.pdf: damaged PDF"),
+                           *run)
+              .ok());
   CHECK(Count(st.db(), "sentences") == 1);
   CHECK(Count(st.db(), "ingest_errors") == 1);
   f.path = "/b.pdf";
-  REQUIRE(st.RecordFailure(f, "h3", "extract", DataLoss("/b.pdf: empty file"), *run).ok());
-  auto s = st.db().Prepare("SELECT status, error FROM documents WHERE path = '/b.pdf'");
+  REQUIRE(
+      st.RecordFailure(f, "h3", "extract", DataLoss("/b.pdf: empty file"), *run)
+          .ok());
+  auto s = st.db().Prepare(
+      "SELECT status, error FROM documents WHERE path = '/b.pdf'");
   REQUIRE(s.ok());
   REQUIRE(s->Step());
   CHECK(s->Text(0) == "failed");
@@ -111,7 +128,9 @@ TEST_CASE("Store: a failure keeps an earlier good version and is logged", "[load
 
 TEST_CASE("Store: opening something that is not an index says so", "[load]") {
   testing::TempDir dir;
-  testing::WriteFile(dir.File("x.sqlite"), "not a database at all, just text that is long enough to be a header....");
+  testing::WriteFile(dir.File("x.sqlite"),
+                     "not a database at all, just text that is long enough to "
+                     "be a header....");
   auto s = Store::Open(dir.File("x.sqlite"));
   REQUIRE_FALSE(s.ok());
   CHECK(s.status().message().find(dir.File("x.sqlite")) == 0);

@@ -24,23 +24,34 @@ void AppendUtf8(std::string* out, UChar32 c) {
 
 const char* LigatureExpansion(UChar32 c) {
   switch (c) {
-    case 0xFB00: return "ff";
-    case 0xFB01: return "fi";
-    case 0xFB02: return "fl";
-    case 0xFB03: return "ffi";
-    case 0xFB04: return "ffl";
-    case 0xFB05: return "st";
-    case 0xFB06: return "st";
-    default: return nullptr;
+    case 0xFB00:
+      return "ff";
+    case 0xFB01:
+      return "fi";
+    case 0xFB02:
+      return "fl";
+    case 0xFB03:
+      return "ffi";
+    case 0xFB04:
+      return "ffl";
+    case 0xFB05:
+      return "st";
+    case 0xFB06:
+      return "st";
+    default:
+      return nullptr;
   }
 }
 
 bool IsSpaceLike(UChar32 c) {
-  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-         c == 0x202F || c == 0x205F || c == 0x3000 || c == '\r' || c == '\n' || c == '\v';
+  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == '\r' || c == '\n' || c == '\v';
 }
 
-bool IsWordChar(UChar32 c) { return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK; }
+bool IsWordChar(UChar32 c) {
+  return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 // The last word of `s` (letters only) and where it starts.
 std::string_view LastWord(std::string_view s) {
@@ -76,8 +87,10 @@ void CollectWords(std::string_view s, std::unordered_set<std::string>* out) {
   while (i <= n) {
     int32_t at = i;
     UChar32 c = 0;
-    if (i < n) U8_NEXT(s.data(), i, n, c);
-    else ++i;
+    if (i < n)
+      U8_NEXT(s.data(), i, n, c);
+    else
+      ++i;
     bool word = at < n && IsWordChar(c);
     if (word && start < 0) start = at;
     if (!word && start >= 0) {
@@ -95,7 +108,8 @@ bool EndsWithHyphen(std::string_view s) {
 }  // namespace
 
 std::string LowerUtf8(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.toLower(icu::Locale::getRoot());
   std::string out;
   u.toUTF8String(out);
@@ -104,8 +118,10 @@ std::string LowerUtf8(std::string_view s) {
 
 std::vector<std::string> DefaultWordLists() {
   std::vector<std::string> out;
-  for (const char* p : {"/usr/share/dict/spanish", "/usr/share/dict/brazilian", "/usr/share/dict/portuguese",
-                        "/usr/share/dict/american-english", "/usr/share/dict/british-english"}) {
+  for (const char* p :
+       {"/usr/share/dict/spanish", "/usr/share/dict/brazilian",
+        "/usr/share/dict/portuguese", "/usr/share/dict/american-english",
+        "/usr/share/dict/british-english"}) {
     std::error_code ec;
     if (std::filesystem::exists(p, ec)) out.push_back(p);
   }
@@ -115,7 +131,8 @@ std::vector<std::string> DefaultWordLists() {
 Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return Internal(std::string("ICU NFC unavailable: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    return Internal(std::string("ICU NFC unavailable: ") + u_errorName(status));
   auto dict = std::make_shared<std::unordered_set<std::string>>();
   dict->reserve(1 << 19);
   for (const std::string& path : options.word_lists) {
@@ -130,7 +147,8 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
       if (clean.find("\xEF\xBF\xBD") != std::string::npos) {
         clean.clear();
         for (unsigned char c : w) {
-          if (c < 0x80) clean += static_cast<char>(c);
+          if (c < 0x80)
+            clean += static_cast<char>(c);
           else {
             clean += static_cast<char>(0xC0 | (c >> 6));
             clean += static_cast<char>(0x80 | (c & 0x3F));
@@ -151,7 +169,8 @@ std::string Normalizer::NormalizeLine(std::string_view line) {
   std::string clean = SanitizeUtf8(line);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size())));
   icu::UnicodeString composed = nfc->normalize(u, status);
   std::string nfc_utf8;
   (U_SUCCESS(status) ? composed : u).toUTF8String(nfc_utf8);
@@ -183,8 +202,8 @@ std::string Normalizer::NormalizeLine(std::string_view line) {
       }
       continue;
     }
-    if (type == U_CONTROL_CHAR || c == 0x00AD || c == 0x200B || c == 0xFEFF || c == 0x2060 ||
-        c == 0xFFFD || c == 0xFFFE) {
+    if (type == U_CONTROL_CHAR || c == 0x00AD || c == 0x200B || c == 0xFEFF ||
+        c == 0x2060 || c == 0xFFFD || c == 0xFFFE) {
       continue;
     }
     if (pending_space) out += ' ';
@@ -209,7 +228,9 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       for (size_t k = 0; k < ls.size(); ++k) {
         std::string_view v = ls[k];
         // A hyphenated fragment at a line end is not evidence of a word.
-        if (EndsWithHyphen(v)) v = v.substr(0, v.size() - LastWord(v.substr(0, v.size() - 1)).size() - 1);
+        if (EndsWithHyphen(v))
+          v = v.substr(
+              0, v.size() - LastWord(v.substr(0, v.size() - 1)).size() - 1);
         CollectWords(v, &vocab);
       }
       lines[p].push_back(std::move(ls));
@@ -243,13 +264,15 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
         bool hyphen_end = EndsWithHyphen(text);
         if (hyphen_end && first > 0 && u_islower(first)) {
           size_t hy_len = text.back() == '-' ? 1 : 3;
-          std::string_view head = LastWord(std::string_view(text).substr(0, text.size() - hy_len));
+          std::string_view head =
+              LastWord(std::string_view(text).substr(0, text.size() - hy_len));
           std::string joined = std::string(head) + std::string(next_word);
           if (!head.empty() && attested(joined)) {
             text.resize(text.size() - hy_len);
             ++out.hyphens_joined;
           } else {
-            ++out.hyphens_kept;  // compound word or unattested: keep the hyphen, no space
+            ++out.hyphens_kept;  // compound word or unattested: keep the
+                                 // hyphen, no space
           }
           text += next;
         } else {

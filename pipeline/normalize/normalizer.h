@@ -28,7 +28,7 @@ struct NormalizedBlock {
   size_t start = 0, end = 0;  // byte range in NormalizedPage::text
   Box box;
   bool heading = false;
-  std::string language;         // filled by the language stage
+  std::string language;  // filled by the language stage
   double language_confidence = 0;
 };
 
@@ -65,7 +65,9 @@ class Normalizer {
   // One line, without dehyphenation. Exposed for tests.
   static std::string NormalizeLine(std::string_view line);
 
-  size_t dictionary_size() const { return dictionary_ ? dictionary_->size() : 0; }
+  size_t dictionary_size() const {
+    return dictionary_ ? dictionary_->size() : 0;
+  }
 
  private:
   std::shared_ptr<const std::unordered_set<std::string>> dictionary_;

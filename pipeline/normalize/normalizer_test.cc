@@ -22,30 +22,42 @@ TEST_CASE("Normalizer: one line at a time", "[normalize]") {
   using Row = std::tuple<std::string, std::string>;
   auto [in, out] = GENERATE(table<std::string, std::string>({
       Row{"ﬁnanciación ﬂujo", "financiación flujo"},
-      Row{"\xEF\x82\xB7 Publicar datos", "• Publicar datos"},       // U+F0B7 bullet at line start
-      Row{"datos\xEF\x82\x95 abiertos", "datos abiertos"},          // U+F095 mid-line
-      Row{"  a\t\tb\xC2\xA0" "c  ", "a b c"},                         // tabs, NBSP
-      Row{"co\xC2\xAD" "operaci\xC3\xB3n", "cooperación"},          // soft hyphen
-      Row{"accio\xCC\x81n", "acción"},                              // NFC
-      Row{"a\x01\x02" "b", "ab"},                                   // control characters
+      Row{"\xEF\x82\xB7 Publicar datos",
+          "• Publicar datos"},  // U+F0B7 bullet at line start
+      Row{"datos\xEF\x82\x95 abiertos", "datos abiertos"},  // U+F095 mid-line
+      Row{"  a\t\tb\xC2\xA0"
+          "c  ",
+          "a b c"},  // tabs, NBSP
+      Row{"co\xC2\xAD"
+          "operaci\xC3\xB3n",
+          "cooperación"},               // soft hyphen
+      Row{"accio\xCC\x81n", "acción"},  // NFC
+      Row{"a\x01\x02"
+          "b",
+          "ab"},  // control characters
   }));
   CHECK(Normalizer::NormalizeLine(in) == out);
 }
 
-TEST_CASE("Normalizer: line-end hyphens joined only when the word is attested", "[normalize]") {
-  auto n = Normalizer::Create(NormalizeOptions{});  // no word lists: the document is the evidence
+TEST_CASE("Normalizer: line-end hyphens joined only when the word is attested",
+          "[normalize]") {
+  auto n = Normalizer::Create(
+      NormalizeOptions{});  // no word lists: the document is the evidence
   REQUIRE(n.ok());
-  ExtractedDocument d = OneBlock({"la transpa-", "rencia y la alianza público-", "privada; otra vez transparencia", "y un ter-",
-                                  "mino raro"});
+  ExtractedDocument d =
+      OneBlock({"la transpa-", "rencia y la alianza público-",
+                "privada; otra vez transparencia", "y un ter-", "mino raro"});
   NormalizedDocument out = n->Normalize(d);
   REQUIRE(out.pages.size() == 1);
   CHECK(out.pages[0].text ==
-        "la transparencia y la alianza público-privada; otra vez transparencia y un ter-mino raro");
+        "la transparencia y la alianza público-privada; otra vez transparencia "
+        "y un ter-mino raro");
   CHECK(out.hyphens_joined == 1);
   CHECK(out.hyphens_kept == 2);
 }
 
-TEST_CASE("Normalizer: a word list attests words the document lacks", "[normalize]") {
+TEST_CASE("Normalizer: a word list attests words the document lacks",
+          "[normalize]") {
   std::vector<std::string> lists = DefaultWordLists();
   if (lists.empty()) {
     WARN("no system word lists installed (wspanish, wbrazilian): skipping");
@@ -54,11 +66,13 @@ TEST_CASE("Normalizer: a word list attests words the document lacks", "[normaliz
   auto n = Normalizer::Create(NormalizeOptions{lists});
   REQUIRE(n.ok());
   CHECK(n->dictionary_size() > 10000);
-  NormalizedDocument out = n->Normalize(OneBlock({"la ciudad de-", "be disponi-", "bilizar"}));
+  NormalizedDocument out =
+      n->Normalize(OneBlock({"la ciudad de-", "be disponi-", "bilizar"}));
   CHECK(out.pages[0].text == "la ciudad debe disponibilizar");
 }
 
-TEST_CASE("Normalizer: blocks get byte ranges into the page text", "[normalize]") {
+TEST_CASE("Normalizer: blocks get byte ranges into the page text",
+          "[normalize]") {
   auto n = Normalizer::Create(NormalizeOptions{});
   REQUIRE(n.ok());
   ExtractedDocument d = OneBlock({"Título"});
@@ -68,7 +82,8 @@ TEST_CASE("Normalizer: blocks get byte ranges into the page text", "[normalize]"
   NormalizedDocument out = n->Normalize(d);
   const NormalizedPage& p = out.pages[0];
   REQUIRE(p.blocks.size() == 2);
-  CHECK(p.text.substr(p.blocks[1].start, p.blocks[1].end - p.blocks[1].start) == "Cuerpo del texto");
+  CHECK(p.text.substr(p.blocks[1].start, p.blocks[1].end - p.blocks[1].start) ==
+        "Cuerpo del texto");
   CHECK(p.text == "Título\n\nCuerpo del texto");
 }
 

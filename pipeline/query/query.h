@@ -30,18 +30,21 @@ struct SearchOptions {
 // Turns what a user typed into an FTS5 MATCH expression.
 std::string ToFtsQuery(const std::string& user_query);
 
-Result<Table> Search(Db& db, const std::string& query, const SearchOptions& options);
+Result<Table> Search(Db& db, const std::string& query,
+                     const SearchOptions& options);
 
 struct CommitmentFilter {
   std::string country, theme;
-  bool statements = false;  // include commitment statements, not only numbered headings
+  bool statements =
+      false;  // include commitment statements, not only numbered headings
 };
 Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter);
 
 // by: "country" | "document" | "year" | "" (overall)
 Result<Table> ThemeCounts(Db& db, const std::string& by);
 
-// Several small tables: documents by country/language/type, commitments, top themes.
+// Several small tables: documents by country/language/type, commitments, top
+// themes.
 Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db);
 
 }  // namespace planmine

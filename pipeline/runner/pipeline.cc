@@ -23,7 +23,8 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   if (!s.ok()) return s.status();
   auto packs = LoadPackDir(o.packs_dir);
   if (!packs.ok()) return packs.status();
-  auto taxonomy = LoadTaxonomy((fs::path(o.packs_dir) / "themes.taxonomy.tsv").string());
+  auto taxonomy =
+      LoadTaxonomy((fs::path(o.packs_dir) / "themes.taxonomy.tsv").string());
   if (!taxonomy.ok()) return taxonomy.status();
   // Every theme pattern must name a theme of the taxonomy.
   std::set<std::string> ids;
@@ -32,20 +33,25 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
     if (p.name != "themes") continue;
     for (const Pattern& pat : p.patterns)
       if (!ids.count(pat.group))
-        return InvalidArgument(fs::path(p.path).filename().string() + ":" + std::to_string(pat.line) +
-                               ": theme '" + pat.group + "' is not in themes.taxonomy.tsv");
+        return InvalidArgument(fs::path(p.path).filename().string() + ":" +
+                               std::to_string(pat.line) + ": theme '" +
+                               pat.group + "' is not in themes.taxonomy.tsv");
   }
   auto m = Miner::Create(std::move(*packs));
   if (!m.ok()) return m.status();
-  Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s), std::move(*m), std::move(*taxonomy));
-  p.versions_ = std::string(Extractor::kVersion) + " " + Normalizer::kVersion + " " + LanguageDetector::kVersion +
-                " " + SentenceSplitter::kVersion + " " + p.miner_.VersionString();
+  Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s), std::move(*m),
+             std::move(*taxonomy));
+  p.versions_ = std::string(Extractor::kVersion) + " " + Normalizer::kVersion +
+                " " + LanguageDetector::kVersion + " " +
+                SentenceSplitter::kVersion + " " + p.miner_.VersionString();
   return p;
 }
 
 namespace {
 
-bool ContainsCi(const std::string& hay_lower, const char* needle) { return hay_lower.find(needle) != std::string::npos; }
+bool ContainsCi(const std::string& hay_lower, const char* needle) {
+  return hay_lower.find(needle) != std::string::npos;
+}
 
 std::string FirstPagesLower(const IndexedDocument& doc, size_t pages) {
   std::string t;
@@ -64,15 +70,19 @@ void Classify(IndexedDocument* doc) {
   if (doc->title.value.empty()) {
     std::string meta(TrimAscii(doc->info.title));
     std::string lower = AsciiLower(meta);
-    bool junk = meta.size() < 4 || lower.find("microsoft") != std::string::npos || lower.find(".doc") != std::string::npos ||
-                lower == "untitled" || lower.find("imagen escaneada") != std::string::npos || lower.find(".indd") != std::string::npos;
+    bool junk =
+        meta.size() < 4 || lower.find("microsoft") != std::string::npos ||
+        lower.find(".doc") != std::string::npos || lower == "untitled" ||
+        lower.find("imagen escaneada") != std::string::npos ||
+        lower.find(".indd") != std::string::npos;
     if (!junk) {
       doc->title = {meta, "metadata"};
     } else {
       for (const NormalizedPage& p : doc->text.pages) {
         for (const NormalizedBlock& b : p.blocks) {
           if (!b.heading) continue;
-          std::string t = Utf8Truncate(p.text.substr(b.start, b.end - b.start), 200);
+          std::string t =
+              Utf8Truncate(p.text.substr(b.start, b.end - b.start), 200);
           if (t.size() >= 4) {
             doc->title = {t, "text"};
             break;
@@ -80,18 +90,22 @@ void Classify(IndexedDocument* doc) {
         }
         if (!doc->title.value.empty() || p.number >= 3) break;
       }
-      if (doc->title.value.empty()) doc->title = {fs::path(doc->file.path).stem().string(), "filename"};
+      if (doc->title.value.empty())
+        doc->title = {fs::path(doc->file.path).stem().string(), "filename"};
     }
   }
   // Country: manifest, else the file name's leading ISO code ("co-…"), else
   // the country mentioned most (at least 3 times and twice the runner-up).
   if (doc->country.value.empty()) {
-    static const std::set<std::string> kCodes = {"ar", "bo", "br", "ca", "cl", "co", "cr", "do", "ec", "gt", "hn",
-                                                 "jm", "mx", "pa", "pe", "py", "sv", "us", "uy", "gb", "uk"};
+    static const std::set<std::string> kCodes = {
+        "ar", "bo", "br", "ca", "cl", "co", "cr", "do", "ec", "gt", "hn",
+        "jm", "mx", "pa", "pe", "py", "sv", "us", "uy", "gb", "uk"};
     std::string stem = AsciiLower(fs::path(doc->file.path).stem().string());
-    if (stem.size() > 3 && (stem[2] == '-' || stem[2] == '_') && kCodes.count(stem.substr(0, 2))) {
+    if (stem.size() > 3 && (stem[2] == '-' || stem[2] == '_') &&
+        kCodes.count(stem.substr(0, 2))) {
       std::string code = stem.substr(0, 2) == "uk" ? "GB" : stem.substr(0, 2);
-      for (char& c : code) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+      for (char& c : code)
+        c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
       doc->country = {code, "filename"};
     } else {
       std::map<std::string, int> counts;
@@ -100,7 +114,8 @@ void Classify(IndexedDocument* doc) {
       std::vector<std::pair<int, std::string>> ranked;
       for (auto& [k, v] : counts) ranked.push_back({v, k});
       std::sort(ranked.rbegin(), ranked.rend());
-      if (!ranked.empty() && ranked[0].first >= 3 && (ranked.size() == 1 || ranked[0].first >= 2 * ranked[1].first))
+      if (!ranked.empty() && ranked[0].first >= 3 &&
+          (ranked.size() == 1 || ranked[0].first >= 2 * ranked[1].first))
         doc->country = {ranked[0].second, "mentions"};
     }
   }
@@ -109,7 +124,8 @@ void Classify(IndexedDocument* doc) {
   if (doc->year.value.empty()) {
     std::map<std::string, int> cycles;
     for (const Entity& e : doc->findings.entities)
-      if (e.type == "cycle" && e.value.size() >= 4 && isdigit(static_cast<unsigned char>(e.value[0])))
+      if (e.type == "cycle" && e.value.size() >= 4 &&
+          isdigit(static_cast<unsigned char>(e.value[0])))
         ++cycles[e.value.substr(0, 4)];
     std::string best;
     int best_n = 0;
@@ -121,47 +137,68 @@ void Classify(IndexedDocument* doc) {
       std::string stem = fs::path(doc->file.path).stem().string();
       for (size_t i = 0; i + 4 <= stem.size(); ++i) {
         std::string y = stem.substr(i, 4);
-        bool digits = std::all_of(y.begin(), y.end(), [](char c) { return isdigit(static_cast<unsigned char>(c)); });
-        bool bounded = (i == 0 || !isdigit(static_cast<unsigned char>(stem[i - 1]))) &&
-                       (i + 4 == stem.size() || !isdigit(static_cast<unsigned char>(stem[i + 4])));
-        if (digits && bounded && (y.rfind("19", 0) == 0 || y.rfind("20", 0) == 0)) {
+        bool digits = std::all_of(y.begin(), y.end(), [](char c) {
+          return isdigit(static_cast<unsigned char>(c));
+        });
+        bool bounded =
+            (i == 0 || !isdigit(static_cast<unsigned char>(stem[i - 1]))) &&
+            (i + 4 == stem.size() ||
+             !isdigit(static_cast<unsigned char>(stem[i + 4])));
+        if (digits && bounded &&
+            (y.rfind("19", 0) == 0 || y.rfind("20", 0) == 0)) {
           doc->year = {y, "filename"};
           break;
         }
       }
-      if (doc->year.value.empty() && doc->info.created.size() >= 4) doc->year = {doc->info.created.substr(0, 4), "metadata"};
+      if (doc->year.value.empty() && doc->info.created.size() >= 4)
+        doc->year = {doc->info.created.substr(0, 4), "metadata"};
     }
   }
   // Document type from the opening pages and the layout.
   if (doc->doc_type.value.empty()) {
-    std::string head = FirstPagesLower(*doc, 3) + " " + LowerUtf8(doc->title.value);
+    std::string head =
+        FirstPagesLower(*doc, 3) + " " + LowerUtf8(doc->title.value);
     int headings = 0;
-    for (const Commitment& c : doc->findings.commitments) headings += c.kind == "heading";
+    for (const Commitment& c : doc->findings.commitments)
+      headings += c.kind == "heading";
     int landscape = 0, words = 0;
     for (const NormalizedPage& p : doc->text.pages) {
       landscape += p.width > p.height * 1.15;
       words += p.word_count;
     }
     size_t n = std::max<size_t>(1, doc->text.pages.size());
-    bool slides = landscape * 2 > static_cast<int>(n) && words / static_cast<int>(n) < 150 && n >= 3;
-    bool irm = ContainsCi(head, "mecanismo de revisi") || ContainsCi(head, "independent reporting mechanism") ||
+    bool slides = landscape * 2 > static_cast<int>(n) &&
+                  words / static_cast<int>(n) < 150 && n >= 3;
+    bool irm = ContainsCi(head, "mecanismo de revisi") ||
+               ContainsCi(head, "independent reporting mechanism") ||
                ContainsCi(head, "mecanismo de avalia");
-    bool plan_words = ContainsCi(head, "plan de acci") || ContainsCi(head, "action plan") ||
-                      ContainsCi(head, "plano de a") || ContainsCi(head, "plan nacional de acci");
-    bool workshop = ContainsCi(head, "taller") || ContainsCi(head, "workshop") || ContainsCi(head, "oficina de") ||
-                    ContainsCi(head, "conversación con expertos") || ContainsCi(head, "conversación de expertos") ||
+    bool plan_words = ContainsCi(head, "plan de acci") ||
+                      ContainsCi(head, "action plan") ||
+                      ContainsCi(head, "plano de a") ||
+                      ContainsCi(head, "plan nacional de acci");
+    bool workshop = ContainsCi(head, "taller") ||
+                    ContainsCi(head, "workshop") ||
+                    ContainsCi(head, "oficina de") ||
+                    ContainsCi(head, "conversación con expertos") ||
+                    ContainsCi(head, "conversación de expertos") ||
                     ContainsCi(head, "conversaciones virtuales");
     std::string t;
-    if (irm && !slides) t = "irm_report";
-    else if (slides) t = "slides";
-    else if (plan_words && headings >= 3) t = "action_plan";
-    else if (workshop) t = "workshop";
-    else t = "other";
+    if (irm && !slides)
+      t = "irm_report";
+    else if (slides)
+      t = "slides";
+    else if (plan_words && headings >= 3)
+      t = "action_plan";
+    else if (workshop)
+      t = "workshop";
+    else
+      t = "other";
     doc->doc_type = {t, "text"};
   }
 }
 
-Result<IndexedDocument> Pipeline::Process(const SourceFile& file, const ManifestEntry* entry) const {
+Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
+                                          const ManifestEntry* entry) const {
   IndexedDocument doc;
   doc.file = file;
   doc.versions = versions_;
@@ -185,10 +222,12 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file, const Manifest
   }
   if (chars == 0) {
     doc.status = "no_text";
-    doc.error = file.path + ": no text layer on any of its " + std::to_string(doc.page_count) +
+    doc.error = file.path + ": no text layer on any of its " +
+                std::to_string(doc.page_count) +
                 " pages (image-only: needs OCR)";
   } else if (empty_pages > 0) {
-    doc.warnings.push_back(std::to_string(empty_pages) + " of " + std::to_string(doc.text.pages.size()) +
+    doc.warnings.push_back(std::to_string(empty_pages) + " of " +
+                           std::to_string(doc.text.pages.size()) +
                            " pages have no text layer");
   }
   if (entry) {
@@ -202,9 +241,11 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file, const Manifest
   return doc;
 }
 
-Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::vector<std::string>& paths,
-                            const Manifest* manifest, const std::string& command,
-                            const std::function<void(const IngestProgress&)>& on_file) {
+Result<IngestReport> Ingest(
+    const Pipeline& pipeline, Store& store,
+    const std::vector<std::string>& paths, const Manifest* manifest,
+    const std::string& command,
+    const std::function<void(const IngestProgress&)>& on_file) {
   auto t0 = std::chrono::steady_clock::now();
   IngestReport report;
   Discovery found = Discover(paths);
@@ -213,7 +254,8 @@ Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::v
   report.run_id = *run;
   PLANMINE_RETURN_IF_ERROR(store.SyncThemes(pipeline.themes()));
   PLANMINE_RETURN_IF_ERROR(store.SyncPacks(pipeline.miner().packs()));
-  auto fail = [&](const SourceFile& f, const std::string& sha, const std::string& stage, const Status& st) -> Status {
+  auto fail = [&](const SourceFile& f, const std::string& sha,
+                  const std::string& stage, const Status& st) -> Status {
     report.errors.push_back({stage, st});
     report.error_paths.push_back(f.path);
     ++report.counts.failed;
@@ -235,7 +277,8 @@ Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::v
     }
     auto stored = store.Find(f.path);
     if (!stored.ok()) return stored.status();
-    if (stored->has_value() && (*stored)->sha256 == *sha && (*stored)->versions == pipeline.versions() &&
+    if (stored->has_value() && (*stored)->sha256 == *sha &&
+        (*stored)->versions == pipeline.versions() &&
         (*stored)->status != "failed") {
       ++report.counts.unchanged;
       if (on_file) on_file({f.path, "unchanged", ""});
@@ -255,21 +298,29 @@ Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::v
     ++report.counts.ingested;
     if (doc->status == "no_text") {
       ++report.no_text;
-      PLANMINE_RETURN_IF_ERROR(store.LogError(report.run_id, f.path, doc->sha256, "extract", doc->error));
+      PLANMINE_RETURN_IF_ERROR(store.LogError(
+          report.run_id, f.path, doc->sha256, "extract", doc->error));
       report.errors.push_back({"extract", Unsupported(doc->error)});
       report.error_paths.push_back(f.path);
       if (on_file) on_file({f.path, "no_text", doc->error});
     } else if (on_file) {
       on_file({f.path, "ingested",
-               std::to_string(doc->page_count) + " pages, " + doc->language.code + ", " +
-                   std::to_string(doc->findings.commitments.size()) + " commitments"});
+               std::to_string(doc->page_count) + " pages, " +
+                   doc->language.code + ", " +
+                   std::to_string(doc->findings.commitments.size()) +
+                   " commitments"});
     }
   }
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
   std::string status = report.counts.failed + report.no_text == 0 ? "ok"
-                       : report.counts.ingested - report.no_text > 0 || report.counts.unchanged > 0 ? "partial"
-                                                                                                      : "failed";
-  PLANMINE_RETURN_IF_ERROR(store.EndRun(report.run_id, report.counts, report.seconds, status));
+                       : report.counts.ingested - report.no_text > 0 ||
+                               report.counts.unchanged > 0
+                           ? "partial"
+                           : "failed";
+  PLANMINE_RETURN_IF_ERROR(
+      store.EndRun(report.run_id, report.counts, report.seconds, status));
   return report;
 }
 

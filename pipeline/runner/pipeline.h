@@ -44,7 +44,8 @@ class Pipeline {
   static Result<Pipeline> Create(const PipelineOptions& options);
 
   // Runs every stage on one file. `entry` (may be null) overrides inference.
-  Result<IndexedDocument> Process(const SourceFile& file, const ManifestEntry* entry) const;
+  Result<IndexedDocument> Process(const SourceFile& file,
+                                  const ManifestEntry* entry) const;
 
   const Miner& miner() const { return miner_; }
   const std::vector<Theme>& themes() const { return themes_; }
@@ -52,9 +53,14 @@ class Pipeline {
   const std::string& versions() const { return versions_; }
 
  private:
-  Pipeline(Extractor e, Normalizer n, LanguageDetector l, SentenceSplitter s, Miner m, std::vector<Theme> t)
-      : extractor_(std::move(e)), normalizer_(std::move(n)), language_(l), splitter_(std::move(s)),
-        miner_(std::move(m)), themes_(std::move(t)) {}
+  Pipeline(Extractor e, Normalizer n, LanguageDetector l, SentenceSplitter s,
+           Miner m, std::vector<Theme> t)
+      : extractor_(std::move(e)),
+        normalizer_(std::move(n)),
+        language_(l),
+        splitter_(std::move(s)),
+        miner_(std::move(m)),
+        themes_(std::move(t)) {}
 
   Extractor extractor_;
   Normalizer normalizer_;
@@ -82,9 +88,11 @@ struct IngestReport {
 
 // Ingests `paths` into `store`. Returns an error only when the run cannot
 // happen at all; per-file failures are in the report.
-Result<IngestReport> Ingest(const Pipeline& pipeline, Store& store, const std::vector<std::string>& paths,
-                            const Manifest* manifest, const std::string& command,
-                            const std::function<void(const IngestProgress&)>& on_file);
+Result<IngestReport> Ingest(
+    const Pipeline& pipeline, Store& store,
+    const std::vector<std::string>& paths, const Manifest* manifest,
+    const std::string& command,
+    const std::function<void(const IngestProgress&)>& on_file);
 
 // Document classification from text and layout (doc_type), file name and
 // mentions (country), cycle/metadata (year). Exposed for tests.

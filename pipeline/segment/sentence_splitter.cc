@@ -16,14 +16,93 @@ namespace {
 const std::set<std::string>& Abbreviations() {
   static const std::set<std::string> k = {
       // es
-      "sr", "sra", "srta", "dr", "dra", "lic", "ing", "arq", "art", "arts", "núm", "num", "nro", "no", "nº",
-      "n°", "pág", "pag", "págs", "cap", "inc", "lit", "ej", "p. ej", "etc", "ud", "uds", "av", "gral", "prof",
-      "cía", "dto", "depto", "ord", "res", "dec", "ss", "vol", "aprox", "tel", "fig", "cf", "vs", "mín", "máx",
+      "sr",
+      "sra",
+      "srta",
+      "dr",
+      "dra",
+      "lic",
+      "ing",
+      "arq",
+      "art",
+      "arts",
+      "núm",
+      "num",
+      "nro",
+      "no",
+      "nº",
+      "n°",
+      "pág",
+      "pag",
+      "págs",
+      "cap",
+      "inc",
+      "lit",
+      "ej",
+      "p. ej",
+      "etc",
+      "ud",
+      "uds",
+      "av",
+      "gral",
+      "prof",
+      "cía",
+      "dto",
+      "depto",
+      "ord",
+      "res",
+      "dec",
+      "ss",
+      "vol",
+      "aprox",
+      "tel",
+      "fig",
+      "cf",
+      "vs",
+      "mín",
+      "máx",
       // pt
-      "sr", "sra", "dra", "profa", "exmo", "exma", "fl", "fls", "n", "nº", "p", "pp", "ex", "obs", "inc",
+      "sr",
+      "sra",
+      "dra",
+      "profa",
+      "exmo",
+      "exma",
+      "fl",
+      "fls",
+      "n",
+      "nº",
+      "p",
+      "pp",
+      "ex",
+      "obs",
+      "inc",
       // en
-      "mr", "mrs", "ms", "e.g", "i.e", "eg", "ie", "no", "nos", "fig", "approx", "dept", "st", "jr", "sr",
-      "et al", "al", "u.s", "u.k", "p", "pp", "cf", "viz", "ca", "est",
+      "mr",
+      "mrs",
+      "ms",
+      "e.g",
+      "i.e",
+      "eg",
+      "ie",
+      "no",
+      "nos",
+      "fig",
+      "approx",
+      "dept",
+      "st",
+      "jr",
+      "sr",
+      "et al",
+      "al",
+      "u.s",
+      "u.k",
+      "p",
+      "pp",
+      "cf",
+      "viz",
+      "ca",
+      "est",
   };
   return k;
 }
@@ -36,11 +115,13 @@ bool EndsWithAbbreviation(std::string_view text) {
   t.remove_suffix(1);
   // Take the last whitespace-separated token, and the last two for "p. ej".
   size_t sp = t.find_last_of(" \n\t(");
-  std::string last = LowerUtf8(t.substr(sp == std::string_view::npos ? 0 : sp + 1));
+  std::string last =
+      LowerUtf8(t.substr(sp == std::string_view::npos ? 0 : sp + 1));
   if (last.empty()) return false;
   const auto& abbr = Abbreviations();
   if (abbr.count(last)) return true;
-  // A single capital initial: "J." (but not a lone word like "A." ending a list)
+  // A single capital initial: "J." (but not a lone word like "A." ending a
+  // list)
   if (last.size() == 1 && t.size() >= 1) {
     unsigned char c = static_cast<unsigned char>(t.back());
     if (c >= 'A' && c <= 'Z') return true;
@@ -48,7 +129,8 @@ bool EndsWithAbbreviation(std::string_view text) {
   if (sp != std::string_view::npos) {
     std::string_view before = t.substr(0, sp);
     size_t sp2 = before.find_last_of(" \n\t(");
-    std::string two = LowerUtf8(t.substr(sp2 == std::string_view::npos ? 0 : sp2 + 1));
+    std::string two =
+        LowerUtf8(t.substr(sp2 == std::string_view::npos ? 0 : sp2 + 1));
     if (abbr.count(two)) return true;
   }
   return false;
@@ -56,26 +138,33 @@ bool EndsWithAbbreviation(std::string_view text) {
 
 }  // namespace
 
-Result<SentenceSplitter> SentenceSplitter::Create(const SegmentOptions& options) {
-  if (options.max_bytes < 80) return InvalidArgument("max_bytes must be at least 80");
+Result<SentenceSplitter> SentenceSplitter::Create(
+    const SegmentOptions& options) {
+  if (options.max_bytes < 80)
+    return InvalidArgument("max_bytes must be at least 80");
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale("es"), status));
-  if (U_FAILURE(status)) return Internal(std::string("ICU sentence iterator: ") + u_errorName(status));
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("es"), status));
+  if (U_FAILURE(status))
+    return Internal(std::string("ICU sentence iterator: ") +
+                    u_errorName(status));
   SentenceSplitter s;
   s.options_ = options;
   return s;
 }
 
-std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(std::string_view text,
-                                                                   const std::string& language) const {
+std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(
+    std::string_view text, const std::string& language) const {
   std::vector<std::pair<size_t, size_t>> out;
   if (text.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   const char* loc = language == "pt" ? "pt" : language == "en" ? "en" : "es";
   // Creating an iterator per call is cheap next to extraction; it keeps the
   // splitter immutable and thread-safe.
-  std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale(loc), status));
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale(loc), status));
+  UText* ut = utext_openUTF8(nullptr, text.data(),
+                             static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) {
     out.push_back({0, text.size()});
     return out;
@@ -93,8 +182,10 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(std::string_v
     while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\n')) --b;
     while (b - a > options_.max_bytes) {
       size_t cut = text.rfind(' ', a + options_.max_bytes);
-      if (cut == std::string_view::npos || cut <= a) cut = a + options_.max_bytes;
-      while (cut > a && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == std::string_view::npos || cut <= a)
+        cut = a + options_.max_bytes;
+      while (cut > a && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
       out.push_back({a, cut});
       a = cut;
       while (a < b && text[a] == ' ') ++a;
@@ -103,7 +194,10 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(std::string_v
   };
   for (size_t i = 0; i < breaks.size(); ++i) {
     size_t b = breaks[i];
-    if (b < text.size() && EndsWithAbbreviation(text.substr(start, b - start)) && text[b - 1] != '\n') continue;
+    if (b < text.size() &&
+        EndsWithAbbreviation(text.substr(start, b - start)) &&
+        text[b - 1] != '\n')
+      continue;
     emit(start, b);
     start = b;
   }
@@ -111,7 +205,8 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(std::string_v
   return out;
 }
 
-std::vector<Sentence> SentenceSplitter::Split(const NormalizedDocument& doc) const {
+std::vector<Sentence> SentenceSplitter::Split(
+    const NormalizedDocument& doc) const {
   std::vector<Sentence> out;
   for (const NormalizedPage& p : doc.pages) {
     for (size_t bi = 0; bi < p.blocks.size(); ++bi) {

@@ -37,7 +37,8 @@ class SentenceSplitter {
   static Result<SentenceSplitter> Create(const SegmentOptions& options);
 
   // Byte ranges of the sentences of `text` (trimmed, non-empty).
-  std::vector<std::pair<size_t, size_t>> SplitText(std::string_view text, const std::string& language) const;
+  std::vector<std::pair<size_t, size_t>> SplitText(
+      std::string_view text, const std::string& language) const;
 
   std::vector<Sentence> Split(const NormalizedDocument& doc) const;
 

@@ -5,24 +5,30 @@
 namespace planmine {
 namespace {
 
-std::vector<std::string> Split(const std::string& text, const std::string& lang) {
+std::vector<std::string> Split(const std::string& text,
+                               const std::string& lang) {
   auto s = SentenceSplitter::Create(SegmentOptions{});
   REQUIRE(s.ok());
   std::vector<std::string> out;
-  for (auto [a, b] : s->SplitText(text, lang)) out.push_back(text.substr(a, b - a));
+  for (auto [a, b] : s->SplitText(text, lang))
+    out.push_back(text.substr(a, b - a));
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("SentenceSplitter: no break after common abbreviations", "[segment]") {
+TEST_CASE("SentenceSplitter: no break after common abbreviations",
+          "[segment]") {
   using Row = std::tuple<std::string, std::string, size_t>;
   auto [lang, text, count] = GENERATE(table<std::string, std::string, size_t>({
       Row{"es", "El Sr. Pérez habló. La Dra. Gómez respondió.", 2},
       Row{"es", "Según el art. 5 de la ley, se publica. Otra frase.", 2},
       Row{"es", "Ver el núm. 3 y la Resolución Nº 4 de 2020. Fin.", 2},
       Row{"es", "Hay varios, p. ej. Colombia y México. Fin.", 2},
-      Row{"en", "Several countries, e.g. Colombia, joined. Others, i.e. Brazil, did not.", 2},
+      Row{"en",
+          "Several countries, e.g. Colombia, joined. Others, i.e. Brazil, did "
+          "not.",
+          2},
       Row{"en", "Mr. Smith met Mrs. Jones. They agreed.", 2},
       Row{"pt", "O Sr. Silva falou. A reunião terminou.", 2},
       Row{"es", "Primera frase. Segunda frase. Tercera.", 3},
@@ -48,7 +54,8 @@ TEST_CASE("SentenceSplitter: offsets point into the page text", "[segment]") {
   CHECK(out[2].text == "Otra frase.");
   CHECK(out[2].page == 4);
   CHECK(out[2].block == 1);
-  CHECK(p.text.substr(out[2].start, out[2].end - out[2].start) == "Otra frase.");
+  CHECK(p.text.substr(out[2].start, out[2].end - out[2].start) ==
+        "Otra frase.");
 }
 
 TEST_CASE("SentenceSplitter: over-long runs are cut at a space", "[segment]") {
