@@ -36,6 +36,23 @@ std::string SanitizeUtf8(std::string_view in) {
   return out;
 }
 
+bool IsValidUtf8(std::string_view in) { return SanitizeUtf8(in) == in; }
+
+std::string Utf8OrLatin1(std::string_view in) {
+  if (IsValidUtf8(in)) return std::string(in);
+  std::string out;
+  out.reserve(in.size() + in.size() / 8);
+  for (unsigned char c : in) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
 std::string_view TrimAscii(std::string_view s) {
   auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||

@@ -11,6 +11,13 @@ namespace planmine {
 // assume valid UTF-8.
 std::string SanitizeUtf8(std::string_view in);
 
+// True when `in` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view in);
+
+// `in` as UTF-8: unchanged when it already is, else decoded as Latin-1 (how
+// older Spanish and Portuguese systems wrote text files and word lists).
+std::string Utf8OrLatin1(std::string_view in);
+
 // Trims ASCII white space at both ends.
 std::string_view TrimAscii(std::string_view s);
 

@@ -23,7 +23,8 @@ struct SourceFile {
   std::string path;  // as found (relative or absolute, like the argument)
   SourceKind kind = SourceKind::kPdf;
   uint64_t size = 0;
-  int64_t mtime = 0;  // seconds since the epoch
+  int64_t mtime = 0;   // seconds since the epoch
+  std::string sha256;  // content identity; empty until hashed (Sha256File)
 };
 
 struct DiscoveryError {

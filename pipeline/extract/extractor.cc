@@ -197,19 +197,8 @@ Result<ExtractedDocument> Extractor::ExtractText(
   std::string raw = ss.str();
   if (raw.find('\0') != std::string::npos)
     return Unsupported(path + ": not a text file (contains NUL bytes)");
-  std::string valid = SanitizeUtf8(raw);
-  if (valid != raw) {
-    // Not UTF-8: most likely Latin-1 / Windows-1252 from an older system.
-    valid.clear();
-    for (unsigned char c : raw) {
-      if (c < 0x80) {
-        valid += static_cast<char>(c);
-      } else {
-        valid += static_cast<char>(0xC0 | (c >> 6));
-        valid += static_cast<char>(0x80 | (c & 0x3F));
-      }
-    }
-  }
+  // Not UTF-8: most likely Latin-1 / Windows-1252 from an older system.
+  std::string valid = Utf8OrLatin1(raw);
   ExtractedDocument out;
   std::vector<std::string> page_texts;
   size_t start = 0;

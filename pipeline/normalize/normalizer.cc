@@ -143,18 +143,7 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
       std::string w(TrimAscii(line));
       if (w.empty()) continue;
       // Debian word lists are UTF-8 except some older ones in Latin-1.
-      std::string clean = SanitizeUtf8(w);
-      if (clean.find("\xEF\xBF\xBD") != std::string::npos) {
-        clean.clear();
-        for (unsigned char c : w) {
-          if (c < 0x80)
-            clean += static_cast<char>(c);
-          else {
-            clean += static_cast<char>(0xC0 | (c >> 6));
-            clean += static_cast<char>(0x80 | (c & 0x3F));
-          }
-        }
-      }
+      std::string clean = Utf8OrLatin1(w);
       bool ascii = true;
       for (unsigned char c : clean) ascii &= c < 0x80;
       dict->insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));

@@ -202,9 +202,12 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
   IndexedDocument doc;
   doc.file = file;
   doc.versions = versions_;
-  auto sha = Sha256File(file.path);
-  if (!sha.ok()) return sha.status();
-  doc.sha256 = *sha;
+  doc.sha256 = file.sha256;
+  if (doc.sha256.empty()) {  // Ingest hashes before deciding; extract does not
+    auto sha = Sha256File(file.path);
+    if (!sha.ok()) return sha.status();
+    doc.sha256 = *sha;
+  }
   auto extracted = extractor_.Extract(file.path, file.kind);
   if (!extracted.ok()) return extracted.status();
   doc.info = extracted->info;
@@ -268,7 +271,7 @@ Result<IngestReport> Ingest(
     ++report.counts.files_seen;
     PLANMINE_RETURN_IF_ERROR(fail(f, "", "discover", e.status));
   }
-  for (const SourceFile& f : found.files) {
+  for (SourceFile& f : found.files) {
     ++report.counts.files_seen;
     auto sha = Sha256File(f.path);
     if (!sha.ok()) {
@@ -284,6 +287,7 @@ Result<IngestReport> Ingest(
       if (on_file) on_file({f.path, "unchanged", ""});
       continue;
     }
+    f.sha256 = *sha;
     const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
     auto doc = pipeline.Process(f, entry);
     if (!doc.ok()) {

@@ -3,6 +3,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <map>
 #include <memory>
 #include <set>
 
@@ -138,31 +139,49 @@ bool EndsWithAbbreviation(std::string_view text) {
 
 }  // namespace
 
+struct SentenceSplitter::Prototypes {
+  std::unique_ptr<icu::BreakIterator> es, pt, en;
+
+  const icu::BreakIterator& For(const std::string& language) const {
+    return language == "pt" ? *pt : language == "en" ? *en : *es;
+  }
+};
+
 Result<SentenceSplitter> SentenceSplitter::Create(
     const SegmentOptions& options) {
   if (options.max_bytes < 80)
     return InvalidArgument("max_bytes must be at least 80");
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("es"), status));
-  if (U_FAILURE(status))
-    return Internal(std::string("ICU sentence iterator: ") +
-                    u_errorName(status));
+  auto protos = std::make_shared<Prototypes>();
+  for (auto [loc, slot] :
+       {std::pair{"es", &protos->es}, std::pair{"pt", &protos->pt},
+        std::pair{"en", &protos->en}}) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot->reset(
+        icu::BreakIterator::createSentenceInstance(icu::Locale(loc), status));
+    if (U_FAILURE(status) || !*slot)
+      return Internal(std::string("ICU sentence iterator for ") + loc + ": " +
+                      u_errorName(status));
+  }
   SentenceSplitter s;
   s.options_ = options;
+  s.prototypes_ = std::move(protos);
   return s;
 }
 
 std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(
     std::string_view text, const std::string& language) const {
+  std::unique_ptr<icu::BreakIterator> bi(prototypes_->For(language).clone());
+  return SplitWith(bi.get(), text);
+}
+
+// `iterator` is an icu::BreakIterator owned by the caller (void* keeps ICU
+// out of the header); clones are not shared across threads.
+std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitWith(
+    void* iterator, std::string_view text) const {
+  auto* bi = static_cast<icu::BreakIterator*>(iterator);
   std::vector<std::pair<size_t, size_t>> out;
   if (text.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  const char* loc = language == "pt" ? "pt" : language == "en" ? "en" : "es";
-  // Creating an iterator per call is cheap next to extraction; it keeps the
-  // splitter immutable and thread-safe.
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createSentenceInstance(icu::Locale(loc), status));
   UText* ut = utext_openUTF8(nullptr, text.data(),
                              static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) {
@@ -208,11 +227,19 @@ std::vector<std::pair<size_t, size_t>> SentenceSplitter::SplitText(
 std::vector<Sentence> SentenceSplitter::Split(
     const NormalizedDocument& doc) const {
   std::vector<Sentence> out;
+  // One iterator per language for the whole document, cloned from the
+  // prototypes: creating one per block was a measurable cost.
+  std::map<std::string, std::unique_ptr<icu::BreakIterator>> iterators;
+  auto iterator_for = [&](const std::string& lang) {
+    auto& it = iterators[lang];
+    if (!it) it.reset(prototypes_->For(lang).clone());
+    return it.get();
+  };
   for (const NormalizedPage& p : doc.pages) {
     for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
       const NormalizedBlock& b = p.blocks[bi];
       std::string_view t(p.text.data() + b.start, b.end - b.start);
-      for (auto [s, e] : SplitText(t, b.language)) {
+      for (auto [s, e] : SplitWith(iterator_for(b.language), t)) {
         Sentence sent;
         sent.page = p.number;
         sent.block = static_cast<int>(bi);

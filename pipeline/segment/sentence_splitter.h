@@ -9,6 +9,7 @@
 #ifndef PLANMINE_SEGMENT_SENTENCE_SPLITTER_H_
 #define PLANMINE_SEGMENT_SENTENCE_SPLITTER_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,12 @@ class SentenceSplitter {
   std::vector<Sentence> Split(const NormalizedDocument& doc) const;
 
  private:
+  struct Prototypes;  // one ICU sentence iterator per language, cloned per use
+  std::vector<std::pair<size_t, size_t>> SplitWith(void* iterator,
+                                                   std::string_view text) const;
+
   SegmentOptions options_;
+  std::shared_ptr<const Prototypes> prototypes_;
 };
 
 }  // namespace planmine
