@@ -44,10 +44,13 @@ bool Emit(const Table& t, const std::string& format) {
   return true;
 }
 
+bool g_ocr = true;  // --ocr auto|off
+
 Result<Pipeline> MakePipeline(const std::string& packs, int max_pages) {
   PipelineOptions o;
   o.packs_dir = packs;
   o.extract.max_pages = max_pages;
+  o.ocr = g_ocr;
   o.normalize.word_lists = DefaultWordLists();
   return Pipeline::Create(o);
 }
@@ -135,11 +138,16 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                         {"bbox", {b.box.x0, b.box.y0, b.box.x1, b.box.y1}},
                         {"heading", b.heading},
                         {"language", b.language}});
-    pages.push_back({{"number", p.number},
-                     {"source", TextSourceName(p.source)},
-                     {"text", p.text},
-                     {"furniture", p.furniture},
-                     {"blocks", blocks}});
+    pages.push_back(
+        {{"number", p.number},
+         {"source", TextSourceName(p.source)},
+         {"quality", p.quality},
+         {"ocr_confidence", p.ocr_confidence < 0
+                                ? nlohmann::ordered_json()
+                                : nlohmann::ordered_json(p.ocr_confidence)},
+         {"text", p.text},
+         {"furniture", p.furniture},
+         {"blocks", blocks}});
   }
   j["pages"] = pages;
   J sentences = J::array();
@@ -222,6 +230,14 @@ Result<std::unique_ptr<Store>> OpenIndex(const std::string& db_path) {
 
 int main(int argc, char** argv) {
   using namespace planmine;
+  // Tesseract's OpenMP threads spin against each other on small machines:
+  // two OCR pages took 111 s with the default and 10 s with one thread here.
+  // The limit is read when the OpenMP runtime loads, before main, so set it
+  // and start again; a user's own OMP_THREAD_LIMIT is left alone.
+  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);  // returns only on failure: carry on
+  }
   CLI::App app{
       "planmine: open-government action plans and reports in, a searchable "
       "index of commitments and themes out"};
@@ -229,6 +245,12 @@ int main(int argc, char** argv) {
   std::string db = "outputs/planmine.sqlite";
   std::string packs = DefaultPacksDir();
   app.add_option("--db", db, "The SQLite index")->capture_default_str();
+  std::string ocr_mode = "auto";
+  app.add_option("--ocr", ocr_mode,
+                 "OCR pages with no usable text layer: auto (when Tesseract is "
+                 "installed) or off")
+      ->check(CLI::IsMember({"auto", "off"}))
+      ->capture_default_str();
   app.add_option("--packs", packs,
                  "Folder of pattern packs (*.pat) and themes.taxonomy.tsv")
       ->capture_default_str();
@@ -317,6 +339,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : kExitFailed;
   }
 
+  g_ocr = ocr_mode == "auto";
   if (*ingest) return RunIngest(paths, db, manifest, packs, max_pages, quiet);
   if (*extract) return RunExtract(file, xformat, packs, max_pages);
 

@@ -39,7 +39,7 @@ struct Block {
       false;  // set when the font is clearly larger than the page body
 };
 
-enum class TextSource { kTextLayer, kPlainText, kNone };
+enum class TextSource { kTextLayer, kPlainText, kOcr, kNone };
 const char* TextSourceName(TextSource s);
 
 struct Page {
@@ -50,6 +50,11 @@ struct Page {
       furniture;  // running headers/footers, page numbers, rotated labels
   TextSource source = TextSource::kNone;
   int word_count = 0;  // words in the text layer, furniture included
+  // Text-layer quality: "ok"; "empty" (no text layer: an image or a blank
+  // page); "garbled" (most characters unmapped: U+FFFD, controls, or a font
+  // whose glyphs all sit in the private-use area). The last two go to OCR.
+  std::string quality = "ok";
+  double ocr_confidence = -1;  // Tesseract's mean word confidence, when OCR'd
 };
 
 struct DocumentInfo {

@@ -2,6 +2,8 @@
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 
 #include "pipeline/core/utf8.h"
 #include "pipeline/extract/layout.h"
+#include "pipeline/ocr/ocr_engine.h"
 
 namespace planmine {
 namespace {
@@ -56,6 +59,28 @@ Result<std::string> ReadHead(const std::string& path, size_t n) {
   in.read(head.data(), static_cast<std::streamsize>(n));
   head.resize(static_cast<size_t>(in.gcount()));
   return head;
+}
+
+// "ok", "empty" or "garbled" for a page's words.
+std::string TextQuality(const std::vector<Word>& words) {
+  size_t chars = 0, unmapped = 0, private_use = 0;
+  for (const Word& w : words) {
+    for (size_t i = 0; i < w.text.size();) {
+      unsigned char c = w.text[i];
+      int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+      ++chars;
+      if (c < 0x20) ++unmapped;
+      if (len == 3 && w.text.compare(i, 3, "\xEF\xBF\xBD") == 0) ++unmapped;
+      // U+E000..U+F8FF is EE 80 80 .. EF A3 BF in UTF-8.
+      if (len == 3 && (c == 0xEE || (c == 0xEF && static_cast<unsigned char>(
+                                                      w.text[i + 1]) <= 0xA3)))
+        ++private_use;
+      i += len;
+    }
+  }
+  if (chars == 0) return "empty";
+  if (unmapped * 10 >= chars * 3 || private_use * 2 >= chars) return "garbled";
+  return "ok";
 }
 
 }  // namespace
@@ -169,6 +194,7 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     }
     page.word_count = static_cast<int>(words.size());
     page.source = words.empty() ? TextSource::kNone : TextSource::kTextLayer;
+    page.quality = TextQuality(words);
     page_lines.push_back(BuildLines(words, page.width, page.height));
     out.pages.push_back(std::move(page));
   }
@@ -250,6 +276,106 @@ Result<ExtractedDocument> Extractor::ExtractText(
   }
   out.page_count = static_cast<int>(out.pages.size());
   return out;
+}
+
+std::vector<int> Extractor::PagesNeedingOcr(const ExtractedDocument& doc) {
+  std::vector<int> out;
+  for (const Page& p : doc.pages)
+    if (p.source != TextSource::kPlainText && p.quality != "ok")
+      out.push_back(p.number);
+  return out;
+}
+
+namespace {
+
+// Poppler's rendering of a page as 8-bit grey.
+Result<GrayImage> RenderGray(const poppler::page& page, int dpi) {
+  poppler::page_renderer r;
+  r.set_render_hint(poppler::page_renderer::antialiasing, true);
+  r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  r.set_image_format(poppler::image::format_gray8);
+  poppler::image img = r.render_page(&page, dpi, dpi);
+  if (!img.is_valid()) return Internal("Poppler could not render the page");
+  GrayImage g;
+  g.width = img.width();
+  g.height = img.height();
+  g.dpi = dpi;
+  g.bytes_per_line = g.width;
+  g.pixels.resize(static_cast<size_t>(g.width) * g.height);
+  const char* data = img.const_data();
+  for (int y = 0; y < g.height; ++y) {
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(
+        data + static_cast<size_t>(y) * img.bytes_per_row());
+    if (img.format() == poppler::image::format_gray8) {
+      std::memcpy(&g.pixels[static_cast<size_t>(y) * g.width], row, g.width);
+    } else {  // argb32 / rgb24 fallback: luminance
+      int bpp = img.format() == poppler::image::format_argb32 ? 4 : 3;
+      for (int x = 0; x < g.width; ++x) {
+        const unsigned char* px = row + x * bpp;
+        g.pixels[static_cast<size_t>(y) * g.width + x] =
+            static_cast<unsigned char>(
+                (px[0] * 29 + px[1] * 150 + px[2] * 77) >> 8);
+      }
+    }
+  }
+  return g;
+}
+
+}  // namespace
+
+Status Extractor::OcrPages(const std::string& path,
+                           const std::vector<int>& pages, OcrEngine& engine,
+                           const std::string& languages,
+                           ExtractedDocument* doc) const {
+  if (pages.empty()) return Status();
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_file(path));
+  if (!pdf || pdf->is_locked())
+    return DataLoss(path + ": cannot reopen for OCR");
+  for (int number : pages) {
+    if (number < 1 || number > static_cast<int>(doc->pages.size())) continue;
+    Page& page = doc->pages[number - 1];
+    std::unique_ptr<poppler::page> p(pdf->create_page(number - 1));
+    if (!p) continue;
+    double longest_in = std::max(page.width, page.height) / 72.0;
+    int dpi = options_.ocr_dpi;
+    if (longest_in > 0 && longest_in * dpi > options_.ocr_max_pixels)
+      dpi =
+          std::max(72, static_cast<int>(options_.ocr_max_pixels / longest_in));
+    const double scale = 72.0 / dpi;
+    Result<GrayImage> img = RenderGray(*p, dpi);
+    if (!img.ok()) {
+      doc->warnings.push_back("page " + std::to_string(number) +
+                              ": OCR skipped: " + img.status().message());
+      continue;
+    }
+    Result<OcrResult> ocr = engine.Recognize(*img, languages);
+    if (!ocr.ok()) {
+      doc->warnings.push_back("page " + std::to_string(number) +
+                              ": OCR failed: " + ocr.status().message());
+      continue;
+    }
+    for (Word& w : ocr->words) {
+      w.box = {w.box.x0 * scale, w.box.y0 * scale, w.box.x1 * scale,
+               w.box.y1 * scale};
+      w.font_size *= scale;
+    }
+    page.ocr_confidence = ocr->mean_confidence;
+    if (ocr->words.empty()) continue;  // a blank page stays empty
+    PageLines lines = BuildLines(ocr->words, page.width, page.height);
+    std::vector<Line> body;
+    for (Line& l : lines.lines) {
+      if ((l.box.y1 <= page.height * 0.06 || l.box.y0 >= page.height * 0.94) &&
+          LooksLikePageNumber(l.text))
+        page.furniture.push_back(l.text);
+      else
+        body.push_back(std::move(l));
+    }
+    page.blocks = OrderBlocks(std::move(body));
+    page.source = TextSource::kOcr;
+    page.word_count = static_cast<int>(ocr->words.size());
+  }
+  return Status();
 }
 
 }  // namespace planmine

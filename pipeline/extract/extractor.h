@@ -20,9 +20,13 @@
 
 namespace planmine {
 
+class OcrEngine;
+
 struct ExtractOptions {
   int max_pages = 5000;  // pages beyond this are not read (a warning says so)
   uint64_t max_file_bytes = 1ull << 30;  // larger files are refused
+  int ocr_dpi = 300;                     // resolution of page images for OCR
+  int ocr_max_pixels = 4200;  // longest side; big pages get a lower dpi
 };
 
 class Extractor {
@@ -33,6 +37,17 @@ class Extractor {
 
   Result<ExtractedDocument> Extract(const std::string& path,
                                     SourceKind kind) const;
+
+  // Numbers (1-based) of the pages whose text layer is empty or garbled.
+  static std::vector<int> PagesNeedingOcr(const ExtractedDocument& doc);
+
+  // Renders `pages` of the PDF at options.ocr_dpi with Poppler, recognizes
+  // them with `engine` in `languages` (Tesseract codes) and replaces their
+  // blocks. A page that already has a good text layer is never passed here,
+  // so no text is duplicated. Per-page failures become warnings.
+  Status OcrPages(const std::string& path, const std::vector<int>& pages,
+                  OcrEngine& engine, const std::string& languages,
+                  ExtractedDocument* doc) const;
 
  private:
   explicit Extractor(const ExtractOptions& o) : options_(o) {}

@@ -23,6 +23,8 @@ const char* TextSourceName(TextSource s) {
       return "text_layer";
     case TextSource::kPlainText:
       return "plain_text";
+    case TextSource::kOcr:
+      return "ocr";
     case TextSource::kNone:
       return "none";
   }

@@ -49,7 +49,9 @@ CREATE TABLE IF NOT EXISTS pages (
   number      INTEGER NOT NULL,
   width       REAL,
   height      REAL,
-  source      TEXT NOT NULL,                     -- text_layer | plain_text | none
+  source      TEXT NOT NULL,                     -- text_layer | ocr | plain_text | none
+  quality     TEXT NOT NULL,                     -- text layer: ok | empty | garbled
+  ocr_confidence REAL,                           -- Tesseract mean word confidence (0-100) when OCR ran
   word_count  INTEGER NOT NULL,
   text        TEXT NOT NULL,                     -- normalized body text; offsets point here
   furniture   TEXT NOT NULL,                     -- JSON array: headers, footers, page numbers

@@ -160,7 +160,7 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
 
   auto page_ins = db_->Prepare(
       "INSERT INTO pages(doc_id, number, width, height, source, word_count, "
-      "text, furniture) VALUES (?,?,?,?,?,?,?,?)");
+      "text, furniture, quality, ocr_confidence) VALUES (?,?,?,?,?,?,?,?,?,?)");
   auto block_ins = db_->Prepare(
       "INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, "
       "heading, language, language_confidence)"
@@ -175,7 +175,11 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     page_ins->Bind(5, TextSourceName(p.source))
         .Bind(6, p.word_count)
         .Bind(7, p.text);
-    page_ins->Bind(8, nlohmann::json(p.furniture).dump());
+    page_ins->Bind(8, nlohmann::json(p.furniture).dump()).Bind(9, p.quality);
+    if (p.ocr_confidence < 0)
+      page_ins->BindNull(10);
+    else
+      page_ins->Bind(10, p.ocr_confidence);
     PLANMINE_RETURN_IF_ERROR(page_ins->Run());
     for (size_t b = 0; b < p.blocks.size(); ++b) {
       const NormalizedBlock& nb = p.blocks[b];

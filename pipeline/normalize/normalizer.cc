@@ -238,6 +238,8 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
     page.height = src.height;
     page.source = src.source;
     page.word_count = src.word_count;
+    page.quality = src.quality;
+    page.ocr_confidence = src.ocr_confidence;
     for (const std::string& f : src.furniture) {
       std::string t = NormalizeLine(f);
       if (!t.empty()) page.furniture.push_back(std::move(t));

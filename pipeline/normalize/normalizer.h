@@ -40,6 +40,8 @@ struct NormalizedPage {
   std::vector<std::string> furniture;  // normalized too
   TextSource source = TextSource::kNone;
   int word_count = 0;
+  std::string quality = "ok";  // text-layer quality, see extracted.h
+  double ocr_confidence = -1;
 };
 
 struct NormalizedDocument {

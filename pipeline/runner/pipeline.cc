@@ -41,9 +41,17 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   if (!m.ok()) return m.status();
   Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s), std::move(*m),
              std::move(*taxonomy));
-  p.versions_ = std::string(Extractor::kVersion) + " " + Normalizer::kVersion +
-                " " + LanguageDetector::kVersion + " " +
-                SentenceSplitter::kVersion + " " + p.miner_.VersionString();
+  if (o.ocr) {
+    std::string why;
+    p.ocr_ = OcrEngine::Tesseract(&why);
+    p.ocr_status_ = p.ocr_ ? p.ocr_->Name() : "off: " + why;
+  } else {
+    p.ocr_status_ = "off: --ocr off";
+  }
+  p.versions_ =
+      std::string(Extractor::kVersion) + " " + Normalizer::kVersion + " " +
+      LanguageDetector::kVersion + " " + SentenceSplitter::kVersion + " " +
+      (p.ocr_ ? "ocr-tesseract" : "ocr-off") + " " + p.miner_.VersionString();
   return p;
 }
 
@@ -210,6 +218,30 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
   }
   auto extracted = extractor_.Extract(file.path, file.kind);
   if (!extracted.ok()) return extracted.status();
+  std::vector<int> need_ocr = Extractor::PagesNeedingOcr(*extracted);
+  if (!need_ocr.empty() && ocr_) {
+    // OCR in the document's language, judged from its text layer; all three
+    // when there is none.
+    std::string layer;
+    for (const Page& pg : extracted->pages)
+      for (const Block& b : pg.blocks)
+        for (const Line& l : b.lines) (layer += l.text) += '\n';
+    std::string lang = language_.Detect(layer).code;
+    if (lang != "es" && lang != "pt" && lang != "en") {
+      // No text layer to judge by: read the first page with all three
+      // models, then the rest in the language it turns out to be.
+      int first_page = need_ocr[0];
+      PLANMINE_RETURN_IF_ERROR(extractor_.OcrPages(
+          file.path, {first_page}, *ocr_, TesseractLanguages(""), &*extracted));
+      need_ocr.erase(need_ocr.begin());
+      std::string first;
+      for (const Block& b : extracted->pages[first_page - 1].blocks)
+        for (const Line& l : b.lines) (first += l.text) += '\n';
+      lang = language_.Detect(first).code;
+    }
+    PLANMINE_RETURN_IF_ERROR(extractor_.OcrPages(
+        file.path, need_ocr, *ocr_, TesseractLanguages(lang), &*extracted));
+  }
   doc.info = extracted->info;
   doc.page_count = extracted->page_count;
   doc.warnings = extracted->warnings;
@@ -225,13 +257,16 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
   }
   if (chars == 0) {
     doc.status = "no_text";
-    doc.error = file.path + ": no text layer on any of its " +
-                std::to_string(doc.page_count) +
-                " pages (image-only: needs OCR)";
+    doc.error =
+        file.path + ": no text on any of its " +
+        std::to_string(doc.page_count) + " pages" +
+        (ocr_ ? " (no text layer, and OCR found none)"
+              : " (image-only: needs OCR, which is " + ocr_status_ + ")");
   } else if (empty_pages > 0) {
-    doc.warnings.push_back(std::to_string(empty_pages) + " of " +
-                           std::to_string(doc.text.pages.size()) +
-                           " pages have no text layer");
+    doc.warnings.push_back(
+        std::to_string(empty_pages) + " of " +
+        std::to_string(doc.text.pages.size()) + " pages have no text" +
+        (ocr_ ? " (OCR found none: blank or pictures only)" : ""));
   }
   if (entry) {
     if (!entry->title.empty()) doc.title = {entry->title, "manifest"};

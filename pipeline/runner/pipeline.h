@@ -22,6 +22,7 @@
 #include "pipeline/load/indexed_document.h"
 #include "pipeline/load/store.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/ocr/ocr_engine.h"
 #include "pipeline/segment/sentence_splitter.h"
 
 namespace planmine {
@@ -31,6 +32,9 @@ struct PipelineOptions {
   ExtractOptions extract;
   NormalizeOptions normalize;
   SegmentOptions segment;
+  // OCR pages whose text layer is empty or garbled, with Tesseract when it
+  // is installed. Off: such pages stay empty and are reported.
+  bool ocr = true;
 };
 
 // A failure with the stage it happened in.
@@ -51,6 +55,8 @@ class Pipeline {
   const std::vector<Theme>& themes() const { return themes_; }
   // What produced a document's rows; a change means re-ingest.
   const std::string& versions() const { return versions_; }
+  // "tesseract 5.3.0", or why OCR is off.
+  const std::string& ocr_status() const { return ocr_status_; }
 
  private:
   Pipeline(Extractor e, Normalizer n, LanguageDetector l, SentenceSplitter s,
@@ -69,6 +75,9 @@ class Pipeline {
   Miner miner_;
   std::vector<Theme> themes_;
   std::string versions_;
+  // Not thread-safe: a Pipeline is used by one thread at a time.
+  std::shared_ptr<OcrEngine> ocr_;
+  std::string ocr_status_;
 };
 
 struct IngestProgress {
