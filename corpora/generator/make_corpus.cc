@@ -82,6 +82,9 @@ class Writer {
     footer_fmt_ = std::move(footer_fmt);
   }
   void SetMarginLabel(std::string label) { margin_label_ = std::move(label); }
+  // Draw each page's paragraphs in a shuffled order (as InDesign often
+  // writes text frames); the positions, and so the true order, are unchanged.
+  void SetShuffled(bool on) { shuffled_ = on; }
 
   void Heading(const std::string& text, double size) {
     Paragraph(text, size, true, 0);
@@ -122,7 +125,26 @@ class Writer {
 
   void EndPage() {
     ++page_;
+    if (shuffled_) {
+      // Deterministic shuffle of paragraph groups (a fixed LCG, no <random>
+      // distribution differences between libraries).
+      std::vector<size_t> order(frames_.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      unsigned state = 12345u + page_;
+      for (size_t i = order.size(); i > 1; --i) {
+        state = state * 1103515245u + 12345u;
+        std::swap(order[i - 1], order[(state >> 16) % i]);
+      }
+      for (size_t k : order)
+        for (const Op& op : frames_[k]) {
+          Font(op.size, op.bold);
+          cairo_move_to(cr_, op.x, op.y);
+          cairo_show_text(cr_, op.text.c_str());
+        }
+      frames_.clear();
+    }
     if (!header_.empty()) {
+      meta_ += "furniture\t" + header_ + "\n";
       Font(8, false);
       cairo_move_to(cr_, x_margin_left(), 40);
       cairo_show_text(cr_, header_.c_str());
@@ -130,6 +152,7 @@ class Writer {
     if (!footer_fmt_.empty()) {
       char buf[200];
       snprintf(buf, sizeof buf, footer_fmt_.c_str(), page_);
+      meta_ += std::string("furniture\t") + buf + "\n";
       Font(8, false);
       cairo_text_extents_t ext;
       cairo_text_extents(cr_, buf, &ext);
@@ -137,6 +160,7 @@ class Writer {
       cairo_show_text(cr_, buf);
     }
     if (!margin_label_.empty()) {
+      meta_ += "furniture\t" + margin_label_ + "\n";
       cairo_save(cr_);
       Font(7, false);
       cairo_move_to(cr_, 25, h_ - 120);
@@ -149,6 +173,9 @@ class Writer {
     current_.clear();
     y_ = 90;
   }
+
+  // furniture<TAB>text and compound<TAB>word lines for the benchmark.
+  const std::string& Meta() const { return meta_; }
 
   std::string Truth() const {
     std::string out;
@@ -198,15 +225,21 @@ class Writer {
       cairo_text_extents(cr_, s.c_str(), &e);
       return e.x_advance;
     };
+    if (shuffled_) frames_.emplace_back();
     auto flush = [&](const std::string& l) {
-      cairo_move_to(cr_, x, y_ + size);
-      cairo_show_text(cr_, l.c_str());
+      if (shuffled_) {
+        frames_.back().push_back({x, y_ + size, size, bold, l});
+      } else {
+        cairo_move_to(cr_, x, y_ + size);
+        cairo_show_text(cr_, l.c_str());
+      }
       y_ += lead;
     };
     for (const std::string& w : words) {
       size_t bar = w.find('|');
       if (bar != std::string::npos) {
         std::string head = w.substr(0, bar), tail = w.substr(bar + 1);
+        if (head.back() == '-') meta_ += "compound\t" + TruthWord(w) + "\n";
         std::string shown_head = head.back() == '-' ? head : head + "-";
         std::string cand = line.empty() ? shown_head : line + " " + shown_head;
         if (width(cand) > x1_ - x) {
@@ -241,12 +274,23 @@ class Writer {
   double w_, h_, x0_ = 60, x1_ = 535, y_ = 90;
   int page_ = 0;
   std::string header_, footer_fmt_, margin_label_;
+  struct Op {
+    double x, y, size;
+    bool bold;
+    std::string text;
+  };
+  bool shuffled_ = false;
+  std::vector<std::vector<Op>> frames_;
+  std::string meta_;
   std::string current_;
   std::vector<std::string> pages_;
 };
 
 void Save(const fs::path& out, const std::string& name, const Writer& w) {
   std::ofstream(out / "truth" / (name + ".txt"), std::ios::binary) << w.Truth();
+  if (!w.Meta().empty())
+    std::ofstream(out / "truth" / (name + ".meta"), std::ios::binary)
+        << w.Meta();
 }
 
 constexpr double kA4W = 595, kA4H = 842;
@@ -509,16 +553,252 @@ void CaseStudyEn(const fs::path& out) {
   Save(out, name, w);
 }
 
+// ---- The extraction benchmark corpus (make_corpus --bench OUT) ----------
+// Families x languages, each a short document with its truth and meta.
+
+struct Lang {
+  const char* code;
+  const char* title;
+  const char* quote;
+  std::vector<std::string> paras;  // '|' marks a forced line-end break
+  std::vector<std::string> items;
+  std::vector<std::pair<std::string, std::string>> ficha;
+  const char* header;
+  const char* footer;  // printf format with %d
+  const char* label;
+};
+
+const std::vector<Lang>& Langs() {
+  static const std::vector<Lang> k = {
+      {"es",
+       "Informe de seguimiento del plan de gobierno abierto",
+       "La transparencia no es un destino, es una forma de gobernar.",
+       {"El plan de acción reunió a organizaciones de la sociedad civil, "
+        "universidades y entidades públicas en "
+        "quince talleres regionales. Cada taller identificó problemas "
+        "concretos y propuso compromisos "
+        "verificables con responsables y fechas de cumplimiento.",
+        "La participación ciudadana fue mayor en los municipios pequeños, "
+        "donde las alcaldías abrieron sus "
+        "presupuestos a la deliberación pública. En las ciudades grandes la "
+        "convocatoria dependió de las redes "
+        "sociales y de la prensa local.",
+        "Los compromisos de datos abiertos avanzaron con rapidez gracias a una "
+        "alianza público-|privada que "
+        "financió la capacitación de funcionarios. La publicación de contratos "
+        "en formato abierto redujo las "
+        "consultas repetidas de los ciudadanos.",
+        "La rendición de cuentas sigue siendo el eje más débil del plan. "
+        "Varias entidades publicaron informes "
+        "sin indicadores, y la evaluación independiente encontró retrasos en "
+        "la mitad de los hitos "
+        "compro|metidos para el primer año.",
+        "El comité de seguimiento recomendó fortalecer el acceso a la "
+        "información en las regiones, con oficinas "
+        "de atención presencial y canales en lenguas indígenas para las "
+        "comunidades rurales del país.",
+        "Para el próximo ciclo se propone un tablero público de avance, "
+        "revisado cada trimestre por la sociedad "
+        "civil, y un fondo concursable para iniciativas socio-|ambientales de "
+        "las organizaciones locales."},
+       {"Publicar los contratos del Estado en datos abiertos.",
+        "Crear un registro de beneficiarios finales.",
+        "Capacitar a mil servidores públicos en transparencia."},
+       {{"Fecha de inicio", "1 de marzo de 2022"},
+        {"Fecha de término", "31 de diciembre de 2023"},
+        {"Institución responsable", "Secretaría de Transparencia"},
+        {"Otros actores", "Red de veedurías ciudadanas"}},
+       "Informe de seguimiento | Gobierno abierto",
+       "Página %d de 2",
+       "Documento de prueba generado por planmine"},
+      {"pt",
+       "Relatório de acompanhamento do plano de governo aberto",
+       "A transparência não é um destino, é uma forma de governar.",
+       {"O plano de ação reuniu organizações da sociedade civil, universidades "
+        "e órgãos públicos em quinze "
+        "oficinas regionais. Cada oficina identificou problemas concretos e "
+        "propôs compromissos verificáveis "
+        "com responsáveis e prazos de cumprimento.",
+        "A participação social foi maior nos municípios pequenos, onde as "
+        "prefeituras abriram seus orçamentos "
+        "à deliberação pública. Nas grandes cidades a mobilização dependeu das "
+        "redes sociais e da imprensa local.",
+        "Os compromissos de dados abertos avançaram rapidamente graças a uma "
+        "parceria público-|privada que "
+        "financiou a capacitação de servidores. A publicação de contratos em "
+        "formato aberto reduziu os pedidos "
+        "repetidos dos cidadãos.",
+        "A prestação de contas continua sendo o eixo mais fraco do plano. "
+        "Vários órgãos publicaram relatórios "
+        "sem indicadores, e a avaliação independente encontrou atrasos na "
+        "metade dos marcos previstos para o "
+        "primeiro ano de imple|mentação.",
+        "O comitê de monitoramento recomendou fortalecer o acesso à informação "
+        "nas regiões, com postos de "
+        "atendimento presencial e canais em línguas indígenas para as "
+        "comunidades rurais do país.",
+        "Para o próximo ciclo propõe-se um painel público de progresso, "
+        "revisado a cada trimestre pela "
+        "sociedade civil, e um fundo para iniciativas socio-|ambientais das "
+        "organizações locais."},
+       {"Publicar os contratos do Estado em dados abertos.",
+        "Criar um cadastro de beneficiários finais.",
+        "Capacitar mil servidores públicos em transparência."},
+       {{"Data de início", "1 de março de 2022"},
+        {"Data de término", "31 de dezembro de 2023"},
+        {"Órgão responsável", "Controladoria-Geral da União"},
+        {"Outros atores", "Rede de observatórios sociais"}},
+       "Relatório de acompanhamento | Governo aberto",
+       "%d/2",
+       "Documento de teste gerado pelo planmine"},
+      {"en",
+       "Progress report on the open government action plan",
+       "Transparency is not a destination, it is a way of governing.",
+       {"The action plan brought together civil society organisations, "
+        "universities and public bodies in "
+        "fifteen regional workshops. Each workshop identified concrete "
+        "problems and proposed verifiable "
+        "commitments with named owners and deadlines.",
+        "Citizen participation was highest in small municipalities, where "
+        "councils opened their budgets to "
+        "public deliberation. In large cities turnout depended on social media "
+        "and the local press.",
+        "The open data commitments moved quickly thanks to a public-|private "
+        "partnership that funded training "
+        "for officials. Publishing contracts in open formats cut the number of "
+        "repeated requests from citizens.",
+        "Accountability remains the weakest area of the plan. Several bodies "
+        "published reports without "
+        "indicators, and the independent review found delays in half of the "
+        "milestones due in the first "
+        "year of imple|mentation.",
+        "The monitoring committee recommended stronger access to information "
+        "in the regions, with walk-in "
+        "offices and channels in indigenous languages for rural communities.",
+        "For the next cycle it proposes a public progress dashboard, reviewed "
+        "every quarter by civil society, "
+        "and a small grants fund for socio-|environmental projects run by "
+        "local groups."},
+       {"Publish all government contracts as open data.",
+        "Create a register of beneficial owners.",
+        "Train one thousand public servants in transparency."},
+       {{"Start date", "1 March 2022"},
+        {"End date", "31 December 2023"},
+        {"Lead agency", "Cabinet Office Transparency Team"},
+        {"Other actors", "Open Government Network"}},
+       "Progress report | Open government",
+       "- %d -",
+       "Test document generated by planmine"},
+  };
+  return k;
+}
+
+void BenchTwoColumn(const fs::path& out, const Lang& l, bool shuffled) {
+  std::string name =
+      std::string(shuffled ? "shuffled-frames-" : "two-column-quote-") + l.code;
+  Writer w((out / "docs" / (name + ".pdf")).string(), kA4W, kA4H);
+  w.SetFurniture(l.header, l.footer);
+  w.SetShuffled(shuffled);
+  for (int page = 0; page < 2; ++page) {
+    w.SetColumn(60, kA4W - 60);
+    w.SetY(70);
+    w.Heading(l.title, 16);
+    double top = w.y();
+    w.SetColumn(60, 287);
+    w.Para(l.paras[0 + page]);
+    double left_end = w.y();
+    w.SetColumn(308, kA4W - 60);
+    w.SetY(top);
+    w.Para(l.paras[1 + page]);
+    double band = std::max(left_end, w.y()) + 10;
+    w.SetColumn(60, kA4W - 60);
+    w.SetY(band);
+    w.Heading(l.quote, 13);
+    top = w.y() + 6;
+    w.SetColumn(60, 287);
+    w.SetY(top);
+    w.Para(l.paras[2 + page]);
+    w.Para(l.paras[4]);
+    w.SetColumn(308, kA4W - 60);
+    w.SetY(top);
+    w.Para(l.paras[3 + page]);
+    w.Para(l.paras[5]);
+    w.EndPage();
+  }
+  Save(out, name, w);
+}
+
+void BenchFurniture(const fs::path& out, const Lang& l) {
+  std::string name = std::string("furniture-hyphens-") + l.code;
+  Writer w((out / "docs" / (name + ".pdf")).string(), kA4W, kA4H);
+  w.SetFurniture(l.header, l.footer);
+  w.SetMarginLabel(l.label);
+  for (int page = 0; page < 2; ++page) {
+    w.Heading(l.title, 15);
+    for (int k = 0; k < 3; ++k) w.Para(l.paras[page * 3 + k]);
+    w.EndPage();
+  }
+  Save(out, name, w);
+}
+
+void BenchListsTables(const fs::path& out, const Lang& l) {
+  std::string name = std::string("lists-tables-") + l.code;
+  Writer w((out / "docs" / (name + ".pdf")).string(), kA4W, kA4H);
+  w.SetFurniture(l.header, l.footer);
+  w.Heading(l.title, 15);
+  w.Para(l.paras[0]);
+  for (const auto& item : l.items) w.Bullet(item);
+  int n = 1;
+  for (const auto& item : l.items) w.Para(std::to_string(n++) + ". " + item);
+  w.EndPage();
+  w.Heading(l.title, 13);
+  for (const auto& [k, v] : l.ficha) w.KeyValue(k, v);
+  w.Para(l.paras[4]);
+  w.EndPage();
+  Save(out, name, w);
+}
+
+void BenchSlides(const fs::path& out, const Lang& l) {
+  std::string name = std::string("slides-") + l.code;
+  const double W = 960, H = 540;
+  Writer w((out / "docs" / (name + ".pdf")).string(), W, H);
+  w.SetFurniture("", (std::string(l.header) + " | %d").c_str());
+  w.SetColumn(70, W - 70);
+  for (int i = 0; i < 3; ++i) {
+    w.SetY(60);
+    w.Heading(i == 0 ? l.title : l.items[i - 1], 26);
+    for (const auto& item : l.items) w.Bullet(item, 18);
+    w.EndPage();
+  }
+  Save(out, name, w);
+}
+
+void Bench(const fs::path& out) {
+  for (const Lang& l : Langs()) {
+    BenchTwoColumn(out, l, false);
+    BenchTwoColumn(out, l, true);
+    BenchFurniture(out, l);
+    BenchListsTables(out, l);
+    BenchSlides(out, l);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: make_corpus OUT_DIR\n");
+  bool bench = argc == 3 && std::string(argv[1]) == "--bench";
+  if (argc != 2 && !bench) {
+    std::fprintf(stderr,
+                 "usage: make_corpus OUT_DIR | make_corpus --bench OUT_DIR\n");
     return 2;
   }
-  fs::path out(argv[1]);
+  fs::path out(argv[argc - 1]);
   fs::create_directories(out / "docs");
   fs::create_directories(out / "truth");
+  if (bench) {
+    Bench(out);
+    return 0;
+  }
   PlanEs(out);
   PlanPt(out);
   WorkshopEn(out);

@@ -21,6 +21,9 @@ struct Word {
   Box box;
   double font_size = 0;
   int rotation = 0;  // 0: horizontal; 1..3: 90°, 180°, 270°
+  // Poppler's judgement that a space follows; false inside words it split
+  // into several boxes (letter-spaced or justified text: "infor" "mación").
+  bool space_after = true;
 };
 
 // A run of words on one baseline, not crossing a column gutter.
@@ -35,8 +38,8 @@ struct Block {
   std::vector<Line> lines;
   Box box;
   double font_size = 0;
-  bool heading =
-      false;  // set when the font is clearly larger than the page body
+  bool heading = false;    // the font is clearly larger than the page body
+  bool list_item = false;  // starts with a bullet or "1." / "a)"
 };
 
 enum class TextSource { kTextLayer, kPlainText, kOcr, kNone };

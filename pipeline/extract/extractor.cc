@@ -184,8 +184,14 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
         w.text = ToUtf8(tb.text());
         poppler::rectf b = tb.bbox();
         w.box = {b.left(), b.top(), b.right(), b.bottom()};
-        w.font_size = tb.has_font_info() ? tb.get_font_size() : b.height();
+        // Poppler's font size is in text-space units: Word exports that
+        // scale a size-1 font by the text matrix report 1. Trust the box
+        // when the two disagree wildly.
+        double fs = tb.has_font_info() ? tb.get_font_size() : 0;
+        double h = b.height();
+        w.font_size = (fs >= 0.5 * h && fs <= 2.5 * h) ? fs : h;
         w.rotation = tb.rotation();
+        w.space_after = tb.has_space_after();
         words.push_back(std::move(w));
       }
     } else {

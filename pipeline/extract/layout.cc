@@ -41,12 +41,40 @@ double Median(std::vector<double> v) {
 
 double CenterY(const Box& b) { return (b.y0 + b.y1) / 2; }
 
+// True for a letter or digit at the end (or start) of `s`: ASCII, or the
+// Latin-1/Latin Extended-A letters of es/pt (UTF-8 lead bytes C3-C5).
+bool LetterAtEnd(const std::string& s) {
+  if (s.empty()) return false;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  unsigned char c = s[i];
+  return isalnum(c) || (c >= 0xC3 && c <= 0xC5);
+}
+bool LetterAtStart(const std::string& s) {
+  if (s.empty()) return false;
+  unsigned char c = s[0];
+  return isalnum(c) || (c >= 0xC3 && c <= 0xC5);
+}
+
 Line MakeLine(const std::vector<const Word*>& words) {
   Line l;
   l.box = words.front()->box;
   std::vector<double> sizes;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (i) l.text += ' ';
+    if (i) {
+      // Glue boxes Poppler split inside one word: it says no space follows,
+      // or the gap is far narrower than any word space (letter-spaced
+      // Word exports give "infor" "mación" 0.11 em apart; word spaces are
+      // 0.2 em or more); else one space.
+      const Word* prev = words[i - 1];
+      double size = std::max(
+          1.0, prev->font_size > 0 ? prev->font_size : prev->box.height());
+      double gap = words[i]->box.x0 - prev->box.x1;
+      bool letters = LetterAtEnd(prev->text) && LetterAtStart(words[i]->text);
+      bool glue = letters && (gap < 0.14 * size ||
+                              (!prev->space_after && gap < 0.18 * size));
+      if (!glue) l.text += ' ';
+    }
     l.text += words[i]->text;
     l.box.Extend(words[i]->box);
     sizes.push_back(words[i]->font_size > 0 ? words[i]->font_size
@@ -199,7 +227,12 @@ std::vector<std::vector<bool>> FindFurniture(
     }
   }
   // A margin line repeating on at least 3 pages, or on every page of a short
-  // document of 2+ pages, is running furniture.
+  // document of 2+ pages, is running furniture — unless its type is clearly
+  // larger than the body's: a title repeated on each page is content.
+  std::vector<double> sizes;
+  for (const PageLines& pl : pages)
+    for (const Line& l : pl.lines) sizes.push_back(l.font_size);
+  const double body_size = Median(sizes);
   size_t n = pages.size();
   size_t need =
       n >= 3 ? std::max<size_t>(3, static_cast<size_t>(std::ceil(n * 0.25)))
@@ -209,8 +242,9 @@ std::vector<std::vector<bool>> FindFurniture(
     for (size_t i = 0; i < pages[p].lines.size(); ++i) {
       const Line& l = pages[p].lines[i];
       if (!InMargin(l, pages[p].height)) continue;
+      bool small = body_size <= 0 || l.font_size <= 1.15 * body_size;
       if (LooksLikePageNumber(l.text) ||
-          (n >= 2 && pages_with[Signature(l.text)].size() >= need)) {
+          (n >= 2 && small && pages_with[Signature(l.text)].size() >= need)) {
         marks[p][i] = true;
       }
     }
@@ -423,6 +457,27 @@ void Order(std::vector<Line> lines, int depth,
 
 }  // namespace
 
+bool StartsListItem(const std::string& text) {
+  static const char* kBullets[] = {
+      "\xE2\x80\xA2",  "\xE2\x97\xA6", "\xE2\x96\xAA",
+      "\xE2\x96\xA0",  "\xE2\x97\x8F", "\xE2\x9E\xA2",
+      "\xE2\x80\x93 ", "- ",           "* "};
+  for (const char* b : kBullets)
+    if (text.rfind(b, 0) == 0) return true;
+  unsigned char c0 = text.empty() ? 0 : text[0];
+  if (c0 == 0xEE || (c0 == 0xEF && text.size() > 1 &&
+                     static_cast<unsigned char>(text[1]) <= 0xA3))
+    return true;  // private-use (Symbol/Wingdings) bullet
+  // "1. ", "12) ", "a) "
+  size_t k = 0;
+  while (k < text.size() && k < 2 &&
+         isdigit(static_cast<unsigned char>(text[k])))
+    ++k;
+  if (k == 0 && !text.empty() && text[0] >= 'a' && text[0] <= 'h') k = 1;
+  return k > 0 && k + 1 < text.size() && (text[k] == '.' || text[k] == ')') &&
+         text[k + 1] == ' ';
+}
+
 std::vector<Block> OrderBlocks(std::vector<Line> lines) {
   std::vector<Block> blocks;
   if (lines.empty()) return blocks;
@@ -442,13 +497,15 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines) {
         bool size_change = std::abs(l.font_size - prev.font_size) >
                            0.15 * std::max(1.0, prev.font_size);
         bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
-        start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row;
+        start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
+                StartsListItem(l.text);
       }
       if (start) {
         blocks.push_back(Block{});
         cur = &blocks.back();
         cur->box = l.box;
         cur->font_size = l.font_size;
+        cur->list_item = StartsListItem(l.text);
       }
       cur->box.Extend(l.box);
       cur->lines.push_back(std::move(l));

@@ -35,7 +35,10 @@ std::vector<std::vector<bool>> FindFurniture(
 // True for "3", "- 3 -", "3/40", "Página 3 de 40", "Page 3 of 40", "Pág. 3".
 bool LooksLikePageNumber(const std::string& text);
 
-// Orders lines and groups them into blocks.
+// "• ", "– ", private-use bullets, "1. ", "2) ", "a) ": a list item starts.
+bool StartsListItem(const std::string& text);
+
+// Orders lines and groups them into blocks; a list item starts a block.
 std::vector<Block> OrderBlocks(std::vector<Line> lines);
 
 }  // namespace planmine

@@ -27,7 +27,7 @@ struct GrayImage {
 };
 
 struct OcrResult {
-  std::vector<Word> words;  // boxes in pixels of the image
+  std::vector<Word> words;     // boxes in pixels of the image
   double mean_confidence = 0;  // 0..100, over words
 };
 
@@ -35,7 +35,8 @@ class OcrEngine {
  public:
   virtual ~OcrEngine() = default;
   // `languages` in Tesseract's form: "spa", "por", "eng", "spa+eng".
-  virtual Result<OcrResult> Recognize(const GrayImage& image, const std::string& languages) = 0;
+  virtual Result<OcrResult> Recognize(const GrayImage& image,
+                                      const std::string& languages) = 0;
   virtual std::string Name() const = 0;
 
   // Tesseract with the installed language data, or null (with the reason in

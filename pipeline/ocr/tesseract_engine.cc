@@ -13,13 +13,19 @@ namespace {
 
 class TesseractEngine : public OcrEngine {
  public:
-  Result<OcrResult> Recognize(const GrayImage& image, const std::string& languages) override {
-    if (image.width <= 0 || image.height <= 0) return InvalidArgument("empty page image");
+  Result<OcrResult> Recognize(const GrayImage& image,
+                              const std::string& languages) override {
+    if (image.width <= 0 || image.height <= 0)
+      return InvalidArgument("empty page image");
     tesseract::TessBaseAPI* api = ApiFor(languages);
-    if (!api) return Unsupported("Tesseract cannot load language data '" + languages + "'");
-    api->SetImage(image.pixels.data(), image.width, image.height, 1, image.bytes_per_line);
+    if (!api)
+      return Unsupported("Tesseract cannot load language data '" + languages +
+                         "'");
+    api->SetImage(image.pixels.data(), image.width, image.height, 1,
+                  image.bytes_per_line);
     api->SetSourceResolution(image.dpi);
-    if (api->Recognize(nullptr) != 0) return Internal("Tesseract failed to recognize the page");
+    if (api->Recognize(nullptr) != 0)
+      return Internal("Tesseract failed to recognize the page");
     OcrResult out;
     std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
     double conf_sum = 0;
@@ -44,7 +50,9 @@ class TesseractEngine : public OcrEngine {
     return out;
   }
 
-  std::string Name() const override { return std::string("tesseract ") + tesseract::TessBaseAPI::Version(); }
+  std::string Name() const override {
+    return std::string("tesseract ") + tesseract::TessBaseAPI::Version();
+  }
 
  private:
   // One initialized API per language set: Init costs more than a page.
@@ -53,7 +61,8 @@ class TesseractEngine : public OcrEngine {
     if (it != apis_.end()) return it->second.get();
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     api->SetVariable("debug_file", "/dev/null");
-    if (api->Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) return nullptr;
+    if (api->Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0)
+      return nullptr;
     api->SetPageSegMode(tesseract::PSM_AUTO);
     tesseract::TessBaseAPI* raw = api.get();
     apis_[languages] = std::move(api);
@@ -69,7 +78,10 @@ std::unique_ptr<OcrEngine> OcrEngine::Tesseract(std::string* why) {
   tesseract::TessBaseAPI probe;
   probe.SetVariable("debug_file", "/dev/null");
   if (probe.Init(nullptr, "spa+por+eng", tesseract::OEM_LSTM_ONLY) != 0) {
-    if (why) *why = "Tesseract language data for spa, por and eng not found (apt-get install tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-eng)";
+    if (why)
+      *why =
+          "Tesseract language data for spa, por and eng not found (apt-get "
+          "install tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-eng)";
     return nullptr;
   }
   probe.End();

@@ -1,0 +1,225 @@
+// extract_bench: scores planmine's extraction against pdftotext (default and
+// -raw) on a corpus with ground truth, in the same run, and times them.
+//
+//   extract_bench CORPUS_DIR [--no-pdftotext] [--check]
+//
+// CORPUS_DIR holds docs/NAME.pdf, truth/NAME.txt and optionally
+// truth/NAME.meta ("furniture<TAB>text", "compound<TAB>word" lines), as
+// written by `make_corpus --bench`. A document's family is its name without
+// the trailing "-LANG". Prints a Markdown table per family and overall:
+// word-level NED (lower is better), furniture leak rate, compound-hyphen
+// recall, bag-of-words recall; then pages per second, one core. Files
+// without truth (e.g. ../shared/corpus-real) are only timed. With --check it
+// exits 1 unless planmine meets the targets on every family: NED <= 0.05,
+// furniture leak <= 0.01, compound-hyphen recall >= 0.9, bag-of-words
+// recall >= 0.99 (ctest runs it so).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "pipeline/extract/extractor.h"
+#include "pipeline/normalize/normalizer.h"
+#include "tests/test_util.h"
+#include "tests/text_metrics.h"
+
+namespace planmine {
+namespace {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Scores {
+  double ned = 0, leak = 0, hyphen = 0, bow = 0;
+  int docs = 0, furniture = 0, leaked = 0, compounds = 0, compounds_kept = 0;
+  size_t truth_words = 0, found_words = 0;
+};
+
+std::string Collapse(const std::string& s) {
+  std::string out;
+  for (const std::string& w : testing::Words(s))
+    out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+std::string StripPunct(std::string w) {
+  auto punct = [](char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '(' ||
+           c == ')' || c == '"';
+  };
+  while (!w.empty() && punct(w.back())) w.pop_back();
+  while (!w.empty() && punct(w.front())) w.erase(w.begin());
+  return w;
+}
+
+void Score(const std::string& got, const std::string& truth,
+           const std::string& meta, Scores* s) {
+  s->docs++;
+  s->ned += testing::WordNed(got, truth);
+  std::string flat = Collapse(got);
+  std::multiset<std::string> have;
+  for (const std::string& w : testing::Words(got)) have.insert(StripPunct(w));
+  for (const std::string& w : testing::Words(truth)) {
+    ++s->truth_words;
+    auto it = have.find(StripPunct(w));
+    if (it != have.end()) {
+      ++s->found_words;
+      have.erase(it);
+    }
+  }
+  std::set<std::string> got_words;
+  for (const std::string& w : testing::Words(got))
+    got_words.insert(StripPunct(w));
+  std::istringstream in(meta);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    std::string kind = line.substr(0, tab), value = line.substr(tab + 1);
+    if (kind == "furniture") {
+      ++s->furniture;
+      if (flat.find(Collapse(value)) != std::string::npos) ++s->leaked;
+    } else if (kind == "compound") {
+      ++s->compounds;
+      if (got_words.count(StripPunct(value))) ++s->compounds_kept;
+    }
+  }
+}
+
+std::string RunPdftotext(const std::string& path, const char* mode) {
+  testing::CommandResult r = testing::Run(std::string("pdftotext ") + mode +
+                                          " '" + path + "' - 2>/dev/null");
+  return r.out;
+}
+
+std::string Fmt(double v) {
+  char b[32];
+  snprintf(b, sizeof b, "%.3f", v);
+  return b;
+}
+
+}  // namespace
+}  // namespace planmine
+
+int main(int argc, char** argv) {
+  using namespace planmine;
+  if (argc < 2) {
+    fprintf(stderr, "usage: extract_bench CORPUS_DIR [--no-pdftotext]\n");
+    return 2;
+  }
+  std::string dir = argv[1];
+  bool with_pdftotext = true, check = false;
+  for (int a = 2; a < argc; ++a) {
+    if (std::string(argv[a]) == "--no-pdftotext") with_pdftotext = false;
+    if (std::string(argv[a]) == "--check") check = true;
+  }
+  int failures = 0;
+  fs::path docs = fs::exists(fs::path(dir) / "docs") ? fs::path(dir) / "docs"
+                                                     : fs::path(dir);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(docs))
+    if (e.path().extension() == ".pdf") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  ExtractOptions eo;
+  auto ex = Extractor::Create(eo);
+  auto norm = Normalizer::Create(NormalizeOptions{DefaultWordLists()});
+  if (!ex.ok() || !norm.ok()) return 2;
+
+  const char* tools[] = {"planmine", "pdftotext", "pdftotext -raw"};
+  std::map<std::string, std::map<std::string, Scores>>
+      by_family;  // family -> tool -> scores
+  double seconds[3] = {0, 0, 0};
+  long pages = 0;
+  for (const fs::path& f : files) {
+    std::string name = f.stem().string();
+    std::string family = name.substr(0, name.rfind('-'));
+    fs::path truth_path = fs::path(dir) / "truth" / (name + ".txt");
+    bool has_truth = fs::exists(truth_path);
+    std::string truth = has_truth ? testing::ReadFile(truth_path.string()) : "";
+    std::string meta =
+        has_truth ? testing::ReadFile(
+                        (fs::path(dir) / "truth" / (name + ".meta")).string())
+                  : "";
+    std::string outs[3];
+    auto t0 = Clock::now();
+    auto doc = ex->Extract(f.string(), SourceKind::kPdf);
+    if (doc.ok()) {
+      NormalizedDocument nd = norm->Normalize(*doc);
+      for (size_t i = 0; i < nd.pages.size(); ++i)
+        outs[0] += (i ? "\f" : "") + nd.pages[i].text + "\n";
+      pages += doc->page_count;
+    }
+    seconds[0] += std::chrono::duration<double>(Clock::now() - t0).count();
+    if (with_pdftotext) {
+      for (int k = 1; k < 3; ++k) {
+        auto t1 = Clock::now();
+        outs[k] = RunPdftotext(f.string(), k == 1 ? "" : "-raw");
+        seconds[k] += std::chrono::duration<double>(Clock::now() - t1).count();
+      }
+    }
+    if (!has_truth) continue;
+    for (int k = 0; k < (with_pdftotext ? 3 : 1); ++k) {
+      Score(outs[k], truth, meta, &by_family[family][tools[k]]);
+      Score(outs[k], truth, meta, &by_family["ALL"][tools[k]]);
+    }
+  }
+  if (!by_family.empty()) {
+    printf(
+        "| family | tool | docs | NED | furniture leak | compound-hyphen "
+        "recall | bag-of-words recall |\n");
+    printf("|---|---|---|---|---|---|---|\n");
+    for (auto& [family, per_tool] : by_family) {
+      if (family == "ALL") continue;
+      for (const char* t : tools) {
+        if (!per_tool.count(t)) continue;
+        const Scores& s = per_tool[t];
+        if (check && std::string(t) == "planmine") {
+          bool ok =
+              s.ned / s.docs <= 0.05 &&
+              (!s.furniture || double(s.leaked) / s.furniture <= 0.01) &&
+              (!s.compounds || double(s.compounds_kept) / s.compounds >= 0.9) &&
+              double(s.found_words) / s.truth_words >= 0.99;
+          if (!ok) {
+            ++failures;
+            fprintf(stderr, "extract_bench: family %s misses a target\n",
+                    family.c_str());
+          }
+        }
+        printf("| %s | %s | %d | %s | %s | %s | %s |\n", family.c_str(), t,
+               s.docs, Fmt(s.ned / s.docs).c_str(),
+               s.furniture ? Fmt(double(s.leaked) / s.furniture).c_str() : "-",
+               s.compounds ? Fmt(double(s.compounds_kept) / s.compounds).c_str()
+                           : "-",
+               Fmt(double(s.found_words) / s.truth_words).c_str());
+      }
+    }
+    for (const char* t : tools) {
+      if (!by_family["ALL"].count(t)) continue;
+      const Scores& s = by_family["ALL"][t];
+      printf("| **all** | %s | %d | %s | %s | %s | %s |\n", t, s.docs,
+             Fmt(s.ned / s.docs).c_str(),
+             Fmt(double(s.leaked) / std::max(1, s.furniture)).c_str(),
+             Fmt(double(s.compounds_kept) / std::max(1, s.compounds)).c_str(),
+             Fmt(double(s.found_words) / s.truth_words).c_str());
+    }
+    printf("\n");
+  }
+  printf("speed, one core, %zu files, %ld pages:\n", files.size(), pages);
+  printf(
+      "  planmine extract+normalize (in process, OCR off): %.3f s, %.0f "
+      "pages/s\n",
+      seconds[0], pages / seconds[0]);
+  if (with_pdftotext) {
+    printf(
+        "  pdftotext (one process per file):                %.3f s, %.0f "
+        "pages/s\n",
+        seconds[1], pages / seconds[1]);
+    printf(
+        "  pdftotext -raw (one process per file):           %.3f s, %.0f "
+        "pages/s\n",
+        seconds[2], pages / seconds[2]);
+    printf("  ratio planmine / pdftotext pages per second: %.2f\n",
+           seconds[1] / seconds[0]);
+  }
+  return failures == 0 ? 0 : 1;
+}
