@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake pkg-config
-  libpoppler-cpp-dev poppler-utils      # PDF extraction; pdfinfo/pdftotext for tests and benchmarks
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils  # PDF extraction (C++ API + core TextOutputDev); pdfinfo/pdftotext for tests and benchmarks
   libicu-dev                            # normalization and sentence breaking
   libre2-dev                            # pattern packs
   libsqlite3-dev sqlite3                # the index (FTS5 is built in)
