@@ -227,7 +227,7 @@ TEST_CASE("E2E: extract prints text with form feeds and a stable JSON",
        {"\"path\"", "\"sha256\"", "\"language\": \"es\"", "\"country\"",
         "\"doc_type\"", "\"title\"", "\"pages\"", "\"sentences\"",
         "\"commitments\"", "\"theme_hits\"", "\"entities\"", "\"first_page\"",
-        "\"value\": \"2021-07-01\"",
+        "\"key\": \"Fecha de inicio\"", "\"value\": \"2021-07-01\"",
         "\"value\": \"gobiernoabierto@ejemplo.gov.co\""})
     CHECK(j.out.find(key) != std::string::npos);
 }

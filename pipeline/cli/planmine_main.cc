@@ -147,6 +147,13 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                                 : nlohmann::ordered_json(p.ocr_confidence)},
          {"text", p.text},
          {"furniture", p.furniture},
+         {"fields",
+          [&] {
+            nlohmann::ordered_json fs = nlohmann::ordered_json::array();
+            for (const auto& f : p.fields)
+              fs.push_back({{"key", f.key}, {"value", f.value}});
+            return fs;
+          }()},
          {"blocks", blocks}});
   }
   j["pages"] = pages;

@@ -42,6 +42,13 @@ struct Block {
   bool list_item = false;  // starts with a bullet or "1." / "a)"
 };
 
+// A label and its value side by side: a row of a commitment template table
+// ("Fecha de inicio | 1 de julio de 2021").
+struct Field {
+  std::string key, value;
+  Box box;
+};
+
 enum class TextSource { kTextLayer, kPlainText, kOcr, kNone };
 const char* TextSourceName(TextSource s);
 
@@ -49,8 +56,9 @@ struct Page {
   int number = 0;  // 1-based
   double width = 0, height = 0;
   std::vector<Block> blocks;  // body, in reading order
-  std::vector<std::string>
-      furniture;  // running headers/footers, page numbers, rotated labels
+  // Running headers/footers, page numbers, rotated labels.
+  std::vector<std::string> furniture;
+  std::vector<Field> fields;  // key-value rows of tables, in reading order
   TextSource source = TextSource::kNone;
   int word_count = 0;  // words in the text layer, furniture included
   // Text-layer quality: "ok"; "empty" (no text layer: an image or a blank

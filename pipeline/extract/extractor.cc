@@ -282,6 +282,17 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     for (std::string& r : page_lines[i].rotated)
       out.pages[i].furniture.push_back(std::move(r));
     out.pages[i].blocks = OrderBlocks(std::move(body));
+    for (auto [k, v] : FindFields(out.pages[i].blocks)) {
+      auto text = [](const Block& b) {
+        std::string t;
+        for (const Line& l : b.lines) t += (t.empty() ? "" : " ") + l.text;
+        return t;
+      };
+      Field f{text(out.pages[i].blocks[k]), text(out.pages[i].blocks[v]),
+              out.pages[i].blocks[k].box};
+      f.box.Extend(out.pages[i].blocks[v].box);
+      out.pages[i].fields.push_back(std::move(f));
+    }
   }
   return out;
 }

@@ -518,4 +518,39 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines) {
   return blocks;
 }
 
+std::vector<std::pair<size_t, size_t>> FindFields(
+    const std::vector<Block>& blocks) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i + 1 < blocks.size(); ++i) {
+    const Block& k = blocks[i];
+    const Block& v = blocks[i + 1];
+    if (k.lines.empty() || v.lines.empty() || k.heading) continue;
+    const Line& kl = k.lines.front();
+    const Line& vl = v.lines.front();
+    double h = std::max(1.0, kl.box.height());
+    bool same_row = std::abs(CenterY(kl.box) - CenterY(vl.box)) < 0.5 * h;
+    bool right = vl.box.x0 >= k.box.x1 + 4;
+    size_t chars = 0, letters = 0;
+    for (const Line& l : k.lines) {
+      chars += l.text.size();
+      for (unsigned char c : l.text) letters += isalpha(c) || c >= 0xC3;
+    }
+    const std::string& last = k.lines.back().text;
+    char end = last.empty() ? ' ' : last.back();
+    // A label: short, a word or two wide, not the tail of a sentence of a
+    // neighbouring column ("…great strides have" beside the next column).
+    double span = std::max(1.0, v.box.x1 - k.box.x0);
+    bool short_label = chars <= 45 && letters >= 2 && k.lines.size() <= 2 &&
+                       k.box.width() <= 0.42 * span && end != '.' &&
+                       end != ',' && end != ';' &&
+                       (isupper(static_cast<unsigned char>(kl.text[0])) ||
+                        static_cast<unsigned char>(kl.text[0]) >= 0xC3);
+    if (same_row && right && short_label) {
+      out.push_back({i, i + 1});
+      ++i;  // a value is not also a key
+    }
+  }
+  return out;
+}
+
 }  // namespace planmine

@@ -38,6 +38,12 @@ bool LooksLikePageNumber(const std::string& text);
 // "• ", "– ", private-use bullets, "1. ", "2) ", "a) ": a list item starts.
 bool StartsListItem(const std::string& text);
 
+// Key-value rows among ordered blocks: a short label block followed by a
+// block that starts on the same row to its right. Returns (key, value)
+// block indexes.
+std::vector<std::pair<size_t, size_t>> FindFields(
+    const std::vector<Block>& blocks);
+
 // Orders lines and groups them into blocks; a list item starts a block.
 std::vector<Block> OrderBlocks(std::vector<Line> lines);
 

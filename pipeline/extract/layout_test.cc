@@ -136,4 +136,46 @@ TEST_CASE("Layout: rotated words stay out of the body", "[layout]") {
   CHECK(pl.rotated[0] == "Margin");
 }
 
+TEST_CASE("Layout: a template table comes out as key-value fields",
+          "[layout]") {
+  std::vector<Word> words;
+  Append(&words, Row("Fecha de inicio", 50, 100));
+  Append(&words, Row("1 de julio de 2021", 250, 100));
+  Append(&words, Row("Institucion responsable", 50, 130));
+  Append(&words, Row("Agencia Nacional de Contratacion Publica y", 250, 130));
+  Append(&words, Row("camaras de comercio", 250, 143));
+  std::vector<Block> blocks = OrderBlocks(BuildLines(words, 595, 842).lines);
+  auto fields = FindFields(blocks);
+  REQUIRE(fields.size() == 2);
+  CHECK(blocks[fields[0].first].lines[0].text == "Fecha de inicio");
+  CHECK(blocks[fields[0].second].lines[0].text == "1 de julio de 2021");
+  CHECK(blocks[fields[1].second].lines.size() == 2);
+}
+
+TEST_CASE("Layout: two columns of prose are not key-value fields", "[layout]") {
+  std::vector<Word> words;
+  for (int i = 0; i < 4; ++i) {
+    Append(&words, Row("and so the left column goes on " + std::to_string(i),
+                       50, 80 + 14.0 * i));
+    Append(&words, Row("while the right column says " + std::to_string(i), 300,
+                       80 + 14.0 * i));
+  }
+  CHECK(FindFields(OrderBlocks(BuildLines(words, 595, 842).lines)).empty());
+}
+
+TEST_CASE("Layout: list items start their own blocks", "[layout]") {
+  CHECK(StartsListItem("\xE2\x80\xA2 Publicar datos"));
+  CHECK(StartsListItem("\xEF\x82\xB7 Publicar datos"));
+  CHECK(StartsListItem("1. Publicar datos"));
+  CHECK(StartsListItem("b) Publicar datos"));
+  CHECK_FALSE(StartsListItem("2021. El plan"));
+  CHECK_FALSE(StartsListItem("Publicar datos"));
+  std::vector<Word> words;
+  Append(&words, Row("\xE2\x80\xA2 first item of the list", 50, 100));
+  Append(&words, Row("\xE2\x80\xA2 second item of the list", 50, 113));
+  std::vector<Block> blocks = OrderBlocks(BuildLines(words, 595, 842).lines);
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[1].list_item);
+}
+
 }  // namespace planmine

@@ -70,6 +70,16 @@ CREATE TABLE IF NOT EXISTS blocks (
   language_confidence REAL
 );
 CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc_id, page, seq);
+CREATE TABLE IF NOT EXISTS fields (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  page        INTEGER NOT NULL,
+  seq         INTEGER NOT NULL,
+  key         TEXT NOT NULL,                     -- a table row's label ("Fecha de inicio")
+  value       TEXT NOT NULL,                     -- and its value ("1 de julio de 2021")
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL
+);
+CREATE INDEX IF NOT EXISTS fields_doc ON fields(doc_id, page, seq);
 CREATE TABLE IF NOT EXISTS sentences (
   id          INTEGER PRIMARY KEY,
   doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -198,6 +198,25 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       PLANMINE_RETURN_IF_ERROR(block_ins->Run());
     }
   }
+  auto field_ins = db_->Prepare(
+      "INSERT INTO fields(doc_id, page, seq, key, value, x0, y0, x1, y1) "
+      "VALUES (?,?,?,?,?,?,?,?,?)");
+  if (!field_ins.ok()) return field_ins.status();
+  for (const NormalizedPage& p : doc.text.pages) {
+    for (size_t k = 0; k < p.fields.size(); ++k) {
+      const Field& f = p.fields[k];
+      field_ins->Bind(1, doc_id)
+          .Bind(2, p.number)
+          .Bind(3, k)
+          .Bind(4, f.key)
+          .Bind(5, f.value);
+      field_ins->Bind(6, f.box.x0)
+          .Bind(7, f.box.y0)
+          .Bind(8, f.box.x1)
+          .Bind(9, f.box.y1);
+      PLANMINE_RETURN_IF_ERROR(field_ins->Run());
+    }
+  }
   auto sent_ins = db_->Prepare(
       "INSERT INTO sentences(doc_id, seq, page, block, start, end, language, "
       "text) VALUES (?,?,?,?,?,?,?,?)");

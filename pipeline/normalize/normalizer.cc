@@ -239,6 +239,9 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
     page.source = src.source;
     page.word_count = src.word_count;
     page.quality = src.quality;
+    for (const Field& f : src.fields)
+      page.fields.push_back(
+          {NormalizeLine(f.key), NormalizeLine(f.value), f.box});
     page.ocr_confidence = src.ocr_confidence;
     for (const std::string& f : src.furniture) {
       std::string t = NormalizeLine(f);

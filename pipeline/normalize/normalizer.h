@@ -38,6 +38,7 @@ struct NormalizedPage {
   std::string text;  // blocks separated by "\n\n"
   std::vector<NormalizedBlock> blocks;
   std::vector<std::string> furniture;  // normalized too
+  std::vector<Field> fields;           // key-value rows, normalized
   TextSource source = TextSource::kNone;
   int word_count = 0;
   std::string quality = "ok";  // text-layer quality, see extracted.h
