@@ -161,6 +161,39 @@ TEST_CASE("Real corpus: OCR only where the text layer is missing",
   CHECK(wrong[0][0] == "0");
 }
 
+TEST_CASE("Real corpus: layout keeps side-by-side text apart and furniture out",
+          "[real][layout]") {
+  if (!HaveRealCorpus()) return;
+  const std::string& db = RealIndex();
+  // The UK plan's annex table: each commitment's text comes out whole, not
+  // interleaved line by line with the lead-department column beside it.
+  auto gb =
+      Query(db,
+            "SELECT count(*) FROM pages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE d.path LIKE '%gb-ogp-nap-2013-2015.pdf' AND instr(p.text, "
+            "'The UK government will issue a"
+            " Local Authorities Data Transparency Code requiring local "
+            "authorities to publish key information"
+            " and data.') > 0");
+  CHECK(gb[0][0] == "1");
+  // The running headers of the Colombian plans are furniture, not body text.
+  auto co =
+      Query(db,
+            "SELECT count(*) FROM pages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE d.path LIKE '%co-plan-accion-ii-2015-2017.pdf' AND "
+            "p.number > 1"  // page 1: the title
+            " AND instr(p.text, 'GOBIERNO ABIERTO PARA LA INCLUSIÓN SOCIAL Y "
+            "TERRITORIAL') > 0");
+  CHECK(co[0][0] == "0");
+  auto furniture =
+      Query(db,
+            "SELECT count(*) FROM pages p JOIN documents d ON d.id = p.doc_id"
+            " WHERE d.path LIKE '%co-plan-accion-ii-2015-2017.pdf'"
+            " AND instr(p.furniture, 'GOBIERNO ABIERTO PARA LA INCLUSIÓN "
+            "SOCIAL Y TERRITORIAL') > 0");
+  CHECK(std::stoi(furniture[0][0]) >= 10);
+}
+
 TEST_CASE("Real corpus: re-ingesting changes no row counts", "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();

@@ -132,7 +132,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
         bool overlap_y = std::min(prev->box.y1, w->box.y1) -
                              std::max(prev->box.y0, w->box.y0) >
                          0.3 * std::min(prev->box.height(), w->box.height());
-        if (gap > 1.6 * size || !overlap_y) {
+        if (gap > 1.0 * size || !overlap_y) {
           out.lines.push_back(MakeLine(cur));
           cur.clear();
         }
@@ -487,6 +487,26 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines) {
   std::vector<std::vector<Line>> regions;
   Order(std::move(lines), 0, &regions);
   for (auto& region : regions) {
+    // Rows were cut at every gap wider than 1 em so that table cells and
+    // column gutters separate; inside one region, pieces of the same row
+    // that sit close together are one line again (wide justified spaces).
+    std::vector<Line> merged;
+    for (Line& l : region) {
+      if (!merged.empty()) {
+        Line& prev = merged.back();
+        double h = std::max(1.0, prev.box.height());
+        double gap = l.box.x0 - prev.box.x1;
+        if (std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.3 * h &&
+            gap >= 0 && gap < 2.0 * h) {
+          prev.text += ' ';
+          prev.text += l.text;
+          prev.box.Extend(l.box);
+          continue;
+        }
+      }
+      merged.push_back(std::move(l));
+    }
+    region = std::move(merged);
     Block* cur = nullptr;
     for (Line& l : region) {
       bool start = cur == nullptr;
