@@ -39,8 +39,9 @@ class OcrEngine {
                                       const std::string& languages) = 0;
   virtual std::string Name() const = 0;
 
-  // Tesseract with the installed language data, or null (with the reason in
-  // *why) when the library or the data for spa/por/eng is missing.
+  // Tesseract. Its language data (spa, por, eng) is loaded lazily on the
+  // first page; if it is missing, Recognize() says so. Null only if a build
+  // lacks the library (then *why says so).
   static std::unique_ptr<OcrEngine> Tesseract(std::string* why);
 };
 
