@@ -24,6 +24,10 @@ struct Word {
   // Poppler's judgement that a space follows; false inside words it split
   // into several boxes (letter-spaced or justified text: "infor" "mación").
   bool space_after = true;
+  // Position in the page's content stream (the order the PDF draws text);
+  // -1 when unknown. Layout orders by geometry and uses this as a second
+  // opinion.
+  int stream_pos = -1;
 };
 
 // A run of words on one baseline, not crossing a column gutter.
@@ -31,6 +35,7 @@ struct Line {
   std::string text;  // words joined by single spaces
   Box box;
   double font_size = 0;
+  int stream_pos = -1;  // smallest stream position of its words
 };
 
 // Consecutive lines of one paragraph, heading or list item.

@@ -113,6 +113,7 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
     w.font_size = SaneFontSize(tw->getFontSize(), y1 - y0);
     w.rotation = tw->getRotation();
     w.space_after = tw->hasSpaceAfter();
+    w.stream_pos = tw->getCharPos();
     words->push_back(std::move(w));
   }
 }

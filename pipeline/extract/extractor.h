@@ -31,7 +31,7 @@ struct ExtractOptions {
 
 class Extractor {
  public:
-  static constexpr const char* kVersion = "extract-2";
+  static constexpr const char* kVersion = "extract-3";
 
   static Result<Extractor> Create(const ExtractOptions& options);
 

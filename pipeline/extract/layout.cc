@@ -81,6 +81,10 @@ Line MakeLine(const std::vector<const Word*>& words) {
                                             : words[i]->box.height());
   }
   l.font_size = Median(sizes);
+  for (const Word* w : words)
+    if (w->stream_pos >= 0 &&
+        (l.stream_pos < 0 || w->stream_pos < l.stream_pos))
+      l.stream_pos = w->stream_pos;
   return l;
 }
 
@@ -478,6 +482,56 @@ bool StartsListItem(const std::string& text) {
          text[k + 1] == ' ';
 }
 
+namespace {
+
+int BlockStreamPos(const Block& b) {
+  int pos = -1;
+  for (const Line& l : b.lines)
+    if (l.stream_pos >= 0 && (pos < 0 || l.stream_pos < pos))
+      pos = l.stream_pos;
+  return pos;
+}
+
+// How many consecutive block pairs read as one sentence running on (the
+// stream order must win by two, so one accidental run-on changes nothing): the
+// first ends mid-sentence (a letter, comma or hyphen) and the next starts in
+// lower case.
+int Continuations(const std::vector<const Block*>& order) {
+  int n = 0;
+  for (size_t i = 0; i + 1 < order.size(); ++i) {
+    const std::string& a = order[i]->lines.back().text;
+    const std::string& b = order[i + 1]->lines.front().text;
+    if (a.empty() || b.empty()) continue;
+    unsigned char end = a.back(), start = b.front();
+    bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
+    bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
+                                    static_cast<unsigned char>(b[1]) >= 0xA0);
+    n += open && lower && !order[i]->heading && !order[i + 1]->list_item;
+  }
+  return n;
+}
+
+}  // namespace
+
+void ChooseOrder(std::vector<Block>* blocks) {
+  std::vector<const Block*> geometric, stream;
+  for (const Block& b : *blocks) {
+    if (BlockStreamPos(b) < 0) return;  // no stream positions (OCR, tests)
+    geometric.push_back(&b);
+  }
+  stream = geometric;
+  std::stable_sort(stream.begin(), stream.end(),
+                   [](const Block* a, const Block* b) {
+                     return BlockStreamPos(*a) < BlockStreamPos(*b);
+                   });
+  if (stream == geometric ||
+      Continuations(stream) < Continuations(geometric) + 2)
+    return;
+  std::vector<Block> reordered;
+  for (const Block* b : stream) reordered.push_back(*b);
+  *blocks = std::move(reordered);
+}
+
 std::vector<Block> OrderBlocks(std::vector<Line> lines) {
   std::vector<Block> blocks;
   if (lines.empty()) return blocks;
@@ -531,6 +585,7 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines) {
       cur->lines.push_back(std::move(l));
     }
   }
+  ChooseOrder(&blocks);
   for (Block& b : blocks) {
     b.heading =
         body_size > 0 && b.font_size >= 1.18 * body_size && b.lines.size() <= 4;

@@ -44,6 +44,11 @@ bool StartsListItem(const std::string& text);
 std::vector<std::pair<size_t, size_t>> FindFields(
     const std::vector<Block>& blocks);
 
+// Reading order is geometric; where the PDF's drawing order (stream
+// positions) makes at least two more sentences run on from one block to the
+// next, that order wins. Exposed for tests.
+void ChooseOrder(std::vector<Block>* blocks);
+
 // Orders lines and groups them into blocks; a list item starts a block.
 std::vector<Block> OrderBlocks(std::vector<Line> lines);
 

@@ -178,4 +178,33 @@ TEST_CASE("Layout: list items start their own blocks", "[layout]") {
   CHECK(blocks[1].list_item);
 }
 
+TEST_CASE("Layout: the drawing order wins where it continues sentences",
+          "[layout]") {
+  auto block = [](const std::string& text, int stream) {
+    Block b;
+    b.lines.push_back(Line{text, {}, 10, stream});
+    return b;
+  };
+  // Geometric order C B A reads "ended with a law. / a plan and / It began
+  // with"; the PDF drew A B C, which runs on twice.
+  std::vector<Block> blocks = {block("ended with a law.", 300),
+                               block("a plan and", 200),
+                               block("It began with", 100)};
+  ChooseOrder(&blocks);
+  CHECK(blocks[0].lines[0].text == "It began with");
+  CHECK(blocks[1].lines[0].text == "a plan and");
+  CHECK(blocks[2].lines[0].text == "ended with a law.");
+  // One run-on sentence is not enough evidence to leave geometry.
+  std::vector<Block> weak = {block("Sentence ends here.", 0),
+                             block("continues here.", 200),
+                             block("Starts a new thought and", 100)};
+  ChooseOrder(&weak);
+  CHECK(weak[1].lines[0].text == "continues here.");
+  // When geometry already reads well, it stays.
+  std::vector<Block> fine = {block("One sentence.", 50),
+                             block("Another one.", 10)};
+  ChooseOrder(&fine);
+  CHECK(fine[0].lines[0].text == "One sentence.");
+}
+
 }  // namespace planmine
