@@ -14,7 +14,7 @@ PACKAGES=(
   libcli11-dev nlohmann-json3-dev       # command line, JSON output
   libssl-dev                            # SHA-256 (libcrypto)
   catch2                                # tests (v2.13)
-  libcairo2-dev fonts-dejavu-core       # the sample-corpus generator
+  libcairo2-dev libfontconfig-dev fonts-dejavu-core  # the sample-corpus generator
   wspanish wbrazilian wamerican         # word lists that attest dehyphenated words
   qpdf                                  # encrypted-PDF test fixtures
   bc time                               # scripts/bench_ingest.sh
