@@ -73,13 +73,16 @@ TEST_CASE(
   auto manifest = Manifest::Load(RealCorpusDir() + "/MANIFEST.tsv");
   REQUIRE(manifest.ok());
   bool have_pdfinfo = Run("command -v pdfinfo").exit_code == 0;
-  for (const auto& r :
-       Query(db, "SELECT path, language, page_count, status FROM documents")) {
+  for (const auto& r : Query(db,
+                             "SELECT path, language, page_count, status, "
+                             "doc_type FROM documents")) {
     const ManifestEntry* m = manifest->Find(r[0]);
     REQUIRE(m != nullptr);
     INFO(r[0]);
     CHECK(r[3] == "ok");
     CHECK(r[1] == m->language);
+    CHECK(r[4] ==
+          m->doc_type);  // inferred: the ingest ran without the manifest
     if (have_pdfinfo) {
       CommandResult info = Run("pdfinfo '" + r[0] +
                                "' 2>/dev/null | awk '/^Pages:/ {print $2}'");

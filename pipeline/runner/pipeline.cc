@@ -10,6 +10,10 @@
 #include "pipeline/core/utf8.h"
 
 namespace planmine {
+
+// Bump when Classify() changes: stored documents are then re-processed.
+constexpr const char* kClassifyVersion = "classify-2";
+
 namespace fs = std::filesystem;
 
 Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
@@ -49,8 +53,9 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
     p.ocr_status_ = "off: --ocr off";
   }
   p.versions_ =
-      std::string(Extractor::kVersion) + " " + Normalizer::kVersion + " " +
-      LanguageDetector::kVersion + " " + SentenceSplitter::kVersion + " " +
+      std::string(kClassifyVersion) + " " + std::string(Extractor::kVersion) +
+      " " + Normalizer::kVersion + " " + LanguageDetector::kVersion + " " +
+      SentenceSplitter::kVersion + " " +
       (p.ocr_ ? "ocr-tesseract" : "ocr-off") + " " + p.miner_.VersionString();
   return p;
 }
@@ -184,21 +189,39 @@ void Classify(IndexedDocument* doc) {
                       ContainsCi(head, "action plan") ||
                       ContainsCi(head, "plano de a") ||
                       ContainsCi(head, "plan nacional de acci");
-    bool workshop = ContainsCi(head, "taller") ||
-                    ContainsCi(head, "workshop") ||
-                    ContainsCi(head, "oficina de") ||
-                    ContainsCi(head, "conversación con expertos") ||
-                    ContainsCi(head, "conversación de expertos") ||
-                    ContainsCi(head, "conversaciones virtuales");
+    // The opening of the document (title and first lines) names its genre;
+    // a word deep in the text ("taller" in a decree) does not.
+    std::string opening =
+        LowerUtf8(Utf8Truncate(doc->title.value, 200)) + " " +
+        LowerUtf8(Utf8Truncate(
+            doc->text.pages.empty() ? "" : doc->text.pages[0].text, 120));
+    bool workshop = ContainsCi(opening, "taller") ||
+                    ContainsCi(opening, "workshop") ||
+                    ContainsCi(opening, "oficina de cocria") ||
+                    ContainsCi(opening, "oficinas de cocria") ||
+                    ContainsCi(opening, "con expertos") ||
+                    ContainsCi(opening, "de expertos") ||
+                    ContainsCi(opening, "conversaciones virtuales");
+    // A plan announces itself in its first words ("IV PLAN DE ACCIÓN
+    // NACIONAL…"); calls, methodologies and reports about a plan name it
+    // later, after their own genre.
+    std::string first = LowerUtf8(Utf8Truncate(
+        doc->text.pages.empty() ? "" : doc->text.pages[0].text, 70));
+    bool titled_plan =
+        (ContainsCi(first, "plan de acci") ||
+         ContainsCi(first, "action plan") || ContainsCi(first, "plano de a")) &&
+        !ContainsCi(first, "convocatoria") && !ContainsCi(first, "metodolog") &&
+        !ContainsCi(first, "informe") && !ContainsCi(first, "report") &&
+        !ContainsCi(first, "términos");
     std::string t;
     if (irm && !slides)
       t = "irm_report";
     else if (slides)
       t = "slides";
-    else if (plan_words && headings >= 3)
-      t = "action_plan";
-    else if (workshop)
+    else if (workshop)  // workshops for a plan name the plan too
       t = "workshop";
+    else if (plan_words && (headings >= 3 || titled_plan))
+      t = "action_plan";
     else
       t = "other";
     doc->doc_type = {t, "text"};
