@@ -232,4 +232,48 @@ TEST_CASE("E2E: extract prints text with form feeds and a stable JSON",
     CHECK(j.out.find(key) != std::string::npos);
 }
 
+TEST_CASE("E2E: run report, status and failures for monitoring", "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/good.pdf"));
+  WriteFile(dir.File("in/empty.pdf"), "");
+  std::string db = dir.File("i.sqlite");
+  CommandResult r = Run(Cli(db, "ingest -q " + dir.File("in") +
+                                    " --report-json " + dir.File("run.json")));
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("FAILED   " + dir.File("in/empty.pdf") + ": empty file") !=
+        std::string::npos);
+  std::string report = ReadFile(dir.File("run.json"));
+  for (const char* key : {"\"files_seen\": 2", "\"ingested\": 1",
+                          "\"failed\": 1", "\"exit_code\": 1",
+                          "\"status\": \"partial\"", "\"stage\": \"extract\""})
+    CHECK(report.find(key) != std::string::npos);
+  CHECK(report.find(dir.File("in/empty.pdf") + ": empty file") !=
+        std::string::npos);
+  CommandResult st = Run(Cli(db, "status"));
+  CHECK(st.exit_code == 0);
+  CHECK(st.out.find("Last runs") != std::string::npos);
+  CHECK(st.out.find("partial") != std::string::npos);
+  CommandResult f = Run(Cli(db, "failures --format csv"));
+  CHECK(f.exit_code == 0);
+  CHECK(f.out.find(dir.File("in/empty.pdf") + ",failed,") != std::string::npos);
+}
+
+TEST_CASE("E2E: a second ingest on the same index refuses while the first runs",
+          "[e2e]") {
+  if (Run("command -v flock").exit_code != 0) {
+    WARN("flock(1) not installed: skipping");
+    return;
+  }
+  TempDir dir;
+  std::string db = dir.File("i.sqlite");
+  // Hold the lock from outside for a moment, as a running ingest would.
+  CommandResult r = Run("flock " + db + ".lock sh -c '" +
+                        Cli(db, "ingest " + SampleDir() + "/docs") + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.find(db + ": another ingest is already running on this index (" +
+                   db + ".lock is locked)") != std::string::npos);
+}
+
 }  // namespace planmine

@@ -1,11 +1,16 @@
 // planmine: the command line. Thin: parses flags (CLI11), calls the runner or
 // the query layer, prints. Exit codes: 0 everything succeeded, 1 some
 // documents failed, 2 nothing succeeded or the command could not run.
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -55,9 +60,60 @@ Result<Pipeline> MakePipeline(const std::string& packs, int max_pages) {
   return Pipeline::Create(o);
 }
 
+// Holds an exclusive lock on DB.lock for the life of an ingest, so that two
+// runs (say cron and a person) never write the same index at once.
+class IngestLock {
+ public:
+  ~IngestLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Status Acquire(const std::string& db_path) {
+    std::string path = db_path + ".lock";
+    fd_ = open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (fd_ < 0)
+      return IoError(path +
+                     ": cannot create lock file: " + std::strerror(errno));
+    if (flock(fd_, LOCK_EX | LOCK_NB) != 0)
+      return Unsupported(db_path +
+                         ": another ingest is already running on this index (" +
+                         path + " is locked)");
+    return Status();
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+Status WriteReportJson(const std::string& path, const std::string& db_path,
+                       const IngestReport& r, int exit_code) {
+  nlohmann::ordered_json j;
+  j["db"] = db_path;
+  j["run_id"] = r.run_id;
+  j["seconds"] = r.seconds;
+  j["files_seen"] = r.counts.files_seen;
+  j["ingested"] = r.counts.ingested;
+  j["unchanged"] = r.counts.unchanged;
+  j["failed"] = r.counts.failed;
+  j["without_text"] = r.no_text;
+  j["exit_code"] = exit_code;
+  j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < r.errors.size(); ++i)
+    errors.push_back({{"path", r.error_paths[i]},
+                      {"stage", r.errors[i].stage},
+                      {"reason", r.errors[i].status.message()}});
+  j["errors"] = errors;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return IoError(path + ": cannot write the run report");
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+      << "\n";
+  if (!out) return IoError(path + ": cannot write the run report");
+  return Status();
+}
+
 int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
               const std::string& manifest_path, const std::string& packs,
-              int max_pages, bool quiet) {
+              int max_pages, bool quiet, const std::string& report_json) {
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
@@ -69,6 +125,8 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   std::error_code ec;
   fs::path parent = fs::path(db_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
+  IngestLock lock;
+  if (Status s = lock.Acquire(db_path); !s.ok()) return Fail(s);
   auto store = Store::Open(db_path);
   if (!store.ok()) return Fail(store.status());
   std::string command = "ingest";
@@ -84,7 +142,10 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
                : p.outcome == "no_text"   ? "NO TEXT  "
                : p.outcome == "unchanged" ? "same     "
                                           : "ok       ")
-           << p.path << (p.detail.empty() ? "" : ": " + p.detail) << "\n";
+           << (p.detail.rfind(p.path + ": ", 0) == 0
+                   ? p.detail  // reasons already start with the path
+                   : p.path + (p.detail.empty() ? "" : ": " + p.detail))
+           << "\n";
       });
   if (!report.ok()) return Fail(report.status());
   const RunCounts& c = report->counts;
@@ -96,13 +157,19 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
                                 : "")
             << " in " << std::fixed << std::setprecision(2) << report->seconds
             << " s -> " << db_path << "\n";
-  if (c.files_seen == 0) {
-    std::cerr << "planmine: no documents found (looked for .pdf, .txt, .md)\n";
-    return kExitFailed;
-  }
   int bad = c.failed + report->no_text;
-  if (bad == 0) return kExitOk;
-  return bad < c.files_seen ? kExitPartial : kExitFailed;
+  int exit_code = c.files_seen == 0    ? kExitFailed
+                  : bad == 0           ? kExitOk
+                  : bad < c.files_seen ? kExitPartial
+                                       : kExitFailed;
+  if (c.files_seen == 0)
+    std::cerr << "planmine: no documents found (looked for .pdf, .txt, .md)\n";
+  if (!report_json.empty()) {
+    if (Status s = WriteReportJson(report_json, db_path, *report, exit_code);
+        !s.ok())
+      return Fail(s);
+  }
+  return exit_code;
 }
 
 nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
@@ -278,6 +345,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ingest->add_flag("--quiet,-q", quiet,
                    "Only print failures and the final line");
+  std::string report_json;
+  ingest->add_option("--report-json", report_json,
+                     "Write the run's summary and errors as JSON to this file "
+                     "(for monitoring)");
 
   auto* search = app.add_subcommand(
       "search",
@@ -326,6 +397,16 @@ int main(int argc, char** argv) {
                          "What the index holds: documents by country, language "
                          "and type, commitments, top themes");
 
+  auto* status = app.add_subcommand(
+      "status", "What the index holds by status, and the last ingest runs");
+  auto* failures = app.add_subcommand(
+      "failures",
+      "Documents that failed or have no text, with the reason and when");
+  std::string fformat = "table";
+  failures->add_option("--format", fformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+
   auto* extract = app.add_subcommand(
       "extract",
       "Run the stages on one file and print the result (no database)");
@@ -347,7 +428,8 @@ int main(int argc, char** argv) {
   }
 
   g_ocr = ocr_mode == "auto";
-  if (*ingest) return RunIngest(paths, db, manifest, packs, max_pages, quiet);
+  if (*ingest)
+    return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json);
   if (*extract) return RunExtract(file, xformat, packs, max_pages);
 
   auto store = OpenIndex(db);
@@ -395,6 +477,24 @@ int main(int argc, char** argv) {
     auto t = ThemeCounts(conn, by);
     if (!t.ok()) return Fail(t.status());
     Emit(*t, tformat);
+    return kExitOk;
+  }
+  if (*status) {
+    auto st = IndexStatus(conn);
+    if (!st.ok()) return Fail(st.status());
+    for (const auto& [title, table] : *st) {
+      std::cout << "\n" << title << "\n";
+      PrintTable(table, std::cout, 90);
+    }
+    return kExitOk;
+  }
+  if (*failures) {
+    auto t = Failures(conn);
+    if (!t.ok()) return Fail(t.status());
+    if (fformat == "table" && t->rows.empty())
+      std::cout << "no failures\n";
+    else
+      Emit(*t, fformat);
     return kExitOk;
   }
   if (*summary) {

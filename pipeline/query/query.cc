@@ -134,6 +134,40 @@ Result<Table> ThemeCounts(Db& db, const std::string& by) {
   return RunTable(db, sql, {});
 }
 
+Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
+  std::vector<std::pair<std::string, Table>> out;
+  auto by_status = RunTable(db,
+                            "SELECT status, count(*) AS documents, "
+                            "coalesce(sum(page_count), 0) AS pages,"
+                            " max(ingested_at) AS last_ingested FROM documents "
+                            "GROUP BY 1 ORDER BY 2 DESC",
+                            {});
+  if (!by_status.ok()) return by_status.status();
+  out.push_back({"Documents", std::move(*by_status)});
+  auto runs = RunTable(db,
+                       "SELECT id AS run, started_at, finished_at, status, "
+                       "files_seen, ingested, unchanged, failed,"
+                       " round(seconds, 2) AS seconds FROM ingest_runs ORDER "
+                       "BY id DESC LIMIT 10",
+                       {});
+  if (!runs.ok()) return runs.status();
+  out.push_back({"Last runs", std::move(*runs)});
+  return out;
+}
+
+Result<Table> Failures(Db& db) {
+  return RunTable(
+      db,
+      "SELECT d.path AS path, d.status AS status, d.error AS reason,"
+      " (SELECT e.stage FROM ingest_errors e WHERE e.path = d.path ORDER BY "
+      "e.id DESC LIMIT 1) AS stage,"
+      " (SELECT e.at FROM ingest_errors e WHERE e.path = d.path ORDER BY e.id "
+      "DESC LIMIT 1) AS at"
+      " FROM documents d WHERE d.status != 'ok' OR d.error IS NOT NULL ORDER "
+      "BY d.path",
+      {});
+}
+
 Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db) {
   std::vector<std::pair<std::string, Table>> out;
   struct Q {

@@ -47,6 +47,13 @@ Result<Table> ThemeCounts(Db& db, const std::string& by);
 // themes.
 Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db);
 
+// Documents by status and the last ten ingest runs.
+Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db);
+
+// Documents whose status is not ok (or whose last ingest failed), with the
+// reason and the stage and time of the latest error.
+Result<Table> Failures(Db& db);
+
 }  // namespace planmine
 
 #endif  // PLANMINE_QUERY_QUERY_H_
