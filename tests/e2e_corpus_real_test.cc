@@ -23,13 +23,13 @@ bool HaveRealCorpus() {
 
 // One index for all the tests below, in the build folder. ctest runs each
 // test case in its own process, possibly in parallel: the first to take the
-// lock ingests (about 20 s with OCR), the others then find every file
-// unchanged and only re-check it.
+// test lock (not planmine's own DB.lock, which refuses rather than waits)
+// ingests (about 20 s with OCR); the others then find every file unchanged.
 const std::string& RealIndex() {
   static std::string db = [] {
     std::string path =
         std::string(PLANMINE_BUILD_DIR) + "/real-corpus-test.sqlite";
-    CommandResult r = Run("flock " + path + ".lock " + PlanmineBin() +
+    CommandResult r = Run("flock " + path + ".testlock " + PlanmineBin() +
                           " --db " + path + " ingest " + RealCorpusDir());
     INFO(r.out);
     // With Tesseract every file yields text (the image-only one through OCR).
