@@ -276,4 +276,40 @@ TEST_CASE("E2E: a second ingest on the same index refuses while the first runs",
                    db + ".lock is locked)") != std::string::npos);
 }
 
+TEST_CASE(
+    "E2E: refresh skips unchanged files, notices touched and vanished ones",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/a.pdf"));
+  fs::copy_file(SampleDir() + "/docs/gb-case-study-two-column-demo.pdf",
+                dir.File("in/b.pdf"));
+  std::string db = dir.File("i.sqlite");
+  REQUIRE(Run(Cli(db, "ingest -q " + dir.File("in"))).exit_code == 0);
+  // Touched but identical: unchanged, and the new mtime is recorded.
+  REQUIRE(Run("touch -d '2030-01-01' " + dir.File("in/a.pdf")).exit_code == 0);
+  CommandResult t = Run(Cli(db, "ingest -q " + dir.File("in")));
+  CHECK(t.out.find("2 files: 0 ingested, 2 unchanged") != std::string::npos);
+  CHECK(Scalar(db, "SELECT mtime FROM documents WHERE path LIKE '%a.pdf'") ==
+        1893456000);
+  // Gone: marked missing, rows kept; then pruned on request.
+  fs::remove(dir.File("in/b.pdf"));
+  CommandResult m = Run(Cli(db, "ingest -q " + dir.File("in")));
+  CHECK(m.out.find("1 gone (marked missing)") != std::string::npos);
+  CHECK(Scalar(
+            db,
+            "SELECT count(*) FROM documents WHERE missing_since IS NOT NULL") ==
+        1);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM sentences s JOIN documents d ON d.id = "
+               "s.doc_id WHERE d.path LIKE '%b.pdf'") > 0);
+  CommandResult p = Run(Cli(db, "ingest -q --prune " + dir.File("in")));
+  CHECK(p.out.find("1 gone (pruned)") != std::string::npos);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM sentences s LEFT JOIN documents d ON d.id "
+               "= s.doc_id WHERE d.id IS NULL") == 0);
+}
+
 }  // namespace planmine

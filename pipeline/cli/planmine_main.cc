@@ -95,6 +95,7 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   j["unchanged"] = r.counts.unchanged;
   j["failed"] = r.counts.failed;
   j["without_text"] = r.no_text;
+  j["missing"] = r.missing;
   j["exit_code"] = exit_code;
   j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
@@ -113,7 +114,8 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
 
 int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
               const std::string& manifest_path, const std::string& packs,
-              int max_pages, bool quiet, const std::string& report_json) {
+              int max_pages, bool quiet, const std::string& report_json,
+              bool prune) {
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
@@ -133,7 +135,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   for (const auto& p : paths) command += " " + p;
   auto report = Ingest(
       *pipeline, **store, paths, manifest ? &*manifest : nullptr, command,
-      [&](const IngestProgress& p) {
+      prune, [&](const IngestProgress& p) {
         if (quiet && p.outcome != "failed" && p.outcome != "no_text") return;
         std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text")
                                ? std::cerr
@@ -155,6 +157,10 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
             << (report->no_text ? ", " + std::to_string(report->no_text) +
                                       " without text (need OCR)"
                                 : "")
+            << (report->missing
+                    ? ", " + std::to_string(report->missing) +
+                          (prune ? " gone (pruned)" : " gone (marked missing)")
+                    : "")
             << " in " << std::fixed << std::setprecision(2) << report->seconds
             << " s -> " << db_path << "\n";
   int bad = c.failed + report->no_text;
@@ -345,6 +351,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ingest->add_flag("--quiet,-q", quiet,
                    "Only print failures and the final line");
+  bool prune = false;
+  ingest->add_flag("--prune", prune,
+                   "Delete documents that were under a walked folder and are "
+                   "gone (default: mark them missing)");
   std::string report_json;
   ingest->add_option("--report-json", report_json,
                      "Write the run's summary and errors as JSON to this file "
@@ -429,7 +439,8 @@ int main(int argc, char** argv) {
 
   g_ocr = ocr_mode == "auto";
   if (*ingest)
-    return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json);
+    return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json,
+                     prune);
   if (*extract) return RunExtract(file, xformat, packs, max_pages);
 
   auto store = OpenIndex(db);

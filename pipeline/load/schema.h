@@ -4,7 +4,7 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: documents.missing_since
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS documents (
   versions            TEXT,                      -- stage and pattern-pack versions that made the rows
   warnings            TEXT,                      -- JSON array
   ingested_at         TEXT NOT NULL,
+  missing_since       TEXT,                      -- set when a walked folder no longer has the file
   run_id              INTEGER
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);

@@ -18,15 +18,35 @@ std::string NowIso() {
 
 namespace {
 
+bool HasColumn(Db& db, const std::string& table, const std::string& column) {
+  auto s = db.Prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  if (!s.ok()) return false;
+  s->Bind(1, table).Bind(2, column);
+  bool found = s->Step();
+  if (found) s->Reset();
+  return found;
+}
+
+// Brings an index written by an older planmine up to kSchemaVersion. Tables
+// new in a version come from kSchemaSql (CREATE … IF NOT EXISTS); columns
+// added to existing tables are added here.
+Status Migrate(Db& db) {
+  if (!HasColumn(db, "documents", "missing_since"))  // v2
+    PLANMINE_RETURN_IF_ERROR(
+        db.Exec("ALTER TABLE documents ADD COLUMN missing_since TEXT;"));
+  return Status();
+}
+
 Status Setup(Db& db) {
   PLANMINE_RETURN_IF_ERROR(
       db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA "
               "foreign_keys=ON;"));
   PLANMINE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE;"));
   Status s = db.Exec(kSchemaSql);
+  if (s.ok()) s = Migrate(db);
   if (s.ok()) {
     s = db.Exec(
-        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '" +
+        "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" +
         std::to_string(kSchemaVersion) + "');");
   }
   if (!s.ok()) {
@@ -327,6 +347,57 @@ Status Store::RecordFailure(const SourceFile& file, const std::string& sha256,
     PLANMINE_RETURN_IF_ERROR(ins->Run());
   }
   return tx.Commit();
+}
+
+Status Store::MarkPresent(const std::string& path) {
+  auto s = db_->Prepare(
+      "UPDATE documents SET missing_since = NULL WHERE path = ? AND "
+      "missing_since IS NOT NULL");
+  if (!s.ok()) return s.status();
+  return s->Bind(1, path).Run();
+}
+
+Status Store::Touch(const std::string& path, uint64_t size, int64_t mtime) {
+  auto s = db_->Prepare(
+      "UPDATE documents SET size = ?, mtime = ?, missing_since = NULL WHERE "
+      "path = ?");
+  if (!s.ok()) return s.status();
+  return s->Bind(1, static_cast<int64_t>(size))
+      .Bind(2, mtime)
+      .Bind(3, path)
+      .Run();
+}
+
+Result<int> Store::MarkMissingUnder(const std::string& root,
+                                    const std::set<std::string>& seen,
+                                    bool prune) {
+  std::string prefix = root;
+  while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
+  prefix += '/';
+  auto q = db_->Prepare(
+      "SELECT path, missing_since FROM documents WHERE substr(path, 1, "
+      "length(?1)) = ?1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, prefix);
+  std::vector<std::pair<std::string, bool>> gone;
+  while (q->Step()) {
+    std::string p = q->Text(0);
+    if (!seen.count(p)) gone.push_back({p, !q->IsNull(1)});
+  }
+  if (!q->status().ok()) return q->status();
+  auto mark =
+      db_->Prepare("UPDATE documents SET missing_since = ? WHERE path = ?");
+  auto del = db_->Prepare("DELETE FROM documents WHERE path = ?");
+  if (!mark.ok()) return mark.status();
+  if (!del.ok()) return del.status();
+  for (const auto& [p, already] : gone) {
+    if (prune) {
+      PLANMINE_RETURN_IF_ERROR(del->Bind(1, p).Run());
+    } else if (!already) {
+      PLANMINE_RETURN_IF_ERROR(mark->Bind(1, NowIso()).Bind(2, p).Run());
+    }
+  }
+  return static_cast<int>(gone.size());
 }
 
 Status Store::LogError(int64_t run_id, const std::string& path,

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,16 @@ class Store {
   Status RecordFailure(const SourceFile& file, const std::string& sha256,
                        const std::string& stage, const Status& why,
                        int64_t run_id);
+
+  // A stored file seen again unchanged: clears missing_since.
+  Status MarkPresent(const std::string& path);
+  // Same bytes, new size/mtime record (the file was touched or copied back).
+  Status Touch(const std::string& path, uint64_t size, int64_t mtime);
+  // Documents whose path lies under folder `root` but is not in `seen`:
+  // marked missing_since now, or deleted with all their rows when `prune`.
+  // Returns how many.
+  Result<int> MarkMissingUnder(const std::string& root,
+                               const std::set<std::string>& seen, bool prune);
 
   // Appends to ingest_errors only (the document row is written elsewhere).
   Status LogError(int64_t run_id, const std::string& path,

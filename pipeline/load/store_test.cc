@@ -136,4 +136,41 @@ TEST_CASE("Store: opening something that is not an index says so", "[load]") {
   CHECK(s.status().message().find(dir.File("x.sqlite")) == 0);
 }
 
+TEST_CASE("Store: an index from schema 1 is migrated on open", "[load]") {
+  testing::TempDir dir;
+  std::string path = dir.File("old.sqlite");
+  {
+    auto db = Db::Open(path, true);
+    REQUIRE(db.ok());
+    REQUIRE(
+        (*db)
+            ->Exec(
+                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                "INSERT INTO meta VALUES ('schema_version', '1');"
+                "CREATE TABLE documents(id INTEGER PRIMARY KEY, path TEXT NOT "
+                "NULL UNIQUE, sha256 TEXT NOT NULL,"
+                " size INTEGER NOT NULL, mtime INTEGER NOT NULL, kind TEXT NOT "
+                "NULL, status TEXT NOT NULL,"
+                " error TEXT, title TEXT, title_source TEXT, author TEXT, "
+                "subject TEXT, creator TEXT,"
+                " producer TEXT, created TEXT, modified TEXT, page_count "
+                "INTEGER, language TEXT,"
+                " language_confidence REAL, country TEXT, country_source TEXT, "
+                "year INTEGER, year_source TEXT,"
+                " doc_type TEXT, doc_type_source TEXT, versions TEXT, warnings "
+                "TEXT, ingested_at TEXT NOT NULL,"
+                " run_id INTEGER);")
+            .ok());
+  }
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto s = (*store)->db().Prepare(
+      "SELECT value FROM meta WHERE key = 'schema_version'");
+  REQUIRE(s.ok());
+  REQUIRE(s->Step());
+  CHECK(s->Text(0) == "2");
+  s->Reset();
+  CHECK((*store)->MarkMissingUnder("/nowhere", {}, false).ok());
+}
+
 }  // namespace planmine

@@ -305,7 +305,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
 Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
-    const std::string& command,
+    const std::string& command, bool prune,
     const std::function<void(const IngestProgress&)>& on_file) {
   auto t0 = std::chrono::steady_clock::now();
   IngestReport report;
@@ -329,19 +329,32 @@ Result<IngestReport> Ingest(
     ++report.counts.files_seen;
     PLANMINE_RETURN_IF_ERROR(fail(f, "", "discover", e.status));
   }
+  std::set<std::string> seen;
   for (SourceFile& f : found.files) {
     ++report.counts.files_seen;
+    seen.insert(f.path);
+    auto stored = store.Find(f.path);
+    if (!stored.ok()) return stored.status();
+    const bool current = stored->has_value() &&
+                         (*stored)->versions == pipeline.versions() &&
+                         (*stored)->status != "failed";
+    // Fast path: same size and mtime as stored, same stage versions: not
+    // even read. A nightly run over an unchanged folder only stats files.
+    if (current && (*stored)->size == static_cast<int64_t>(f.size) &&
+        (*stored)->mtime == f.mtime) {
+      ++report.counts.unchanged;
+      PLANMINE_RETURN_IF_ERROR(store.MarkPresent(f.path));
+      if (on_file) on_file({f.path, "unchanged", ""});
+      continue;
+    }
     auto sha = Sha256File(f.path);
     if (!sha.ok()) {
       PLANMINE_RETURN_IF_ERROR(fail(f, "", "hash", sha.status()));
       continue;
     }
-    auto stored = store.Find(f.path);
-    if (!stored.ok()) return stored.status();
-    if (stored->has_value() && (*stored)->sha256 == *sha &&
-        (*stored)->versions == pipeline.versions() &&
-        (*stored)->status != "failed") {
+    if (current && (*stored)->sha256 == *sha) {  // touched, same bytes
       ++report.counts.unchanged;
+      PLANMINE_RETURN_IF_ERROR(store.Touch(f.path, f.size, f.mtime));
       if (on_file) on_file({f.path, "unchanged", ""});
       continue;
     }
@@ -372,6 +385,16 @@ Result<IngestReport> Ingest(
                    std::to_string(doc->findings.commitments.size()) +
                    " commitments"});
     }
+  }
+  // Documents stored under a folder this run walked, but no longer there:
+  // marked missing (kept, in case the folder is only unmounted), or deleted
+  // with prune.
+  for (const std::string& arg : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(arg, ec)) continue;
+    auto missing = store.MarkMissingUnder(arg, seen, prune);
+    if (!missing.ok()) return missing.status();
+    report.missing += *missing;
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)

@@ -88,6 +88,8 @@ struct IngestProgress {
 
 struct IngestReport {
   RunCounts counts;
+  int missing =
+      0;  // stored under a walked folder but gone (deleted with prune)
   int no_text = 0;  // ingested, but without any text layer (needs OCR)
   std::vector<StageError> errors;  // in file order
   std::vector<std::string> error_paths;
@@ -100,7 +102,7 @@ struct IngestReport {
 Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
-    const std::string& command,
+    const std::string& command, bool prune,
     const std::function<void(const IngestProgress&)>& on_file);
 
 // Document classification from text and layout (doc_type), file name and
