@@ -155,13 +155,340 @@ std::vector<PatternMatch> Miner::Match(std::string_view text) const {
   return out;
 }
 
-Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
+namespace {
+
+// Whitespace runs become one space; ends trimmed.
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
+// A field's value as written, without the punctuation that joined it to its
+// label or to the next one.
+std::string CleanValue(std::string_view v, size_t max_bytes) {
+  std::string s = Squeeze(v);
+  size_t b = 0;
+  while (b < s.size() && (s[b] == ':' || s[b] == '-' || s[b] == ' ' ||
+                          s[b] == '.' || s[b] == '?'))
+    ++b;
+  s = s.substr(b);
+  while (!s.empty() && (s.back() == '.' || s.back() == ';' || s.back() == ',' ||
+                        s.back() == ':' || s.back() == ' '))
+    s.pop_back();
+  return Utf8Truncate(s, max_bytes);
+}
+
+// "1.10" > "1.2"; "3" < "3.1".
+int CompareNumbers(const std::string& a, const std::string& b) {
+  size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    long x = -1, y = -1;
+    if (i < a.size()) {
+      x = strtol(a.c_str() + i, nullptr, 10);
+      i = a.find('.', i);
+      i = i == std::string::npos ? a.size() : i + 1;
+    }
+    if (j < b.size()) {
+      y = strtol(b.c_str() + j, nullptr, 10);
+      j = b.find('.', j);
+      j = j == std::string::npos ? b.size() : j + 1;
+    }
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+// True when the first letter is lower-case (ASCII or a Latin-1 letter).
+bool StartsLower(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (u < 0x80) {
+      if (isalpha(u)) return islower(u);
+      if (isdigit(u)) return false;
+      continue;
+    }
+    if (u == 0xC3 && i + 1 < s.size()) {
+      unsigned char v = static_cast<unsigned char>(s[i + 1]);
+      return v >= 0x9F;  // U+00DF..U+00FF are lower-case
+    }
+    return false;
+  }
+  return false;
+}
+
+// Content words (4 bytes or more), lower-cased, accents kept.
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> out;
+  std::string lower = LowerUtf8(text);
+  std::string w;
+  auto flush = [&] {
+    if (w.size() >= 4) out.push_back(w);
+    w.clear();
+  };
+  for (char ch : lower) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    if (u >= 0x80 || isalnum(u))
+      w += ch;
+    else
+      flush();
+  }
+  flush();
+  return out;
+}
+
+struct DateRe {
+  RE2 day_month_year{
+      "(?i)\\b(\\d{1,2})\\s+(?:de\\s+)?([[:alpha:]çÇ]+)\\s+(?:de(?:l)?\\s+)?("
+      "\\d{4})\\b"};
+  RE2 month_year{"(?i)\\b([[:alpha:]çÇ]{3,})\\s+(?:de(?:l)?\\s+|of\\s+)?(\\d{4})\\b"};
+  RE2 slash_year{"\\b(\\d{1,2})/(\\d{4})\\b"};
+  RE2 slash_short{"\\b(\\d{2})/(\\d{2})\\b"};
+  RE2 year{"\\b((?:19|20)\\d{2})\\b"};
+};
+
+const DateRe& Dates() {
+  static const DateRe* d = new DateRe;
+  return *d;
+}
+
+// Position of the first match of `re` in `text`, with up to 3 groups.
+bool FindAt(const RE2& re, std::string_view text, size_t* pos,
+            std::string g[3]) {
+  re2::StringPiece m[4];
+  int n = std::min(3, re.NumberOfCapturingGroups());
+  size_t from = 0;
+  while (from <= text.size()) {
+    if (!re.Match(text, from, text.size(), RE2::UNANCHORED, m, n + 1))
+      return false;
+    *pos = static_cast<size_t>(m[0].data() - text.data());
+    for (int k = 0; k < 3; ++k) g[k] = k < n ? std::string(m[k + 1]) : "";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string FindDate(std::string_view text) {
+  const DateRe& d = Dates();
+  struct Cand {
+    size_t pos;
+    int rank;  // more specific first on ties
+    std::string iso;
+  };
+  std::vector<Cand> c;
+  size_t pos;
+  std::string g[3];
+  // Every form is searched from each of its matches until one parses.
+  auto scan = [&](const RE2& re, int rank, auto make) {
+    size_t from = 0;
+    while (from < text.size()) {
+      if (!FindAt(re, text.substr(from), &pos, g)) return;
+      std::string iso = make();
+      if (!iso.empty()) {
+        c.push_back({from + pos, rank, iso});
+        return;
+      }
+      from += pos + 1;
+    }
+  };
+  scan(d.day_month_year, 0, [&] { return IsoDate(g[0], g[1], g[2]); });
+  scan(d.month_year, 1, [&] { return IsoDate("", g[0], g[1]); });
+  scan(d.slash_year, 2, [&] { return IsoDate("", g[0], g[1]); });
+  scan(d.slash_short, 3, [&] { return IsoDate("", g[0], "20" + g[1]); });
+  scan(d.year, 4, [&] { return g[0]; });
+  if (c.empty()) return "";
+  std::sort(c.begin(), c.end(), [](const Cand& a, const Cand& b) {
+    return a.pos != b.pos ? a.pos < b.pos : a.rank < b.rank;
+  });
+  // A year inside a longer date found at an earlier position is that date.
+  return c.front().iso;
+}
+
+namespace {
+
+// Schwartz & Hearst: the shortest tail of `words` whose letters contain the
+// acronym's, the acronym's first letter starting a word. Empty if none.
+std::string LongForm(const std::string& acronym, std::string_view before) {
+  // At most min(|A| + 5, 2|A|) words.
+  size_t max_words = std::min(acronym.size() + 5, acronym.size() * 2);
+  size_t b = before.size(), words = 0;
+  while (b > 0 && words < max_words) {
+    while (b > 0 && before[b - 1] == ' ') --b;
+    size_t e = b;
+    while (b > 0 && before[b - 1] != ' ') --b;
+    if (e > b) ++words;
+  }
+  std::string lng(before.substr(b));
+  auto lower = [](char ch) {
+    return static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+  };
+  auto alnum = [](char ch) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    return u >= 0x80 || isalnum(u);
+  };
+  int s = static_cast<int>(acronym.size()) - 1;
+  int l = static_cast<int>(lng.size()) - 1;
+  while (s >= 0) {
+    char c = lower(acronym[s]);
+    if (!isalnum(static_cast<unsigned char>(c))) {
+      --s;
+      continue;
+    }
+    while ((l >= 0 && lower(lng[l]) != c) ||
+           (s == 0 && l > 0 && alnum(lng[l - 1])))
+      --l;
+    if (l < 0) return "";
+    --l;
+    --s;
+  }
+  size_t from = lng.rfind(' ', l < 0 ? 0 : static_cast<size_t>(l));
+  from = (from == std::string::npos || l < 0) ? 0 : from + 1;
+  std::string out = Squeeze(lng.substr(from));
+  // The name starts with a capital and holds more than one word.
+  if (out.empty() || StartsLower(out) || out.find(' ') == std::string::npos)
+    return "";
+  return out;
+}
+
+}  // namespace
+
+std::vector<AcronymPair> FindAcronymPairs(std::string_view text) {
+  static const RE2 kParen(
+      "\\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ&]{1,11})\\)");
+  static const RE2 kDash(
+      "\\s[-–]\\s?([A-Z][A-Za-z]{1,11})(?:[\\s,.;)]|$)");
+  std::vector<AcronymPair> out;
+  auto upper_count = [](const std::string& a) {
+    int n = 0;
+    for (char ch : a) n += isupper(static_cast<unsigned char>(ch)) ? 1 : 0;
+    return n;
+  };
+  for (const RE2* re : {&kParen, &kDash}) {
+    re2::StringPiece m[2];
+    size_t from = 0;
+    while (from < text.size() &&
+           re->Match(text, from, text.size(), RE2::UNANCHORED, m, 2)) {
+      size_t at = static_cast<size_t>(m[0].data() - text.data());
+      from = at + m[0].size();
+      std::string acr(m[1]);
+      if (upper_count(acr) < 2 || acr.size() < 2) continue;
+      // The text before the acronym, back to a clause boundary.
+      size_t lo = at;
+      while (lo > 0 && at - lo < 200 && text[lo - 1] != '(' &&
+             text[lo - 1] != ';' && text[lo - 1] != ':' &&
+             text[lo - 1] != ',' && text[lo - 1] != '.')
+        --lo;
+      std::string_view before = text.substr(lo, at - lo);
+      std::string name = LongForm(acr, before);
+      if (name.empty()) continue;
+      size_t name_at = lo + before.rfind(name.substr(0, name.find(' ')));
+      out.push_back({name, acr, name_at, from});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const AcronymPair& a, const AcronymPair& b) {
+              return a.start < b.start;
+            });
+  return out;
+}
+
+namespace {
+
+// A label found inside a commitment.
+struct Label {
+  int sentence = 0;
+  size_t start = 0, end = 0;  // in the sentence
+  std::string field;
+};
+
+// Splits a milestones value into its items. Items written with a due-date
+// prefix ("12/15: …", "06/16 y 06/17: …") are dated by it (the latest when
+// several); otherwise items are split at bullets and dated by the first date
+// in their words. `structured` says which.
+std::vector<Milestone> SplitMilestones(std::string_view value,
+                                       bool* structured) {
+  static const RE2 kPrefix(
+      "(?:^|\\s)((?:\\d{2}[/:]\\d{2})(?:\\s*(?:y|e|and|,|-)\\s*\\d{2}[/:]\\d{2})*"
+      ")\\s*:\\s");
+  static const RE2 kShort("(\\d{2})[/:](\\d{2})");
+  std::vector<Milestone> out;
+  std::vector<std::pair<size_t, size_t>> marks;  // prefix start, text start
+  std::vector<std::string> dues;
+  re2::StringPiece m[2];
+  size_t from = 0;
+  while (from < value.size() &&
+         kPrefix.Match(value, from, value.size(), RE2::UNANCHORED, m, 2)) {
+    size_t at = static_cast<size_t>(m[0].data() - value.data());
+    re2::StringPiece dates = m[1];
+    std::string latest;
+    re2::StringPiece mo, yy;
+    while (RE2::FindAndConsume(&dates, kShort, &mo, &yy)) {
+      std::string iso = IsoDate("", std::string(mo), "20" + std::string(yy));
+      if (iso > latest) latest = iso;
+    }
+    from = at + m[0].size();
+    if (latest.empty()) continue;
+    marks.push_back({at, from});
+    dues.push_back(latest);
+  }
+  *structured = !marks.empty();
+  if (*structured) {
+    for (size_t k = 0; k < marks.size(); ++k) {
+      size_t end = k + 1 < marks.size() ? marks[k + 1].first : value.size();
+      std::string t = CleanValue(value.substr(marks[k].second,
+                                              end - marks[k].second),
+                                 600);
+      if (!t.empty()) out.push_back({t, dues[k]});
+    }
+    return out;
+  }
+  std::string v(value);
+  size_t p = 0;
+  while (p < v.size()) {
+    size_t q = v.find("•", p);
+    if (q == std::string::npos) q = v.size();
+    std::string t = CleanValue(std::string_view(v).substr(p, q - p), 600);
+    if (t.size() > 3) out.push_back({t, FindDate(t)});
+    p = q + (q < v.size() ? strlen("•") : 0);
+  }
+  return out;
+}
+
+bool IsBulletOrContact(const std::string& s) {
+  return s.rfind("•", 0) == 0 || s.find('@') != std::string::npos;
+}
+
+}  // namespace
+
+Findings Miner::Mine(const std::vector<Sentence>& sentences,
+                     const NormalizedDocument* pages) const {
   Findings f;
+  const int n = static_cast<int>(sentences.size());
   std::vector<std::set<std::string>> sentence_themes(sentences.size());
-  for (size_t si = 0; si < sentences.size(); ++si) {
+  std::vector<std::vector<Label>> labels(sentences.size());
+  std::vector<std::vector<std::pair<std::string, std::string>>> levels(
+      sentences.size());  // (level id, matched text)
+  std::vector<std::set<std::string>> ogp(sentences.size());
+  std::vector<bool> ogp_context(sentences.size(), false);
+  std::vector<int> fichas;
+  std::vector<Commitment> heads;
+  std::vector<Commitment> statements;
+  for (int si = 0; si < n; ++si) {
     const Sentence& s = sentences[si];
     std::set<std::string> themes_here;
     size_t entities_before = f.entities.size();
+    bool ficha_here = false;
     for (const PatternMatch& m : Match(s.text)) {
       const PatternPack& pack = (*packs_)[m.pack];
       const Pattern& p = pack.patterns[m.pattern];
@@ -169,14 +496,14 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
       if (pack.name == "themes") {
         if (!themes_here.insert(p.group).second)
           continue;  // one hit per theme per sentence
-        f.theme_hits.push_back({p.group, p.id, static_cast<int>(si), s.page,
-                                s.start + m.start, s.start + m.end, matched});
+        f.theme_hits.push_back({p.group, p.id, si, s.page, s.start + m.start,
+                                s.start + m.end, matched});
       } else if (pack.name == "entities") {
         Entity e;
         e.type = p.group;
         e.text = matched;
         e.pattern_id = p.id;
-        e.sentence = static_cast<int>(si);
+        e.sentence = si;
         e.page = s.page;
         e.start = s.start + m.start;
         e.end = s.start + m.end;
@@ -184,10 +511,11 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
           auto it = m.captures.find(k);
           return it == m.captures.end() ? std::string() : it->second;
         };
-        if (e.type == "country") {
+        if (e.type == "country" || e.type == "subnational") {
           e.value = p.key;
-          for (char& c : e.value)
-            c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+          if (e.type == "country")
+            for (char& c : e.value)
+              c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
         } else if (e.type == "date") {
           e.value = IsoDate(cap("day"), cap("month"), cap("year"));
           if (e.value.empty()) continue;
@@ -205,12 +533,35 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
             e.value.pop_back();
         }
         f.entities.push_back(std::move(e));
+      } else if (pack.name == "statements") {
+        if (!f.statements.empty() && f.statements.back().sentence == si)
+          continue;  // one type per sentence: the pack's first
+        f.statements.push_back({p.group, p.id, si, s.page, s.text});
       } else if (pack.name == "commitments") {
+        if (p.group == "field") {
+          labels[si].push_back({si, m.start, m.end, p.key});
+          continue;
+        }
+        if (p.group == "level") {
+          levels[si].push_back({p.key, matched});
+          continue;
+        }
+        if (p.group == "ogp") {
+          if (p.key == "context")
+            ogp_context[si] = true;
+          else
+            ogp[si].insert(p.key);
+          continue;
+        }
+        if (p.group == "ficha") {
+          ficha_here = true;
+          continue;
+        }
         Commitment c;
         c.kind = p.group;
         c.pattern_id = p.id;
         c.first_page = c.last_page = s.page;
-        c.first_sentence = c.last_sentence = static_cast<int>(si);
+        c.first_sentence = c.last_sentence = si;
         if (c.kind == "heading") {
           if (m.start != 0 || LooksLikeTocLine(s.text)) continue;
           auto it = m.captures.find("number");
@@ -218,19 +569,36 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
           c.number = it->second;
           auto t = m.captures.find("title");
           c.title = CleanTitle(t == m.captures.end() ? "" : t->second);
+          // "Compromiso 11.2) - y pensando…": a cross reference.
+          if (!c.title.empty() && StartsLower(c.title)) continue;
+          if (!heads.empty() && heads.back().first_sentence == si) continue;
+          heads.push_back(std::move(c));
         } else if (c.kind == "statement") {
           c.title = CleanTitle(s.text);
           c.text = s.text;
-        } else {
-          continue;
+          if (!statements.empty() && statements.back().first_sentence == si)
+            continue;
+          statements.push_back(std::move(c));
         }
-        // One commitment record per sentence and kind.
-        if (!f.commitments.empty() &&
-            f.commitments.back().first_sentence == c.first_sentence &&
-            f.commitments.back().kind == c.kind)
-          continue;
-        f.commitments.push_back(std::move(c));
       }
+    }
+    if (ficha_here) fichas.push_back(si);
+    for (const AcronymPair& a : FindAcronymPairs(s.text)) {
+      Entity e;
+      e.type = "organization";
+      e.value = a.name;
+      e.detail = a.acronym;
+      e.text = s.text.substr(a.start, a.end - a.start);
+      while (!e.text.empty() &&
+             (e.text.back() == ' ' || e.text.back() == ',' ||
+              e.text.back() == '.' || e.text.back() == ';'))
+        e.text.pop_back();
+      e.pattern_id = "acronym";
+      e.sentence = si;
+      e.page = s.page;
+      e.start = s.start + a.start;
+      e.end = s.start + a.start + e.text.size();
+      f.entities.push_back(std::move(e));
     }
     sentence_themes[si] = std::move(themes_here);
     // Within a sentence, an entity inside a longer one of the same type is
@@ -253,61 +621,423 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences) const {
     f.entities.resize(first);
     for (Entity& e : kept) f.entities.push_back(std::move(e));
   }
+
+  // A heading right after another whose number goes backwards is a template
+  // label ("Compromiso 6.2 …" then "Compromiso 1. Título del Compromiso").
+  {
+    std::vector<Commitment> kept;
+    for (Commitment& c : heads) {
+      if (!kept.empty() && c.first_sentence - kept.back().first_sentence <= 3 &&
+          CompareNumbers(c.number, kept.back().number) < 0)
+        continue;
+      kept.push_back(std::move(c));
+    }
+    heads = std::move(kept);
+  }
+
   // Headings: a commitment runs to the next heading (at most 60 sentences or
   // 8 pages); an untitled heading takes the next sentence as its title. When a
   // number repeats (contents pages, cross references), the occurrence with the
   // longest body wins.
-  std::vector<size_t> heads;
-  for (size_t i = 0; i < f.commitments.size(); ++i)
-    if (f.commitments[i].kind == "heading") heads.push_back(i);
-  for (size_t h = 0; h < heads.size(); ++h) {
-    Commitment& c = f.commitments[heads[h]];
-    int end = h + 1 < heads.size()
-                  ? f.commitments[heads[h + 1]].first_sentence - 1
-                  : static_cast<int>(sentences.size()) - 1;
-    end = std::min(end, c.first_sentence + 60);
+  auto close = [&](Commitment& c, int next_start) {
+    int end = std::min(next_start - 1, n - 1);
+    end = std::min(end, c.first_sentence + 80);
     while (end > c.first_sentence && sentences[end].page > c.first_page + 8)
       --end;
-    c.last_sentence = end;
-    c.last_page = sentences[end].page;
+    c.last_sentence = std::max(end, c.first_sentence);
+    c.last_page = sentences[c.last_sentence].page;
+  };
+  for (size_t h = 0; h < heads.size(); ++h) {
+    Commitment& c = heads[h];
+    close(c, h + 1 < heads.size() ? heads[h + 1].first_sentence : n);
+    if (c.title.empty() && c.first_sentence + 1 <= c.last_sentence) {
+      std::string t = sentences[c.first_sentence + 1].text;
+      // "The UK government will:" then a list: the title takes the first item.
+      if (!t.empty() && t.back() == ':' && t.size() < 60 &&
+          c.first_sentence + 2 <= c.last_sentence)
+        t += " " + sentences[c.first_sentence + 2].text;
+      c.title = CleanTitle(t);
+    }
+    // A title that ran into the next heading ("Mapa Inversiones Compromiso
+    // 1. Título del Compromiso") stops before it.
+    static const RE2 kNextHeading(
+        "(?i)\\s(?:compromiso|compromisso|commitment)s?\\s+(?:n[º°o.]*\\s*)?"
+        "\\d");
+    re2::StringPiece nh;
+    if (kNextHeading.Match(c.title, 0, c.title.size(), RE2::UNANCHORED, &nh,
+                           1)) {
+      size_t at = static_cast<size_t>(nh.data() - c.title.data());
+      if (at > 0) c.title = CleanTitle(c.title.substr(0, at));
+    }
+  }
+  {
+    // Labels in the body (lead agency, dates…) say it is the definition;
+    // then the longest body.
+    auto label_count = [&](const Commitment& c) {
+      int k = 0;
+      for (int j = c.first_sentence; j <= c.last_sentence; ++j)
+        k += static_cast<int>(labels[j].size());
+      return k;
+    };
+    std::map<std::string, size_t> best;
+    for (size_t i = 0; i < heads.size(); ++i) {
+      auto it = best.find(heads[i].number);
+      if (it == best.end()) {
+        best[heads[i].number] = i;
+      } else {
+        const Commitment& o = heads[it->second];
+        int a = label_count(heads[i]), b = label_count(o);
+        if (a > b || (a == b && heads[i].last_sentence - heads[i].first_sentence >
+                                    o.last_sentence - o.first_sentence))
+          it->second = i;
+      }
+    }
+    std::vector<Commitment> kept;
+    for (size_t i = 0; i < heads.size(); ++i)
+      if (best[heads[i].number] == i) kept.push_back(std::move(heads[i]));
+    heads = std::move(kept);
+  }
+
+  // Template pages ("fichas") whose titles are pictures: each starts at the
+  // paragraph before its anchor label on the anchor's page, and is titled
+  // from the plan's numbered list of commitments, matched by the words they
+  // share (lead agency, place, subject), not by position.
+  if (fichas.size() >= 2 && heads.size() < fichas.size() / 2) {
+    heads.clear();
+    std::vector<int> starts;
+    int floor = 0;
+    for (int a : fichas) {
+      int k = a - 1;
+      while (k >= floor && sentences[k].page == sentences[a].page &&
+             labels[k].empty() && !IsBulletOrContact(sentences[k].text))
+        --k;
+      starts.push_back(k + 1);
+      floor = a + 1;
+    }
+    // The numbered list: "N. Title" sentences before the first ficha, the
+    // longest run 1, 2, 3…; a title continues into a following sentence
+    // that starts in lower case.
+    static const RE2 kItem("^\\s*(\\d{1,2})[.)]\\s*(.*)$");
+    std::vector<std::pair<int, std::string>> best_run, run;
+    for (int k = 0; k < starts.front(); ++k) {
+      int num;
+      std::string title;
+      if (!RE2::FullMatch(sentences[k].text, kItem, &num, &title)) continue;
+      // The item's title runs on through its block ("8." "Democratización
+      // del desarrollo local." "Gobierno Abierto de la Alcaldía de Bogotá.").
+      for (int j = k + 1; j < starts.front() &&
+                          sentences[j].page == sentences[k].page &&
+                          sentences[j].block == sentences[k].block &&
+                          !RE2::FullMatch(sentences[j].text, kItem) &&
+                          title.size() < 300;
+           ++j)
+        title += (title.empty() ? "" : " ") + sentences[j].text;
+      // Or into the next block when it starts in lower case.
+      if (k + 1 < starts.front() && sentences[k + 1].block != sentences[k].block &&
+          StartsLower(sentences[k + 1].text) &&
+          sentences[k + 1].text.size() < 120)
+        title += " " + sentences[k + 1].text;
+      title = CleanTitle(title);
+      if (title.empty()) continue;
+      if (num == 1) run.clear();
+      if (num == static_cast<int>(run.size()) + 1) {
+        run.push_back({num, title});
+        if (run.size() > best_run.size()) best_run = run;
+      }
+    }
+    std::vector<std::string> titles(fichas.size());
+    if (best_run.size() * 2 >= fichas.size()) {
+      // Inverse document frequency of words over the list's titles.
+      std::map<std::string, int> df;
+      std::vector<std::set<std::string>> item_words;
+      for (const auto& [num, t] : best_run) {
+        std::vector<std::string> w = ContentWords(t);
+        item_words.emplace_back(w.begin(), w.end());
+        for (const std::string& x : item_words.back()) ++df[x];
+      }
+      struct Pair {
+        double score;
+        size_t ficha, item;
+      };
+      std::vector<Pair> pairs;
+      for (size_t fi = 0; fi < fichas.size(); ++fi) {
+        int end = fi + 1 < fichas.size() ? starts[fi + 1] : n;
+        end = std::min(end, starts[fi] + 25);
+        std::set<std::string> words;
+        for (int k = starts[fi]; k < end; ++k)
+          for (std::string& w : ContentWords(sentences[k].text))
+            words.insert(std::move(w));
+        for (size_t it = 0; it < best_run.size(); ++it) {
+          double score = 0;
+          for (const std::string& w : item_words[it])
+            if (words.count(w)) score += 1.0 / df[w];
+          // Ties go to the list position.
+          score -= 0.001 * std::abs(static_cast<double>(fi) -
+                                    static_cast<double>(it));
+          pairs.push_back({score, fi, it});
+        }
+      }
+      std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+        return a.score > b.score;
+      });
+      std::vector<bool> used_f(fichas.size()), used_i(best_run.size());
+      for (const Pair& p : pairs) {
+        if (used_f[p.ficha] || used_i[p.item] || p.score <= 0) continue;
+        used_f[p.ficha] = used_i[p.item] = true;
+        titles[p.ficha] = best_run[p.item].second;
+      }
+    }
+    for (size_t fi = 0; fi < fichas.size(); ++fi) {
+      Commitment c;
+      c.kind = "ficha";
+      c.pattern_id = "ficha";
+      c.number = std::to_string(fi + 1);
+      c.first_sentence = starts[fi];
+      c.first_page = sentences[starts[fi]].page;
+      close(c, fi + 1 < fichas.size() ? starts[fi + 1] : n);
+      c.title = !titles[fi].empty() ? titles[fi]
+                                    : CleanTitle(sentences[starts[fi]].text);
+      heads.push_back(std::move(c));
+    }
+  }
+
+  // Fields: each label's value runs to the next label (or the commitment's
+  // end); the first occurrence of a field wins.
+  const size_t kMaxValue = 4000;
+  for (Commitment& c : heads) {
+    std::vector<Label> ls;
+    for (int k = c.first_sentence; k <= c.last_sentence; ++k)
+      for (const Label& l : labels[k]) ls.push_back(l);
+    std::sort(ls.begin(), ls.end(), [](const Label& a, const Label& b) {
+      return a.sentence != b.sentence ? a.sentence < b.sentence
+                                      : a.start < b.start;
+    });
+    // The same label read by two packs (es and pt "Metas:"), or a label
+    // inside a longer one: keep the first.
+    {
+      std::vector<Label> kept;
+      for (const Label& l : ls)
+        if (kept.empty() || kept.back().sentence != l.sentence ||
+            l.start >= kept.back().end)
+          kept.push_back(l);
+      ls = std::move(kept);
+    }
+    std::map<std::string, std::string> values;
+    for (size_t i = 0; i < ls.size(); ++i) {
+      const Label& l = ls[i];
+      if (values.count(l.field)) continue;
+      int end_s = i + 1 < ls.size() ? ls[i + 1].sentence : c.last_sentence;
+      size_t end_b = i + 1 < ls.size() ? ls[i + 1].start
+                                       : sentences[end_s].text.size();
+      std::string v;
+      for (int k = l.sentence; k <= end_s && v.size() < kMaxValue; ++k) {
+        const std::string& t = sentences[k].text;
+        size_t a = k == l.sentence ? l.end : 0;
+        size_t b = k == end_s ? end_b : t.size();
+        if (b > a) v += " " + t.substr(a, b - a);
+      }
+      // A label whose match also took the value ("completo al medio
+      // término") keeps its own words.
+      if (l.field == "completion_midterm")
+        v = sentences[l.sentence].text.substr(l.start, l.end - l.start) + v;
+      std::string clean = CleanValue(v, kMaxValue);
+      if (!clean.empty()) values[l.field] = std::move(clean);
+    }
+    auto get = [&](const char* k) {
+      auto it = values.find(k);
+      return it == values.end() ? std::string() : it->second;
+    };
+    c.lead_agency = Utf8Truncate(get("lead_agency"), 400);
+    if (!c.lead_agency.empty()) c.lead_agency_source = "field";
+    c.other_actors = Utf8Truncate(get("other_actors"), 600);
+    for (const char* k :
+         {"description", "objective", "problem", "results", "activities"}) {
+      std::string v = get(k);
+      if (!v.empty()) c.sections[k] = v;
+    }
+    c.start_date = FindDate(get("start_date"));
+    c.end_date = FindDate(get("end_date"));
+    bool structured = false;
+    if (values.count("milestones"))
+      c.milestones = SplitMilestones(get("milestones"), &structured);
+    if (structured && c.end_date.empty()) {
+      for (const Milestone& m : c.milestones)
+        if (m.due > c.end_date) c.end_date = m.due;
+    }
+    // Completion: the end-of-term level; else complete when it was complete
+    // at mid-term.
+    auto level_in = [&](const std::string& v) -> std::string {
+      for (const PatternMatch& m : Match(v)) {
+        const PatternPack& pack = (*packs_)[m.pack];
+        const Pattern& p = pack.patterns[m.pattern];
+        if (pack.name == "commitments" && p.group == "level") return p.key;
+      }
+      return "";
+    };
+    std::string fin = get("completion");
+    std::string lvl = fin.empty() ? "" : level_in(Utf8Truncate(fin, 40));
+    if (!lvl.empty()) {
+      c.completion = lvl;
+      c.completion_text = Utf8Truncate(fin, 40);
+    } else {
+      std::string mid = get("completion_midterm");
+      if (!mid.empty() && level_in(Utf8Truncate(mid, 60)) == "complete") {
+        c.completion = "complete";
+        c.completion_text = Utf8Truncate(mid, 60);
+      }
+    }
+    std::set<std::string> values_named;
+    for (int k = c.first_sentence; k <= c.last_sentence; ++k)
+      if (ogp_context[k]) values_named.insert(ogp[k].begin(), ogp[k].end());
+    c.ogp_values.assign(values_named.begin(), values_named.end());
     std::string text;
-    for (int k = c.first_sentence; k <= end && text.size() < 8000; ++k) {
+    for (int k = c.first_sentence; k <= c.last_sentence && text.size() < 8000;
+         ++k) {
       if (!text.empty()) text += ' ';
       text += sentences[k].text;
     }
     c.text = Utf8Truncate(text, 8000);
-    if (c.title.empty() && c.first_sentence + 1 <= end)
-      c.title = CleanTitle(sentences[c.first_sentence + 1].text);
   }
-  for (Commitment& c : f.commitments) {
-    std::set<std::string> th;
-    for (int k = c.first_sentence; k <= c.last_sentence; ++k)
-      th.insert(sentence_themes[k].begin(), sentence_themes[k].end());
-    c.themes.assign(th.begin(), th.end());
-  }
-  // Deduplicate repeated heading numbers, keeping the longest body.
-  std::map<std::string, size_t> best;
-  for (size_t i = 0; i < f.commitments.size(); ++i) {
-    const Commitment& c = f.commitments[i];
-    if (c.kind != "heading") continue;
-    auto it = best.find(c.number);
-    if (it == best.end()) {
-      best[c.number] = i;
-    } else {
-      const Commitment& o = f.commitments[it->second];
-      if (c.last_sentence - c.first_sentence >
-          o.last_sentence - o.first_sentence)
-        it->second = i;
+
+  // Summary tables ("No. | Commitment | Lead department(s) | …"): each row's
+  // lead cell, by row number, fills commitments that have none.
+  if (pages != nullptr) {
+    std::map<std::string, std::pair<std::string, int>> rows =
+        ReadSummaryTables(*pages);
+    for (Commitment& c : heads) {
+      auto it = rows.find(c.number);
+      if (it == rows.end() || !c.lead_agency.empty()) continue;
+      c.lead_agency = it->second.first;
+      c.lead_agency_source = "table";
     }
   }
-  std::vector<Commitment> kept;
-  for (size_t i = 0; i < f.commitments.size(); ++i) {
-    const Commitment& c = f.commitments[i];
-    if (c.kind == "heading" && best[c.number] != i) continue;
-    kept.push_back(std::move(f.commitments[i]));
+
+  // Themes of a commitment: a theme named in its title counts three, each
+  // sentence naming it one; kept when named in the title, or in at least two
+  // sentences and at least a third as often as the commitment's main theme.
+  for (Commitment& c : heads) {
+    std::map<std::string, ThemeEvidence> ev;
+    for (const PatternMatch& m : Match(c.title)) {
+      const PatternPack& pack = (*packs_)[m.pack];
+      if (pack.name != "themes") continue;
+      const Pattern& p = pack.patterns[m.pattern];
+      ThemeEvidence& e = ev[p.group];
+      if (e.score >= 3) continue;
+      e.theme = p.group;
+      e.text = c.title.substr(m.start, m.end - m.start);
+      e.sentence = -1;
+      e.score += 3;
+    }
+    for (int k = c.first_sentence; k <= c.last_sentence; ++k) {
+      if (k == c.first_sentence && c.kind == "heading") continue;  // title
+      for (const std::string& t : sentence_themes[k]) {
+        ThemeEvidence& e = ev[t];
+        if (e.theme.empty()) {
+          e.theme = t;
+          e.sentence = k;
+          for (const ThemeHit& h : f.theme_hits)
+            if (h.sentence == k && h.theme == t) e.text = h.text;
+        }
+        e.score += 1;
+      }
+    }
+    int top = 0;
+    for (const auto& [t, e] : ev) top = std::max(top, e.score);
+    for (const auto& [t, e] : ev) {
+      bool in_title = e.score >= 3 && e.sentence == -1;
+      if (in_title || (e.score >= 2 && e.score * 3 >= top)) {
+        c.themes.push_back(t);
+        c.theme_evidence.push_back(e);
+      }
+    }
   }
-  f.commitments = std::move(kept);
+  for (Commitment& c : statements) {
+    for (const std::string& t : sentence_themes[c.first_sentence])
+      c.themes.push_back(t);
+  }
+
+  f.commitments = std::move(heads);
+  for (Commitment& c : statements) f.commitments.push_back(std::move(c));
+  std::stable_sort(f.commitments.begin(), f.commitments.end(),
+                   [](const Commitment& a, const Commitment& b) {
+                     return a.first_sentence < b.first_sentence;
+                   });
   return f;
+}
+std::map<std::string, std::pair<std::string, int>> Miner::ReadSummaryTables(
+    const NormalizedDocument& doc) const {
+  static const RE2 kNumber("\\d{1,3}");
+  std::map<std::string, std::pair<std::string, int>> rows;
+  int last_row = 0;  // the last row number read, across pages
+  struct Cell {
+    Box box;
+    std::string text;
+  };
+  for (const NormalizedPage& page : doc.pages) {
+    const NormalizedBlock* head = nullptr;
+    for (const NormalizedBlock& b : page.blocks) {
+      std::string_view t(page.text.data() + b.start, b.end - b.start);
+      if (t.size() > 80) continue;
+      for (const PatternMatch& m : Match(t)) {
+        const PatternPack& pack = (*packs_)[m.pack];
+        const Pattern& p = pack.patterns[m.pattern];
+        if (pack.name == "commitments" && p.group == "column" &&
+            p.key == "lead_agency")
+          head = &b;
+      }
+      if (head != nullptr) break;
+    }
+    if (head == nullptr) continue;
+    const double lead_x = head->box.x0;
+    std::vector<Cell> nums, leads;
+    for (const NormalizedBlock& b : page.blocks) {
+      if (&b == head || b.box.y0 < head->box.y1 - 1) continue;
+      std::string t = Squeeze(
+          std::string_view(page.text.data() + b.start, b.end - b.start));
+      if (RE2::FullMatch(t, kNumber) && b.box.x1 < lead_x - 50)
+        nums.push_back({b.box, t});
+      else if (std::abs(b.box.x0 - lead_x) <= 6)
+        leads.push_back({b.box, t});
+    }
+    // Rows in reading order: each number takes the last unused lead cell
+    // that starts above its centre (numbers are centred in their rows, cells
+    // start at the top). A lead cell no number claims belongs to the row
+    // after the one above it: numbers merged into a cell's text are lost,
+    // but the numbering of a summary table runs on.
+    auto by_y = [](const Cell& a, const Cell& b) {
+      return a.box.y0 < b.box.y0;
+    };
+    std::sort(nums.begin(), nums.end(), by_y);
+    std::sort(leads.begin(), leads.end(), by_y);
+    std::vector<int> owner(leads.size(), 0);  // row number, 0 = none
+    double floor_y = -1;
+    for (const Cell& num : nums) {
+      double cy = (num.box.y0 + num.box.y1) / 2;
+      int pick = -1;
+      for (size_t i = 0; i < leads.size(); ++i)
+        if (owner[i] == 0 && leads[i].box.y0 <= cy + 2 &&
+            leads[i].box.y0 > floor_y)
+          pick = static_cast<int>(i);
+      if (pick < 0) continue;
+      owner[pick] = atoi(num.text.c_str());
+      floor_y = leads[pick].box.y0;
+    }
+    for (size_t i = 0; i < leads.size(); ++i) {
+      if (owner[i] == 0) {
+        int above = last_row;
+        for (size_t j = 0; j < i; ++j)
+          if (owner[j] != 0) above = owner[j];
+        if (above > 0 && !rows.count(std::to_string(above + 1)))
+          owner[i] = above + 1;
+      }
+      if (owner[i] == 0) continue;
+      std::string key = std::to_string(owner[i]);
+      if (!rows.count(key))
+        rows[key] = {CleanValue(leads[i].text, 400), page.number};
+      last_row = std::max(last_row, owner[i]);
+    }
+  }
+  return rows;
 }
 
 }  // namespace planmine

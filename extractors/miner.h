@@ -5,7 +5,11 @@
 // however many patterns it holds; only patterns the set reports are run again
 // to locate the span and captures. Packs by name:
 //   commitments  groups `heading` (named captures `number`, `title`; matched
-//                at the start of a sentence) and `statement`
+//                at the start of a sentence), `statement`, `ficha` (the label
+//                opening each template page), `field.<name>` (labels inside a
+//                commitment), `column.<name>` (summary-table headers),
+//                `level.<id>` (IRM completion levels), `ogp.<value>`
+//   statements   groups `finding`, `recommendation` (workshop reports)
 //   themes       group = theme id from themes.taxonomy.tsv
 //   entities     group = entity type (country, cycle, date, email, url…);
 //                for `country.xx` the key is the ISO code
@@ -21,6 +25,7 @@
 
 #include "extractors/pattern_pack.h"
 #include "pipeline/core/status.h"
+#include "pipeline/normalize/normalizer.h"
 #include "pipeline/segment/sentence_splitter.h"
 
 namespace planmine {
@@ -31,15 +36,54 @@ struct PatternMatch {
   std::map<std::string, std::string> captures;  // named groups that took part
 };
 
+struct Milestone {
+  std::string text;
+  std::string due;  // ISO date ("2016-06"), empty when none is written
+};
+
+// Why a commitment carries a theme: the words that matched, where.
+struct ThemeEvidence {
+  std::string theme;
+  std::string text;     // the matched words
+  int sentence = -1;    // -1: found in the title
+  int score = 0;        // 3 per title hit + 1 per sentence with a hit
+};
+
 struct Commitment {
-  std::string kind;  // "heading" | "statement"
+  // "heading": a numbered section ("Compromiso 4: …"); "ficha": a template
+  // page whose title is a picture, titled from the plan's own list; "table":
+  // a row of a summary table; "statement": a sentence that commits.
+  std::string kind;
   std::string number;
   std::string title;
   int first_page = 0, last_page = 0;
   int first_sentence = 0, last_sentence = 0;  // indexes into the sentences
   std::string text;
   std::string pattern_id;
-  std::vector<std::string> themes;  // theme ids found in its sentences
+  std::vector<std::string> themes;  // theme ids, see theme_evidence
+  std::vector<ThemeEvidence> theme_evidence;
+  // Labelled fields, empty when the document does not state them.
+  std::string lead_agency, other_actors;
+  std::string lead_agency_source;  // "field" | "table"
+  std::string start_date, end_date;  // ISO, as precise as written
+  std::vector<Milestone> milestones;
+  std::vector<std::string> ogp_values;  // access_to_information,
+                                        // civic_participation,
+                                        // public_accountability,
+                                        // technology_innovation
+  std::map<std::string, std::string> sections;  // description, objective,
+                                                // problem, results, activities
+  std::string completion;       // IRM: not_started|limited|substantial|complete
+  std::string completion_text;  // as written
+};
+
+// A typed sentence of a workshop or meeting report.
+struct Statement {
+  std::string kind;  // finding | recommendation
+  std::string pattern_id;
+  int sentence = 0;
+  int page = 0;
+  std::string text;
 };
 
 struct ThemeHit {
@@ -56,6 +100,7 @@ struct Entity {
   std::string
       value;  // normalized: ISO code, ISO date, "2019-2022", lower-case address
   std::string text;  // as written
+  std::string detail;  // organization: its acronym
   std::string pattern_id;
   int sentence = 0;
   int page = 0;
@@ -66,6 +111,7 @@ struct Findings {
   std::vector<Commitment> commitments;
   std::vector<ThemeHit> theme_hits;
   std::vector<Entity> entities;
+  std::vector<Statement> statements;
 };
 
 class Miner {
@@ -75,14 +121,21 @@ class Miner {
   // All matches of all packs in `text`, in pack then pattern order.
   std::vector<PatternMatch> Match(std::string_view text) const;
 
-  // Mines a document's sentences.
-  Findings Mine(const std::vector<Sentence>& sentences) const;
+  // Mines a document's sentences. With the pages (block boxes), summary
+  // tables are read too.
+  Findings Mine(const std::vector<Sentence>& sentences,
+                const NormalizedDocument* pages = nullptr) const;
 
   const std::vector<PatternPack>& packs() const { return *packs_; }
   // "commitments.es@1 entities.any@1 …": what produced a document's rows.
   std::string VersionString() const;
 
  private:
+  // Row number -> (lead agency, page) from summary tables whose header has
+  // a `column.lead_agency` label, read from block positions.
+  std::map<std::string, std::pair<std::string, int>> ReadSummaryTables(
+      const NormalizedDocument& doc) const;
+
   struct Compiled;
   std::shared_ptr<const std::vector<PatternPack>> packs_;
   std::shared_ptr<const std::vector<Compiled>> compiled_;
@@ -92,6 +145,20 @@ class Miner {
 // empty when the month name is unknown. Month names in es, pt and en.
 std::string IsoDate(const std::string& day, const std::string& month,
                     const std::string& year);
+
+// The first date written in free text: "2015", "12/2015", "06/17",
+// "diciembre de 2015", "15 de marzo de 2021", "January 2014". ISO, or empty.
+std::string FindDate(std::string_view text);
+
+// Organizations named with their acronym: "Instituto Federal de Acceso a la
+// Información (IFAI)" or "Colombia Compra Eficiente - CCE". Returns (name,
+// acronym, byte offset of the name) triples; the acronym's letters must be
+// the initials of the name's words, in order (Schwartz & Hearst 2003).
+struct AcronymPair {
+  std::string name, acronym;
+  size_t start = 0, end = 0;
+};
+std::vector<AcronymPair> FindAcronymPairs(std::string_view text);
 
 }  // namespace planmine
 

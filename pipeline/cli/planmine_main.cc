@@ -16,6 +16,7 @@
 
 #include "pipeline/cli/format.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/query/evaluate.h"
 #include "pipeline/query/query.h"
 #include "pipeline/runner/pipeline.h"
 
@@ -38,6 +39,61 @@ int Fail(const Status& s) {
   std::cerr << "planmine: " << s.message() << "\n";
   return kExitFailed;
 }
+
+int RunEvaluate(Db& db, const std::string& labels, bool verbose,
+                bool check) {
+  auto r = Evaluate(db, labels);
+  if (!r.ok()) return Fail(r.status());
+  char buf[256];
+  for (const std::string& f : r->missing_documents)
+    std::cerr << "planmine: " << f << ": labelled but not in the index\n";
+  snprintf(buf, sizeof buf,
+           "commitments: %d labelled, %d predicted, %d matched: precision "
+           "%.3f recall %.3f F1 %.3f\n",
+           r->labelled, r->predicted, r->matched, r->precision, r->recall,
+           r->f1);
+  std::cout << buf;
+  Table docs;
+  docs.columns = {"document", "labelled", "predicted", "matched"};
+  for (const auto& [f, d] : r->documents)
+    docs.rows.push_back({f, std::to_string(d.labelled),
+                         std::to_string(d.predicted),
+                         std::to_string(d.matched)});
+  PrintTable(docs, std::cout, 60);
+  Table fields;
+  fields.columns = {"field", "accuracy", "correct", "labelled", "spurious"};
+  for (const auto& [f, s] : r->fields) {
+    snprintf(buf, sizeof buf, "%.3f", s.accuracy());
+    fields.rows.push_back({f, s.labelled ? buf : "-",
+                           std::to_string(s.correct),
+                           std::to_string(s.labelled),
+                           std::to_string(s.spurious)});
+  }
+  std::cout << "\n";
+  PrintTable(fields, std::cout, 60);
+  snprintf(buf, sizeof buf, "\nthemes: macro-F1 %.3f over %zu theme ids\n",
+           r->theme_macro_f1, r->theme_f1.size());
+  std::cout << buf;
+  if (verbose) {
+    for (const auto& [t, f] : r->theme_f1) {
+      snprintf(buf, sizeof buf, "  %-32s F1 %.3f\n", t.c_str(), f);
+      std::cout << buf;
+    }
+    std::cout << "\nmisses:\n";
+    for (const std::string& m : r->misses) std::cout << "  " << m << "\n";
+  }
+  if (!check) return kExitOk;
+  auto acc = [&](const char* f) {
+    auto it = r->fields.find(f);
+    return it == r->fields.end() ? 1.0 : it->second.accuracy();
+  };
+  bool ok = r->f1 >= 0.9 && acc("lead_agency") >= 0.8 &&
+            acc("start_date") >= 0.8 && acc("end_date") >= 0.8 &&
+            r->theme_macro_f1 >= 0.8 && r->missing_documents.empty();
+  if (!ok) std::cerr << "planmine: evaluate: below the targets\n";
+  return ok ? kExitOk : kExitPartial;
+}
+
 
 bool Emit(const Table& t, const std::string& format) {
   if (format == "json")
@@ -239,14 +295,35 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                          {"text", s.text}});
   j["sentences"] = sentences;
   J commitments = J::array();
-  for (const auto& c : d.findings.commitments)
+  for (const auto& c : d.findings.commitments) {
+    J milestones = J::array();
+    for (const Milestone& m : c.milestones)
+      milestones.push_back({{"text", m.text}, {"due", m.due}});
+    J evidence = J::array();
+    for (const ThemeEvidence& e : c.theme_evidence)
+      evidence.push_back({{"id", e.theme},
+                          {"match", e.text},
+                          {"where", e.sentence < 0 ? "title" : "text"},
+                          {"score", e.score}});
     commitments.push_back({{"kind", c.kind},
                            {"number", c.number},
                            {"title", c.title},
                            {"first_page", c.first_page},
                            {"last_page", c.last_page},
+                           {"lead_agency", c.lead_agency},
+                           {"lead_agency_source", c.lead_agency_source},
+                           {"other_actors", c.other_actors},
+                           {"start_date", c.start_date},
+                           {"end_date", c.end_date},
+                           {"milestones", milestones},
+                           {"ogp_values", c.ogp_values},
+                           {"completion", c.completion},
+                           {"completion_text", c.completion_text},
+                           {"sections", c.sections},
                            {"themes", c.themes},
+                           {"theme_evidence", evidence},
                            {"text", c.text}});
+  }
   j["commitments"] = commitments;
   J hits = J::array();
   for (const auto& h : d.findings.theme_hits)
@@ -384,6 +461,8 @@ int main(int argc, char** argv) {
   CommitmentFilter cf;
   std::string cformat = "table";
   commitments->add_option("--country", cf.country, "ISO code, e.g. CO");
+  commitments->add_option("--doc-type", cf.doc_type,
+                           "action_plan, irm_report, workshop, slides…");
   commitments->add_option("--theme", cf.theme,
                           "Theme id (see themes.taxonomy.tsv)");
   commitments->add_flag(
@@ -417,6 +496,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
 
+  auto* evaluate = app.add_subcommand(
+      "evaluate",
+      "Score the index's commitments against a labelled TSV "
+      "(tests/eval/commitments.tsv)");
+  std::string labels;
+  bool eval_verbose = false, eval_check = false;
+  evaluate->add_option("LABELS", labels, "The labelled TSV")->required();
+  evaluate->add_flag("-v,--verbose", eval_verbose,
+                     "List every miss: unfound, extra, wrong field");
+  evaluate->add_flag("--check", eval_check,
+                     "Exit 1 below the targets: commitment F1 0.9, lead "
+                     "agency and dates 0.8, theme macro-F1 0.8");
+
   auto* extract = app.add_subcommand(
       "extract",
       "Run the stages on one file and print the result (no database)");
@@ -445,6 +537,8 @@ int main(int argc, char** argv) {
 
   auto store = OpenIndex(db);
   if (!store.ok()) return Fail(store.status());
+  if (*evaluate)
+    return RunEvaluate((*store)->db(), labels, eval_verbose, eval_check);
   Db& conn = (*store)->db();
   if (*search) {
     if (format == "table" && isatty(STDOUT_FILENO)) {
@@ -473,12 +567,22 @@ int main(int argc, char** argv) {
     auto t = ListCommitments(conn, cf);
     if (!t.ok()) return Fail(t.status());
     if (cformat == "table") {
+      // The columns a reader scans; json and csv carry all of them.
+      auto col = [&](const char* name) {
+        for (size_t i = 0; i < t->columns.size(); ++i)
+          if (t->columns[i] == name) return i;
+        return size_t{0};
+      };
       Table narrow;
-      narrow.columns = {"country", "year", "number",
-                        "title",   "page", "document"};
-      for (const auto& r : t->rows)
-        narrow.rows.push_back({r[0], r[1], r[3], r[4], r[5], r[2]});
-      PrintTable(narrow, std::cout, 80);
+      narrow.columns = {"country", "year", "number", "title", "lead_agency",
+                        "end_date", "completion", "page", "document"};
+      for (const auto& r : t->rows) {
+        std::vector<std::string> row;
+        for (const std::string& c : narrow.columns)
+          row.push_back(c == "page" ? r[col("first_page")] : r[col(c.c_str())]);
+        narrow.rows.push_back(std::move(row));
+      }
+      PrintTable(narrow, std::cout, 60);
     } else {
       Emit(*t, cformat);
     }

@@ -19,7 +19,7 @@ namespace planmine {
 struct Attribute {
   std::string value;
   std::string source;  // "manifest" | "filename" | "mentions" | "metadata" |
-                       // "text" | ""
+                       // "title" | "text" | ""
 };
 
 struct IndexedDocument {
@@ -32,6 +32,8 @@ struct IndexedDocument {
   int page_count = 0;
   std::vector<std::string> warnings;
   Attribute title, country, year, doc_type;
+  Attribute plan_cycle;   // "2015-2017", "IV"
+  Attribute subnational;  // "Bogotá", "Mendoza": a city's or state's plan
   LanguageGuess language;
   NormalizedDocument text;
   std::vector<Sentence> sentences;

@@ -4,7 +4,9 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 2;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 3;  // 2: documents.missing_since
+                                          // 3: commitment fields, plan
+                                          // cycle, subnational, statements
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -38,6 +40,10 @@ CREATE TABLE IF NOT EXISTS documents (
   year_source         TEXT,
   doc_type            TEXT,                      -- action_plan | irm_report | workshop | slides | other …
   doc_type_source     TEXT,
+  plan_cycle          TEXT,                      -- "2015-2017", "IV", as the plan names it
+  plan_cycle_source   TEXT,                      -- manifest | title | text
+  subnational         TEXT,                      -- the city, state or province whose plan it is
+  subnational_source  TEXT,
   versions            TEXT,                      -- stage and pattern-pack versions that made the rows
   warnings            TEXT,                      -- JSON array
   ingested_at         TEXT NOT NULL,
@@ -134,12 +140,24 @@ CREATE TABLE IF NOT EXISTS commitments (
   first_sentence_id INTEGER,
   last_sentence_id  INTEGER,
   text              TEXT NOT NULL,
-  pattern_id        TEXT NOT NULL
+  pattern_id        TEXT NOT NULL,
+  lead_agency       TEXT,
+  lead_agency_source TEXT,                       -- field | table
+  other_actors      TEXT,
+  start_date        TEXT,                        -- ISO 8601, as precise as written
+  end_date          TEXT,
+  milestones        TEXT,                        -- JSON [{"text", "due"}]
+  ogp_values        TEXT,                        -- ';'-separated
+  sections          TEXT,                        -- JSON {"description": …, "objective": …}
+  completion        TEXT,                        -- IRM: not_started | limited | substantial | complete
+  completion_text   TEXT
 );
 CREATE INDEX IF NOT EXISTS commitments_doc ON commitments(doc_id, seq);
 CREATE TABLE IF NOT EXISTS commitment_themes (
   commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
   theme_id      TEXT NOT NULL,
+  evidence      TEXT,                            -- the words that matched
+  score         INTEGER,                         -- 3 per title hit + 1 per sentence
   PRIMARY KEY (commitment_id, theme_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entities (
@@ -152,9 +170,20 @@ CREATE TABLE IF NOT EXISTS entities (
   text        TEXT NOT NULL,
   start       INTEGER NOT NULL,
   end         INTEGER NOT NULL,
-  pattern_id  TEXT NOT NULL
+  pattern_id  TEXT NOT NULL,
+  detail      TEXT                               -- organization: its acronym
 );
 CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc_id);
+CREATE TABLE IF NOT EXISTS statements (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+  page        INTEGER NOT NULL,
+  kind        TEXT NOT NULL,                     -- finding | recommendation
+  text        TEXT NOT NULL,
+  pattern_id  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
 CREATE INDEX IF NOT EXISTS entities_type_value ON entities(type, value);
 CREATE TABLE IF NOT EXISTS pattern_packs (
   name      TEXT NOT NULL,
@@ -184,16 +213,23 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
   reason  TEXT NOT NULL,
   at      TEXT NOT NULL
 );
-CREATE VIEW IF NOT EXISTS commitments_by_document AS
-  SELECT d.country, d.year, d.doc_type, d.title AS document, d.path,
-         c.number, c.title, c.first_page, c.last_page,
-         (SELECT group_concat(theme_id, ';') FROM commitment_themes t WHERE t.commitment_id = c.id) AS themes
-  FROM commitments c JOIN documents d ON d.id = c.doc_id
-  WHERE c.kind = 'heading';
 CREATE VIEW IF NOT EXISTS theme_counts_by_country AS
   SELECT d.country, h.theme_id, count(*) AS hits, count(DISTINCT d.id) AS documents
   FROM theme_hits h JOIN documents d ON d.id = h.doc_id
   GROUP BY d.country, h.theme_id;
+)SQL";
+
+// Views whose columns changed between versions are dropped and made again.
+inline constexpr const char* kViewsSql = R"SQL(
+DROP VIEW IF EXISTS commitments_by_document;
+CREATE VIEW commitments_by_document AS
+  SELECT d.country, d.subnational, d.year, d.plan_cycle, d.doc_type,
+         d.title AS document, d.path,
+         c.kind, c.number, c.title, c.lead_agency, c.start_date, c.end_date,
+         c.completion, c.ogp_values, c.first_page, c.last_page,
+         (SELECT group_concat(theme_id, ';') FROM commitment_themes t WHERE t.commitment_id = c.id) AS themes
+  FROM commitments c JOIN documents d ON d.id = c.doc_id
+  WHERE c.kind <> 'statement';
 )SQL";
 
 }  // namespace planmine

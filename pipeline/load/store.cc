@@ -30,11 +30,34 @@ bool HasColumn(Db& db, const std::string& table, const std::string& column) {
 // Brings an index written by an older planmine up to kSchemaVersion. Tables
 // new in a version come from kSchemaSql (CREATE … IF NOT EXISTS); columns
 // added to existing tables are added here.
-Status Migrate(Db& db) {
-  if (!HasColumn(db, "documents", "missing_since"))  // v2
-    PLANMINE_RETURN_IF_ERROR(
-        db.Exec("ALTER TABLE documents ADD COLUMN missing_since TEXT;"));
+Status AddColumns(Db& db, const char* table,
+                  std::initializer_list<const char*> columns) {
+  for (const char* c : columns) {
+    std::string name(c, strcspn(c, " "));
+    if (HasColumn(db, table, name)) continue;
+    PLANMINE_RETURN_IF_ERROR(db.Exec(std::string("ALTER TABLE ") + table +
+                                     " ADD COLUMN " + c + ";"));
+  }
   return Status();
+}
+
+Status Migrate(Db& db) {
+  PLANMINE_RETURN_IF_ERROR(
+      AddColumns(db, "documents", {"missing_since TEXT"}));  // v2
+  PLANMINE_RETURN_IF_ERROR(AddColumns(  // v3
+      db, "documents",
+      {"plan_cycle TEXT", "plan_cycle_source TEXT", "subnational TEXT",
+       "subnational_source TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(AddColumns(
+      db, "commitments",
+      {"lead_agency TEXT", "lead_agency_source TEXT", "other_actors TEXT",
+       "start_date TEXT", "end_date TEXT", "milestones TEXT",
+       "ogp_values TEXT", "sections TEXT", "completion TEXT",
+       "completion_text TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(AddColumns(db, "commitment_themes",
+                                      {"evidence TEXT", "score INTEGER"}));
+  PLANMINE_RETURN_IF_ERROR(AddColumns(db, "entities", {"detail TEXT"}));
+  return db.Exec(kViewsSql);
 }
 
 Status Setup(Db& db) {
@@ -140,8 +163,10 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       " creator, producer, created, modified, page_count, language, "
       "language_confidence, country, country_source,"
       " year, year_source, doc_type, doc_type_source, versions, warnings, "
-      "ingested_at, run_id)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "ingested_at, run_id, plan_cycle, plan_cycle_source, subnational, "
+      "subnational_source)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+      "?)");
   if (!ins.ok()) return ins.status();
   Stmt& d = *ins;
   d.Bind(1, doc.file.path)
@@ -175,6 +200,10 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       .Bind(26, nlohmann::json(doc.warnings).dump())
       .Bind(27, NowIso())
       .Bind(28, run_id);
+  BindOpt(d, 29, doc.plan_cycle.value);
+  BindOpt(d, 30, doc.plan_cycle.source);
+  BindOpt(d, 31, doc.subnational.value);
+  BindOpt(d, 32, doc.subnational.source);
   PLANMINE_RETURN_IF_ERROR(d.Run());
   int64_t doc_id = db_->LastInsertId();
 
@@ -272,11 +301,13 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
   }
   auto com_ins = db_->Prepare(
       "INSERT INTO commitments(doc_id, seq, kind, number, title, first_page, "
-      "last_page, first_sentence_id,"
-      " last_sentence_id, text, pattern_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      "last_page, first_sentence_id, last_sentence_id, text, pattern_id, "
+      "lead_agency, lead_agency_source, other_actors, start_date, end_date, "
+      "milestones, ogp_values, sections, completion, completion_text) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   auto ct_ins = db_->Prepare(
-      "INSERT OR IGNORE INTO commitment_themes(commitment_id, theme_id) VALUES "
-      "(?,?)");
+      "INSERT OR IGNORE INTO commitment_themes(commitment_id, theme_id, "
+      "evidence, score) VALUES (?,?,?,?)");
   if (!com_ins.ok()) return com_ins.status();
   if (!ct_ins.ok()) return ct_ins.status();
   for (size_t i = 0; i < doc.findings.commitments.size(); ++i) {
@@ -287,14 +318,39 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     com_ins->Bind(8, sentence_ids[c.first_sentence])
         .Bind(9, sentence_ids[c.last_sentence]);
     com_ins->Bind(10, c.text).Bind(11, c.pattern_id);
+    BindOpt(*com_ins, 12, c.lead_agency);
+    BindOpt(*com_ins, 13, c.lead_agency_source);
+    BindOpt(*com_ins, 14, c.other_actors);
+    BindOpt(*com_ins, 15, c.start_date);
+    BindOpt(*com_ins, 16, c.end_date);
+    nlohmann::json ms = nlohmann::json::array();
+    for (const Milestone& m : c.milestones)
+      ms.push_back({{"text", m.text}, {"due", m.due}});
+    BindOpt(*com_ins, 17, c.milestones.empty() ? "" : ms.dump());
+    std::string values;
+    for (const std::string& v : c.ogp_values)
+      values += (values.empty() ? "" : ";") + v;
+    BindOpt(*com_ins, 18, values);
+    BindOpt(*com_ins, 19,
+            c.sections.empty() ? "" : nlohmann::json(c.sections).dump());
+    BindOpt(*com_ins, 20, c.completion);
+    BindOpt(*com_ins, 21, c.completion_text);
     PLANMINE_RETURN_IF_ERROR(com_ins->Run());
     int64_t cid = db_->LastInsertId();
-    for (const std::string& t : c.themes)
-      PLANMINE_RETURN_IF_ERROR(ct_ins->Bind(1, cid).Bind(2, t).Run());
+    for (const std::string& t : c.themes) {
+      std::string evidence;
+      int score = 0;
+      for (const ThemeEvidence& e : c.theme_evidence)
+        if (e.theme == t) evidence = e.text, score = e.score;
+      ct_ins->Bind(1, cid).Bind(2, t);
+      BindOpt(*ct_ins, 3, evidence);
+      ct_ins->Bind(4, score);
+      PLANMINE_RETURN_IF_ERROR(ct_ins->Run());
+    }
   }
   auto ent_ins = db_->Prepare(
       "INSERT INTO entities(doc_id, sentence_id, page, type, value, text, "
-      "start, end, pattern_id) VALUES (?,?,?,?,?,?,?,?,?)");
+      "start, end, pattern_id, detail) VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!ent_ins.ok()) return ent_ins.status();
   for (const Entity& e : doc.findings.entities) {
     ent_ins->Bind(1, doc_id)
@@ -306,7 +362,20 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
         .Bind(7, e.start)
         .Bind(8, e.end)
         .Bind(9, e.pattern_id);
+    BindOpt(*ent_ins, 10, e.detail);
     PLANMINE_RETURN_IF_ERROR(ent_ins->Run());
+  }
+  auto st_ins = db_->Prepare(
+      "INSERT INTO statements(doc_id, sentence_id, page, kind, text, "
+      "pattern_id) VALUES (?,?,?,?,?,?)");
+  if (!st_ins.ok()) return st_ins.status();
+  for (const Statement& st : doc.findings.statements) {
+    st_ins->Bind(1, doc_id)
+        .Bind(2, sentence_ids[st.sentence])
+        .Bind(3, st.page)
+        .Bind(4, st.kind);
+    st_ins->Bind(5, st.text).Bind(6, st.pattern_id);
+    PLANMINE_RETURN_IF_ERROR(st_ins->Run());
   }
   return tx.Commit();
 }

@@ -116,6 +116,29 @@ std::string LowerUtf8(std::string_view s) {
   return out;
 }
 
+std::string FoldUtf8(std::string_view s) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower(icu::Locale::getRoot());
+  if (U_SUCCESS(err)) {
+    icu::UnicodeString d = nfd->normalize(u, err);
+    if (U_SUCCESS(err)) {
+      icu::UnicodeString kept;
+      for (int32_t i = 0; i < d.length();) {
+        UChar32 c = d.char32At(i);
+        if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+        i += U16_LENGTH(c);
+      }
+      u = kept;
+    }
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 std::vector<std::string> DefaultWordLists() {
   std::vector<std::string> out;
   for (const char* p :

@@ -82,6 +82,9 @@ std::vector<std::string> DefaultWordLists();
 
 // Lower-cases with ICU (full Unicode case mapping).
 std::string LowerUtf8(std::string_view s);
+// Lower-cased with the diacritics taken off ("Participación" ->
+// "participacion"), for comparing text as a reader would.
+std::string FoldUtf8(std::string_view s);
 
 }  // namespace planmine
 

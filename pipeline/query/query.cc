@@ -94,20 +94,26 @@ Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
 
 Result<Table> ListCommitments(Db& db, const CommitmentFilter& f) {
   const std::string sql =
-      "SELECT d.country AS country, d.year AS year, d.title AS document, "
-      "c.number AS number, c.title AS title,"
+      "SELECT d.country AS country, d.subnational AS subnational, d.year AS "
+      "year, d.plan_cycle AS plan_cycle, d.doc_type AS doc_type, d.title AS "
+      "document, c.number AS number, c.title AS title, c.lead_agency AS "
+      "lead_agency, c.start_date AS start_date, c.end_date AS end_date,"
+      " c.ogp_values AS ogp_values, c.completion AS completion,"
       " c.first_page AS first_page, c.last_page AS last_page,"
       " (SELECT group_concat(theme_id, ';') FROM (SELECT theme_id FROM "
       "commitment_themes t"
-      "   WHERE t.commitment_id = c.id ORDER BY theme_id)) AS themes, d.path "
-      "AS file, c.kind AS kind"
+      "   WHERE t.commitment_id = c.id ORDER BY theme_id)) AS themes,"
+      " (SELECT count(*) FROM json_each(c.milestones)) AS milestones,"
+      " d.path AS file, c.kind AS kind"
       " FROM commitments c JOIN documents d ON d.id = c.doc_id"
       " WHERE (?1 IS NULL OR d.country = upper(?1))"
       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM commitment_themes t WHERE "
       "t.commitment_id = c.id AND t.theme_id = ?2))"
-      " AND (c.kind = 'heading' OR ?3 IS NOT NULL)"
+      " AND (c.kind <> 'statement' OR ?3 IS NOT NULL)"
+      " AND (?4 IS NULL OR d.doc_type = ?4)"
       " ORDER BY d.country, d.year, d.path, c.seq";
-  return RunTable(db, sql, {f.country, f.theme, f.statements ? "1" : ""});
+  return RunTable(db, sql,
+                  {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
 }
 
 Result<Table> ThemeCounts(Db& db, const std::string& by) {

@@ -35,6 +35,7 @@ Result<Table> Search(Db& db, const std::string& query,
 
 struct CommitmentFilter {
   std::string country, theme;
+  std::string doc_type;  // action_plan, irm_report…
   bool statements =
       false;  // include commitment statements, not only numbered headings
 };

@@ -271,7 +271,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
   doc.text = normalizer_.Normalize(*extracted);
   doc.language = language_.DetectDocument(&doc.text);
   doc.sentences = splitter_.Split(doc.text);
-  doc.findings = miner_.Mine(doc.sentences);
+  doc.findings = miner_.Mine(doc.sentences, &doc.text);
   size_t chars = 0;
   int empty_pages = 0;
   for (const NormalizedPage& p : doc.text.pages) {
