@@ -122,7 +122,16 @@ std::vector<PatternMatch> Miner::Match(std::string_view text) const {
   for (size_t k = 0; k < compiled_->size(); ++k) {
     const Compiled& c = (*compiled_)[k];
     std::vector<int> hits;
-    if (!c.set->Match(text, &hits)) continue;
+    RE2::Set::ErrorInfo info;
+    if (!c.set->Match(text, &hits, &info)) {
+      if (info.kind != RE2::Set::kOutOfMemory) continue;
+      // The set's DFA ran out of memory on this text: ask each pattern.
+      hits.clear();
+      for (size_t i = 0; i < c.res.size(); ++i)
+        if (RE2::PartialMatch(text, *c.res[i]))
+          hits.push_back(static_cast<int>(i));
+      if (hits.empty()) continue;
+    }
     std::sort(hits.begin(), hits.end());
     for (int h : hits) {
       const RE2& re = *c.res[h];
@@ -912,9 +921,15 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     }
   }
 
-  // Themes of a commitment: a theme named in its title counts three, each
-  // sentence naming it one; kept when named in the title, or in at least two
-  // sentences and at least a third as often as the commitment's main theme.
+  // Themes of a commitment, read where the plan says what it is about: the
+  // title, and the sentences under its description, objective, problem and
+  // results labels (without such labels, the five sentences after the
+  // title). Lead-agency, people and contact lines are not read: agency names
+  // ("Dirección de Participación Ciudadana") are not the subject. A theme in
+  // the title is kept; one in two or more of those sentences too; when the
+  // title names none, the most frequent ones are.
+  static const std::set<std::string> kAbout = {"description", "objective",
+                                               "problem", "results"};
   for (Commitment& c : heads) {
     std::map<std::string, ThemeEvidence> ev;
     for (const PatternMatch& m : Match(c.title)) {
@@ -928,8 +943,20 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       e.sentence = -1;
       e.score += 3;
     }
+    bool labelled = false;
+    for (int k = c.first_sentence; k <= c.last_sentence; ++k)
+      for (const Label& l : labels[k]) labelled |= kAbout.count(l.field) > 0;
+    std::string field;  // the label the sentence is under
+    int body = 0;
     for (int k = c.first_sentence; k <= c.last_sentence; ++k) {
-      if (k == c.first_sentence && c.kind == "heading") continue;  // title
+      if (!labels[k].empty()) field = labels[k].back().field;
+      bool title_sentence =
+          k == c.first_sentence && c.kind == "heading";
+      bool read = labelled ? kAbout.count(field) > 0
+                           : field.empty() && !title_sentence && body++ < 5;
+      // "Transparencia y participación son los principios de AGA
+      // relacionados": OGP values, not policy areas.
+      if (!read || ogp_context[k]) continue;
       for (const std::string& t : sentence_themes[k]) {
         ThemeEvidence& e = ev[t];
         if (e.theme.empty()) {
@@ -941,11 +968,16 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
         e.score += 1;
       }
     }
+    bool title_has = false;
     int top = 0;
-    for (const auto& [t, e] : ev) top = std::max(top, e.score);
+    for (const auto& [t, e] : ev) {
+      title_has |= e.score >= 3 && e.sentence == -1;
+      top = std::max(top, e.score);
+    }
     for (const auto& [t, e] : ev) {
       bool in_title = e.score >= 3 && e.sentence == -1;
-      if (in_title || (e.score >= 2 && e.score * 3 >= top)) {
+      if (in_title || e.score >= (title_has ? 3 : 2) ||
+          (!title_has && e.score == top)) {
         c.themes.push_back(t);
         c.theme_evidence.push_back(e);
       }

@@ -28,7 +28,7 @@ field.lead_agency       (?:^|\s)(?:entidad(?:es)?\s+responsables?|instituci[oó]
 field.other_actors      (?:^|\s)(?:otros\s+actores(?:\s+involucrados)?|instituci[oó]n\s*(?:\(\s*es\s*\))?\s+de\s+apoyo|actores\s+involucrados|entidades\s+de\s+apoyo|aliados)\s*:
 field.people            (?:^|\s)personas?\s+responsables?\s*:
 field.contact           ^contactos?\s*:?\s*$|(?:^|\s)contactos?\s*:
-field.description       ^descripci[oó]n(?:\s+del\s+compromiso)?\s*:?|^texto\s+del\s+compromiso\s*:?\s*$
+field.description       ^descripci[oó]n(?:\s+del\s+compromiso)?\s*:?|^texto\s+del\s+compromiso\s*:?
 field.problem           ^(?:problem[aá]tica|problema\s+p[uú]blico|problema\s+a\s+resolver)\s*:?
 field.objective         ^objetivo(?:\s+general|\s+del\s+compromiso)?\s*:?
 field.results           ^resultados?\s+esperados?\s*:?

@@ -1,6 +1,6 @@
 # Policy areas (themes) in English. See themes.es.pat.
 @pack themes
-@version 1
+@version 2
 @lang en
 access_to_information.access     \baccess\s+to\s+(?:public\s+)?information\b|\bfreedom\s+of\s+information\b|\bfoi(?:a)?\b|\bright\s+to\s+information\b
 anti_corruption.corruption       \b(?:anti-?\s?)?corruption\b|\bcorrupt\b|\bbribery\b
@@ -18,12 +18,18 @@ gender_inclusion.gender          \bgender\b|\bwomen\b|\bequalit(?:y|ies)\b|\bsoc
 health.health                    \bhealth(?:care)?\b|\bhospitals?\b|\bnhs\b|\bmedicines?\b|\bvaccines?\b
 justice.justice                  \bjustice\b|\bjudiciary\b|\bjudicial\b|\bcourts?\b|\bjudges\b
 lobbying.lobbying                \blobbying\b|\blobbyists?\b
-open_contracting.contracting     \bopen\s+contracting\b|\bpublic\s+procurement\b|\bprocurement\b|\bgovernment\s+contracts?\b|\btenders?\b
-open_data.data                   \bopen\s+data\b|\bdata\s*sets?\b|\bdata\.gov(?:\.uk)?\b|\bopen\s+data\s+charter\b|\bdata\s+release\b
-open_parliament.parliament       \bopen\s+parliament\b|\bparliament(?:ary)?\b|\blegislat(?:ure|ive)\b|\bcongress\b
+open_contracting.contracting     \bopen\s+contracting\b|\bconstruction\s+(?:sector\s+)?(?:projects?|transparency)\b|\bpublic\s+procurement\b|\bprocurement\b|\bgovernment\s+contracts?\b|\btenders?\b
+open_data.data                   \bopen\s+data\b|\bdata\s+transparency\b|\bopen(?:\s+and\s+accessible)?\s+formats?\b|\bdata\s*sets?\b|\bdata\.gov(?:\.uk)?\b|\bopen\s+data\s+charter\b|\bdata\s+release\b
+open_parliament.parliament       \bopen\s+parliament\b|\bparliament(?:ary)?\b|\blegislature\b|\blegislative\s+(?:transparency|openness|bodies|assembl(?:y|ies))\b|\bcongress\b
 public_services.services         \bpublic\s+services?\b|\bservice\s+delivery\b
-subnational.subnational          \bsub-?national\b|\blocal\s+(?:government|authorit(?:y|ies)|councils?)\b|\bmunicipal(?:ities|ity)?\b|\bogp\s+local\b|\bcity\s+councils?\b
+subnational.subnational          \bsub-?national\b|\b(?:scottish|welsh)\s+government\b|\bdevolved\s+administrations?\b|\blocal\s+(?:government|authorit(?:y|ies)|councils?)\b|\bmunicipal(?:ities|ity)?\b|\bogp\s+local\b|\bcity\s+councils?\b
 sustainable_development_goals.sdg \bsustainable\s+development\s+goals?\b|\bsdgs?\b|\bagenda\s+2030\b|\b2030\s+agenda\b
 whistleblower_protection.whistle \bwhistle-?blow(?:er|ers|ing)\b
 public_integrity.integrity       \bintegrity\b|\bcodes?\s+of\s+(?:conduct|ethics)\b|\bpublic\s+ethics\b
 accountability.accountability    \baccountab(?:ility|le)\b|\boversight\b|\bscrutiny\b
+access_to_information.records    \b(?:public|government|digital|police|official)\s+records\b|\btransparency\s+of\s+(?:government|public)\s+information\b
+citizen_participation.engage     \bengag(?:e|es|ing|ement\s+of)\s+(?:the\s+)?(?:public|citizens|people)\b|\bpublic\s+involvement\b|\bopen\s+policy[\s-]making\b|\bpolicy\s+dialogues?\b|\bparticipate\s+more\s+fully\b
+whistleblower_protection.speak_up \bspeak\s+up\s+about\s+wrongdoing\b|\bprotected\s+disclosures?\b
+fiscal_transparency.aid          \baid\s+transparency\b|\biati\b|\bofficial\s+development\s+assistance\b|\bdevelopment\s+assistance\b|\bfollow\s+the\s+money\b
+open_data.psi                    \bre-?use\s+of\s+public\s+sector\s+information\b|\bpublic\s+sector\s+information\b
+public_services.procedures       \badministrative\s+procedures\b|\bone-?stop\s+shops?\b|\bservice\s+standards\b

@@ -1,7 +1,7 @@
 # Policy areas (themes) in Spanish. Ids: <theme id>.<variant>; theme ids are
 # listed in themes.taxonomy.tsv. Case-insensitive; write accents as [oó].
 @pack themes
-@version 1
+@version 2
 @lang es
 access_to_information.acceso     \bacceso\s+a\s+(?:la\s+)?informaci[oó]n\b
 access_to_information.ley        \bley\s+de\s+transparencia\b|\bderecho\s+(?:de|a)\s+(?:acceso\s+a\s+la\s+)?informaci[oó]n\b|\bsolicitudes\s+de\s+(?:acceso\s+a\s+(?:la\s+)?)?informaci[oó]n\b
@@ -14,18 +14,22 @@ climate_environment.ambiente     \b(?:medio\s+)?ambiente\b|\bambiental(?:es)?\b|
 conflicts_of_interest.conflicto  \bconflictos?\s+de\s+inter[eé]s(?:es)?\b
 digital_government.digital       \bgobierno\s+(?:digital|electr[oó]nico|en\s+l[ií]nea)\b|\btransformaci[oó]n\s+digital\b|\btr[aá]mites?\s+(?:en\s+l[ií]nea|digitales)\b|\bventanilla\s+[uú]nica\b
 education.educacion              \beducaci[oó]n\b|\beducativ[oa]s?\b|\bescuelas?\b|\bcolegios?\b|\buniversidad(?:es)?\b
-extractives.extractivas          \bindustrias?\s+extractivas?\b|\bminer[ií]a\b|\bhidrocarburos\b|\bpetr[oó]leo\b|\bregal[ií]as\b|\beiti\b
+extractives.extractivas          \bindustrias?\s+extractivas?\b|\bsector\s+extractivo\b|\bminer[ií]a\b|\bhidrocarburos\b|\bpetr[oó]leo\b|\bregal[ií]as\b|\beiti\b
 fiscal_transparency.fiscal       \btransparencia\s+(?:fiscal|presupuestaria)\b|\bpresupuesto\s+(?:p[uú]blico|general|abierto)\b|\bgasto\s+p[uú]blico\b|\bfinanzas\s+p[uú]blicas\b|\binversi[oó]n\s+p[uú]blica\b
 gender_inclusion.genero          \bg[eé]nero\b|\bmujeres\b|\bequidad\b|\binclusi[oó]n\s+social\b|\blgbti?q?\+?\b|\bdiscapacidad(?:es)?\b|\bpoblaciones?\s+vulnerables?\b|\bind[ií]genas?\b|\bafrodescendientes?\b
 health.salud                     \bsalud\b|\bsanitari[oa]s?\b|\bhospital(?:es)?\b|\bmedicamentos?\b|\bvacunas?\b
-justice.justicia                 \bjusticia\b|\brama\s+judicial\b|\bpoder\s+judicial\b|\bjudiciales?\b|\btribunales?\b|\bjueces\b
+justice.justicia                 \bjusticia\b|\brama\s+judicial\b|\bcorte\s+(?:constitucional|suprema)\b|\bconsejo\s+de\s+estado\b|\bpoder\s+judicial\b|\bjudiciales?\b|\btribunales?\b|\bjueces\b
 lobbying.cabildeo                \bcabildeo\b|\blobby\b|\bgesti[oó]n\s+de\s+intereses\b|\bregistro\s+de\s+(?:cabilderos|lobistas)\b
 open_contracting.contratacion    \bcontrataci[oó]n\s+(?:p[uú]blica|abierta|estatal)\b|\bcompras?\s+p[uú]blicas?\b|\blicitaci[oó]n(?:es)?\b|\bsecop\b|\bcontratos?\s+p[uú]blicos?\b
-open_data.datos                  \bdatos\s+abiertos\b|\bapertura\s+de\s+datos\b|\bportal\s+de\s+datos\b|\bconjuntos?\s+de\s+datos\b|\bdatasets?\b
-open_parliament.parlamento       \bparlamento\s+abierto\b|\bcongreso\b|\bparlamento\b|\blegislativ[oa]s?\b|\basamblea\s+legislativa\b|\bconcejo\s+(?:municipal|deliberante)\b
+open_data.datos                  \bdatos\s+abiertos\b|\bapertura\s+de\s+(?:la\s+)?informaci[oó]n\b|\bapertura\s+de\s+datos\b|\bportal\s+de\s+datos\b|\bconjuntos?\s+de\s+datos\b|\bdatasets?\b
+open_parliament.parlamento       \bparlamento\s+abierto\b|\bcongreso\b|\bparlamento\b|\bpoder\s+legislativo\b|\b[oó]rganos?\s+legislativos?\b|\basamblea\s+legislativa\b|\bconcejo\s+(?:municipal|deliberante)\b
 public_services.servicios        \bservicios\s+p[uú]blicos\b|\bprestaci[oó]n\s+de\s+servicios\b|\batenci[oó]n\s+al\s+ciudadano\b|\bservicio\s+al\s+ciudadano\b
 subnational.subnacional          \bsubnacional(?:es)?\b|\bterritorial(?:es)?\b|\bgobiernos?\s+(?:locales?|municipales?|provinciales?|departamentales?)\b|\bmunicipios?\b|\balcald[ií]as?\b|\bgobernaci[oó]n(?:es)?\b|\bogp\s+local\b
 sustainable_development_goals.ods \bobjetivos\s+de\s+desarrollo\s+sostenible\b|\bods\b|\bagenda\s+2030\b
 whistleblower_protection.denunciantes \bprotecci[oó]n\s+(?:a|de)\s+(?:los\s+)?denunciantes\b|\bdenunciantes\b|\bdenuncias?\s+an[oó]nimas?\b|\balertadores\b
 public_integrity.integridad      \bintegridad\s+(?:p[uú]blica)?\b|\b[eé]tica\s+p[uú]blica\b|\bc[oó]digo\s+de\s+(?:[eé]tica|integridad)\b|\bcultura\s+de\s+(?:la\s+)?integridad\b
-accountability.rendicion         \brendici[oó]n\s+de\s+cuentas\b|\bcontrol\s+(?:social|ciudadano|fiscal)\b|\bveedur[ií]as?\b|\b[oó]rganos\s+de\s+control\b
+accountability.rendicion         \brendici[oó]n\s+de\s+cuentas\b|\bseguimiento\s+(?:al|a\s+los)\s+plan(?:es)?\s+de\s+desarrollo\b|\bcontrol\s+(?:social|ciudadano|fiscal)\b|\bveedur[ií]as?\b|\b[oó]rganos\s+de\s+control\b
+access_to_information.activa     \btransparencia\s+(?:activa|pasiva)\b|\bley\s+1712\b|\binformaci[oó]n\s+p[uú]blica\b
+citizen_participation.dialogo    \bparticipativ[oa]s?\b|\baportes?\s+ciudadanos?\b|\bdi[aá]logos?\s+(?:con\s+la\s+ciudadan[ií]a|ciudadanos?|informados)\b|\bincidencia\s+(?:efectiva\s+)?de\s+(?:los\s+)?ciudadanos\b
+public_services.tramites         \btr[aá]mites?\b|\bservicios?\s+(?:al|a\s+la)\s+ciudadan[oí]a?\b|\bcentros?\s+integrados?\s+de\s+servicios?\b|\blenguaje\s+claro\b|\boferta\s+(?:institucional|de\s+servicios)\b
+fiscal_transparency.recursos     \bproyectos\s+de\s+inversi[oó]n\b|\bmapa\s+inversiones\b

@@ -1,6 +1,6 @@
 # Policy areas (themes) in Portuguese. See themes.es.pat.
 @pack themes
-@version 1
+@version 2
 @lang pt
 access_to_information.acesso     \bacesso\s+[aà]\s+informa[cç][aã]o\b|\blei\s+de\s+acesso\b|\blai\b
 anti_corruption.corrupcao        \b(?:anti-?\s?)?corrup[cç][aã]o\b|\banticorrup[cç][aã]o\b|\bcorrupt[oa]s?\b
@@ -27,3 +27,7 @@ sustainable_development_goals.ods \bobjetivos\s+de\s+desenvolvimento\s+sustent[a
 whistleblower_protection.denunciantes \bprote[cç][aã]o\s+(?:a|de|ao|aos)\s+denunciantes?\b|\bdenunciantes?\b|\bden[uú]ncias?\s+an[oô]nimas?\b|\bwhistleblow\w*
 public_integrity.integridade     \bintegridade\b|\b[eé]tica\s+p[uú]blica\b|\bc[oó]digo\s+de\s+(?:[eé]tica|conduta)\b
 accountability.prestacao         \bpresta[cç][aã]o\s+de\s+contas\b|\bcontrole\s+(?:social|externo)\b|\baccountability\b|\bfiscaliza[cç][aã]o\b
+access_to_information.ativa      \btranspar[eê]ncia\s+(?:ativa|passiva)\b|\binforma[cç][aã]o\s+p[uú]blica\b
+citizen_participation.dialogo    \bparticipativ[oa]s?\b|\bdi[aá]logos?\s+com\s+a\s+sociedade\b|\bconselhos?\s+(?:gestores|municipais|de\s+pol[ií]ticas)\b
+public_services.tramites         \bservi[cç]os\s+ao\s+cidad[aã]o\b|\bcarta\s+de\s+servi[cç]os\b|\bdesburocratiza[cç][aã]o\b
+fiscal_transparency.recursos     \bprojetos\s+de\s+investimento\b|\bemendas\s+parlamentares\b
