@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "pipeline/core/utf8.h"
@@ -326,44 +327,62 @@ std::string FindDate(std::string_view text) {
 
 namespace {
 
-// Schwartz & Hearst: the shortest tail of `words` whose letters contain the
-// acronym's, the acronym's first letter starting a word. Empty if none.
+// The name an acronym abbreviates: the shortest run of words just before it
+// whose initials are the acronym's capitals in order, joining words ("de",
+// "la", "of", "and"…) skipped. "Instituto Federal de Acceso a la
+// Información" for IFAI; "Ministerio de Tecnologías de la Información y las
+// Comunicaciones" for MinTIC. Empty if none.
 std::string LongForm(const std::string& acronym, std::string_view before) {
-  // At most min(|A| + 5, 2|A|) words.
-  size_t max_words = std::min(acronym.size() + 5, acronym.size() * 2);
-  size_t b = before.size(), words = 0;
-  while (b > 0 && words < max_words) {
-    while (b > 0 && before[b - 1] == ' ') --b;
-    size_t e = b;
-    while (b > 0 && before[b - 1] != ' ') --b;
-    if (e > b) ++words;
-  }
-  std::string lng(before.substr(b));
-  auto lower = [](char ch) {
-    return static_cast<char>(tolower(static_cast<unsigned char>(ch)));
-  };
-  auto alnum = [](char ch) {
+  static const std::set<std::string> kJoin = {
+      "de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "a",
+      "al", "do", "da", "dos", "das", "of", "the", "and", "for", "on", "in"};
+  std::string letters;
+  bool all_upper = true;
+  for (char ch : acronym)
+    if (islower(static_cast<unsigned char>(ch))) all_upper = false;
+  for (char ch : acronym) {
     unsigned char u = static_cast<unsigned char>(ch);
-    return u >= 0x80 || isalnum(u);
-  };
-  int s = static_cast<int>(acronym.size()) - 1;
-  int l = static_cast<int>(lng.size()) - 1;
-  while (s >= 0) {
-    char c = lower(acronym[s]);
-    if (!isalnum(static_cast<unsigned char>(c))) {
-      --s;
-      continue;
-    }
-    while ((l >= 0 && lower(lng[l]) != c) ||
-           (s == 0 && l > 0 && alnum(lng[l - 1])))
-      --l;
-    if (l < 0) return "";
-    --l;
-    --s;
+    if (isalpha(u) && (all_upper || isupper(u)))
+      letters += static_cast<char>(tolower(u));
   }
-  size_t from = lng.rfind(' ', l < 0 ? 0 : static_cast<size_t>(l));
-  from = (from == std::string::npos || l < 0) ? 0 : from + 1;
-  std::string out = Squeeze(lng.substr(from));
+  if (letters.size() < 2) return "";
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < before.size()) {
+    while (i < before.size() && (before[i] == ' ' || before[i] == '-'))
+      ++i;
+    size_t j = i;
+    while (j < before.size() && before[j] != ' ') ++j;
+    if (j > i) words.push_back(before.substr(i, j - i));
+    i = j;
+  }
+  // Backwards over words and letters; a joining word may be skipped or, when
+  // its initial fits ("a" in "Acceso a la Información"), used.
+  std::vector<char> initial(words.size());
+  std::vector<bool> joining(words.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string f = FoldUtf8(Utf8Truncate(words[k], 4));
+    initial[k] = f.empty() ? 0 : f[0];
+    joining[k] = kJoin.count(FoldUtf8(words[k])) > 0;
+  }
+  std::function<int(int, int)> fit = [&](int l, int w) -> int {
+    if (l < 0) return w + 1;  // the name starts after word w
+    if (w < 0) return -1;
+    if (initial[w] == letters[l]) {
+      int r = fit(l - 1, w - 1);
+      if (r >= 0) return r;
+    }
+    return joining[w] ? fit(l, w - 1) : -1;
+  };
+  int start = fit(static_cast<int>(letters.size()) - 1,
+                  static_cast<int>(words.size()) - 1);
+  if (start < 0) return "";
+  int w = start - 1;
+  std::string out;
+  for (size_t k = static_cast<size_t>(w + 1); k < words.size(); ++k) {
+    if (!out.empty()) out += ' ';
+    out += std::string(words[k]);
+  }
   // The name starts with a capital and holds more than one word.
   if (out.empty() || StartsLower(out) || out.find(' ') == std::string::npos)
     return "";
@@ -814,6 +833,15 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
   // end); the first occurrence of a field wins.
   const size_t kMaxValue = 4000;
   for (Commitment& c : heads) {
+    {
+      std::string text;
+      for (int k = c.first_sentence;
+           k <= c.last_sentence && text.size() < 8000; ++k) {
+        if (!text.empty()) text += ' ';
+        text += sentences[k].text;
+      }
+      c.text = Utf8Truncate(text, 8000);
+    }
     std::vector<Label> ls;
     for (int k = c.first_sentence; k <= c.last_sentence; ++k)
       for (const Label& l : labels[k]) ls.push_back(l);
@@ -852,6 +880,26 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       std::string clean = CleanValue(v, kMaxValue);
       if (!clean.empty()) values[l.field] = std::move(clean);
     }
+    // Key-value rows the layout read from template tables ("Fecha de inicio
+    // | 1 de julio de 2021") fill the fields the running text did not label,
+    // when the row lies inside the commitment.
+    if (pages != nullptr) {
+      for (const NormalizedPage& page : pages->pages) {
+        if (page.number < c.first_page || page.number > c.last_page) continue;
+        for (const Field& kv : page.fields) {
+          if (c.text.find(kv.value) == std::string::npos) continue;
+          for (const PatternMatch& m : Match(kv.key + ":")) {
+            const PatternPack& pack = (*packs_)[m.pack];
+            const Pattern& p = pack.patterns[m.pattern];
+            if (pack.name != "commitments" || p.group != "field" || m.start != 0)
+              continue;
+            if (!values.count(p.key))
+              values[p.key] = CleanValue(kv.value, kMaxValue);
+            break;
+          }
+        }
+      }
+    }
     auto get = [&](const char* k) {
       auto it = values.find(k);
       return it == values.end() ? std::string() : it->second;
@@ -875,37 +923,48 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     }
     // Completion: the end-of-term level; else complete when it was complete
     // at mid-term.
-    auto level_in = [&](const std::string& v) -> std::string {
-      for (const PatternMatch& m : Match(v)) {
+    // The level written first after the label; the text kept is the
+    // value up to the level's words ("Sustancial", "No Iniciado").
+    auto level_in = [&](const std::string& v, std::string* as_written) {
+      std::string head = Utf8Truncate(v, 60);
+      std::string best;
+      size_t best_at = std::string::npos, best_end = 0;
+      for (const PatternMatch& m : Match(head)) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
-        if (pack.name == "commitments" && p.group == "level") return p.key;
+        if (pack.name != "commitments" || p.group != "level") continue;
+        if (m.start < best_at) {
+          best_at = m.start;
+          best_end = m.end;
+          best = p.key;
+        }
       }
-      return "";
+      if (!best.empty()) *as_written = CleanValue(head.substr(0, best_end), 60);
+      return best;
     };
-    std::string fin = get("completion");
-    std::string lvl = fin.empty() ? "" : level_in(Utf8Truncate(fin, 40));
+    std::string as_written;
+    std::string lvl = level_in(get("completion"), &as_written);
     if (!lvl.empty()) {
       c.completion = lvl;
-      c.completion_text = Utf8Truncate(fin, 40);
-    } else {
-      std::string mid = get("completion_midterm");
-      if (!mid.empty() && level_in(Utf8Truncate(mid, 60)) == "complete") {
-        c.completion = "complete";
-        c.completion_text = Utf8Truncate(mid, 60);
-      }
+      c.completion_text = as_written;
+    } else if (level_in(get("completion_midterm"), &as_written) ==
+               "complete") {
+      c.completion = "complete";
+      c.completion_text = as_written;
     }
     std::set<std::string> values_named;
     for (int k = c.first_sentence; k <= c.last_sentence; ++k)
       if (ogp_context[k]) values_named.insert(ogp[k].begin(), ogp[k].end());
-    c.ogp_values.assign(values_named.begin(), values_named.end());
-    std::string text;
-    for (int k = c.first_sentence; k <= c.last_sentence && text.size() < 8000;
-         ++k) {
-      if (!text.empty()) text += ' ';
-      text += sentences[k].text;
+    if (std::string v = get("ogp_values"); !v.empty()) {
+      for (const PatternMatch& m : Match(v)) {
+        const PatternPack& pack = (*packs_)[m.pack];
+        const Pattern& p = pack.patterns[m.pattern];
+        if (pack.name == "commitments" && p.group == "ogp" &&
+            p.key != "context")
+          values_named.insert(p.key);
+      }
     }
-    c.text = Utf8Truncate(text, 8000);
+    c.ogp_values.assign(values_named.begin(), values_named.end());
   }
 
   // Summary tables ("No. | Commitment | Lead department(s) | …"): each row's

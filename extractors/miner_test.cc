@@ -52,8 +52,12 @@ TEST_CASE(
   CHECK(heads[0]->title == "Datos abiertos de contratación");
   CHECK(heads[0]->first_page == 5);
   CHECK(heads[0]->last_page == 6);
-  CHECK(heads[0]->themes ==
-        std::vector<std::string>{"open_contracting", "open_data"});
+  // "datos abiertos" in the title decides; one sentence on contracting in
+  // the body is not enough beside a theme the title names.
+  CHECK(heads[0]->themes == std::vector<std::string>{"open_data"});
+  REQUIRE(heads[0]->theme_evidence.size() == 1);
+  CHECK(heads[0]->theme_evidence[0].sentence == -1);
+  CHECK(heads[0]->theme_evidence[0].text == "Datos abiertos");
   CHECK(heads[1]->number == "2");
   CHECK(heads[1]->first_page == 9);
   CHECK(heads[1]->themes == std::vector<std::string>{"beneficial_ownership"});
@@ -108,6 +112,172 @@ TEST_CASE("IsoDate: month names in three languages", "[mine]") {
   CHECK(IsoDate("", "March", "2012") == "2012-03");
   CHECK(IsoDate("1", "07", "2020") == "2020-07-01");
   CHECK(IsoDate("1", "brumaire", "2020").empty());
+}
+
+TEST_CASE("Miner: FindDate reads the first date in the forms plans use",
+          "[mine]") {
+  CHECK(FindDate("2015") == "2015");
+  CHECK(FindDate("Fecha de cierre: 06/17") == "2017-06");
+  CHECK(FindDate(" 12/2015 y después") == "2015-12");
+  CHECK(FindDate("15 de marzo de 2021") == "2021-03-15");
+  CHECK(FindDate("diciembre de 2016") == "2016-12");
+  CHECK(FindDate("by January 2014, then April 2014") == "2014-01");
+  CHECK(FindDate("30 de junho de 2023") == "2023-06-30");
+  CHECK(FindDate("no date here") == "");
+  CHECK(FindDate("13/45") == "");  // not a month
+}
+
+TEST_CASE("Miner: acronym pairs need the acronym's letters in the name",
+          "[mine]") {
+  auto p = FindAcronymPairs(
+      "El Instituto Federal de Acceso a la Información (IFAI) y la "
+      "Colombia Compra Eficiente - CCE, con apoyo del BID (el banco).");
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].name == "Instituto Federal de Acceso a la Información");
+  CHECK(p[0].acronym == "IFAI");
+  CHECK(p[1].name == "Colombia Compra Eficiente");
+  CHECK(p[1].acronym == "CCE");
+  // Letters that do not fit: no pair.
+  CHECK(FindAcronymPairs("la reunión con expertos (OCDE)").empty());
+}
+
+TEST_CASE(
+    "Miner: labelled fields, dated milestones and IRM completion are read",
+    "[mine]") {
+  Miner m = ShippedMiner();
+  Findings f = m.Mine(Sentences({
+      {4, "COMPROMISO NRO. 1: MÁS TRANSPARENCIA EN LA CONTRATACIÓN PÚBLICA."},
+      {4, "ENTIDAD RESPONSABLE: Colombia Compra Eficiente - CCE."},
+      {4, "PERSONA RESPONSABLE: Ana Pérez, (ana@cce.gov.co)."},
+      {4, "OTROS ACTORES INVOLUCRADOS: Banco Mundial."},
+      {4, "DESCRIPCIÓN: Se fortalecerá el SECOP II para la contratación "
+          "pública en línea."},
+      {4, "Se relaciona con los principios de transparencia y tecnologías "
+          "innovadoras."},
+      {5, "METAS: 12/15: Habilitadas 620 entidades en el SECOP II."},
+      {5, "06/16 y 06/17: Programa de formación del comprador público."},
+      {6, "Compromiso 2. Mesas de trabajo en la Justicia"},
+      {6, "Institución(es) responsable(s): Departamento Nacional de "
+          "Planeación"},
+      {6, "Fecha de inicio: 2015 Fecha de cierre: 2017"},
+      {7, "Fin de término: Sustancial"},
+      {7, "Se realizaron las mesas previstas."},
+  }));
+  REQUIRE(f.commitments.size() == 2);
+  const Commitment& a = f.commitments[0];
+  CHECK(a.lead_agency == "Colombia Compra Eficiente - CCE");
+  CHECK(a.lead_agency_source == "field");
+  CHECK(a.other_actors == "Banco Mundial");
+  CHECK(a.sections.at("description").rfind("Se fortalecerá el SECOP II", 0) ==
+        0);
+  REQUIRE(a.milestones.size() == 2);
+  CHECK(a.milestones[0].due == "2015-12");
+  CHECK(a.milestones[1].due == "2017-06");  // the later of two dates
+  CHECK(a.start_date.empty());             // not stated
+  CHECK(a.end_date == "2017-06");          // the last dated milestone
+  CHECK(a.ogp_values == std::vector<std::string>{"access_to_information",
+                                                 "technology_innovation"});
+  CHECK(a.themes == std::vector<std::string>{"open_contracting"});
+  const Commitment& b = f.commitments[1];
+  CHECK(b.number == "2");
+  CHECK(b.lead_agency == "Departamento Nacional de Planeación");
+  CHECK(b.start_date == "2015");
+  CHECK(b.end_date == "2017");
+  CHECK(b.completion == "substantial");
+  CHECK(b.completion_text == "Sustancial");
+  bool org = false;
+  for (const Entity& e : f.entities)
+    org |= e.type == "organization" && e.detail == "CCE" &&
+           e.value == "Colombia Compra Eficiente";
+  CHECK(org);
+}
+
+TEST_CASE(
+    "Miner: template pages whose titles are pictures take them from the "
+    "plan's list, matched by content",
+    "[mine]") {
+  Miner m = ShippedMiner();
+  std::vector<Sentence> s = Sentences({
+      {3, "Compromisos"},
+      {3, "1."},
+      {3, "Datos abiertos contra la corrupción."},
+      {3, "2."},
+      {3, "Transparencia en el Consejo de Estado."},
+      {3, "3."},
+      {3, "Transformación digital de la Corte Constitucional."},
+      {5, "Implementar el programa de datos abiertos contra la corrupción."},
+      {5, "¿Quién ejecuta?"},
+      {5, "Secretaría de Transparencia."},
+      {6, "Consolidar la transparencia en la Corte Constitucional."},
+      {6, "¿Quién ejecuta?"},
+      {6, "Corte Constitucional de Colombia."},
+      {7, "Herramientas para el Consejo de Estado."},
+      {7, "¿Quién ejecuta?"},
+      {7, "Consejo de Estado."},
+  });
+  // Items of the list are blocks of their own.
+  for (size_t i = 0; i < s.size(); ++i)
+    s[i].block = static_cast<int>((i + 1) / 2);
+  Findings f = m.Mine(s);
+  std::vector<const Commitment*> c;
+  for (const Commitment& x : f.commitments)
+    if (x.kind == "ficha") c.push_back(&x);
+  REQUIRE(c.size() == 3);
+  CHECK(c[0]->number == "1");
+  CHECK(c[0]->title == "Datos abiertos contra la corrupción");
+  CHECK(c[0]->first_page == 5);
+  CHECK(c[0]->lead_agency == "Secretaría de Transparencia");
+  // The second page is the Court's although the list names it third.
+  CHECK(c[1]->title == "Transformación digital de la Corte Constitucional");
+  CHECK(c[1]->lead_agency == "Corte Constitucional de Colombia");
+  CHECK(c[2]->title == "Transparencia en el Consejo de Estado");
+}
+
+TEST_CASE("Miner: summary-table rows give lead agencies by row number",
+          "[mine]") {
+  Miner m = ShippedMiner();
+  std::vector<Sentence> s = Sentences({
+      {1, "Commitment 1"},
+      {1, "The government will publish an inventory of datasets."},
+      {2, "Commitment 2"},
+      {2, "The government will create a register of beneficial owners."},
+  });
+  NormalizedDocument doc;
+  NormalizedPage page;
+  page.number = 9;
+  auto block = [&](const std::string& text, double x0, double y0, double x1,
+                   double y1) {
+    NormalizedBlock b;
+    b.start = page.text.size();
+    page.text += text;
+    b.end = page.text.size();
+    page.text += "\n\n";
+    b.box = {x0, y0, x1, y1};
+    page.blocks.push_back(b);
+  };
+  block("No. Commitment", 77, 96, 173, 107);
+  block("Lead department(s)", 411, 96, 513, 107);
+  block("The government will publish an inventory", 106, 136, 390, 200);
+  block("1", 77, 160, 83, 170);
+  block("Cabinet Office", 411, 136, 480, 147);
+  block("The government will create a register", 106, 220, 390, 300);
+  block("Department for Business, Innovation and Skills", 411, 220, 510, 245);
+  // Row 2's number went into its cell's text: the numbering runs on.
+  doc.pages.push_back(page);
+  Findings f = m.Mine(s, &doc);
+  REQUIRE(f.commitments.size() >= 2);
+  const Commitment* one = nullptr;
+  const Commitment* two = nullptr;
+  for (const Commitment& c : f.commitments) {
+    if (c.kind != "heading") continue;
+    if (c.number == "1") one = &c;
+    if (c.number == "2") two = &c;
+  }
+  REQUIRE(one != nullptr);
+  REQUIRE(two != nullptr);
+  CHECK(one->lead_agency == "Cabinet Office");
+  CHECK(one->lead_agency_source == "table");
+  CHECK(two->lead_agency == "Department for Business, Innovation and Skills");
 }
 
 }  // namespace planmine

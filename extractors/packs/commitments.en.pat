@@ -30,3 +30,4 @@ ogp.civic_participation \bcivic\s+participation\b|\bpublic\s+participation\b|\bp
 ogp.public_accountability \bpublic\s+accountability\b|\baccountability\b
 ogp.technology_innovation \btechnology\s+and\s+innovation\b|\btechnological\s+innovation\b
 column.lead_agency      \blead\s+(?:department|agency|agencies|institutions?|organi[sz]ations?)(?:\s*\(s\))?\s*$
+field.ogp_values        (?:^|\s)(?:ogp|relevant\s+ogp)\s+values?\s*:

@@ -48,3 +48,4 @@ ogp.civic_participation \bparticipaci[oó]n\b
 ogp.public_accountability \brendici[oó]n\s+de\s+cuentas\b
 ogp.technology_innovation \btecnolog[ií]as?\s+(?:innovadoras?|e\s+innovaci[oó]n)\b|\binnovaci[oó]n\s+tecnol[oó]gica\b
 column.lead_agency      ^(?:entidad(?:es)?|instituci[oó]n(?:es)?|organismos?|dependencias?)\s+(?:responsables?|l[ií]der(?:es)?)\s*$|^responsables?\s*$
+field.ogp_values        (?:^|\s)valores?\s+(?:ogp|aga|de\s+(?:la\s+)?(?:aga|ogp|alianza))\s*:?\s*$|(?:^|\s)valores?\s+(?:ogp|aga)\s*:

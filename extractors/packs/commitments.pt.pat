@@ -29,3 +29,4 @@ ogp.civic_participation \bparticipa[cç][aã]o\b
 ogp.public_accountability \bpresta[cç][aã]o\s+de\s+contas\b|\baccountability\b
 ogp.technology_innovation \btecnologia\s+e\s+inova[cç][aã]o\b|\binova[cç][aã]o\s+tecnol[oó]gica\b
 column.lead_agency      ^(?:[oó]rg[aã]os?|institui[cç](?:[aã]o|[oõ]es))\s+respons[aá]ve(?:l|is)\s*$|^respons[aá]vel\s*$
+field.ogp_values        (?:^|\s)valores?\s+(?:da\s+)?(?:ogp|parceria)\s*:
