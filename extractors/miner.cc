@@ -539,11 +539,13 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
           auto it = m.captures.find(k);
           return it == m.captures.end() ? std::string() : it->second;
         };
-        if (e.type == "country" || e.type == "subnational") {
+        if (e.type == "country") {
           e.value = p.key;
-          if (e.type == "country")
-            for (char& c : e.value)
-              c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+          for (char& c : e.value)
+            c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+        } else if (e.type == "subnational") {
+          e.value = Squeeze(cap("name"));
+          if (e.value.empty()) continue;
         } else if (e.type == "date") {
           e.value = IsoDate(cap("day"), cap("month"), cap("year"));
           if (e.value.empty()) continue;

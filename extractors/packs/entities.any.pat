@@ -1,7 +1,8 @@
 # Entities, for every language. Groups: country (key = ISO 3166 code),
-# cycle (named groups from, to, ordinal), date (day, month, year), email, url.
+# cycle (named groups from, to, ordinal), date (day, month, year), email, url,
+# handle (social media), subnational (named group name: the place).
 @pack entities
-@version 1
+@version 2
 @lang any
 country.ar   \bargentin[ao]s?\b|\brep[uú]blica\s+argentina\b
 country.bo   \bbolivia\b
@@ -32,3 +33,7 @@ date.iso     \b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b
 date.numeric \b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b
 email.address \b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b
 url.web      \b(?:https?://|www\.)[^\s<>"'()]+
+handle.social      (?:^|[\s(])@[A-Za-z0-9_]{2,30}\b
+subnational.es     (?i:alcald[ií]a(?:\s+mayor)?|municipio|municipalidad|gobernaci[oó]n|provincia|intendencia|distrito(?:\s+especial)?|gobierno\s+(?:de\s+la\s+ciudad|provincial|municipal))\s+de(?:l)?\s+(?:(?i:la\s+ciudad\s+de)\s+)?(?P<name>(?-i:[A-ZÁÉÍÓÚÑ])\pL+(?:\s+(?:(?i:de(?:l)?)\s+(?:(?i:la)\s+)?)?(?-i:[A-ZÁÉÍÓÚÑ])\pL+){0,3})
+subnational.pt     (?i:prefeitura(?:\s+municipal)?|munic[ií]pio|governo\s+do\s+estado|c[aâ]mara\s+municipal)\s+d[eoa]\s+(?P<name>(?-i:[A-ZÁÉÍÓÚÇ])\pL+(?:\s+(?:(?i:d[eoa]s?)\s+)?(?-i:[A-ZÁÉÍÓÚÇ])\pL+){0,3})
+subnational.en     (?i:city|county|state|province|borough|municipality)\s+of\s+(?P<name>(?-i:[A-Z])\pL+(?:\s+(?-i:[A-Z])\pL+){0,2})

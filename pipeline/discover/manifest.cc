@@ -117,6 +117,8 @@ Result<Manifest> Manifest::Parse(const std::string& text,
     e.doc_type = get(r, "doc_type");
     e.title = get(r, "title");
     e.language = AsciiLower(get(r, "language"));
+    e.plan_cycle = get(r, "plan_cycle");
+    e.subnational = get(r, "subnational");
     size_t idx = m.entries_.size();
     m.entries_.push_back(e);
     std::error_code ec;

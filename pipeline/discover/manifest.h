@@ -28,6 +28,8 @@ struct ManifestEntry {
   std::string doc_type;
   std::string title;
   std::string language;
+  std::string plan_cycle;   // "2015-2017"
+  std::string subnational;  // "Mendoza": a city's or province's document
 };
 
 class Manifest {

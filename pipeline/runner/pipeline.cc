@@ -1,5 +1,7 @@
 #include "pipeline/runner/pipeline.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -12,7 +14,7 @@
 namespace planmine {
 
 // Bump when Classify() changes: stored documents are then re-processed.
-constexpr const char* kClassifyVersion = "classify-2";
+constexpr const char* kClassifyVersion = "classify-3";
 
 namespace fs = std::filesystem;
 
@@ -76,6 +78,21 @@ std::string FirstPagesLower(const IndexedDocument& doc, size_t pages) {
 }
 
 }  // namespace
+
+// "cuarto", "Fourth", "iv" -> "IV".
+std::string RomanOrdinal(const std::string& word) {
+  static const std::map<std::string, std::string> kOrdinals = {
+      {"primer", "I"},  {"primero", "I"}, {"first", "I"},   {"segundo", "II"},
+      {"second", "II"}, {"tercer", "III"}, {"tercero", "III"},
+      {"third", "III"}, {"cuarto", "IV"}, {"fourth", "IV"}, {"quinto", "V"},
+      {"fifth", "V"},   {"quarto", "IV"}, {"terceiro", "III"}};
+  std::string lower = LowerUtf8(word);
+  auto it = kOrdinals.find(lower);
+  if (it != kOrdinals.end()) return it->second;
+  std::string up = word;
+  for (char& c : up) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  return up;
+}
 
 void Classify(IndexedDocument* doc) {
   // Title: manifest, else PDF metadata when it looks like a title, else the
@@ -226,6 +243,63 @@ void Classify(IndexedDocument* doc) {
       t = "other";
     doc->doc_type = {t, "text"};
   }
+  // Plan cycle: the cycle named in the title, else the one named first on
+  // the first two pages; years ("2015-2017") over ordinals ("IV").
+  // Subnational: a city, department or province named in the title or the
+  // first lines ("Alcaldía de Palmira", "Prefeitura de São Paulo").
+  const std::string title_lower = LowerUtf8(doc->title.value);
+  // "2015 - 2017", "2013 to 2015", "2013–15".
+  static const RE2 kYearRange(
+      "\\b((?:19|20)\\d{2})\\s*(?:[-–—/]|\\s(?:a|al|to|até)\\s)\\s*((?:19|20)?\\d{2})"
+      "\\b");
+  auto year_range = [](const std::string& text) -> std::string {
+    std::string a, b;
+    if (!RE2::PartialMatch(text, kYearRange, &a, &b)) return "";
+    if (b.size() == 2) b = a.substr(0, 2) + b;
+    if (b <= a || std::stoi(b) - std::stoi(a) > 6) return "";
+    return a + "-" + b;
+  };
+  if (doc->plan_cycle.value.empty()) {
+    std::string r = year_range(doc->title.value);
+    if (!r.empty()) {
+      doc->plan_cycle = {r, "title"};
+    } else if (!doc->text.pages.empty()) {
+      r = year_range(Utf8Truncate(doc->text.pages[0].text, 400));
+      if (!r.empty()) doc->plan_cycle = {r, "text"};
+    }
+  }
+  if (doc->plan_cycle.value.empty()) {
+    const Entity* years = nullptr;
+    const Entity* ordinal = nullptr;
+    bool years_in_title = false;
+    for (const Entity& e : doc->findings.entities) {
+      if (e.type != "cycle" || e.page > 2) continue;
+      bool in_title = !title_lower.empty() &&
+                      title_lower.find(LowerUtf8(e.text)) != std::string::npos;
+      bool is_years = isdigit(static_cast<unsigned char>(e.value[0]));
+      if (is_years && (years == nullptr || (in_title && !years_in_title))) {
+        years = &e;
+        years_in_title = in_title;
+      }
+      if (!is_years && ordinal == nullptr) ordinal = &e;
+    }
+    if (years != nullptr)
+      doc->plan_cycle = {years->value, years_in_title ? "title" : "text"};
+    else if (ordinal != nullptr)
+      doc->plan_cycle = {RomanOrdinal(ordinal->value), "text"};
+  }
+  if (doc->subnational.value.empty()) {
+    for (const Entity& e : doc->findings.entities) {
+      if (e.type != "subnational") continue;
+      bool in_title = !title_lower.empty() &&
+                      title_lower.find(LowerUtf8(e.text)) != std::string::npos;
+      bool opening = e.page == 1 && e.start < 300;
+      if (in_title || opening) {
+        doc->subnational = {e.value, in_title ? "title" : "text"};
+        break;
+      }
+    }
+  }
 }
 
 Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
@@ -297,6 +371,10 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     if (entry->year) doc.year = {std::to_string(entry->year), "manifest"};
     if (!entry->doc_type.empty()) doc.doc_type = {entry->doc_type, "manifest"};
     if (!entry->language.empty()) doc.language = {entry->language, 1.0, true};
+    if (!entry->plan_cycle.empty())
+      doc.plan_cycle = {entry->plan_cycle, "manifest"};
+    if (!entry->subnational.empty())
+      doc.subnational = {entry->subnational, "manifest"};
   }
   Classify(&doc);
   return doc;
