@@ -566,6 +566,10 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       } else if (pack.name == "statements") {
         if (!f.statements.empty() && f.statements.back().sentence == si)
           continue;  // one type per sentence: the pack's first
+        // Questions are asked, not found or recommended.
+        if (s.text.rfind("¿", 0) == 0 || s.text.rfind("• ¿", 0) == 0 ||
+            (!s.text.empty() && s.text.back() == '?'))
+          continue;
         f.statements.push_back({p.group, p.id, si, s.page, s.text});
       } else if (pack.name == "commitments") {
         if (p.group == "field") {

@@ -35,64 +35,14 @@ std::string DefaultPacksDir() {
   return PLANMINE_PACKS_DIR;
 }
 
+int RunThemesList(const std::string& packs_dir, const std::string& format);
+int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check);
+
 int Fail(const Status& s) {
   std::cerr << "planmine: " << s.message() << "\n";
   return kExitFailed;
 }
 
-int RunEvaluate(Db& db, const std::string& labels, bool verbose,
-                bool check) {
-  auto r = Evaluate(db, labels);
-  if (!r.ok()) return Fail(r.status());
-  char buf[256];
-  for (const std::string& f : r->missing_documents)
-    std::cerr << "planmine: " << f << ": labelled but not in the index\n";
-  snprintf(buf, sizeof buf,
-           "commitments: %d labelled, %d predicted, %d matched: precision "
-           "%.3f recall %.3f F1 %.3f\n",
-           r->labelled, r->predicted, r->matched, r->precision, r->recall,
-           r->f1);
-  std::cout << buf;
-  Table docs;
-  docs.columns = {"document", "labelled", "predicted", "matched"};
-  for (const auto& [f, d] : r->documents)
-    docs.rows.push_back({f, std::to_string(d.labelled),
-                         std::to_string(d.predicted),
-                         std::to_string(d.matched)});
-  PrintTable(docs, std::cout, 60);
-  Table fields;
-  fields.columns = {"field", "accuracy", "correct", "labelled", "spurious"};
-  for (const auto& [f, s] : r->fields) {
-    snprintf(buf, sizeof buf, "%.3f", s.accuracy());
-    fields.rows.push_back({f, s.labelled ? buf : "-",
-                           std::to_string(s.correct),
-                           std::to_string(s.labelled),
-                           std::to_string(s.spurious)});
-  }
-  std::cout << "\n";
-  PrintTable(fields, std::cout, 60);
-  snprintf(buf, sizeof buf, "\nthemes: macro-F1 %.3f over %zu theme ids\n",
-           r->theme_macro_f1, r->theme_f1.size());
-  std::cout << buf;
-  if (verbose) {
-    for (const auto& [t, f] : r->theme_f1) {
-      snprintf(buf, sizeof buf, "  %-32s F1 %.3f\n", t.c_str(), f);
-      std::cout << buf;
-    }
-    std::cout << "\nmisses:\n";
-    for (const std::string& m : r->misses) std::cout << "  " << m << "\n";
-  }
-  if (!check) return kExitOk;
-  auto acc = [&](const char* f) {
-    auto it = r->fields.find(f);
-    return it == r->fields.end() ? 1.0 : it->second.accuracy();
-  };
-  bool ok = r->f1 >= 0.9 && acc("lead_agency") >= 0.8 &&
-            acc("start_date") >= 0.8 && acc("end_date") >= 0.8 &&
-            r->theme_macro_f1 >= 0.8 && r->missing_documents.empty();
-  if (!ok) std::cerr << "planmine: evaluate: below the targets\n";
-  return ok ? kExitOk : kExitPartial;
-}
 
 
 bool Emit(const Table& t, const std::string& format) {
@@ -247,10 +197,14 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
   j["doc_type"] = d.doc_type.value;
   j["title"] = d.title.value;
   j["year"] = d.year.value;
+  j["plan_cycle"] = d.plan_cycle.value;
+  j["subnational"] = d.subnational.value;
   j["evidence"] = {{"title", d.title.source},
                    {"country", d.country.source},
                    {"year", d.year.source},
-                   {"doc_type", d.doc_type.source}};
+                   {"doc_type", d.doc_type.source},
+                   {"plan_cycle", d.plan_cycle.source},
+                   {"subnational", d.subnational.source}};
   j["page_count"] = d.page_count;
   j["metadata"] = {{"title", d.info.title},       {"author", d.info.author},
                    {"subject", d.info.subject},   {"creator", d.info.creator},
@@ -325,6 +279,13 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                            {"text", c.text}});
   }
   j["commitments"] = commitments;
+  J typed = J::array();
+  for (const Statement& st : d.findings.statements)
+    typed.push_back({{"kind", st.kind},
+                     {"page", st.page},
+                     {"text", st.text},
+                     {"pattern", st.pattern_id}});
+  j["statements"] = typed;
   J hits = J::array();
   for (const auto& h : d.findings.theme_hits)
     hits.push_back({{"id", h.theme},
@@ -336,13 +297,12 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                     {"pattern", h.pattern_id}});
   j["theme_hits"] = hits;
   J ents = J::array();
-  for (const auto& e : d.findings.entities)
-    ents.push_back({{"type", e.type},
-                    {"value", e.value},
-                    {"text", e.text},
-                    {"page", e.page},
-                    {"start", e.start},
-                    {"end", e.end}});
+  for (const auto& e : d.findings.entities) {
+    J one = {{"type", e.type},   {"value", e.value}, {"text", e.text},
+             {"page", e.page},   {"start", e.start}, {"end", e.end}};
+    if (!e.detail.empty()) one["acronym"] = e.detail;
+    ents.push_back(std::move(one));
+  }
   j["entities"] = ents;
   return j;
 }
@@ -380,6 +340,90 @@ Result<std::unique_ptr<Store>> OpenIndex(const std::string& db_path) {
         db_path +
         ": no index here (run 'planmine ingest PATH' first, or pass --db)");
   return Store::OpenForQuery(db_path);
+}
+
+int RunThemesList(const std::string& packs_dir, const std::string& format) {
+  auto themes = LoadTaxonomy(
+      (std::filesystem::path(packs_dir) / "themes.taxonomy.tsv").string());
+  if (!themes.ok()) return Fail(themes.status());
+  auto packs = LoadPackDir(packs_dir);
+  if (!packs.ok()) return Fail(packs.status());
+  std::map<std::string, std::map<std::string, int>> counts;  // id -> lang
+  std::string versions;
+  for (const PatternPack& p : *packs) {
+    if (p.name != "themes") continue;
+    versions += (versions.empty() ? "" : " ") + p.name + "." + p.language +
+                "@" + std::to_string(p.version);
+    for (const Pattern& x : p.patterns) ++counts[x.group][p.language];
+  }
+  Table t;
+  t.columns = {"id",          "label_en",    "label_es",   "label_pt",
+               "patterns_es", "patterns_pt", "patterns_en"};
+  for (const Theme& th : *themes) {
+    auto& c = counts[th.id];
+    t.rows.push_back({th.id, th.label_en, th.label_es, th.label_pt,
+                      std::to_string(c["es"]), std::to_string(c["pt"]),
+                      std::to_string(c["en"])});
+  }
+  Emit(t, format);
+  if (format == "table")
+    std::cout << "\n" << themes->size() << " themes from " << packs_dir
+              << "/themes.taxonomy.tsv; patterns: " << versions << "\n";
+  return kExitOk;
+}
+
+int RunEvaluate(Db& db, const std::string& labels, bool verbose,
+                bool check) {
+  auto r = Evaluate(db, labels);
+  if (!r.ok()) return Fail(r.status());
+  char buf[256];
+  for (const std::string& f : r->missing_documents)
+    std::cerr << "planmine: " << f << ": labelled but not in the index\n";
+  snprintf(buf, sizeof buf,
+           "commitments: %d labelled, %d predicted, %d matched: precision "
+           "%.3f recall %.3f F1 %.3f\n",
+           r->labelled, r->predicted, r->matched, r->precision, r->recall,
+           r->f1);
+  std::cout << buf;
+  Table docs;
+  docs.columns = {"document", "labelled", "predicted", "matched"};
+  for (const auto& [f, d] : r->documents)
+    docs.rows.push_back({f, std::to_string(d.labelled),
+                         std::to_string(d.predicted),
+                         std::to_string(d.matched)});
+  PrintTable(docs, std::cout, 60);
+  Table fields;
+  fields.columns = {"field", "accuracy", "correct", "labelled", "spurious"};
+  for (const auto& [f, s] : r->fields) {
+    snprintf(buf, sizeof buf, "%.3f", s.accuracy());
+    fields.rows.push_back({f, s.labelled ? buf : "-",
+                           std::to_string(s.correct),
+                           std::to_string(s.labelled),
+                           std::to_string(s.spurious)});
+  }
+  std::cout << "\n";
+  PrintTable(fields, std::cout, 60);
+  snprintf(buf, sizeof buf, "\nthemes: macro-F1 %.3f over %zu theme ids\n",
+           r->theme_macro_f1, r->theme_f1.size());
+  std::cout << buf;
+  if (verbose) {
+    for (const auto& [t, f] : r->theme_f1) {
+      snprintf(buf, sizeof buf, "  %-32s F1 %.3f\n", t.c_str(), f);
+      std::cout << buf;
+    }
+    std::cout << "\nmisses:\n";
+    for (const std::string& m : r->misses) std::cout << "  " << m << "\n";
+  }
+  if (!check) return kExitOk;
+  auto acc = [&](const char* f) {
+    auto it = r->fields.find(f);
+    return it == r->fields.end() ? 1.0 : it->second.accuracy();
+  };
+  bool ok = r->f1 >= 0.9 && acc("lead_agency") >= 0.8 &&
+            acc("start_date") >= 0.8 && acc("end_date") >= 0.8 &&
+            r->theme_macro_f1 >= 0.8 && r->missing_documents.empty();
+  if (!ok) std::cerr << "planmine: evaluate: below the targets\n";
+  return ok ? kExitOk : kExitPartial;
 }
 
 }  // namespace
@@ -481,6 +525,43 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
 
+  auto* themes_list = themes->add_subcommand(
+      "list",
+      "Print the theme taxonomy: ids, labels in en/es/pt and how many "
+      "patterns each language has (no index needed)");
+  themes_list->add_option("--format", tformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+
+  auto* statements = app.add_subcommand(
+      "statements",
+      "Findings and recommendations typed in workshop, meeting and IRM "
+      "reports");
+  StatementFilter sf;
+  std::string sformat = "table";
+  statements->add_option("--kind", sf.kind, "finding or recommendation")
+      ->check(CLI::IsMember({"finding", "recommendation"}));
+  statements->add_option("--country", sf.country, "ISO code, e.g. CO");
+  statements->add_option("--doc-type", sf.doc_type, "workshop, irm_report…");
+  statements->add_option("--format", sformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+
+  auto* entities = app.add_subcommand(
+      "entities",
+      "Organizations (with acronyms), places, dates, e-mails, URLs and "
+      "handles, by how often they are named");
+  EntityFilter ef;
+  std::string eformat = "table";
+  entities->add_option("--type", ef.type,
+                       "organization, country, subnational, cycle, date, "
+                       "email, url or handle");
+  entities->add_option("--country", ef.country, "ISO code, e.g. CO");
+  entities->add_option("--limit", ef.limit, "At most this many rows")
+      ->capture_default_str();
+  entities->add_option("--format", eformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+
   auto* summary =
       app.add_subcommand("summary",
                          "What the index holds: documents by country, language "
@@ -534,6 +615,7 @@ int main(int argc, char** argv) {
     return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json,
                      prune);
   if (*extract) return RunExtract(file, xformat, packs, max_pages);
+  if (*themes_list) return RunThemesList(packs, tformat);
 
   auto store = OpenIndex(db);
   if (!store.ok()) return Fail(store.status());
@@ -586,6 +668,26 @@ int main(int argc, char** argv) {
     } else {
       Emit(*t, cformat);
     }
+    return kExitOk;
+  }
+  if (*statements) {
+    auto t = ListStatements(conn, sf);
+    if (!t.ok()) return Fail(t.status());
+    if (sformat == "table") {
+      Table narrow;
+      narrow.columns = {"country", "page", "kind", "text", "document"};
+      for (const auto& r : t->rows)
+        narrow.rows.push_back({r[0], r[3], r[4], r[5], r[2]});
+      PrintTable(narrow, std::cout, 90);
+    } else {
+      Emit(*t, sformat);
+    }
+    return kExitOk;
+  }
+  if (*entities) {
+    auto t = ListEntities(conn, ef);
+    if (!t.ok()) return Fail(t.status());
+    Emit(*t, eformat);
     return kExitOk;
   }
   if (*themes) {

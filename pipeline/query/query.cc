@@ -116,6 +116,34 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& f) {
                   {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
 }
 
+Result<Table> ListStatements(Db& db, const StatementFilter& f) {
+  const std::string sql =
+      "SELECT d.country AS country, d.doc_type AS doc_type, d.title AS "
+      "document, s.page AS page, s.kind AS kind, s.text AS text, d.path AS "
+      "file FROM statements s JOIN documents d ON d.id = s.doc_id"
+      " WHERE (?1 IS NULL OR s.kind = ?1)"
+      " AND (?2 IS NULL OR d.country = upper(?2))"
+      " AND (?3 IS NULL OR d.doc_type = ?3)"
+      " ORDER BY d.country, d.path, s.page, s.id";
+  return RunTable(db, sql, {f.kind, f.country, f.doc_type});
+}
+
+Result<Table> ListEntities(Db& db, const EntityFilter& f) {
+  const std::string sql =
+      "SELECT e.type AS type, e.value AS value, e.detail AS acronym,"
+      " count(*) AS mentions, count(DISTINCT e.doc_id) AS documents,"
+      " min(e.text) AS as_written,"
+      " (SELECT d2.path || ' p.' || e2.page FROM entities e2 JOIN documents "
+      "d2 ON d2.id = e2.doc_id WHERE e2.type = e.type AND e2.value = e.value "
+      "ORDER BY e2.id LIMIT 1) AS first_seen"
+      " FROM entities e JOIN documents d ON d.id = e.doc_id"
+      " WHERE (?1 IS NULL OR e.type = ?1)"
+      " AND (?2 IS NULL OR d.country = upper(?2))"
+      " GROUP BY e.type, e.value, e.detail"
+      " ORDER BY mentions DESC, e.value LIMIT CAST(?3 AS INTEGER)";
+  return RunTable(db, sql, {f.type, f.country, std::to_string(f.limit)});
+}
+
 Result<Table> ThemeCounts(Db& db, const std::string& by) {
   std::string group;
   if (by == "country")

@@ -41,6 +41,22 @@ struct CommitmentFilter {
 };
 Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter);
 
+struct StatementFilter {
+  std::string kind;  // finding | recommendation | "" (both)
+  std::string country, doc_type;
+};
+// Findings and recommendations of reports, with document and page.
+Result<Table> ListStatements(Db& db, const StatementFilter& filter);
+
+struct EntityFilter {
+  std::string type;  // organization, country, subnational, date, email, url,
+                     // handle, cycle; "" for all
+  std::string country;
+  int limit = 50;
+};
+// Entities grouped by value (and acronym): mentions, documents, first page.
+Result<Table> ListEntities(Db& db, const EntityFilter& filter);
+
 // by: "country" | "document" | "year" | "" (overall)
 Result<Table> ThemeCounts(Db& db, const std::string& by);
 

@@ -377,6 +377,10 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
       doc.subnational = {entry->subnational, "manifest"};
   }
   Classify(&doc);
+  // Findings and recommendations are typed in reports, not in the plans
+  // and slides that state what will be done.
+  if (doc.doc_type.value == "action_plan" || doc.doc_type.value == "slides")
+    doc.findings.statements.clear();
   return doc;
 }
 
