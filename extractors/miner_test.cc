@@ -280,4 +280,21 @@ TEST_CASE("Miner: summary-table rows give lead agencies by row number",
   CHECK(two->lead_agency == "Department for Business, Innovation and Skills");
 }
 
+TEST_CASE("Miner: findings and recommendations are typed, questions are not",
+          "[mine]") {
+  Miner m = ShippedMiner();
+  Findings f = m.Mine(Sentences({
+      {2, "¿Cuáles son los principales problemas que se deben resolver?"},
+      {2, "El problema más recurrente mencionado por los expertos es la "
+          "calidad de los datos."},
+      {3, "La participación ciudadana debería ser un imperativo."},
+      {3, "El taller se realizó en Bogotá."},
+  }));
+  REQUIRE(f.statements.size() == 2);
+  CHECK(f.statements[0].kind == "finding");
+  CHECK(f.statements[0].page == 2);
+  CHECK(f.statements[1].kind == "recommendation");
+  CHECK(f.statements[1].sentence == 2);
+}
+
 }  // namespace planmine
