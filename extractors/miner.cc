@@ -260,7 +260,8 @@ struct DateRe {
   RE2 day_month_year{
       "(?i)\\b(\\d{1,2})\\s+(?:de\\s+)?([[:alpha:]çÇ]+)\\s+(?:de(?:l)?\\s+)?("
       "\\d{4})\\b"};
-  RE2 month_year{"(?i)\\b([[:alpha:]çÇ]{3,})\\s+(?:de(?:l)?\\s+|of\\s+)?(\\d{4})\\b"};
+  RE2 month_year{
+      "(?i)\\b([[:alpha:]çÇ]{3,})\\s+(?:de(?:l)?\\s+|of\\s+)?(\\d{4})\\b"};
   RE2 slash_year{"\\b(\\d{1,2})/(\\d{4})\\b"};
   RE2 slash_short{"\\b(\\d{2})/(\\d{2})\\b"};
   RE2 year{"\\b((?:19|20)\\d{2})\\b"};
@@ -334,8 +335,8 @@ namespace {
 // Comunicaciones" for MinTIC. Empty if none.
 std::string LongForm(const std::string& acronym, std::string_view before) {
   static const std::set<std::string> kJoin = {
-      "de", "del", "la", "las", "los", "el", "y", "e", "para", "en", "a",
-      "al", "do", "da", "dos", "das", "of", "the", "and", "for", "on", "in"};
+      "de", "del", "la", "las", "los", "el", "y",   "e",   "para", "en", "a",
+      "al", "do",  "da", "dos", "das", "of", "the", "and", "for",  "on", "in"};
   std::string letters;
   bool all_upper = true;
   for (char ch : acronym)
@@ -349,8 +350,7 @@ std::string LongForm(const std::string& acronym, std::string_view before) {
   std::vector<std::string_view> words;
   size_t i = 0;
   while (i < before.size()) {
-    while (i < before.size() && (before[i] == ' ' || before[i] == '-'))
-      ++i;
+    while (i < before.size() && (before[i] == ' ' || before[i] == '-')) ++i;
     size_t j = i;
     while (j < before.size() && before[j] != ' ') ++j;
     if (j > i) words.push_back(before.substr(i, j - i));
@@ -392,10 +392,8 @@ std::string LongForm(const std::string& acronym, std::string_view before) {
 }  // namespace
 
 std::vector<AcronymPair> FindAcronymPairs(std::string_view text) {
-  static const RE2 kParen(
-      "\\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ&]{1,11})\\)");
-  static const RE2 kDash(
-      "\\s[-–]\\s?([A-Z][A-Za-z]{1,11})(?:[\\s,.;)]|$)");
+  static const RE2 kParen("\\(([A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ&]{1,11})\\)");
+  static const RE2 kDash("\\s[-–]\\s?([A-Z][A-Za-z]{1,11})(?:[\\s,.;)]|$)");
   std::vector<AcronymPair> out;
   auto upper_count = [](const std::string& a) {
     int n = 0;
@@ -447,7 +445,8 @@ struct Label {
 std::vector<Milestone> SplitMilestones(std::string_view value,
                                        bool* structured) {
   static const RE2 kPrefix(
-      "(?:^|\\s)((?:\\d{2}[/:]\\d{2})(?:\\s*(?:y|e|and|,|-)\\s*\\d{2}[/:]\\d{2})*"
+      "(?:^|\\s)((?:\\d{2}[/:]\\d{2})(?:\\s*(?:y|e|and|,|-)\\s*\\d{2}[/"
+      ":]\\d{2})*"
       ")\\s*:\\s");
   static const RE2 kShort("(\\d{2})[/:](\\d{2})");
   std::vector<Milestone> out;
@@ -474,9 +473,8 @@ std::vector<Milestone> SplitMilestones(std::string_view value,
   if (*structured) {
     for (size_t k = 0; k < marks.size(); ++k) {
       size_t end = k + 1 < marks.size() ? marks[k + 1].first : value.size();
-      std::string t = CleanValue(value.substr(marks[k].second,
-                                              end - marks[k].second),
-                                 600);
+      std::string t =
+          CleanValue(value.substr(marks[k].second, end - marks[k].second), 600);
       if (!t.empty()) out.push_back({t, dues[k]});
     }
     return out;
@@ -623,9 +621,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       e.value = a.name;
       e.detail = a.acronym;
       e.text = s.text.substr(a.start, a.end - a.start);
-      while (!e.text.empty() &&
-             (e.text.back() == ' ' || e.text.back() == ',' ||
-              e.text.back() == '.' || e.text.back() == ';'))
+      while (!e.text.empty() && (e.text.back() == ' ' || e.text.back() == ',' ||
+                                 e.text.back() == '.' || e.text.back() == ';'))
         e.text.pop_back();
       e.pattern_id = "acronym";
       e.sentence = si;
@@ -721,8 +718,9 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       } else {
         const Commitment& o = heads[it->second];
         int a = label_count(heads[i]), b = label_count(o);
-        if (a > b || (a == b && heads[i].last_sentence - heads[i].first_sentence >
-                                    o.last_sentence - o.first_sentence))
+        if (a > b ||
+            (a == b && heads[i].last_sentence - heads[i].first_sentence >
+                           o.last_sentence - o.first_sentence))
           it->second = i;
       }
     }
@@ -759,15 +757,15 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       if (!RE2::FullMatch(sentences[k].text, kItem, &num, &title)) continue;
       // The item's title runs on through its block ("8." "Democratización
       // del desarrollo local." "Gobierno Abierto de la Alcaldía de Bogotá.").
-      for (int j = k + 1; j < starts.front() &&
-                          sentences[j].page == sentences[k].page &&
-                          sentences[j].block == sentences[k].block &&
-                          !RE2::FullMatch(sentences[j].text, kItem) &&
-                          title.size() < 300;
+      for (int j = k + 1;
+           j < starts.front() && sentences[j].page == sentences[k].page &&
+           sentences[j].block == sentences[k].block &&
+           !RE2::FullMatch(sentences[j].text, kItem) && title.size() < 300;
            ++j)
         title += (title.empty() ? "" : " ") + sentences[j].text;
       // Or into the next block when it starts in lower case.
-      if (k + 1 < starts.front() && sentences[k + 1].block != sentences[k].block &&
+      if (k + 1 < starts.front() &&
+          sentences[k + 1].block != sentences[k].block &&
           StartsLower(sentences[k + 1].text) &&
           sentences[k + 1].text.size() < 120)
         title += " " + sentences[k + 1].text;
@@ -806,14 +804,13 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
           for (const std::string& w : item_words[it])
             if (words.count(w)) score += 1.0 / df[w];
           // Ties go to the list position.
-          score -= 0.001 * std::abs(static_cast<double>(fi) -
-                                    static_cast<double>(it));
+          score -= 0.001 *
+                   std::abs(static_cast<double>(fi) - static_cast<double>(it));
           pairs.push_back({score, fi, it});
         }
       }
-      std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
-        return a.score > b.score;
-      });
+      std::sort(pairs.begin(), pairs.end(),
+                [](const Pair& a, const Pair& b) { return a.score > b.score; });
       std::vector<bool> used_f(fichas.size()), used_i(best_run.size());
       for (const Pair& p : pairs) {
         if (used_f[p.ficha] || used_i[p.item] || p.score <= 0) continue;
@@ -841,8 +838,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
   for (Commitment& c : heads) {
     {
       std::string text;
-      for (int k = c.first_sentence;
-           k <= c.last_sentence && text.size() < 8000; ++k) {
+      for (int k = c.first_sentence; k <= c.last_sentence && text.size() < 8000;
+           ++k) {
         if (!text.empty()) text += ' ';
         text += sentences[k].text;
       }
@@ -870,8 +867,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       const Label& l = ls[i];
       if (values.count(l.field)) continue;
       int end_s = i + 1 < ls.size() ? ls[i + 1].sentence : c.last_sentence;
-      size_t end_b = i + 1 < ls.size() ? ls[i + 1].start
-                                       : sentences[end_s].text.size();
+      size_t end_b =
+          i + 1 < ls.size() ? ls[i + 1].start : sentences[end_s].text.size();
       std::string v;
       for (int k = l.sentence; k <= end_s && v.size() < kMaxValue; ++k) {
         const std::string& t = sentences[k].text;
@@ -897,7 +894,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
           for (const PatternMatch& m : Match(kv.key + ":")) {
             const PatternPack& pack = (*packs_)[m.pack];
             const Pattern& p = pack.patterns[m.pattern];
-            if (pack.name != "commitments" || p.group != "field" || m.start != 0)
+            if (pack.name != "commitments" || p.group != "field" ||
+                m.start != 0)
               continue;
             if (!values.count(p.key))
               values[p.key] = CleanValue(kv.value, kMaxValue);
@@ -953,8 +951,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     if (!lvl.empty()) {
       c.completion = lvl;
       c.completion_text = as_written;
-    } else if (level_in(get("completion_midterm"), &as_written) ==
-               "complete") {
+    } else if (level_in(get("completion_midterm"), &as_written) == "complete") {
       c.completion = "complete";
       c.completion_text = as_written;
     }
@@ -1015,8 +1012,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     int body = 0;
     for (int k = c.first_sentence; k <= c.last_sentence; ++k) {
       if (!labels[k].empty()) field = labels[k].back().field;
-      bool title_sentence =
-          k == c.first_sentence && c.kind == "heading";
+      bool title_sentence = k == c.first_sentence && c.kind == "heading";
       bool read = labelled ? kAbout.count(field) > 0
                            : field.empty() && !title_sentence && body++ < 5;
       // "Transparencia y participación son los principios de AGA

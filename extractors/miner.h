@@ -44,9 +44,9 @@ struct Milestone {
 // Why a commitment carries a theme: the words that matched, where.
 struct ThemeEvidence {
   std::string theme;
-  std::string text;     // the matched words
-  int sentence = -1;    // -1: found in the title
-  int score = 0;        // 3 per title hit + 1 per sentence with a hit
+  std::string text;   // the matched words
+  int sentence = -1;  // -1: found in the title
+  int score = 0;      // 3 per title hit + 1 per sentence with a hit
 };
 
 struct Commitment {
@@ -64,13 +64,13 @@ struct Commitment {
   std::vector<ThemeEvidence> theme_evidence;
   // Labelled fields, empty when the document does not state them.
   std::string lead_agency, other_actors;
-  std::string lead_agency_source;  // "field" | "table"
+  std::string lead_agency_source;    // "field" | "table"
   std::string start_date, end_date;  // ISO, as precise as written
   std::vector<Milestone> milestones;
-  std::vector<std::string> ogp_values;  // access_to_information,
-                                        // civic_participation,
-                                        // public_accountability,
-                                        // technology_innovation
+  std::vector<std::string> ogp_values;          // access_to_information,
+                                                // civic_participation,
+                                                // public_accountability,
+                                                // technology_innovation
   std::map<std::string, std::string> sections;  // description, objective,
                                                 // problem, results, activities
   std::string completion;       // IRM: not_started|limited|substantial|complete
@@ -99,7 +99,7 @@ struct Entity {
   std::string type;  // country, cycle, date, email, url…
   std::string
       value;  // normalized: ISO code, ISO date, "2019-2022", lower-case address
-  std::string text;  // as written
+  std::string text;    // as written
   std::string detail;  // organization: its acronym
   std::string pattern_id;
   int sentence = 0;

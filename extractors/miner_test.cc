@@ -150,15 +150,18 @@ TEST_CASE(
       {4, "ENTIDAD RESPONSABLE: Colombia Compra Eficiente - CCE."},
       {4, "PERSONA RESPONSABLE: Ana Pérez, (ana@cce.gov.co)."},
       {4, "OTROS ACTORES INVOLUCRADOS: Banco Mundial."},
-      {4, "DESCRIPCIÓN: Se fortalecerá el SECOP II para la contratación "
-          "pública en línea."},
-      {4, "Se relaciona con los principios de transparencia y tecnologías "
-          "innovadoras."},
+      {4,
+       "DESCRIPCIÓN: Se fortalecerá el SECOP II para la contratación "
+       "pública en línea."},
+      {4,
+       "Se relaciona con los principios de transparencia y tecnologías "
+       "innovadoras."},
       {5, "METAS: 12/15: Habilitadas 620 entidades en el SECOP II."},
       {5, "06/16 y 06/17: Programa de formación del comprador público."},
       {6, "Compromiso 2. Mesas de trabajo en la Justicia"},
-      {6, "Institución(es) responsable(s): Departamento Nacional de "
-          "Planeación"},
+      {6,
+       "Institución(es) responsable(s): Departamento Nacional de "
+       "Planeación"},
       {6, "Fecha de inicio: 2015 Fecha de cierre: 2017"},
       {7, "Fin de término: Sustancial"},
       {7, "Se realizaron las mesas previstas."},
@@ -173,8 +176,8 @@ TEST_CASE(
   REQUIRE(a.milestones.size() == 2);
   CHECK(a.milestones[0].due == "2015-12");
   CHECK(a.milestones[1].due == "2017-06");  // the later of two dates
-  CHECK(a.start_date.empty());             // not stated
-  CHECK(a.end_date == "2017-06");          // the last dated milestone
+  CHECK(a.start_date.empty());              // not stated
+  CHECK(a.end_date == "2017-06");           // the last dated milestone
   CHECK(a.ogp_values == std::vector<std::string>{"access_to_information",
                                                  "technology_innovation"});
   CHECK(a.themes == std::vector<std::string>{"open_contracting"});
@@ -285,8 +288,9 @@ TEST_CASE("Miner: findings and recommendations are typed, questions are not",
   Miner m = ShippedMiner();
   Findings f = m.Mine(Sentences({
       {2, "¿Cuáles son los principales problemas que se deben resolver?"},
-      {2, "El problema más recurrente mencionado por los expertos es la "
-          "calidad de los datos."},
+      {2,
+       "El problema más recurrente mencionado por los expertos es la "
+       "calidad de los datos."},
       {3, "La participación ciudadana debería ser un imperativo."},
       {3, "El taller se realizó en Bogotá."},
   }));

@@ -142,8 +142,8 @@ TEST_CASE(
   const std::string& db = RealIndex();
   const std::string labels =
       std::string(PLANMINE_SOURCE_DIR) + "/tests/eval/commitments.tsv";
-  CommandResult r = Run(PlanmineBin() + " --db " + db + " evaluate " +
-                        labels + " --check --verbose");
+  CommandResult r = Run(PlanmineBin() + " --db " + db + " evaluate " + labels +
+                        " --check --verbose");
   INFO(r.out);
   // --check exits 1 below commitment F1 0.9, lead agency and dates 0.8,
   // theme macro-F1 0.8.
@@ -151,9 +151,8 @@ TEST_CASE(
   CHECK(r.out.find("commitments: 85 labelled") != std::string::npos);
 }
 
-TEST_CASE(
-    "Real corpus: one CSV row per commitment, with fields, for Colombia",
-    "[real]") {
+TEST_CASE("Real corpus: one CSV row per commitment, with fields, for Colombia",
+          "[real]") {
   if (!HaveRealCorpus()) return;
   const std::string& db = RealIndex();
   CommandResult r = Run(PlanmineBin() + " --db " + db +

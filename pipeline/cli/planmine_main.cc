@@ -43,8 +43,6 @@ int Fail(const Status& s) {
   return kExitFailed;
 }
 
-
-
 bool Emit(const Table& t, const std::string& format) {
   if (format == "json")
     PrintJson(t, std::cout);
@@ -298,8 +296,8 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
   j["theme_hits"] = hits;
   J ents = J::array();
   for (const auto& e : d.findings.entities) {
-    J one = {{"type", e.type},   {"value", e.value}, {"text", e.text},
-             {"page", e.page},   {"start", e.start}, {"end", e.end}};
+    J one = {{"type", e.type}, {"value", e.value}, {"text", e.text},
+             {"page", e.page}, {"start", e.start}, {"end", e.end}};
     if (!e.detail.empty()) one["acronym"] = e.detail;
     ents.push_back(std::move(one));
   }
@@ -367,13 +365,13 @@ int RunThemesList(const std::string& packs_dir, const std::string& format) {
   }
   Emit(t, format);
   if (format == "table")
-    std::cout << "\n" << themes->size() << " themes from " << packs_dir
+    std::cout << "\n"
+              << themes->size() << " themes from " << packs_dir
               << "/themes.taxonomy.tsv; patterns: " << versions << "\n";
   return kExitOk;
 }
 
-int RunEvaluate(Db& db, const std::string& labels, bool verbose,
-                bool check) {
+int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check) {
   auto r = Evaluate(db, labels);
   if (!r.ok()) return Fail(r.status());
   char buf[256];
@@ -396,8 +394,7 @@ int RunEvaluate(Db& db, const std::string& labels, bool verbose,
   fields.columns = {"field", "accuracy", "correct", "labelled", "spurious"};
   for (const auto& [f, s] : r->fields) {
     snprintf(buf, sizeof buf, "%.3f", s.accuracy());
-    fields.rows.push_back({f, s.labelled ? buf : "-",
-                           std::to_string(s.correct),
+    fields.rows.push_back({f, s.labelled ? buf : "-", std::to_string(s.correct),
                            std::to_string(s.labelled),
                            std::to_string(s.spurious)});
   }
@@ -506,7 +503,7 @@ int main(int argc, char** argv) {
   std::string cformat = "table";
   commitments->add_option("--country", cf.country, "ISO code, e.g. CO");
   commitments->add_option("--doc-type", cf.doc_type,
-                           "action_plan, irm_report, workshop, slides…");
+                          "action_plan, irm_report, workshop, slides…");
   commitments->add_option("--theme", cf.theme,
                           "Theme id (see themes.taxonomy.tsv)");
   commitments->add_flag(
@@ -577,10 +574,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
 
-  auto* evaluate = app.add_subcommand(
-      "evaluate",
-      "Score the index's commitments against a labelled TSV "
-      "(tests/eval/commitments.tsv)");
+  auto* evaluate =
+      app.add_subcommand("evaluate",
+                         "Score the index's commitments against a labelled TSV "
+                         "(tests/eval/commitments.tsv)");
   std::string labels;
   bool eval_verbose = false, eval_check = false;
   evaluate->add_option("LABELS", labels, "The labelled TSV")->required();
@@ -656,8 +653,9 @@ int main(int argc, char** argv) {
         return size_t{0};
       };
       Table narrow;
-      narrow.columns = {"country", "year", "number", "title", "lead_agency",
-                        "end_date", "completion", "page", "document"};
+      narrow.columns = {"country",    "year",        "number",
+                        "title",      "lead_agency", "end_date",
+                        "completion", "page",        "document"};
       for (const auto& r : t->rows) {
         std::vector<std::string> row;
         for (const std::string& c : narrow.columns)

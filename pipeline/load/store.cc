@@ -44,18 +44,17 @@ Status AddColumns(Db& db, const char* table,
 Status Migrate(Db& db) {
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "documents", {"missing_since TEXT"}));  // v2
-  PLANMINE_RETURN_IF_ERROR(AddColumns(  // v3
+  PLANMINE_RETURN_IF_ERROR(AddColumns(                       // v3
       db, "documents",
       {"plan_cycle TEXT", "plan_cycle_source TEXT", "subnational TEXT",
        "subnational_source TEXT"}));
   PLANMINE_RETURN_IF_ERROR(AddColumns(
       db, "commitments",
       {"lead_agency TEXT", "lead_agency_source TEXT", "other_actors TEXT",
-       "start_date TEXT", "end_date TEXT", "milestones TEXT",
-       "ogp_values TEXT", "sections TEXT", "completion TEXT",
-       "completion_text TEXT"}));
-  PLANMINE_RETURN_IF_ERROR(AddColumns(db, "commitment_themes",
-                                      {"evidence TEXT", "score INTEGER"}));
+       "start_date TEXT", "end_date TEXT", "milestones TEXT", "ogp_values TEXT",
+       "sections TEXT", "completion TEXT", "completion_text TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(
+      AddColumns(db, "commitment_themes", {"evidence TEXT", "score INTEGER"}));
   PLANMINE_RETURN_IF_ERROR(AddColumns(db, "entities", {"detail TEXT"}));
   return db.Exec(kViewsSql);
 }

@@ -1,7 +1,6 @@
 #include "pipeline/load/store.h"
 
 #include "pipeline/load/schema.h"
-
 #include "tests/catch.h"
 #include "tests/test_util.h"
 
@@ -172,10 +171,12 @@ TEST_CASE("Store: an index from schema 1 is migrated on open", "[load]") {
   REQUIRE(s->Step());
   CHECK(s->Text(0) == std::to_string(kSchemaVersion));
   // Columns added since schema 1 are there.
-  CHECK((*store)->db().Exec("SELECT plan_cycle, subnational FROM documents; "
-                            "SELECT lead_agency, end_date, completion FROM "
-                            "commitments; SELECT detail FROM entities; "
-                            "SELECT kind FROM statements;")
+  CHECK((*store)
+            ->db()
+            .Exec("SELECT plan_cycle, subnational FROM documents; "
+                  "SELECT lead_agency, end_date, completion FROM "
+                  "commitments; SELECT detail FROM entities; "
+                  "SELECT kind FROM statements;")
             .ok());
   s->Reset();
   CHECK((*store)->MarkMissingUnder("/nowhere", {}, false).ok());

@@ -96,17 +96,17 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
     std::vector<std::string> cells = SplitTab(line);
     if (header.empty()) {
       header = cells;
-      for (const char* need : {"document", "number", "title", "first_page",
-                               "lead_agency", "start_date", "end_date",
-                               "completion", "themes"})
+      for (const char* need :
+           {"document", "number", "title", "first_page", "lead_agency",
+            "start_date", "end_date", "completion", "themes"})
         if (std::find(header.begin(), header.end(), need) == header.end())
           return InvalidArgument(labels_path + ":" + std::to_string(lineno) +
                                  ": the header has no '" + need + "' column");
       continue;
     }
     if (cells.size() != header.size())
-      return InvalidArgument(labels_path + ":" + std::to_string(lineno) +
-                             ": " + std::to_string(cells.size()) +
+      return InvalidArgument(labels_path + ":" + std::to_string(lineno) + ": " +
+                             std::to_string(cells.size()) +
                              " cells, the header has " +
                              std::to_string(header.size()));
     Row r;
@@ -133,10 +133,10 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
   while (stmt->Step()) {
     std::string file = std::filesystem::path(stmt->Text(0)).filename();
     if (!gold.count(file)) continue;
-    Row r{{"number", stmt->Text(1)},      {"title", stmt->Text(2)},
-          {"first_page", stmt->Text(3)},  {"lead_agency", stmt->Text(4)},
-          {"start_date", stmt->Text(5)},  {"end_date", stmt->Text(6)},
-          {"completion", stmt->Text(7)},  {"themes", stmt->Text(8)}};
+    Row r{{"number", stmt->Text(1)},     {"title", stmt->Text(2)},
+          {"first_page", stmt->Text(3)}, {"lead_agency", stmt->Text(4)},
+          {"start_date", stmt->Text(5)}, {"end_date", stmt->Text(6)},
+          {"completion", stmt->Text(7)}, {"themes", stmt->Text(8)}};
     pred[file].push_back(std::move(r));
   }
   std::map<std::string, std::array<int, 3>> theme_counts;  // tp, fp, fn
@@ -156,10 +156,9 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
         double s = TitleMatch(labels[g].at("title"), ps[p].at("title"));
         if (s > 0) cands.push_back({s, g, p});
       }
-    std::stable_sort(cands.begin(), cands.end(),
-                     [](const Cand& a, const Cand& b) {
-                       return a.score > b.score;
-                     });
+    std::stable_sort(
+        cands.begin(), cands.end(),
+        [](const Cand& a, const Cand& b) { return a.score > b.score; });
     std::vector<int> g2p(labels.size(), -1), p2g(ps.size(), -1);
     for (const Cand& c : cands) {
       if (g2p[c.g] >= 0 || p2g[c.p] >= 0) continue;
@@ -175,8 +174,8 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
       }
       ++pd.matched;
       const Row& pr = ps[g2p[g]];
-      for (const char* f : {"number", "first_page", "lead_agency",
-                            "start_date", "end_date", "completion"}) {
+      for (const char* f : {"number", "first_page", "lead_agency", "start_date",
+                            "end_date", "completion"}) {
         const std::string& want = gr.at(f);
         const std::string& got = pr.at(f);
         FieldScore& fs = rep.fields[f];
@@ -186,7 +185,7 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
         }
         ++fs.labelled;
         bool ok = std::string(f) == "lead_agency" ? TokenF1(want, got) >= 0.8
-                                                   : want == got;
+                                                  : want == got;
         if (ok)
           ++fs.correct;
         else
@@ -203,8 +202,8 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
         std::string w, x;
         for (const auto& t : wt) w += (w.empty() ? "" : ";") + t;
         for (const auto& t : gt) x += (x.empty() ? "" : ";") + t;
-        rep.misses.push_back(file + ": " + gr.at("number") +
-                             " themes: want " + w + ", got " + x);
+        rep.misses.push_back(file + ": " + gr.at("number") + " themes: want " +
+                             w + ", got " + x);
       }
     }
     for (size_t p = 0; p < ps.size(); ++p)
@@ -217,8 +216,8 @@ Result<EvalReport> Evaluate(Db& db, const std::string& labels_path) {
   }
   rep.precision =
       rep.predicted ? static_cast<double>(rep.matched) / rep.predicted : 0;
-  rep.recall = rep.labelled ? static_cast<double>(rep.matched) / rep.labelled
-                            : 0;
+  rep.recall =
+      rep.labelled ? static_cast<double>(rep.matched) / rep.labelled : 0;
   rep.f1 = rep.precision + rep.recall > 0
                ? 2 * rep.precision * rep.recall / (rep.precision + rep.recall)
                : 0;

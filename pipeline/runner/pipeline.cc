@@ -82,15 +82,17 @@ std::string FirstPagesLower(const IndexedDocument& doc, size_t pages) {
 // "cuarto", "Fourth", "iv" -> "IV".
 std::string RomanOrdinal(const std::string& word) {
   static const std::map<std::string, std::string> kOrdinals = {
-      {"primer", "I"},  {"primero", "I"}, {"first", "I"},   {"segundo", "II"},
-      {"second", "II"}, {"tercer", "III"}, {"tercero", "III"},
-      {"third", "III"}, {"cuarto", "IV"}, {"fourth", "IV"}, {"quinto", "V"},
-      {"fifth", "V"},   {"quarto", "IV"}, {"terceiro", "III"}};
+      {"primer", "I"},    {"primero", "I"},   {"first", "I"},
+      {"segundo", "II"},  {"second", "II"},   {"tercer", "III"},
+      {"tercero", "III"}, {"third", "III"},   {"cuarto", "IV"},
+      {"fourth", "IV"},   {"quinto", "V"},    {"fifth", "V"},
+      {"quarto", "IV"},   {"terceiro", "III"}};
   std::string lower = LowerUtf8(word);
   auto it = kOrdinals.find(lower);
   if (it != kOrdinals.end()) return it->second;
   std::string up = word;
-  for (char& c : up) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  for (char& c : up)
+    c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
   return up;
 }
 
@@ -250,7 +252,8 @@ void Classify(IndexedDocument* doc) {
   const std::string title_lower = LowerUtf8(doc->title.value);
   // "2015 - 2017", "2013 to 2015", "2013–15".
   static const RE2 kYearRange(
-      "\\b((?:19|20)\\d{2})\\s*(?:[-–—/]|\\s(?:a|al|to|até)\\s)\\s*((?:19|20)?\\d{2})"
+      "\\b((?:19|20)\\d{2})\\s*(?:[-–—/"
+      "]|\\s(?:a|al|to|até)\\s)\\s*((?:19|20)?\\d{2})"
       "\\b");
   auto year_range = [](const std::string& text) -> std::string {
     std::string a, b;
