@@ -973,13 +973,44 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
   // Summary tables ("No. | Commitment | Lead department(s) | …"): each row's
   // lead cell, by row number, fills commitments that have none.
   if (pages != nullptr) {
-    std::map<std::string, std::pair<std::string, int>> rows =
-        ReadSummaryTables(*pages);
+    std::map<int, TableRow> rows = ReadSummaryTables(*pages);
     for (Commitment& c : heads) {
-      auto it = rows.find(c.number);
-      if (it == rows.end() || !c.lead_agency.empty()) continue;
-      c.lead_agency = it->second.first;
+      auto it = rows.find(atoi(c.number.c_str()));
+      if (it == rows.end() || c.lead_agency.empty() == false ||
+          c.number.find('.') != std::string::npos)
+        continue;
+      c.lead_agency = it->second.lead_agency;
       c.lead_agency_source = "table";
+    }
+    // A plan whose only list of commitments is its summary table: one
+    // commitment per row, titled by the first sentence of its cell.
+    if (heads.empty()) {
+      for (const auto& [number, row] : rows) {
+        if (row.commitment.empty()) continue;
+        int at = -1;
+        std::string probe = Utf8Truncate(row.commitment, 40);
+        for (int k = 0; k < n && at < 0; ++k)
+          if (sentences[k].page == row.page &&
+              sentences[k].text.find(probe) != std::string::npos)
+            at = k;
+        for (int k = 0; k < n && at < 0; ++k)
+          if (sentences[k].page == row.page) at = k;
+        if (at < 0) continue;
+        Commitment c;
+        c.kind = "table";
+        c.pattern_id = "column.lead_agency";
+        c.number = std::to_string(number);
+        size_t stop = row.commitment.find(". ");
+        c.title = CleanTitle(stop == std::string::npos
+                                 ? row.commitment
+                                 : row.commitment.substr(0, stop));
+        c.text = row.commitment;
+        c.first_page = c.last_page = row.page;
+        c.first_sentence = c.last_sentence = at;
+        c.lead_agency = row.lead_agency;
+        c.lead_agency_source = "table";
+        heads.push_back(std::move(c));
+      }
     }
   }
 
@@ -1057,10 +1088,10 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
                    });
   return f;
 }
-std::map<std::string, std::pair<std::string, int>> Miner::ReadSummaryTables(
+std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
     const NormalizedDocument& doc) const {
   static const RE2 kNumber("\\d{1,3}");
-  std::map<std::string, std::pair<std::string, int>> rows;
+  std::map<int, TableRow> rows;
   int last_row = 0;  // the last row number read, across pages
   struct Cell {
     Box box;
@@ -1082,7 +1113,7 @@ std::map<std::string, std::pair<std::string, int>> Miner::ReadSummaryTables(
     }
     if (head == nullptr) continue;
     const double lead_x = head->box.x0;
-    std::vector<Cell> nums, leads;
+    std::vector<Cell> nums, leads, cells;
     for (const NormalizedBlock& b : page.blocks) {
       if (&b == head || b.box.y0 < head->box.y1 - 1) continue;
       std::string t = Squeeze(
@@ -1091,6 +1122,8 @@ std::map<std::string, std::pair<std::string, int>> Miner::ReadSummaryTables(
         nums.push_back({b.box, t});
       else if (std::abs(b.box.x0 - lead_x) <= 6)
         leads.push_back({b.box, t});
+      else if (b.box.x1 <= lead_x + 2)  // left of the lead column
+        cells.push_back({b.box, t});
     }
     // Rows in reading order: each number takes the last unused lead cell
     // that starts above its centre (numbers are centred in their rows, cells
@@ -1120,13 +1153,19 @@ std::map<std::string, std::pair<std::string, int>> Miner::ReadSummaryTables(
         int above = last_row;
         for (size_t j = 0; j < i; ++j)
           if (owner[j] != 0) above = owner[j];
-        if (above > 0 && !rows.count(std::to_string(above + 1)))
-          owner[i] = above + 1;
+        if (above > 0 && !rows.count(above + 1)) owner[i] = above + 1;
       }
-      if (owner[i] == 0) continue;
-      std::string key = std::to_string(owner[i]);
-      if (!rows.count(key))
-        rows[key] = {CleanValue(leads[i].text, 400), page.number};
+      if (owner[i] == 0 || rows.count(owner[i])) continue;
+      TableRow row;
+      row.lead_agency = CleanValue(leads[i].text, 400);
+      row.page = page.number;
+      // The commitment cell starts on the lead cell's line.
+      for (const Cell& c : cells)
+        if (std::abs(c.box.y0 - leads[i].box.y0) <= 4) {
+          row.commitment = c.text;
+          break;
+        }
+      rows[owner[i]] = std::move(row);
       last_row = std::max(last_row, owner[i]);
     }
   }

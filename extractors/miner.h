@@ -131,9 +131,15 @@ class Miner {
   std::string VersionString() const;
 
  private:
-  // Row number -> (lead agency, page) from summary tables whose header has
-  // a `column.lead_agency` label, read from block positions.
-  std::map<std::string, std::pair<std::string, int>> ReadSummaryTables(
+  // A row of a summary table ("No. | Commitment | Lead department(s) | …").
+  struct TableRow {
+    std::string lead_agency;
+    std::string commitment;  // the commitment cell's text, when found
+    int page = 0;
+  };
+  // Row number -> row, from summary tables whose header has a
+  // `column.lead_agency` label, read from block positions.
+  std::map<int, TableRow> ReadSummaryTables(
       const NormalizedDocument& doc) const;
 
   struct Compiled;

@@ -283,6 +283,58 @@ TEST_CASE("Miner: summary-table rows give lead agencies by row number",
   CHECK(two->lead_agency == "Department for Business, Innovation and Skills");
 }
 
+TEST_CASE(
+    "Miner: a plan listed only in a summary table gets one commitment "
+    "per row",
+    "[mine]") {
+  Miner m = ShippedMiner();
+  std::vector<Sentence> s = Sentences({
+      {9, "The government will publish an inventory of datasets."},
+      {9, "The government will create a register of beneficial owners."},
+  });
+  NormalizedDocument doc;
+  NormalizedPage page;
+  page.number = 9;
+  auto block = [&](const std::string& text, double x0, double y0, double x1,
+                   double y1) {
+    NormalizedBlock b;
+    b.start = page.text.size();
+    page.text += text;
+    b.end = page.text.size();
+    page.text += "\n\n";
+    b.box = {x0, y0, x1, y1};
+    page.blocks.push_back(b);
+  };
+  block("No.", 77, 96, 95, 107);
+  block("Commitment", 106, 96, 173, 107);
+  block("Lead department(s)", 411, 96, 513, 107);
+  block("1", 77, 160, 83, 170);
+  block(
+      "The government will publish an inventory of datasets. It will be "
+      "updated yearly.",
+      106, 136, 390, 200);
+  block("Cabinet Office", 411, 136, 480, 147);
+  block("2", 77, 250, 83, 260);
+  block("The government will create a register of beneficial owners.", 106, 220,
+        390, 300);
+  block("HM Treasury", 411, 220, 470, 231);
+  doc.pages.push_back(page);
+  Findings f = m.Mine(s, &doc);
+  std::vector<const Commitment*> rows;
+  for (const Commitment& c : f.commitments)
+    if (c.kind == "table") rows.push_back(&c);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0]->number == "1");
+  CHECK(rows[0]->title ==
+        "The government will publish an inventory of datasets");
+  CHECK(rows[0]->lead_agency == "Cabinet Office");
+  CHECK(rows[0]->first_page == 9);
+  CHECK(rows[0]->themes == std::vector<std::string>{"open_data"});
+  CHECK(rows[1]->number == "2");
+  CHECK(rows[1]->lead_agency == "HM Treasury");
+  CHECK(rows[1]->themes == std::vector<std::string>{"beneficial_ownership"});
+}
+
 TEST_CASE("Miner: findings and recommendations are typed, questions are not",
           "[mine]") {
   Miner m = ShippedMiner();

@@ -202,6 +202,21 @@ TEST_CASE("Real corpus: plan cycles and IRM completion levels", "[real]") {
   CHECK(n["substantial"] == "9");
   CHECK(n["limited"] == "6");
   CHECK(n["not_started"] == "1");
+  // Each IRM assessment beside the plan commitment it assesses.
+  auto linked = Query(db,
+                      "SELECT irm_number, plan_number, plan_title FROM "
+                      "irm_assessments WHERE irm_number IN ('2', '1.3')"
+                      " ORDER BY irm_number");
+  REQUIRE(linked.size() == 2);
+  CHECK(linked[0][1] == "1");
+  CHECK(linked[0][2] ==
+        "AUMENTAR EL ACCESO Y LA CALIDAD DE LA INFORMACIÓN PÚBLICA");
+  CHECK(linked[1][1] == "2");
+  CHECK(linked[1][2] == "MÁS TRANSPARENCIA EN LA CONTRATACIÓN PÚBLICA");
+  auto unlinked = Query(db,
+                        "SELECT count(*) FROM irm_assessments WHERE "
+                        "plan_commitment_id IS NULL");
+  CHECK(unlinked[0][0] == "0");
 }
 
 TEST_CASE("Real corpus: OCR only where the text layer is missing",

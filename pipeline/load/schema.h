@@ -230,6 +230,26 @@ CREATE VIEW commitments_by_document AS
          (SELECT group_concat(theme_id, ';') FROM commitment_themes t WHERE t.commitment_id = c.id) AS themes
   FROM commitments c JOIN documents d ON d.id = c.doc_id
   WHERE c.kind <> 'statement';
+-- Each commitment an IRM report assesses, with its completion level, beside
+-- the commitment of the action plan it assesses: same country and plan
+-- cycle, same number (the IRM's "1.3" assesses the plan's "1").
+DROP VIEW IF EXISTS irm_assessments;
+CREATE VIEW irm_assessments AS
+  SELECT d.country, d.plan_cycle, d.path AS irm_path,
+         i.number AS irm_number, i.title AS irm_title, i.completion,
+         i.completion_text, i.first_page AS irm_page,
+         p.id AS plan_commitment_id, pd.path AS plan_path,
+         p.number AS plan_number, p.title AS plan_title,
+         p.first_page AS plan_page
+  FROM commitments i
+  JOIN documents d ON d.id = i.doc_id AND d.doc_type = 'irm_report'
+  LEFT JOIN documents pd ON pd.country = d.country
+       AND pd.plan_cycle = d.plan_cycle AND pd.doc_type = 'action_plan'
+  LEFT JOIN commitments p ON p.doc_id = pd.id AND p.kind <> 'statement'
+       AND p.number = CASE WHEN instr(i.number, '.') > 0
+                           THEN substr(i.number, 1, instr(i.number, '.') - 1)
+                           ELSE i.number END
+  WHERE i.kind <> 'statement';
 )SQL";
 
 }  // namespace planmine

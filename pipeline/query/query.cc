@@ -221,7 +221,8 @@ Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db) {
        "SELECT coalesce(doc_type, '?') AS doc_type, count(*) AS documents FROM "
        "documents GROUP BY 1 ORDER BY 2 DESC, 1"},
       {"Commitments found",
-       "SELECT coalesce(d.country, '?') AS country, sum(c.kind = 'heading') AS "
+       "SELECT coalesce(d.country, '?') AS country, sum(c.kind <> 'statement') "
+       "AS "
        "numbered, sum(c.kind = 'statement') AS statements FROM commitments c "
        "JOIN documents d ON d.id = c.doc_id GROUP BY 1 ORDER BY 2 DESC, 1"},
       {"Top themes",

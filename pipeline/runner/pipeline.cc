@@ -192,7 +192,7 @@ void Classify(IndexedDocument* doc) {
         FirstPagesLower(*doc, 3) + " " + LowerUtf8(doc->title.value);
     int headings = 0;
     for (const Commitment& c : doc->findings.commitments)
-      headings += c.kind == "heading";
+      headings += c.kind != "statement";
     int landscape = 0, words = 0;
     for (const NormalizedPage& p : doc->text.pages) {
       landscape += p.width > p.height * 1.15;
