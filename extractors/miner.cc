@@ -110,9 +110,9 @@ Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
 }
 
 std::string Miner::VersionString() const {
-  std::string s;
+  std::string s = kVersion;
   for (const PatternPack& p : *packs_) {
-    if (!s.empty()) s += ' ';
+    s += ' ';
     s += p.name + "." + p.language + "@" + std::to_string(p.version);
   }
   return s;

@@ -116,6 +116,10 @@ struct Findings {
 
 class Miner {
  public:
+  // Bump when Mine() changes what it finds for the same packs: stored
+  // documents are then re-mined. Pack versions are in VersionString().
+  static constexpr const char* kVersion = "mine-2";
+
   static Result<Miner> Create(std::vector<PatternPack> packs);
 
   // All matches of all packs in `text`, in pack then pattern order.

@@ -14,7 +14,7 @@
 namespace planmine {
 
 // Bump when Classify() changes: stored documents are then re-processed.
-constexpr const char* kClassifyVersion = "classify-3";
+constexpr const char* kClassifyVersion = "classify-4";
 
 namespace fs = std::filesystem;
 
