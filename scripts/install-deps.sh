@@ -10,6 +10,7 @@ PACKAGES=(
   libre2-dev                            # pattern packs
   libsqlite3-dev sqlite3                # the index (FTS5 is built in)
   libcld2-dev                           # language identification
+  libstemmer-dev                        # Snowball stemmers for the search tokenizer
   libtesseract-dev tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-eng  # OCR fallback
   libcli11-dev nlohmann-json3-dev       # command line, JSON output
   libssl-dev                            # SHA-256 (libcrypto)

@@ -42,7 +42,8 @@ const std::string& RealIndex() {
 
 std::vector<std::vector<std::string>> Query(const std::string& db,
                                             const std::string& sql) {
-  CommandResult r = Run("sqlite3 -separator '\t' " + db + " \"" + sql + "\"");
+  CommandResult r =
+      Run(Sqlite3() + " -separator '\t' " + db + " \"" + sql + "\"");
   REQUIRE(r.exit_code == 0);
   return ParseDelimited(r.out, '\t');
 }

@@ -18,7 +18,7 @@ std::string Cli(const std::string& db, const std::string& args) {
 }
 
 int64_t Scalar(const std::string& db, const std::string& sql) {
-  CommandResult r = Run("sqlite3 " + db + " \"" + sql + "\"");
+  CommandResult r = Run(Sqlite3() + " " + db + " \"" + sql + "\"");
   REQUIRE(r.exit_code == 0);
   return std::stoll(r.out);
 }
@@ -131,7 +131,7 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged",
     CHECK(Scalar(db, std::string("SELECT count(*) FROM ") + tables[i]) ==
           before[i]);
   }
-  CommandResult ic = Run("sqlite3 " + db + " 'PRAGMA integrity_check'");
+  CommandResult ic = Run(Sqlite3() + " " + db + " 'PRAGMA integrity_check'");
   CHECK(ic.out == "ok\n");
 }
 

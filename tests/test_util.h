@@ -19,6 +19,13 @@ inline std::string SourceDir() { return PLANMINE_SOURCE_DIR; }
 inline std::string PacksDir() { return SourceDir() + "/extractors/packs"; }
 inline std::string SampleDir() { return SourceDir() + "/corpora/sample"; }
 inline std::string PlanmineBin() { return PLANMINE_BIN; }
+// The sqlite3 shell with planmine's tokenizer loaded (the loadable extension),
+// as a researcher would run it.
+#ifdef PLANMINE_FTS_EXTENSION
+inline std::string Sqlite3() {
+  return std::string("sqlite3 -cmd '.load ") + PLANMINE_FTS_EXTENSION + "'";
+}
+#endif
 inline std::string RealCorpusDir() {
   return SourceDir() + "/../shared/corpus-real";
 }

@@ -485,14 +485,27 @@ int main(int argc, char** argv) {
   SearchOptions so;
   search
       ->add_option("QUERY", query,
-                   "Words (accents and case do not matter), \"a phrase\", "
-                   "prefix*, AND/OR/NOT")
+                   "Words (any accents, case and inflection), \"an exact "
+                   "phrase\", prefix*, AND/OR/NOT/NEAR, theme:ID")
       ->required();
   search->add_option("--country", so.country, "ISO code, e.g. CO");
   search->add_option("--lang", so.language, "es, pt or en");
   search->add_option("--type", so.doc_type, "Document type, e.g. action_plan");
-  search->add_option("--limit", so.limit, "Maximum hits")
+  search->add_option("--cycle", so.cycle, "Plan cycle, e.g. 2015-2017");
+  search->add_option("--theme", so.theme,
+                     "Only sentences tagged with this theme id");
+  search->add_option("--from-year", so.year_from, "Documents of this year on");
+  search->add_option("--to-year", so.year_to, "Documents up to this year");
+  search->add_option("--limit", so.limit, "Hits per page")
       ->capture_default_str();
+  int page = 1;
+  search->add_option("--page", page, "Which page of hits (1, 2, …)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bool no_bridge = false;
+  search->add_flag("--no-bridge", no_bridge,
+                   "Do not add the other languages' terms "
+                   "(packs/terms.tsv, theme labels)");
   search->add_option("--format", format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
@@ -624,8 +637,25 @@ int main(int argc, char** argv) {
       so.mark_open = "\033[1;33m";
       so.mark_close = "\033[0m";
     }
+    so.offset = (page - 1) * so.limit;
+    TermBridge bridge;
+    if (!no_bridge) {
+      auto b = LoadTermBridge(packs);
+      if (!b.ok()) return Fail(b.status());
+      bridge = std::move(*b);
+      so.bridge = &bridge;
+    }
     auto t = Search(conn, query, so);
     if (!t.ok()) return Fail(t.status());
+    if (format == "table") {
+      auto parsed = ParseQuery(query, so.bridge);
+      if (parsed.ok() && !parsed->bridged.empty()) {
+        std::string also;
+        for (const std::string& b : parsed->bridged)
+          also += (also.empty() ? "" : ", ") + b;
+        std::cout << "(also searching: " << also << ")\n";
+      }
+    }
     if (format == "table") {
       // One hit per paragraph: the snippet is long, so print records, not
       // columns.

@@ -2,7 +2,25 @@
 
 #include <sqlite3.h>
 
+#include "pipeline/load/fts_tokenizer.h"
+
 namespace planmine {
+namespace {
+
+// The FTS5 API of a connection ("SELECT fts5(?1)" hands it out).
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, nullptr) != SQLITE_OK)
+    return nullptr;
+  sqlite3_bind_pointer(s, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr",
+                       nullptr);
+  sqlite3_step(s);
+  sqlite3_finalize(s);
+  return api;
+}
+
+}  // namespace
 
 Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), status_(o.status_) {
   o.stmt_ = nullptr;
@@ -93,6 +111,9 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
   }
   sqlite3_busy_timeout(db->db_, 10000);
   sqlite3_extended_result_codes(db->db_, 1);
+  fts5_api* api = Fts5Api(db->db_);
+  if (api == nullptr || RegisterPlanmineTokenizer(api) != SQLITE_OK)
+    return IoError(path + ": cannot register the planmine FTS5 tokenizer");
   return db;
 }
 

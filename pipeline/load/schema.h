@@ -4,9 +4,10 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 3;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 4;  // 2: documents.missing_since
                                           // 3: commitment fields, plan
                                           // cycle, subnational, statements
+                                          // 4: the planmine FTS tokenizer
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -101,7 +102,7 @@ CREATE TABLE IF NOT EXISTS sentences (
 CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id, seq);
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
   text, content='sentences', content_rowid='id',
-  tokenize='unicode61 remove_diacritics 2'
+  tokenize='planmine'
 );
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
   INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);

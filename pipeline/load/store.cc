@@ -56,6 +56,21 @@ Status Migrate(Db& db) {
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "commitment_themes", {"evidence TEXT", "score INTEGER"}));
   PLANMINE_RETURN_IF_ERROR(AddColumns(db, "entities", {"detail TEXT"}));
+  // v4: the full-text index is rebuilt with the planmine tokenizer.
+  {
+    auto s = db.Prepare(
+        "SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'");
+    if (!s.ok()) return s.status();
+    std::string sql = s->Step() ? s->Text(0) : "";
+    s->Reset();
+    if (sql.find("unicode61") != std::string::npos) {
+      PLANMINE_RETURN_IF_ERROR(db.Exec(
+          "DROP TABLE sentences_fts; CREATE VIRTUAL TABLE sentences_fts USING "
+          "fts5(text, content='sentences', content_rowid='id', "
+          "tokenize='planmine'); INSERT INTO sentences_fts(sentences_fts) "
+          "VALUES('rebuild');"));
+    }
+  }
   return db.Exec(kViewsSql);
 }
 

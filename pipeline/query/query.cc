@@ -2,9 +2,12 @@
 
 #include <re2/re2.h>
 
+#include <fstream>
 #include <sstream>
 
+#include "extractors/pattern_pack.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/normalize/normalizer.h"
 
 namespace planmine {
 namespace {
@@ -32,49 +35,286 @@ Result<Table> RunTable(Db& db, const std::string& sql,
 
 }  // namespace
 
-std::string ToFtsQuery(const std::string& user_query) {
-  std::string q(TrimAscii(user_query));
-  static const RE2 kSyntax(
-      "\"|\\bAND\\b|\\bOR\\b|\\bNOT\\b|\\bNEAR\\b|\\*\\s*$|\\*\\s|\\(");
-  if (RE2::PartialMatch(q, kSyntax)) return q;
-  // Plain words: quote each so punctuation and column-like words are literal.
-  std::string out;
-  std::istringstream in(q);
-  std::string w;
-  while (in >> w) {
-    std::string quoted = "\"";
-    for (char c : w) {
-      if (c == '"')
-        quoted += "\"\"";
-      else
-        quoted += c;
+Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
+  TermBridge out;
+  auto split = [](const std::string& s, char sep) {
+    std::vector<std::string> v;
+    std::string x;
+    std::istringstream in(s);
+    while (std::getline(in, x, sep)) {
+      std::string t(TrimAscii(x));
+      if (!t.empty()) v.push_back(t);
     }
-    quoted += '"';
-    if (!out.empty()) out += ' ';
-    out += quoted;
+    return v;
+  };
+  const std::string path = packs_dir + "/terms.tsv";
+  std::ifstream in(path);
+  if (!in) return NotFound(path + ": cannot open the term bridge");
+  std::string line;
+  int lineno = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (TrimAscii(line).empty() || line[0] == '#') continue;
+    std::vector<std::string> cols = split(line, '\t');
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (cols.size() < 2)
+      return InvalidArgument(
+          path + ":" + std::to_string(lineno) +
+          ": expected es, pt and en terms separated by tabs");
+    std::vector<std::string> group;
+    for (const std::string& c : cols)
+      for (const std::string& v : split(c, '|')) group.push_back(v);
+    out.push_back(std::move(group));
   }
+  auto themes = LoadTaxonomy(packs_dir + "/themes.taxonomy.tsv");
+  if (!themes.ok()) return themes.status();
+  for (const Theme& t : *themes)
+    out.push_back({t.label_en, t.label_es, t.label_pt});
   return out;
 }
 
+namespace {
+
+// Words of a plain query, accent-folded and lower-cased, for bridge lookup.
+std::vector<std::string> FoldedWords(const std::string& s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : FoldUtf8(s)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || isalnum(u) || c == '-') {
+      w += c;
+    } else if (!w.empty()) {
+      out.push_back(w);
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(w);
+  return out;
+}
+
+bool HasNonAscii(const std::string& s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  return false;
+}
+
+std::string Quote(const std::string& s) {
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+// "a phrase as written" -> "=a =phrase =as =written": exact forms.
+std::string ExactPhrase(const std::string& inner) {
+  std::string out;
+  bool in_word = false;
+  for (char c : inner) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool word = u >= 0x80 || isalnum(u);
+    if (word && !in_word) out += '=';
+    in_word = word;
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  }
+  return "\"" + out + "\"";
+}
+
+}  // namespace
+
+Result<ParsedQuery> ParseQuery(const std::string& user_query,
+                               const TermBridge* bridge) {
+  ParsedQuery pq;
+  std::string q(TrimAscii(user_query));
+  // theme:ID is a filter.
+  static const RE2 kTheme("(?:^|\\s)theme:([a-z_]+)(?:\\s|$)");
+  std::string theme;
+  while (RE2::PartialMatch(q, kTheme, &theme)) {
+    pq.theme = theme;
+    RE2::Replace(&q, kTheme, " ");
+    q = std::string(TrimAscii(q));
+  }
+  if (q.empty()) return pq;
+  static const RE2 kSyntax(
+      "\\bAND\\b|\\bOR\\b|\\bNOT\\b|\\bNEAR\\b|\\*|\\(|\\)");
+  if (RE2::PartialMatch(q, kSyntax)) {
+    // FTS5 syntax, kept; quoted phrases become exact forms.
+    std::string out;
+    size_t i = 0;
+    while (i < q.size()) {
+      if (q[i] != '"') {
+        out += q[i++];
+        continue;
+      }
+      size_t j = q.find('"', i + 1);
+      if (j == std::string::npos)
+        return InvalidArgument("invalid search query '" + user_query +
+                               "': a quote is not closed");
+      out += ExactPhrase(q.substr(i + 1, j - i - 1));
+      i = j + 1;
+    }
+    pq.fts = out;
+    return pq;
+  }
+  // Plain words and quoted phrases, all required.
+  struct Part {
+    std::string text;
+    bool phrase;
+  };
+  std::vector<Part> parts;
+  size_t i = 0;
+  while (i < q.size()) {
+    if (isspace(static_cast<unsigned char>(q[i]))) {
+      ++i;
+      continue;
+    }
+    if (q[i] == '"') {
+      size_t j = q.find('"', i + 1);
+      if (j == std::string::npos)
+        return InvalidArgument("invalid search query '" + user_query +
+                               "': a quote is not closed");
+      std::string inner = q.substr(i + 1, j - i - 1);
+      if (!TrimAscii(inner).empty()) parts.push_back({inner, true});
+      i = j + 1;
+      continue;
+    }
+    size_t j = i;
+    while (j < q.size() && !isspace(static_cast<unsigned char>(q[j])) &&
+           q[j] != '"')
+      ++j;
+    parts.push_back({q.substr(i, j - i), false});
+    i = j;
+  }
+  auto word_expr = [](const Part& p) {
+    if (p.phrase) return ExactPhrase(p.text);
+    // A word typed with accents: any form matches, the exact one ranks first.
+    if (HasNonAscii(p.text))
+      return "(" + Quote(p.text) + " OR " + Quote("=" + p.text) + ")";
+    return Quote(p.text);
+  };
+  // The longest run of plain words that is a bridge term gets its
+  // equivalents as alternatives.
+  size_t best_from = 0, best_len = 0;
+  const std::vector<std::string>* group = nullptr;
+  if (bridge != nullptr) {
+    std::vector<std::string> words;
+    std::vector<size_t> owner;  // part index of each word
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (parts[k].phrase) continue;
+      for (std::string& w : FoldedWords(parts[k].text)) {
+        words.push_back(std::move(w));
+        owner.push_back(k);
+      }
+    }
+    for (const auto& g : *bridge) {
+      for (const std::string& term : g) {
+        std::vector<std::string> tw = FoldedWords(term);
+        if (tw.empty() || tw.size() <= best_len) continue;
+        for (size_t s = 0; s + tw.size() <= words.size(); ++s) {
+          if (!std::equal(tw.begin(), tw.end(), words.begin() + s)) continue;
+          // Whole parts only.
+          size_t p0 = owner[s], p1 = owner[s + tw.size() - 1];
+          best_from = p0;
+          best_len = p1 - p0 + 1;
+          group = &g;
+          break;
+        }
+      }
+    }
+    if (group != nullptr) {
+      // best_len counts parts from here on.
+      std::string matched;
+      for (size_t k = best_from; k < best_from + best_len; ++k)
+        matched += (matched.empty() ? "" : " ") + parts[k].text;
+      std::vector<std::string> alts;
+      std::vector<std::string> matched_words = FoldedWords(matched);
+      for (const std::string& t : *group)
+        if (FoldedWords(t) != matched_words) alts.push_back(t);
+      std::string expr = "(";
+      for (size_t k = best_from; k < best_from + best_len; ++k)
+        expr += (k > best_from ? " " : "") + word_expr(parts[k]);
+      expr += ")";
+      for (const std::string& a : alts) {
+        expr += " OR " + Quote(a);
+        pq.bridged.push_back(a);
+      }
+      std::string out;
+      for (size_t k = 0; k < parts.size(); ++k) {
+        if (k == best_from) {
+          out += (out.empty() ? "" : " ") + std::string("(") + expr + ")";
+          k += best_len - 1;
+          continue;
+        }
+        out += (out.empty() ? "" : " ") + word_expr(parts[k]);
+      }
+      pq.fts = out;
+      return pq;
+    }
+  }
+  for (const Part& p : parts)
+    pq.fts += (pq.fts.empty() ? "" : " ") + word_expr(p);
+  return pq;
+}
+
+std::string ToFtsQuery(const std::string& user_query) {
+  auto p = ParseQuery(user_query, nullptr);
+  return p.ok() ? p->fts : std::string(TrimAscii(user_query));
+}
+
 Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
-  std::string fts = ToFtsQuery(query);
-  if (fts.empty()) return InvalidArgument("empty search query");
-  const std::string sql =
-      "SELECT d.title AS title, d.path AS file, d.country AS country, d.year "
-      "AS year, d.doc_type AS doc_type,"
-      " s.language AS language, s.page AS page,"
-      " snippet(sentences_fts, 0, ?1, ?2, '…', 24) AS snippet, "
-      "round(bm25(sentences_fts), 3) AS score"
-      " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN "
-      "documents d ON d.id = s.doc_id"
-      " WHERE sentences_fts MATCH ?3 AND (?4 IS NULL OR d.country = upper(?4))"
-      " AND (?5 IS NULL OR s.language = lower(?5)) AND (?6 IS NULL OR "
-      "d.doc_type = ?6)"
-      " ORDER BY bm25(sentences_fts), s.id LIMIT " +
-      std::to_string(std::max(1, std::min(o.limit, 10000)));
-  auto t = RunTable(
-      db, sql,
-      {o.mark_open, o.mark_close, fts, o.country, o.language, o.doc_type});
+  auto parsed = ParseQuery(query, o.bridge);
+  if (!parsed.ok()) return parsed.status();
+  std::string theme = !parsed->theme.empty() ? parsed->theme : o.theme;
+  if (parsed->fts.empty() && theme.empty())
+    return InvalidArgument("empty search query");
+  const std::string limit =
+      " LIMIT " + std::to_string(std::max(1, std::min(o.limit, 10000))) +
+      " OFFSET " + std::to_string(std::max(0, o.offset));
+  const std::string filters =
+      " AND (?4 IS NULL OR d.country = upper(?4))"
+      " AND (?5 IS NULL OR s.language = lower(?5))"
+      " AND (?6 IS NULL OR d.doc_type = ?6)"
+      " AND (?7 IS NULL OR d.plan_cycle = ?7)"
+      " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM theme_hits h WHERE "
+      "h.sentence_id = s.id AND h.theme_id = ?8))"
+      " AND (?9 IS NULL OR d.year >= CAST(?9 AS INTEGER))"
+      " AND (?10 IS NULL OR d.year <= CAST(?10 AS INTEGER))";
+  std::string sql;
+  if (parsed->fts.empty()) {
+    // theme:ID alone: the tagged sentences, the matched words marked.
+    sql =
+        "SELECT d.title AS title, d.path AS file, d.country AS country, "
+        "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
+        "s.page AS page, replace(s.text, h.match, ?1 || h.match || ?2) AS "
+        "snippet, NULL AS score"
+        " FROM theme_hits h JOIN sentences s ON s.id = h.sentence_id JOIN "
+        "documents d ON d.id = s.doc_id"
+        " WHERE h.theme_id = ?8 AND ?3 IS NULL" +
+        filters + " ORDER BY d.country, d.path, s.seq" + limit;
+  } else {
+    // bm25, headings counting double.
+    sql =
+        "SELECT d.title AS title, d.path AS file, d.country AS country, "
+        "d.year AS year, d.doc_type AS doc_type,"
+        " s.language AS language, s.page AS page,"
+        " snippet(sentences_fts, 0, ?1, ?2, '…', 24) AS snippet, "
+        "round(bm25(sentences_fts) * (CASE WHEN b.heading THEN 2.0 ELSE 1.0 "
+        "END), 3) AS score"
+        " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+        "JOIN documents d ON d.id = s.doc_id"
+        " LEFT JOIN blocks b ON b.doc_id = s.doc_id AND b.page = s.page AND "
+        "b.seq = s.block"
+        " WHERE sentences_fts MATCH ?3" +
+        filters + " ORDER BY score, s.id" + limit;
+  }
+  auto t = RunTable(db, sql,
+                    {o.mark_open, o.mark_close, parsed->fts, o.country,
+                     o.language, o.doc_type, o.cycle, theme,
+                     o.year_from > 0 ? std::to_string(o.year_from) : "",
+                     o.year_to > 0 ? std::to_string(o.year_to) : ""});
   if (!t.ok()) {
     // FTS5 syntax errors surface as SQLite errors; say it in the user's terms.
     std::string m = t.status().message();
@@ -82,6 +322,7 @@ Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
         m.find("syntax") != std::string::npos ||
         m.find("malformed") != std::string::npos ||
         m.find("no such column") != std::string::npos ||
+        m.find("special query") != std::string::npos ||
         m.find("unterminated") != std::string::npos) {
       return InvalidArgument(
           "invalid search query '" + query +

@@ -21,13 +21,40 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
 };
 
+// The term bridge: groups of equivalent terms across es, pt and en (all
+// variants of one notion in one group), from packs/terms.tsv and the labels
+// of packs/themes.taxonomy.tsv.
+using TermBridge = std::vector<std::vector<std::string>>;
+Result<TermBridge> LoadTermBridge(const std::string& packs_dir);
+
 struct SearchOptions {
   std::string country, language, doc_type;
+  std::string cycle;  // documents.plan_cycle
+  std::string theme;  // sentences tagged with this theme id
+  int year_from = 0, year_to = 0;
   int limit = 20;
+  int offset = 0;                      // paging: rows skipped
+  const TermBridge* bridge = nullptr;  // null: no cross-language expansion
   std::string mark_open = "[", mark_close = "]";
 };
 
-// Turns what a user typed into an FTS5 MATCH expression.
+// What a user typed, as FTS5 understands it.
+//   plain words      all must match, in any inflection, accents optional;
+//                    a word typed with accents ranks that exact form first
+//   "a phrase"       the words as written, in order (exact forms)
+//   prefix*          words starting so (accents optional)
+//   AND OR NOT NEAR ( )   FTS5 operators, kept
+//   theme:ID         sentences tagged with the theme (a filter, not a word)
+// With a bridge, a term of the bridge also finds its equivalents.
+struct ParsedQuery {
+  std::string fts;    // MATCH expression; empty when only theme: was given
+  std::string theme;  // from theme:ID
+  std::vector<std::string> bridged;  // the equivalents added, for display
+};
+Result<ParsedQuery> ParseQuery(const std::string& user_query,
+                               const TermBridge* bridge);
+
+// ParseQuery without a bridge, the MATCH expression only.
 std::string ToFtsQuery(const std::string& user_query);
 
 Result<Table> Search(Db& db, const std::string& query,

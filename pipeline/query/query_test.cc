@@ -1,5 +1,6 @@
 #include "pipeline/query/query.h"
 
+#include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/load/store.h"
 #include "tests/catch.h"
 #include "tests/test_util.h"
@@ -10,12 +11,72 @@ TEST_CASE("ToFtsQuery: plain words are quoted, syntax passes through",
           "[query]") {
   CHECK(ToFtsQuery("participacion ciudadana") ==
         "\"participacion\" \"ciudadana\"");
+  // A word typed with an accent: any form, the exact one ranking first.
   CHECK(ToFtsQuery("acceso a la información,") ==
-        "\"acceso\" \"a\" \"la\" \"información,\"");
+        "\"acceso\" \"a\" \"la\" (\"información,\" OR \"=información,\")");
   CHECK(ToFtsQuery("title:x") == "\"title:x\"");
-  CHECK(ToFtsQuery("\"datos abiertos\"") == "\"datos abiertos\"");
+  // A quoted phrase: the exact forms.
+  CHECK(ToFtsQuery("\"datos abiertos\"") == "\"=datos =abiertos\"");
   CHECK(ToFtsQuery("transpar*") == "transpar*");
-  CHECK(ToFtsQuery("a OR b") == "a OR b");
+  CHECK(ToFtsQuery("a OR \"b c\"") == "a OR \"=b =c\"");
+}
+
+TEST_CASE("ParseQuery: theme filter and the term bridge", "[query]") {
+  auto t = ParseQuery("theme:open_data", nullptr);
+  REQUIRE(t.ok());
+  CHECK(t->fts.empty());
+  CHECK(t->theme == "open_data");
+  TermBridge bridge = {{"datos abiertos", "dados abertos", "open data"}};
+  auto b = ParseQuery("portal de datos abiertos", &bridge);
+  REQUIRE(b.ok());
+  CHECK(b->fts ==
+        "\"portal\" \"de\" ((\"datos\" \"abiertos\") OR \"dados abertos\" OR "
+        "\"open data\")");
+  CHECK(b->bridged == std::vector<std::string>{"dados abertos", "open data"});
+  // Accents do not matter for the bridge.
+  auto c = ParseQuery("Dados Abertos", &bridge);
+  REQUIRE(c.ok());
+  CHECK(c->bridged == std::vector<std::string>{"datos abiertos", "open data"});
+}
+
+TEST_CASE(
+    "Tokenizer: folds accents and case, stems es/pt/en, keeps the "
+    "exact form",
+    "[query]") {
+  auto idx = DebugTokens("Información compromisos", false);
+  REQUIRE(idx.size() == 2);
+  // Stems of the folded word and folded stems, then the exact form.
+  CHECK(idx[0].find("inform") != std::string::npos);
+  CHECK(idx[0].find("=información") != std::string::npos);
+  auto q = DebugTokens("informacion", true);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].find("=") == std::string::npos);  // no exact form in queries
+  // The stem the accentless query shares with the accented text.
+  bool shared = false;
+  for (const std::string& a : {std::string("informacion")})
+    shared |= idx[0].find(a) != std::string::npos;
+  CHECK(shared);
+  // Singular and plural share an alternative, so each finds the other.
+  auto shares = [](const std::string& a, const std::string& b) {
+    auto x = DebugTokens(a, true), y = DebugTokens(b, true);
+    if (x.size() != 1 || y.size() != 1) return false;
+    std::string ys = "|" + y[0] + "|";
+    size_t p = 0;
+    std::string xs = x[0] + "|";
+    while (p < xs.size()) {
+      size_t q = xs.find('|', p);
+      if (ys.find("|" + xs.substr(p, q - p) + "|") != std::string::npos)
+        return true;
+      p = q + 1;
+    }
+    return false;
+  };
+  CHECK(shares("compromiso", "compromisos"));
+  CHECK(shares("commitment", "commitments"));
+  CHECK(shares("política", "políticas"));
+  CHECK(shares("informação", "informacao"));
+  CHECK_FALSE(shares("datos", "contratación"));
+  CHECK(DebugTokens("=año", true) == std::vector<std::string>{"=año"});
 }
 
 TEST_CASE("Search: a malformed query is a clear error, not SQL text",
@@ -23,7 +84,11 @@ TEST_CASE("Search: a malformed query is a clear error, not SQL text",
   testing::TempDir dir;
   auto store = Store::Open(dir.File("i.sqlite"));
   REQUIRE(store.ok());
-  for (const char* q : {"\"unterminated", "a AND", "(x"}) {
+  auto quote = Search((*store)->db(), "\"unterminated", SearchOptions{});
+  REQUIRE_FALSE(quote.ok());
+  CHECK(quote.status().message() ==
+        "invalid search query '\"unterminated': a quote is not closed");
+  for (const char* q : {"a AND", "(x", "NEAR(", "* x"}) {
     auto t = Search((*store)->db(), q, SearchOptions{});
     REQUIRE_FALSE(t.ok());
     CHECK(t.status().message() ==

@@ -1,0 +1,181 @@
+#include "pipeline/load/fts_tokenizer.h"
+
+#include <libstemmer.h>
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <memory>
+#include <new>
+
+namespace planmine {
+namespace {
+
+class Tokenizer {
+ public:
+  Tokenizer() {
+    UErrorCode err = U_ZERO_ERROR;
+    words_.reset(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), err));
+    if (U_FAILURE(err)) words_.reset();
+    err = U_ZERO_ERROR;
+    nfd_ = icu::Normalizer2::getNFDInstance(err);
+    if (U_FAILURE(err)) nfd_ = nullptr;
+    for (const char* lang : {"spanish", "portuguese", "english"})
+      stemmers_.push_back(sb_stemmer_new(lang, "UTF_8"));
+  }
+  ~Tokenizer() {
+    for (sb_stemmer* s : stemmers_)
+      if (s) sb_stemmer_delete(s);
+  }
+  bool ok() const {
+    if (!words_ || nfd_ == nullptr) return false;
+    for (sb_stemmer* s : stemmers_)
+      if (s == nullptr) return false;
+    return true;
+  }
+
+  // Calls emit(token, colocated, start, end) for every token of `text`.
+  template <typename Emit>
+  int Run(std::string_view text, bool query, bool prefix, Emit emit) {
+    UErrorCode err = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(),
+                               static_cast<int64_t>(text.size()), &err);
+    if (U_FAILURE(err)) return SQLITE_ERROR;
+    words_->setText(ut, err);
+    if (U_FAILURE(err)) {
+      utext_close(ut);
+      return SQLITE_ERROR;
+    }
+    int rc = SQLITE_OK;
+    int32_t start = words_->first();
+    for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = words_->next()) {
+      if (words_->getRuleStatus() == UBRK_WORD_NONE) continue;
+      std::string_view word = text.substr(start, end - start);
+      bool exact = query && start > 0 && text[start - 1] == '=';
+      std::string lower = CaseFold(word);
+      tokens_.clear();
+      if (exact) {
+        tokens_.push_back("=" + lower);
+      } else {
+        std::string folded = StripMarks(lower);
+        if (query && prefix) {
+          tokens_.push_back(folded);
+        } else {
+          for (sb_stemmer* s : stemmers_) {
+            Add(Stem(s, folded));
+            Add(StripMarks(Stem(s, lower)));
+          }
+          if (!query) Add("=" + lower);
+        }
+      }
+      for (size_t i = 0; i < tokens_.size() && rc == SQLITE_OK; ++i)
+        rc = emit(tokens_[i], i > 0, start, end);
+      if (rc != SQLITE_OK) break;
+    }
+    utext_close(ut);
+    return rc;
+  }
+
+ private:
+  void Add(std::string t) {
+    if (t.empty()) return;
+    for (const std::string& x : tokens_)
+      if (x == t) return;
+    tokens_.push_back(std::move(t));
+  }
+  static std::string CaseFold(std::string_view s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    u.foldCase();
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  }
+  std::string StripMarks(std::string_view s) const {
+    bool ascii = true;
+    for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return std::string(s);
+    UErrorCode err = U_ZERO_ERROR;
+    icu::UnicodeString d =
+        nfd_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                            s.data(), static_cast<int32_t>(s.size()))),
+                        err);
+    if (U_FAILURE(err)) return std::string(s);
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < d.length();) {
+      UChar32 c = d.char32At(i);
+      if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+      i += U16_LENGTH(c);
+    }
+    std::string out;
+    kept.toUTF8String(out);
+    return out;
+  }
+  static std::string Stem(sb_stemmer* s, const std::string& w) {
+    const sb_symbol* r =
+        sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(w.data()),
+                        static_cast<int>(w.size()));
+    if (r == nullptr) return w;
+    return std::string(reinterpret_cast<const char*>(r), sb_stemmer_length(s));
+  }
+
+  std::unique_ptr<icu::BreakIterator> words_;
+  const icu::Normalizer2* nfd_ = nullptr;
+  std::vector<sb_stemmer*> stemmers_;
+  std::vector<std::string> tokens_;
+};
+
+int Create(void*, const char**, int, Fts5Tokenizer** out) {
+  auto* t = new (std::nothrow) Tokenizer();
+  if (t == nullptr) return SQLITE_NOMEM;
+  if (!t->ok()) {
+    delete t;
+    return SQLITE_ERROR;
+  }
+  *out = reinterpret_cast<Fts5Tokenizer*>(t);
+  return SQLITE_OK;
+}
+
+void Delete(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+int Tokenize(Fts5Tokenizer* self, void* ctx, int flags, const char* text, int n,
+             int (*token)(void*, int, const char*, int, int, int)) {
+  auto* t = reinterpret_cast<Tokenizer*>(self);
+  bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+  return t->Run(
+      std::string_view(text, n), query, prefix,
+      [&](const std::string& tok, bool colocated, int32_t s, int32_t e) {
+        return token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok.data(),
+                     static_cast<int>(tok.size()), s, e);
+      });
+}
+
+}  // namespace
+
+int RegisterPlanmineTokenizer(fts5_api* api) {
+  static fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
+  return api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer,
+                               nullptr);
+}
+
+std::vector<std::string> DebugTokens(std::string_view text, bool query) {
+  Tokenizer t;
+  std::vector<std::string> out;
+  if (!t.ok()) return out;
+  t.Run(text, query, false,
+        [&](const std::string& tok, bool colocated, int32_t, int32_t) {
+          if (colocated && !out.empty())
+            out.back() += "|" + tok;
+          else
+            out.push_back(tok);
+          return SQLITE_OK;
+        });
+  return out;
+}
+
+}  // namespace planmine
