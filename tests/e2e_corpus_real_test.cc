@@ -220,6 +220,123 @@ TEST_CASE("Real corpus: plan cycles and IRM completion levels", "[real]") {
   CHECK(unlinked[0][0] == "0");
 }
 
+namespace {
+
+// Hits of a search on the real index as (file name, page, snippet) rows.
+std::vector<std::vector<std::string>> Hits(const std::string& args) {
+  CommandResult r = Run(PlanmineBin() + " --db " + RealIndex() + " search " +
+                        args + " --format csv");
+  INFO(args << "\n" << r.out);
+  REQUIRE(r.exit_code == 0);
+  auto rows = ParseDelimited(r.out, ',');
+  std::vector<std::vector<std::string>> out;
+  for (size_t i = 1; i < rows.size(); ++i)
+    out.push_back({fs::path(rows[i][1]).filename().string(), rows[i][6],
+                   rows[i][7]});
+  return out;
+}
+
+bool AnyFile(const std::vector<std::vector<std::string>>& hits,
+             const std::string& prefix) {
+  for (const auto& h : hits)
+    if (h[0].rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Real corpus: search ignores accents, ranks the typed form first",
+          "[real][search]") {
+  if (!HaveRealCorpus()) return;
+  // Typed without the tilde and cedilla, found with them (Brazilian plan).
+  auto a = Hits("informacao --lang pt --limit 5");
+  REQUIRE_FALSE(a.empty());
+  for (const auto& h : a) {
+    bool found = h[2].find("[Informaç") != std::string::npos ||
+                 h[2].find("[informaç") != std::string::npos;
+    CHECK(found);
+  }
+  // "participacion ciudadana" finds the accented Colombian text.
+  auto p = Hits("'participacion ciudadana' --country CO --limit 5");
+  REQUIRE(p.size() == 5);
+  // Typed with the tilde: "año" ranks first, "ano" (Portuguese) comes later.
+  auto y = Hits("año --limit 200");
+  REQUIRE(y.size() >= 5);
+  for (size_t i = 0; i < 5; ++i) {
+    bool exact = y[i][2].find("[año]") != std::string::npos ||
+                 y[i][2].find("[Año]") != std::string::npos;
+    CHECK(exact);
+  }
+  bool pt_later = false;
+  for (const auto& h : y) pt_later |= h[2].find("[ano]") != std::string::npos;
+  CHECK(pt_later);
+}
+
+TEST_CASE("Real corpus: search matches inflections; a quoted phrase is exact",
+          "[real][search]") {
+  if (!HaveRealCorpus()) return;
+  // The plural finds the singular ("Compromiso 2.") and the plural.
+  auto c = Hits("compromisos --no-bridge --country CO --limit 50");
+  bool singular = false, plural = false;
+  for (const auto& h : c) {
+    singular |= h[2].find("[Compromiso]") != std::string::npos;
+    plural |= h[2].find("[Compromisos]") != std::string::npos ||
+              h[2].find("[compromisos]") != std::string::npos;
+  }
+  CHECK(singular);
+  CHECK(plural);
+  auto pol = Hits("politicas --no-bridge --limit 20");
+  bool pol_singular = false;
+  for (const auto& h : pol)
+    pol_singular |= h[2].find("[política]") != std::string::npos ||
+                    h[2].find("[Política]") != std::string::npos;
+  CHECK(pol_singular);
+  // Quoted: the words as written, in order; the accentless phrase is not in
+  // these documents as written.
+  auto exact = Hits("'\"participación ciudadana\"' --limit 20");
+  REQUIRE_FALSE(exact.empty());
+  for (const auto& h : exact)
+    CHECK(h[2].find("ciudadana]") != std::string::npos);
+  CHECK(Hits("'\"participacion ciudadana\"' --limit 20").empty());
+}
+
+TEST_CASE("Real corpus: a search in es, pt or en finds the other languages",
+          "[real][search]") {
+  if (!HaveRealCorpus()) return;
+  // Spanish -> the UK plan's "beneficial ownership".
+  auto es = Hits("'beneficiarios finales' --limit 50");
+  CHECK(AnyFile(es, "gb-"));
+  CHECK(AnyFile(es, "co-"));
+  // Portuguese -> the Colombian and Argentine "datos abiertos".
+  auto pt = Hits("'dados abertos' --limit 200");
+  CHECK(AnyFile(pt, "br-"));
+  CHECK(AnyFile(pt, "co-"));
+  // English -> all three.
+  auto en = Hits("'open data' --limit 300");
+  CHECK(AnyFile(en, "gb-"));
+  CHECK(AnyFile(en, "br-"));
+  CHECK(AnyFile(en, "co-"));
+  // Switched off, English stays English.
+  auto off = Hits("'beneficial ownership' --no-bridge --limit 50");
+  CHECK(AnyFile(off, "gb-"));
+  CHECK_FALSE(AnyFile(off, "co-"));
+}
+
+TEST_CASE("Real corpus: theme:ID finds the tagged sentences", "[real][search]") {
+  if (!HaveRealCorpus()) return;
+  auto t = Hits("theme:beneficial_ownership --limit 100");
+  REQUIRE_FALSE(t.empty());
+  CHECK(AnyFile(t, "gb-ogp-nap"));
+  auto n = Query(RealIndex(),
+                 "SELECT count(*) FROM theme_hits WHERE theme_id = "
+                 "'beneficial_ownership'");
+  CHECK(std::to_string(t.size()) == n[0][0]);
+  // Combined with words and a filter.
+  auto w = Hits("'registry theme:beneficial_ownership' --country GB");
+  REQUIRE_FALSE(w.empty());
+  for (const auto& h : w) CHECK(h[0] == "gb-ogp-nap-2013-2015.pdf");
+}
+
 TEST_CASE("Real corpus: OCR only where the text layer is missing",
           "[real][ocr]") {
   if (!HaveRealCorpus()) return;
