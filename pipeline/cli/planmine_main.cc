@@ -572,6 +572,66 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
 
+  auto* compare = app.add_subcommand(
+      "compare",
+      "A matrix of counts and shares: rows × cols (country × theme by "
+      "default)");
+  CompareOptions co;
+  std::string mformat = "table";
+  const std::vector<std::string> keys = {"country", "theme", "doc_type",
+                                         "cycle",   "year",  "language"};
+  compare
+      ->add_option("--rows", co.rows,
+                   "country, theme, doc_type, cycle, "
+                   "year or language")
+      ->check(CLI::IsMember(keys))
+      ->capture_default_str();
+  compare->add_option("--cols", co.cols, "as --rows")
+      ->check(CLI::IsMember(keys))
+      ->capture_default_str();
+  compare
+      ->add_option("--measure", co.measure,
+                   "commitments (tagged with the theme), documents (that "
+                   "mention it) or mentions")
+      ->check(CLI::IsMember({"commitments", "documents", "mentions"}))
+      ->capture_default_str();
+  compare->add_option("--cycle", co.cycle, "Only this plan cycle");
+  compare->add_option("--country", co.country, "Only this country");
+  compare->add_option("--doc-type", co.doc_type, "Only this document type");
+  compare
+      ->add_option("--format", mformat,
+                   "table (counts and row shares), json or csv (tidy: one "
+                   "line per cell)")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+
+  auto* timeline =
+      app.add_subcommand("timeline",
+                         "A theme across plan cycles: documents, commitments, "
+                         "mentions");
+  std::string tl_country, tl_theme, tlformat = "table";
+  timeline->add_option("--country", tl_country, "ISO code, e.g. CO");
+  timeline->add_option("--theme", tl_theme, "Theme id")->required();
+  timeline->add_option("--format", tlformat, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+
+  auto* exporter = app.add_subcommand(
+      "export", "Tidy tables for R, pandas and spreadsheets, with stable keys");
+  std::vector<std::string> ex_tables;
+  std::string ex_format = "csv", ex_out = "outputs/export";
+  exporter
+      ->add_option("--table", ex_tables,
+                   "documents, commitments, commitment_themes, themes, "
+                   "theme_hits, sentences, entities, statements (default: "
+                   "all)")
+      ->check(CLI::IsMember(ExportTables()));
+  exporter->add_option("--format", ex_format, "csv (RFC 4180) or jsonl")
+      ->check(CLI::IsMember({"csv", "jsonl"}))
+      ->capture_default_str();
+  exporter->add_option("--out", ex_out, "Folder to write <table>.<format>")
+      ->capture_default_str();
+
   auto* summary =
       app.add_subcommand("summary",
                          "What the index holds: documents by country, language "
@@ -695,6 +755,52 @@ int main(int argc, char** argv) {
       PrintTable(narrow, std::cout, 60);
     } else {
       Emit(*t, cformat);
+    }
+    return kExitOk;
+  }
+  if (*compare) {
+    auto m = Compare(conn, co);
+    if (!m.ok()) return Fail(m.status());
+    if (mformat == "table") {
+      PrintTable(MatrixWide(*m, co), std::cout, 24);
+      std::cout << "\n"
+                << co.measure << ": " << m->total
+                << " in all; a cell's share is of its row's total\n";
+    } else {
+      Emit(MatrixLong(*m, co), mformat);
+    }
+    return kExitOk;
+  }
+  if (*timeline) {
+    auto t = Timeline(conn, tl_country, tl_theme);
+    if (!t.ok()) return Fail(t.status());
+    Emit(*t, tlformat);
+    return kExitOk;
+  }
+  if (*exporter) {
+    if (ex_tables.empty()) ex_tables = ExportTables();
+    std::error_code ec;
+    fs::create_directories(ex_out, ec);
+    if (ec) return Fail(IoError(ex_out + ": " + ec.message()));
+    for (const std::string& name : ex_tables) {
+      auto t = ExportTable(conn, name);
+      if (!t.ok()) return Fail(t.status());
+      std::string path = ex_out + "/" + name + "." + ex_format;
+      std::ofstream out(path, std::ios::binary);
+      if (!out) return Fail(IoError(path + ": cannot write"));
+      if (ex_format == "csv") {
+        PrintCsv(*t, out);
+      } else {
+        for (const auto& r : t->rows) {
+          nlohmann::ordered_json j;
+          for (size_t c = 0; c < t->columns.size(); ++c)
+            j[t->columns[c]] = r[c];
+          out << j.dump() << "\n";
+        }
+      }
+      out.close();
+      if (!out) return Fail(IoError(path + ": write failed"));
+      std::cout << path << ": " << t->rows.size() << " rows\n";
     }
     return kExitOk;
   }

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "extractors/pattern_pack.h"
@@ -383,6 +384,215 @@ Result<Table> ListEntities(Db& db, const EntityFilter& f) {
       " GROUP BY e.type, e.value, e.detail"
       " ORDER BY mentions DESC, e.value LIMIT CAST(?3 AS INTEGER)";
   return RunTable(db, sql, {f.type, f.country, std::to_string(f.limit)});
+}
+
+namespace {
+
+// The SQL expression of a grouping key over documents d (and, for theme, the
+// theme column of the fact rows, aliased t).
+Result<std::string> KeyExpr(const std::string& key) {
+  if (key == "country") return std::string("coalesce(d.country, '?')");
+  if (key == "theme") return std::string("f.theme");
+  if (key == "doc_type") return std::string("coalesce(d.doc_type, '?')");
+  if (key == "cycle") return std::string("coalesce(d.plan_cycle, '?')");
+  if (key == "year") return std::string("coalesce(CAST(d.year AS TEXT), '?')");
+  if (key == "language") return std::string("coalesce(d.language, '?')");
+  return InvalidArgument("unknown grouping '" + key +
+                         "': use country, theme, doc_type, cycle, year or "
+                         "language");
+}
+
+}  // namespace
+
+Result<Matrix> Compare(Db& db, const CompareOptions& o) {
+  auto rk = KeyExpr(o.rows);
+  if (!rk.ok()) return rk.status();
+  auto ck = KeyExpr(o.cols);
+  if (!ck.ok()) return ck.status();
+  if (o.rows == o.cols) return InvalidArgument("rows and cols are the same");
+  bool theme = o.rows == "theme" || o.cols == "theme";
+  // Fact rows: (doc_id, unit, theme).
+  std::string facts;
+  if (o.measure == "commitments") {
+    facts = theme ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM "
+                    "commitments c JOIN commitment_themes ct ON "
+                    "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
+                  : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM "
+                    "commitments c WHERE c.kind <> 'statement'";
+  } else if (o.measure == "documents") {
+    facts = theme ? "SELECT h.doc_id, h.doc_id AS unit, h.theme_id AS theme "
+                    "FROM theme_hits h"
+                  : "SELECT id AS doc_id, id AS unit, NULL AS theme FROM "
+                    "documents WHERE status = 'ok'";
+  } else if (o.measure == "mentions") {
+    facts =
+        "SELECT h.doc_id, h.id AS unit, h.theme_id AS theme FROM "
+        "theme_hits h";
+  } else {
+    return InvalidArgument("unknown measure '" + o.measure +
+                           "': use commitments, documents or mentions");
+  }
+  const std::string where =
+      " WHERE (?1 IS NULL OR d.plan_cycle = ?1) AND (?2 IS NULL OR "
+      "d.country = upper(?2)) AND (?3 IS NULL OR d.doc_type = ?3)";
+  const std::string from =
+      " FROM (" + facts + ") f JOIN documents d ON d.id = f.doc_id" + where;
+  Matrix m;
+  auto cells =
+      RunTable(db,
+               "SELECT " + *rk + ", " + *ck + ", count(DISTINCT f.unit)" +
+                   from + " GROUP BY 1, 2",
+               {o.cycle, o.country, o.doc_type});
+  if (!cells.ok()) return cells.status();
+  // Row totals: distinct units of the row over all columns (the share's
+  // denominator: "40% of Colombia's commitments touch open data").
+  std::string unit_facts = facts;
+  auto totals = RunTable(
+      db, "SELECT " + *rk + ", count(DISTINCT f.unit)" + from + " GROUP BY 1",
+      {o.cycle, o.country, o.doc_type});
+  if (!totals.ok()) return totals.status();
+  auto all = RunTable(db, "SELECT count(DISTINCT f.unit)" + from,
+                      {o.cycle, o.country, o.doc_type});
+  if (!all.ok()) return all.status();
+  std::set<std::string> rows, cols;
+  for (const auto& r : cells->rows) {
+    rows.insert(r[0]);
+    cols.insert(r[1]);
+    m.cells[{r[0], r[1]}] = std::stoll(r[2]);
+  }
+  for (const auto& r : totals->rows) m.row_totals[r[0]] = std::stoll(r[1]);
+  m.total = all->rows.empty() ? 0 : std::stoll(all->rows[0][0]);
+  m.row_keys.assign(rows.begin(), rows.end());
+  m.col_keys.assign(cols.begin(), cols.end());
+  return m;
+}
+
+Table MatrixLong(const Matrix& m, const CompareOptions& o) {
+  Table t;
+  t.columns = {o.rows, o.cols, o.measure, "share_of_row", "row_total"};
+  for (const std::string& r : m.row_keys)
+    for (const std::string& c : m.col_keys) {
+      auto it = m.cells.find({r, c});
+      int64_t n = it == m.cells.end() ? 0 : it->second;
+      int64_t tot = m.row_totals.count(r) ? m.row_totals.at(r) : 0;
+      char share[32];
+      snprintf(share, sizeof share, "%.3f", tot ? double(n) / tot : 0.0);
+      t.rows.push_back({r, c, std::to_string(n), share, std::to_string(tot)});
+    }
+  return t;
+}
+
+Table MatrixWide(const Matrix& m, const CompareOptions& o) {
+  Table t;
+  t.columns.push_back(o.rows + " \\ " + o.cols);
+  for (const std::string& c : m.col_keys) t.columns.push_back(c);
+  t.columns.push_back("total");
+  for (const std::string& r : m.row_keys) {
+    std::vector<std::string> row = {r};
+    int64_t tot = m.row_totals.count(r) ? m.row_totals.at(r) : 0;
+    for (const std::string& c : m.col_keys) {
+      auto it = m.cells.find({r, c});
+      int64_t n = it == m.cells.end() ? 0 : it->second;
+      char cell[48];
+      if (n == 0)
+        snprintf(cell, sizeof cell, "·");
+      else
+        snprintf(cell, sizeof cell, "%lld (%.0f%%)", static_cast<long long>(n),
+                 tot ? 100.0 * n / tot : 0.0);
+      row.push_back(cell);
+    }
+    row.push_back(std::to_string(tot));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Result<Table> Timeline(Db& db, const std::string& country,
+                       const std::string& theme) {
+  if (theme.empty()) return InvalidArgument("timeline needs --theme");
+  const std::string sql =
+      "SELECT coalesce(d.plan_cycle, '?') AS cycle,"
+      " count(DISTINCT d.id) AS documents,"
+      " (SELECT count(DISTINCT ct.commitment_id) FROM commitment_themes ct "
+      "JOIN commitments c ON c.id = ct.commitment_id JOIN documents d2 ON "
+      "d2.id = c.doc_id WHERE ct.theme_id = ?2 AND coalesce(d2.plan_cycle, "
+      "'?') = coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d2.country = "
+      "upper(?1)) AND c.kind <> 'statement') AS commitments,"
+      " (SELECT count(*) FROM theme_hits h JOIN documents d3 ON d3.id = "
+      "h.doc_id WHERE h.theme_id = ?2 AND coalesce(d3.plan_cycle, '?') = "
+      "coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d3.country = "
+      "upper(?1))) AS mentions,"
+      " group_concat(DISTINCT d.doc_type) AS doc_types"
+      " FROM documents d WHERE (?1 IS NULL OR d.country = upper(?1))"
+      " AND d.status = 'ok'"
+      " GROUP BY 1 ORDER BY substr(cycle, 1, 4), cycle";
+  return RunTable(db, sql, {country, theme});
+}
+
+std::vector<std::string> ExportTables() {
+  return {"documents",  "commitments", "commitment_themes", "themes",
+          "theme_hits", "sentences",   "entities",          "statements"};
+}
+
+Result<Table> ExportTable(Db& db, const std::string& name) {
+  const std::string doc_key = "substr(d.sha256, 1, 16)";
+  std::string sql;
+  if (name == "documents") {
+    sql = "SELECT " + doc_key +
+          " AS doc_key, d.path, d.sha256, d.status, d.error, d.title, "
+          "d.country, d.subnational, d.year, d.plan_cycle, d.doc_type, "
+          "d.language, d.page_count, d.ingested_at FROM documents d ORDER BY "
+          "d.path";
+  } else if (name == "commitments") {
+    sql = "SELECT " + doc_key + " || '-c' || c.seq AS commitment_key, " +
+          doc_key +
+          " AS doc_key, d.country, d.plan_cycle, d.doc_type, c.kind, "
+          "c.number, c.title, c.lead_agency, c.other_actors, c.start_date, "
+          "c.end_date, c.ogp_values, c.completion, c.first_page, c.last_page, "
+          "c.milestones, c.text FROM commitments c JOIN documents d ON d.id = "
+          "c.doc_id WHERE c.kind <> 'statement' ORDER BY d.path, c.seq";
+  } else if (name == "commitment_themes") {
+    sql = "SELECT " + doc_key +
+          " || '-c' || c.seq AS commitment_key, d.country, d.plan_cycle, "
+          "c.number, ct.theme_id, t.label_en, ct.evidence, ct.score FROM "
+          "commitment_themes ct JOIN commitments c ON c.id = ct.commitment_id "
+          "JOIN documents d ON d.id = c.doc_id LEFT JOIN themes t ON t.id = "
+          "ct.theme_id WHERE c.kind <> 'statement' ORDER BY d.path, c.seq, "
+          "ct.theme_id";
+  } else if (name == "themes") {
+    sql = "SELECT id, label_en, label_es, label_pt FROM themes ORDER BY id";
+  } else if (name == "theme_hits") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, h.theme_id, h.page, h.start, h.end, h.match, "
+          "h.pattern_id FROM theme_hits h JOIN sentences s ON s.id = "
+          "h.sentence_id JOIN documents d ON d.id = h.doc_id ORDER BY d.path, "
+          "s.seq, h.theme_id";
+  } else if (name == "sentences") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, s.page, s.start, s.end, s.language, s.text FROM "
+          "sentences s JOIN documents d ON d.id = s.doc_id ORDER BY d.path, "
+          "s.seq";
+  } else if (name == "entities") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, e.type, e.value, e.detail, e.text, e.page, e.start, "
+          "e.end FROM entities e JOIN sentences s ON s.id = e.sentence_id "
+          "JOIN documents d ON d.id = e.doc_id ORDER BY d.path, s.seq, e.start";
+  } else if (name == "statements") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, st.kind, st.page, st.text FROM statements st JOIN "
+          "sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = "
+          "st.doc_id ORDER BY d.path, s.seq";
+  } else {
+    std::string names;
+    for (const std::string& n : ExportTables())
+      names += (names.empty() ? "" : ", ") + n;
+    return InvalidArgument("unknown table '" + name + "': use " + names);
+  }
+  return RunTable(db, sql, {});
 }
 
 Result<Table> ThemeCounts(Db& db, const std::string& by) {

@@ -8,7 +8,9 @@
 #ifndef PLANMINE_QUERY_QUERY_H_
 #define PLANMINE_QUERY_QUERY_H_
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/core/status.h"
@@ -83,6 +85,38 @@ struct EntityFilter {
 };
 // Entities grouped by value (and acronym): mentions, documents, first page.
 Result<Table> ListEntities(Db& db, const EntityFilter& filter);
+
+// A cross-tabulation: rows × cols of a measure.
+//   rows, cols: country, theme, doc_type, cycle, year, language
+//   measure:    commitments (distinct commitments, tagged with the theme when
+//               a side is theme), documents (distinct documents; with theme:
+//               those that mention it), mentions (theme hits)
+struct CompareOptions {
+  std::string rows = "country", cols = "theme", measure = "commitments";
+  std::string cycle, country, doc_type;  // filters
+};
+struct Matrix {
+  std::vector<std::string> row_keys, col_keys;
+  std::map<std::pair<std::string, std::string>, int64_t> cells;
+  std::map<std::string, int64_t> row_totals;  // distinct units in the row
+  int64_t total = 0;
+};
+Result<Matrix> Compare(Db& db, const CompareOptions& options);
+// The matrix as a tidy table (row, col, count, share of the row's units).
+Table MatrixLong(const Matrix& m, const CompareOptions& o);
+// The matrix as printed: one line per row, "count (share%)" cells.
+Table MatrixWide(const Matrix& m, const CompareOptions& o);
+
+// A theme's course across plan cycles: documents, commitments tagged and
+// mentions per cycle (in cycle order), for one country or all.
+Result<Table> Timeline(Db& db, const std::string& country,
+                       const std::string& theme);
+
+// The tidy tables `planmine export` writes, with stable keys (a document's is
+// the first 16 hex digits of its SHA-256; a commitment's and a sentence's add
+// their sequence number), so exports of two runs join.
+std::vector<std::string> ExportTables();
+Result<Table> ExportTable(Db& db, const std::string& name);
 
 // by: "country" | "document" | "year" | "" (overall)
 Result<Table> ThemeCounts(Db& db, const std::string& by);
