@@ -19,6 +19,7 @@ PACKAGES=(
   wspanish wbrazilian wamerican         # word lists that attest dehyphenated words
   qpdf                                  # encrypted-PDF test fixtures
   bc time                               # scripts/bench_ingest.sh
+  chromium                              # the report test renders the HTML headless
 )
 
 SUDO=""

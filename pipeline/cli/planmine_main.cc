@@ -18,6 +18,7 @@
 #include "pipeline/core/utf8.h"
 #include "pipeline/query/evaluate.h"
 #include "pipeline/query/query.h"
+#include "pipeline/report/report.h"
 #include "pipeline/runner/pipeline.h"
 
 #ifndef PLANMINE_PACKS_DIR
@@ -632,6 +633,14 @@ int main(int argc, char** argv) {
   exporter->add_option("--out", ex_out, "Folder to write <table>.<format>")
       ->capture_default_str();
 
+  auto* report = app.add_subcommand(
+      "report",
+      "One self-contained HTML page: heatmap, commitments per cycle, the "
+      "commitments table with a filter and links to the source pages");
+  std::string report_out = "outputs/report.html";
+  report->add_option("--out", report_out, "Where to write the page")
+      ->capture_default_str();
+
   auto* summary =
       app.add_subcommand("summary",
                          "What the index holds: documents by country, language "
@@ -756,6 +765,19 @@ int main(int argc, char** argv) {
     } else {
       Emit(*t, cformat);
     }
+    return kExitOk;
+  }
+  if (*report) {
+    auto html = RenderReport(conn, db);
+    if (!html.ok()) return Fail(html.status());
+    std::error_code ec;
+    if (fs::path(report_out).has_parent_path())
+      fs::create_directories(fs::path(report_out).parent_path(), ec);
+    std::ofstream out(report_out, std::ios::binary);
+    out << *html;
+    out.close();
+    if (!out) return Fail(IoError(report_out + ": cannot write"));
+    std::cout << report_out << ": " << html->size() << " bytes\n";
     return kExitOk;
   }
   if (*compare) {
