@@ -129,6 +129,7 @@ CREATE TABLE IF NOT EXISTS theme_hits (
 );
 CREATE INDEX IF NOT EXISTS theme_hits_doc ON theme_hits(doc_id);
 CREATE INDEX IF NOT EXISTS theme_hits_theme ON theme_hits(theme_id);
+CREATE INDEX IF NOT EXISTS theme_hits_sentence ON theme_hits(sentence_id, theme_id);
 CREATE TABLE IF NOT EXISTS commitments (
   id                INTEGER PRIMARY KEY,
   doc_id            INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

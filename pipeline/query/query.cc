@@ -296,20 +296,42 @@ Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
         " WHERE h.theme_id = ?8 AND ?3 IS NULL" +
         filters + " ORDER BY d.country, d.path, s.seq" + limit;
   } else {
-    // bm25, headings counting double.
-    sql =
-        "SELECT d.title AS title, d.path AS file, d.country AS country, "
-        "d.year AS year, d.doc_type AS doc_type,"
-        " s.language AS language, s.page AS page,"
-        " snippet(sentences_fts, 0, ?1, ?2, '…', 24) AS snippet, "
-        "round(bm25(sentences_fts) * (CASE WHEN b.heading THEN 2.0 ELSE 1.0 "
-        "END), 3) AS score"
-        " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-        "JOIN documents d ON d.id = s.doc_id"
-        " LEFT JOIN blocks b ON b.doc_id = s.doc_id AND b.page = s.page AND "
-        "b.seq = s.block"
-        " WHERE sentences_fts MATCH ?3" +
-        filters + " ORDER BY score, s.id" + limit;
+    // Ranked in two steps, so that the cost is the full-text index's, not a
+    // join and a snippet per match: first the best candidates by bm25 (three
+    // times the page asked for; joined with documents only when a filter
+    // needs them), then those re-ranked with headings counting double, and
+    // snippets made for the page shown only.
+    bool filtered = !o.country.empty() || !o.language.empty() ||
+                    !o.doc_type.empty() || !o.cycle.empty() || !theme.empty() ||
+                    o.year_from > 0 || o.year_to > 0;
+    const int want =
+        std::max(1, std::min(o.limit, 10000)) + std::max(0, o.offset);
+    const std::string candidates = std::to_string(3 * want);
+    std::string top =
+        filtered
+            ? "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS "
+              "score FROM sentences_fts JOIN sentences s ON s.id = "
+              "sentences_fts.rowid JOIN documents d ON d.id = s.doc_id WHERE "
+              "sentences_fts MATCH ?3" +
+                  filters + " ORDER BY score LIMIT " + candidates
+            : "SELECT rowid AS id, bm25(sentences_fts) AS score FROM "
+              "sentences_fts WHERE sentences_fts MATCH ?3 AND ?4 IS NULL AND "
+              "?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND ?9 "
+              "IS NULL AND ?10 IS NULL ORDER BY score LIMIT " +
+                  candidates;
+    sql = "WITH top AS (" + top +
+          "), ranked AS (SELECT top.id AS id, top.score * (CASE WHEN "
+          "b.heading THEN 2.0 ELSE 1.0 END) AS score FROM top JOIN sentences "
+          "s ON s.id = top.id LEFT JOIN blocks b ON b.doc_id = s.doc_id AND "
+          "b.page = s.page AND b.seq = s.block ORDER BY score, top.id" +
+          limit +
+          ") SELECT d.title AS title, d.path AS file, d.country AS country, "
+          "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
+          "s.page AS page, snippet(sentences_fts, 0, ?1, ?2, '…', 24) AS "
+          "snippet, round(ranked.score, 3) AS score FROM ranked JOIN "
+          "sentences_fts ON sentences_fts.rowid = ranked.id JOIN sentences s "
+          "ON s.id = ranked.id JOIN documents d ON d.id = s.doc_id WHERE "
+          "sentences_fts MATCH ?3 ORDER BY ranked.score, ranked.id";
   }
   auto t = RunTable(db, sql,
                     {o.mark_open, o.mark_close, parsed->fts, o.country,

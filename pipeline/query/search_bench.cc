@@ -1,0 +1,270 @@
+// search_bench: a synthetic index of at least a million sentences built from
+// a real one (every document copied K times under other countries and plan
+// cycles), then query latencies as `planmine search` and `planmine compare`
+// run them.
+//   search_bench --source INDEX --out BIG.sqlite [--copies K] [--runs N]
+//                [--packs DIR]
+// Prints the load rate, index size against text size, and p50 / p95 per
+// query class, in Markdown.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "pipeline/load/store.h"
+#include "pipeline/query/query.h"
+
+namespace planmine {
+namespace {
+
+double Now() {
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * (v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+int Main(int argc, char** argv) {
+  std::string source, out, packs = PLANMINE_PACKS_DIR;
+  int copies = 136, runs = 21;
+  bool reuse = false;  // --reuse: query an index built by an earlier run
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--reuse") reuse = true;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string k = argv[i];
+    if (k == "--reuse") {
+      --i;
+      continue;
+    }
+    if (k == "--source")
+      source = argv[i + 1];
+    else if (k == "--out")
+      out = argv[i + 1];
+    else if (k == "--copies")
+      copies = atoi(argv[i + 1]);
+    else if (k == "--runs")
+      runs = atoi(argv[i + 1]);
+    else if (k == "--packs")
+      packs = argv[i + 1];
+  }
+  if (source.empty() || out.empty()) {
+    fprintf(stderr,
+            "usage: search_bench --source INDEX --out BIG.sqlite "
+            "[--copies K] [--runs N]\n");
+    return 2;
+  }
+  if (!reuse) {
+    std::filesystem::remove(out);
+    std::filesystem::remove(out + "-wal");
+    std::filesystem::remove(out + "-shm");
+  }
+  auto store = Store::Open(out);
+  if (!store.ok()) {
+    fprintf(stderr, "%s\n", store.status().message().c_str());
+    return 2;
+  }
+  Db& db = (*store)->db();
+  auto run = [&](const std::string& sql) {
+    Status s = db.Exec(sql);
+    if (!s.ok()) {
+      fprintf(stderr, "%s\n", s.message().c_str());
+      exit(2);
+    }
+  };
+  double t0 = Now();
+  if (!reuse) {
+    run("ATTACH DATABASE '" + source + "' AS src;");
+    run("INSERT INTO themes SELECT * FROM src.themes;");
+    const char* countries[] = {"CO", "BR", "MX", "AR", "CL", "PE", "GB", "UY"};
+    const char* cycles[] = {"2013-2015", "2015-2017", "2017-2019", "2019-2021",
+                            "2021-2023"};
+    for (int k = 0; k < copies; ++k) {
+      std::string K = std::to_string(k);
+      std::string country = countries[k % 8], cycle = cycles[(k / 8) % 5];
+      std::string doc = "(" + K + " * 100000 + s0.id)";
+      run("BEGIN;");
+      run("INSERT INTO documents(id, path, sha256, size, mtime, kind, status, "
+          "title, page_count, language, country, year, doc_type, plan_cycle, "
+          "versions, ingested_at) SELECT " +
+          K + " * 100000 + id, path || '#" + K + "', sha256 || '" + K +
+          "', size, mtime, kind, status, title, page_count, language, '" +
+          country + "', " + cycle.substr(0, 4) + ", doc_type, '" + cycle +
+          "', versions, ingested_at FROM src.documents;");
+      run("INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, "
+          "heading, language) SELECT " +
+          K +
+          " * 100000 + doc_id, page, seq, start, end, x0, y0, x1, y1, heading, "
+          "language FROM src.blocks;");
+      run("INSERT INTO sentences(id, doc_id, seq, page, block, start, end, "
+          "language, text) SELECT " +
+          K + " * 10000000 + id, " + K +
+          " * 100000 + doc_id, seq, page, block, start, end, language, text "
+          "FROM src.sentences;");
+      run("INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, start, "
+          "end, match, pattern_id) SELECT " +
+          K + " * 100000 + doc_id, " + K +
+          " * 10000000 + sentence_id, theme_id, page, start, end, match, "
+          "pattern_id FROM src.theme_hits;");
+      run("INSERT INTO commitments(id, doc_id, seq, kind, number, title, "
+          "first_page, last_page, text, pattern_id) SELECT " +
+          K + " * 1000000 + id, " + K +
+          " * 100000 + doc_id, seq, kind, number, title, first_page, "
+          "last_page, text, pattern_id FROM src.commitments;");
+      run("INSERT INTO commitment_themes(commitment_id, theme_id) SELECT " + K +
+          " * 1000000 + commitment_id, theme_id FROM src.commitment_themes;");
+      run("COMMIT;");
+      (void)doc;
+    }
+    run("DETACH DATABASE src;");
+    run("PRAGMA wal_checkpoint(TRUNCATE);");
+  }
+  double load = Now() - t0;
+  int64_t sentences = 0, text_bytes = 0;
+  {
+    auto s = db.Prepare(
+        "SELECT count(*), sum(length(CAST(text AS BLOB))) "
+        "FROM sentences");
+    if (s.ok() && s->Step()) {
+      sentences = s->Int(0);
+      text_bytes = s->Int(1);
+    }
+  }
+  int64_t fts_bytes = 0;
+  {
+    auto s = db.Prepare("SELECT sum(length(block)) FROM sentences_fts_data");
+    if (s.ok() && s->Step()) fts_bytes = s->Int(0);
+  }
+  struct stat st {};
+  stat(out.c_str(), &st);
+  printf("## Synthetic index: %lld sentences (%d copies of %s)\n\n",
+         static_cast<long long>(sentences), copies, source.c_str());
+  printf("| measure | value |\n|---|---|\n");
+  if (!reuse)
+    printf(
+        "| load (insert + tokenize + index) | %.1f s, %.0f sentences/s "
+        "|\n",
+        load, sentences / load);
+  printf("| sentence text | %.1f MB |\n", text_bytes / 1e6);
+  printf("| full-text index (sentences_fts_data) | %.1f MB (%.2f × text) |\n",
+         fts_bytes / 1e6, static_cast<double>(fts_bytes) / text_bytes);
+  printf("| whole database file | %.1f MB (%.2f × text) |\n\n",
+         st.st_size / 1e6, static_cast<double>(st.st_size) / text_bytes);
+
+  auto bridge = LoadTermBridge(packs);
+  if (!bridge.ok()) {
+    fprintf(stderr, "%s\n", bridge.status().message().c_str());
+    return 2;
+  }
+  struct Q {
+    std::string cls, query;
+    SearchOptions o;
+  };
+  auto opts = [&](bool with_bridge) {
+    SearchOptions o;
+    o.limit = 20;
+    o.bridge = with_bridge ? &*bridge : nullptr;
+    return o;
+  };
+  std::vector<Q> qs;
+  for (const char* q :
+       {"transparencia", "participacion", "informação", "accountability"})
+    qs.push_back({"term", q, opts(false)});
+  for (const char* q : {"\"rendición de cuentas\"", "\"open data\"",
+                        "\"participación ciudadana\""})
+    qs.push_back({"phrase", q, opts(false)});
+  for (const char* q : {"partic*", "transpar*", "compromis*"})
+    qs.push_back({"prefix", q, opts(false)});
+  for (const char* q :
+       {"beneficiarios finales", "dados abertos", "open contracting"})
+    qs.push_back({"cross-language", q, opts(true)});
+  {
+    Q a{"filtered", "transparencia", opts(false)};
+    a.o.country = "CO";
+    a.o.cycle = "2015-2017";
+    qs.push_back(a);
+    Q b{"filtered", "datos", opts(false)};
+    b.o.language = "es";
+    b.o.doc_type = "action_plan";
+    qs.push_back(b);
+    Q c{"filtered", "gobierno", opts(false)};
+    c.o.theme = "open_data";
+    c.o.year_from = 2017;
+    qs.push_back(c);
+  }
+  std::map<std::string, std::vector<double>> times;
+  std::map<std::string, size_t> hits;
+  std::map<std::string, std::vector<double>> per_query;
+  for (const Q& q : qs) {
+    for (int r = 0; r < runs; ++r) {
+      double a = Now();
+      auto t = Search(db, q.query, q.o);
+      double ms = (Now() - a) * 1000;
+      if (!t.ok()) {
+        fprintf(stderr, "%s: %s\n", q.query.c_str(),
+                t.status().message().c_str());
+        return 2;
+      }
+      if (r == 0) {
+        hits[q.cls] += t->rows.size();
+        if (t->rows.empty())
+          fprintf(stderr, "note: '%s' found nothing\n", q.query.c_str());
+        continue;  // warm-up
+      }
+      times[q.cls].push_back(ms);
+      per_query[q.query].push_back(ms);
+    }
+    fprintf(stderr, "%-16s %-28s p50 %8.1f ms\n", q.cls.c_str(),
+            q.query.c_str(), Percentile(per_query[q.query], 0.5));
+  }
+  for (const auto& [rows, cols, measure] :
+       std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"country", "theme", "commitments"},
+           {"theme", "country", "documents"},
+           {"country", "cycle", "mentions"}}) {
+    CompareOptions co;
+    co.rows = rows;
+    co.cols = cols;
+    co.measure = measure;
+    for (int r = 0; r < std::max(3, runs / 3); ++r) {
+      double a = Now();
+      auto m = Compare(db, co);
+      double ms = (Now() - a) * 1000;
+      if (!m.ok()) {
+        fprintf(stderr, "compare: %s\n", m.status().message().c_str());
+        return 2;
+      }
+      if (r > 0) times["compare"].push_back(ms);
+    }
+  }
+  printf(
+      "| query class | queries × runs | p50 ms | p95 ms "
+      "|\n|---|---|---|---|\n");
+  for (const char* cls :
+       {"term", "phrase", "prefix", "cross-language", "filtered", "compare"}) {
+    const auto& v = times[cls];
+    printf("| %s | %zu | %.1f | %.1f |\n", cls, v.size(), Percentile(v, 0.5),
+           Percentile(v, 0.95));
+  }
+  printf(
+      "\nTop-20 searches; the first run of each query is a warm-up and not "
+      "counted.\n");
+  return 0;
+}
+
+}  // namespace
+}  // namespace planmine
+
+int main(int argc, char** argv) { return planmine::Main(argc, argv); }
