@@ -127,7 +127,7 @@ CREATE TABLE IF NOT EXISTS theme_hits (
   match       TEXT NOT NULL,
   pattern_id  TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS theme_hits_doc ON theme_hits(doc_id);
+CREATE INDEX IF NOT EXISTS theme_hits_doc_theme ON theme_hits(doc_id, theme_id);
 CREATE INDEX IF NOT EXISTS theme_hits_theme ON theme_hits(theme_id);
 CREATE INDEX IF NOT EXISTS theme_hits_sentence ON theme_hits(sentence_id, theme_id);
 CREATE TABLE IF NOT EXISTS commitments (
