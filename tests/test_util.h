@@ -23,7 +23,15 @@ inline std::string PlanmineBin() { return PLANMINE_BIN; }
 // as a researcher would run it.
 #ifdef PLANMINE_FTS_EXTENSION
 inline std::string Sqlite3() {
-  return std::string("sqlite3 -cmd '.load ") + PLANMINE_FTS_EXTENSION + "'";
+#ifdef PLANMINE_SANITIZER_PRELOAD
+  // The sanitizer build's extension needs its runtimes in the shell; the
+  // shell's own allocations are not ours to leak-check.
+  std::string env = std::string("ASAN_OPTIONS=detect_leaks=0 LD_PRELOAD=") +
+                    PLANMINE_SANITIZER_PRELOAD + " ";
+#else
+  std::string env;
+#endif
+  return env + "sqlite3 -cmd '.load " + PLANMINE_FTS_EXTENSION + "'";
 }
 #endif
 inline std::string RealCorpusDir() {
