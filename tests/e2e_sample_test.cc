@@ -321,6 +321,41 @@ TEST_CASE(
                "= s.doc_id WHERE d.id IS NULL") == 0);
 }
 
+TEST_CASE("E2E: a moved or renamed file keeps its rows and is not re-read",
+          "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in/2023"));
+  fs::copy_file(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf",
+                dir.File("in/plan.pdf"));
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/taller.pdf"));
+  std::string db = dir.File("i.sqlite");
+  REQUIRE(Run(Cli(db, "ingest -q " + dir.File("in"))).exit_code == 0);
+  int64_t id = Scalar(db,
+                      "SELECT id FROM documents WHERE path LIKE "
+                      "'%plan.pdf'");
+  int64_t sentences = Scalar(db, "SELECT count(*) FROM sentences");
+  fs::rename(dir.File("in/plan.pdf"), dir.File("in/2023/plan-ii.pdf"));
+  CommandResult m = Run(Cli(db, "ingest " + dir.File("in")));
+  INFO(m.out);
+  CHECK(m.exit_code == 0);
+  CHECK(m.out.find("2 files: 0 ingested, 2 unchanged") != std::string::npos);
+  CHECK(m.out.find("1 moved (rows kept, not re-read)") != std::string::npos);
+  CHECK(m.out.find("moved    " + dir.File("in/2023/plan-ii.pdf") + ": from " +
+                   dir.File("in/plan.pdf")) != std::string::npos);
+  CHECK(m.out.find("gone") == std::string::npos);  // not marked missing
+  CHECK(Scalar(db,
+               "SELECT id FROM documents WHERE path LIKE "
+               "'%2023/plan-ii.pdf'") == id);
+  CHECK(Scalar(db, "SELECT count(*) FROM sentences") == sentences);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents") == 2);
+  // A copy (the original still there) is a document of its own.
+  fs::copy_file(dir.File("in/taller.pdf"), dir.File("in/2023/taller.pdf"));
+  CommandResult c = Run(Cli(db, "ingest -q " + dir.File("in")));
+  CHECK(c.out.find("3 files: 1 ingested, 2 unchanged") != std::string::npos);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents") == 3);
+}
+
 TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
           "[e2e][report]") {
   if (Run("command -v chromium").exit_code != 0) {

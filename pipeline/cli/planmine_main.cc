@@ -101,6 +101,7 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   j["failed"] = r.counts.failed;
   j["without_text"] = r.no_text;
   j["missing"] = r.missing;
+  j["moved"] = r.moved;
   j["exit_code"] = exit_code;
   j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
@@ -148,6 +149,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
         os << (p.outcome == "failed"      ? "FAILED   "
                : p.outcome == "no_text"   ? "NO TEXT  "
                : p.outcome == "unchanged" ? "same     "
+               : p.outcome == "moved"     ? "moved    "
                                           : "ok       ")
            << (p.detail.rfind(p.path + ": ", 0) == 0
                    ? p.detail  // reasons already start with the path
@@ -162,6 +164,9 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
             << (report->no_text ? ", " + std::to_string(report->no_text) +
                                       " without text (need OCR)"
                                 : "")
+            << (report->moved ? ", " + std::to_string(report->moved) +
+                                    " moved (rows kept, not re-read)"
+                              : "")
             << (report->missing
                     ? ", " + std::to_string(report->missing) +
                           (prune ? " gone (pruned)" : " gone (marked missing)")

@@ -163,6 +163,42 @@ Result<std::optional<StoredDocument>> Store::Find(const std::string& path) {
   return out;
 }
 
+Result<std::vector<StoredDocument>> Store::FindBySha256(
+    const std::string& sha256) {
+  auto s = db_->Prepare(
+      "SELECT id, sha256, status, versions, size, mtime, path FROM documents "
+      "WHERE sha256 = ? ORDER BY id");
+  if (!s.ok()) return s.status();
+  s->Bind(1, sha256);
+  std::vector<StoredDocument> out;
+  while (s->Step()) {
+    StoredDocument d;
+    d.id = s->Int(0);
+    d.sha256 = s->Text(1);
+    d.status = s->Text(2);
+    d.versions = s->Text(3);
+    d.size = s->Int(4);
+    d.mtime = s->Int(5);
+    d.path = s->Text(6);
+    out.push_back(std::move(d));
+  }
+  if (!s->status().ok()) return s->status();
+  return out;
+}
+
+Status Store::Move(const std::string& from, const std::string& to,
+                   uint64_t size, int64_t mtime) {
+  auto s = db_->Prepare(
+      "UPDATE documents SET path = ?, size = ?, mtime = ?, missing_since = "
+      "NULL WHERE path = ?");
+  if (!s.ok()) return s.status();
+  return s->Bind(1, to)
+      .Bind(2, static_cast<int64_t>(size))
+      .Bind(3, mtime)
+      .Bind(4, from)
+      .Run();
+}
+
 Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
   Transaction tx(*db_);
   PLANMINE_RETURN_IF_ERROR(tx.status());

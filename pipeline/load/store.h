@@ -24,6 +24,7 @@ namespace planmine {
 
 struct StoredDocument {
   int64_t id = 0;
+  std::string path;
   std::string sha256;
   std::string status;
   std::string versions;
@@ -51,6 +52,12 @@ class Store {
   Status MarkPresent(const std::string& path);
   // Same bytes, new size/mtime record (the file was touched or copied back).
   Status Touch(const std::string& path, uint64_t size, int64_t mtime);
+  // Stored documents with these bytes (any path), oldest first.
+  Result<std::vector<StoredDocument>> FindBySha256(const std::string& sha256);
+  // A file moved or renamed: its rows now belong to `to`; missing_since is
+  // cleared. Nothing is re-extracted.
+  Status Move(const std::string& from, const std::string& to, uint64_t size,
+              int64_t mtime);
   // Documents whose path lies under folder `root` but is not in `seen`:
   // marked missing_since now, or deleted with all their rows when `prune`.
   // Returns how many.

@@ -443,6 +443,29 @@ Result<IngestReport> Ingest(
       if (on_file) on_file({f.path, "unchanged", ""});
       continue;
     }
+    // A new path with the bytes of a stored file that is no longer where it
+    // was: the file was moved or renamed. Its rows follow it, unread.
+    if (!stored->has_value()) {
+      auto same = store.FindBySha256(*sha);
+      if (!same.ok()) return same.status();
+      const StoredDocument* from = nullptr;
+      for (const StoredDocument& d : *same) {
+        std::error_code ec;
+        if (d.versions == pipeline.versions() && d.status != "failed" &&
+            !seen.count(d.path) && !fs::exists(d.path, ec)) {
+          from = &d;
+          break;
+        }
+      }
+      if (from != nullptr) {
+        PLANMINE_RETURN_IF_ERROR(
+            store.Move(from->path, f.path, f.size, f.mtime));
+        ++report.moved;
+        ++report.counts.unchanged;
+        if (on_file) on_file({f.path, "moved", "from " + from->path});
+        continue;
+      }
+    }
     f.sha256 = *sha;
     const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
     auto doc = pipeline.Process(f, entry);

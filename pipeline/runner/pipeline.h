@@ -82,7 +82,7 @@ class Pipeline {
 
 struct IngestProgress {
   std::string path;
-  std::string outcome;  // ingested | unchanged | failed | no_text
+  std::string outcome;  // ingested | unchanged | moved | failed | no_text
   std::string detail;
 };
 
@@ -91,6 +91,7 @@ struct IngestReport {
   int missing =
       0;  // stored under a walked folder but gone (deleted with prune)
   int no_text = 0;  // ingested, but without any text layer (needs OCR)
+  int moved = 0;    // new path, same bytes as a stored file now gone: kept
   std::vector<StageError> errors;  // in file order
   std::vector<std::string> error_paths;
   double seconds = 0;
