@@ -28,6 +28,17 @@ std::vector<Sentence> Sentences(
   return out;
 }
 
+// Appends a positioned block to a page, as the layout stage makes them.
+void AddBlock(NormalizedPage* page, const std::string& text, const Box& box) {
+  NormalizedBlock b;
+  b.start = page->text.size();
+  page->text += text;
+  b.end = page->text.size();
+  page->text += "\n\n";
+  b.box = box;
+  page->blocks.push_back(b);
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -250,13 +261,7 @@ TEST_CASE("Miner: summary-table rows give lead agencies by row number",
   page.number = 9;
   auto block = [&](const std::string& text, double x0, double y0, double x1,
                    double y1) {
-    NormalizedBlock b;
-    b.start = page.text.size();
-    page.text += text;
-    b.end = page.text.size();
-    page.text += "\n\n";
-    b.box = {x0, y0, x1, y1};
-    page.blocks.push_back(b);
+    AddBlock(&page, text, {x0, y0, x1, y1});
   };
   block("No. Commitment", 77, 96, 173, 107);
   block("Lead department(s)", 411, 96, 513, 107);
@@ -297,13 +302,7 @@ TEST_CASE(
   page.number = 9;
   auto block = [&](const std::string& text, double x0, double y0, double x1,
                    double y1) {
-    NormalizedBlock b;
-    b.start = page.text.size();
-    page.text += text;
-    b.end = page.text.size();
-    page.text += "\n\n";
-    b.box = {x0, y0, x1, y1};
-    page.blocks.push_back(b);
+    AddBlock(&page, text, {x0, y0, x1, y1});
   };
   block("No.", 77, 96, 95, 107);
   block("Commitment", 106, 96, 173, 107);

@@ -141,22 +141,32 @@ Result<std::unique_ptr<Store>> Store::OpenForQuery(const std::string& path) {
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
+namespace {
+
+constexpr const char* kStoredColumns =
+    "SELECT id, sha256, status, versions, size, mtime, path FROM documents ";
+
+StoredDocument ReadStored(const Stmt& s) {
+  StoredDocument d;
+  d.id = s.Int(0);
+  d.sha256 = s.Text(1);
+  d.status = s.Text(2);
+  d.versions = s.Text(3);
+  d.size = s.Int(4);
+  d.mtime = s.Int(5);
+  d.path = s.Text(6);
+  return d;
+}
+
+}  // namespace
+
 Result<std::optional<StoredDocument>> Store::Find(const std::string& path) {
-  auto s = db_->Prepare(
-      "SELECT id, sha256, status, versions, size, mtime FROM documents WHERE "
-      "path = ?");
+  auto s = db_->Prepare(std::string(kStoredColumns) + "WHERE path = ?");
   if (!s.ok()) return s.status();
   s->Bind(1, path);
   std::optional<StoredDocument> out;
   if (s->Step()) {
-    StoredDocument d;
-    d.id = s->Int(0);
-    d.sha256 = s->Text(1);
-    d.status = s->Text(2);
-    d.versions = s->Text(3);
-    d.size = s->Int(4);
-    d.mtime = s->Int(5);
-    out = d;
+    out = ReadStored(*s);
     s->Reset();
   }
   if (!s->status().ok()) return s->status();
@@ -165,23 +175,12 @@ Result<std::optional<StoredDocument>> Store::Find(const std::string& path) {
 
 Result<std::vector<StoredDocument>> Store::FindBySha256(
     const std::string& sha256) {
-  auto s = db_->Prepare(
-      "SELECT id, sha256, status, versions, size, mtime, path FROM documents "
-      "WHERE sha256 = ? ORDER BY id");
+  auto s = db_->Prepare(std::string(kStoredColumns) +
+                        "WHERE sha256 = ? ORDER BY id");
   if (!s.ok()) return s.status();
   s->Bind(1, sha256);
   std::vector<StoredDocument> out;
-  while (s->Step()) {
-    StoredDocument d;
-    d.id = s->Int(0);
-    d.sha256 = s->Text(1);
-    d.status = s->Text(2);
-    d.versions = s->Text(3);
-    d.size = s->Int(4);
-    d.mtime = s->Int(5);
-    d.path = s->Text(6);
-    out.push_back(std::move(d));
-  }
+  while (s->Step()) out.push_back(ReadStored(*s));
   if (!s->status().ok()) return s->status();
   return out;
 }
