@@ -139,6 +139,22 @@ std::string FoldUtf8(std::string_view s) {
   return out;
 }
 
+std::vector<std::string> FoldedWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : FoldUtf8(s)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || isalnum(u)) {
+      w += c;
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
 std::vector<std::string> DefaultWordLists() {
   std::vector<std::string> out;
   for (const char* p :

@@ -85,6 +85,8 @@ std::string LowerUtf8(std::string_view s);
 // Lower-cased with the diacritics taken off ("Participación" ->
 // "participacion"), for comparing text as a reader would.
 std::string FoldUtf8(std::string_view s);
+// The words of `s` (runs of letters and digits), folded as FoldUtf8 does.
+std::vector<std::string> FoldedWords(std::string_view s);
 
 }  // namespace planmine
 

@@ -12,23 +12,6 @@
 namespace planmine {
 namespace {
 
-std::vector<std::string> Words(const std::string& s) {
-  std::string folded = FoldUtf8(s);
-  std::vector<std::string> out;
-  std::string w;
-  for (char ch : folded) {
-    unsigned char u = static_cast<unsigned char>(ch);
-    if (u >= 0x80 || isalnum(u)) {
-      w += ch;
-    } else if (!w.empty()) {
-      out.push_back(w);
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(w);
-  return out;
-}
-
 std::vector<std::string> SplitTab(const std::string& line) {
   std::vector<std::string> out;
   size_t p = 0;
@@ -53,7 +36,7 @@ std::set<std::string> SplitSemi(const std::string& s) {
 // How well two titles agree: 1 equal, the token F1 when >= 0.8, 0.8 for a
 // prefix of six words or more, else 0.
 double TitleMatch(const std::string& a, const std::string& b) {
-  std::vector<std::string> x = Words(a), y = Words(b);
+  std::vector<std::string> x = FoldedWords(a), y = FoldedWords(b);
   if (x.empty() || y.empty()) return 0;
   if (x == y) return 1;
   double f = TokenF1(a, b);
@@ -69,7 +52,7 @@ using Row = std::map<std::string, std::string>;
 }  // namespace
 
 double TokenF1(const std::string& a, const std::string& b) {
-  std::vector<std::string> x = Words(a), y = Words(b);
+  std::vector<std::string> x = FoldedWords(a), y = FoldedWords(b);
   if (x.empty() || y.empty()) return x.empty() && y.empty() ? 1 : 0;
   std::map<std::string, int> bag;
   for (const auto& w : x) ++bag[w];

@@ -81,23 +81,6 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
 
 namespace {
 
-// Words of a plain query, accent-folded and lower-cased, for bridge lookup.
-std::vector<std::string> FoldedWords(const std::string& s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : FoldUtf8(s)) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || isalnum(u) || c == '-') {
-      w += c;
-    } else if (!w.empty()) {
-      out.push_back(w);
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(w);
-  return out;
-}
-
 bool HasNonAscii(const std::string& s) {
   for (char c : s)
     if (static_cast<unsigned char>(c) >= 0x80) return true;
@@ -448,8 +431,9 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
                     "documents WHERE status = 'ok'";
   } else if (o.measure == "mentions") {
     // Pre-aggregated per document and theme (a covering index), then summed.
-    facts = "SELECT h.doc_id, count(*) AS unit, h.theme_id AS theme FROM "
-            "theme_hits h GROUP BY h.doc_id, h.theme_id";
+    facts =
+        "SELECT h.doc_id, count(*) AS unit, h.theme_id AS theme FROM "
+        "theme_hits h GROUP BY h.doc_id, h.theme_id";
   } else {
     return InvalidArgument("unknown measure '" + o.measure +
                            "': use commitments, documents or mentions");
