@@ -231,8 +231,8 @@ std::vector<std::vector<std::string>> Hits(const std::string& args) {
   auto rows = ParseDelimited(r.out, ',');
   std::vector<std::vector<std::string>> out;
   for (size_t i = 1; i < rows.size(); ++i)
-    out.push_back({fs::path(rows[i][1]).filename().string(), rows[i][6],
-                   rows[i][7]});
+    out.push_back(
+        {fs::path(rows[i][1]).filename().string(), rows[i][6], rows[i][7]});
   return out;
 }
 
@@ -322,7 +322,8 @@ TEST_CASE("Real corpus: a search in es, pt or en finds the other languages",
   CHECK_FALSE(AnyFile(off, "co-"));
 }
 
-TEST_CASE("Real corpus: theme:ID finds the tagged sentences", "[real][search]") {
+TEST_CASE("Real corpus: theme:ID finds the tagged sentences",
+          "[real][search]") {
   if (!HaveRealCorpus()) return;
   auto t = Hits("theme:beneficial_ownership --limit 100");
   REQUIRE_FALSE(t.empty());
