@@ -236,23 +236,11 @@ bool StartsLower(std::string_view s) {
   return false;
 }
 
-// Content words (4 bytes or more), lower-cased, accents kept.
+// Content words (4 bytes or more), folded as FoldedWords does.
 std::vector<std::string> ContentWords(std::string_view text) {
   std::vector<std::string> out;
-  std::string lower = LowerUtf8(text);
-  std::string w;
-  auto flush = [&] {
-    if (w.size() >= 4) out.push_back(w);
-    w.clear();
-  };
-  for (char ch : lower) {
-    unsigned char u = static_cast<unsigned char>(ch);
-    if (u >= 0x80 || isalnum(u))
-      w += ch;
-    else
-      flush();
-  }
-  flush();
+  for (std::string& w : FoldedWords(text))
+    if (w.size() >= 4) out.push_back(std::move(w));
   return out;
 }
 
@@ -277,15 +265,10 @@ bool FindAt(const RE2& re, std::string_view text, size_t* pos,
             std::string g[3]) {
   re2::StringPiece m[4];
   int n = std::min(3, re.NumberOfCapturingGroups());
-  size_t from = 0;
-  while (from <= text.size()) {
-    if (!re.Match(text, from, text.size(), RE2::UNANCHORED, m, n + 1))
-      return false;
-    *pos = static_cast<size_t>(m[0].data() - text.data());
-    for (int k = 0; k < 3; ++k) g[k] = k < n ? std::string(m[k + 1]) : "";
-    return true;
-  }
-  return false;
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, m, n + 1)) return false;
+  *pos = static_cast<size_t>(m[0].data() - text.data());
+  for (int k = 0; k < 3; ++k) g[k] = k < n ? std::string(m[k + 1]) : "";
+  return true;
 }
 
 }  // namespace

@@ -118,7 +118,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-2";
+  static constexpr const char* kVersion = "mine-3";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 

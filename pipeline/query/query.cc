@@ -181,7 +181,9 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
   };
   // The longest run of plain words that is a bridge term gets its
   // equivalents as alternatives.
-  size_t best_from = 0, best_len = 0;
+  // The match spans parts [best_from, best_from + best_len); best_words is
+  // its length in words, which decides the longest.
+  size_t best_from = 0, best_len = 0, best_words = 0;
   const std::vector<std::string>* group = nullptr;
   if (bridge != nullptr) {
     std::vector<std::string> words;
@@ -196,20 +198,20 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
     for (const auto& g : *bridge) {
       for (const std::string& term : g) {
         std::vector<std::string> tw = FoldedWords(term);
-        if (tw.empty() || tw.size() <= best_len) continue;
+        if (tw.empty() || tw.size() <= best_words) continue;
         for (size_t s = 0; s + tw.size() <= words.size(); ++s) {
           if (!std::equal(tw.begin(), tw.end(), words.begin() + s)) continue;
           // Whole parts only.
           size_t p0 = owner[s], p1 = owner[s + tw.size() - 1];
           best_from = p0;
           best_len = p1 - p0 + 1;
+          best_words = tw.size();
           group = &g;
           break;
         }
       }
     }
     if (group != nullptr) {
-      // best_len counts parts from here on.
       std::string matched;
       for (size_t k = best_from; k < best_from + best_len; ++k)
         matched += (matched.empty() ? "" : " ") + parts[k].text;
@@ -453,7 +455,6 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
   if (!cells.ok()) return cells.status();
   // Row totals: distinct units of the row over all columns (the share's
   // denominator: "40% of Colombia's commitments touch open data").
-  std::string unit_facts = facts;
   auto totals =
       RunTable(db, "SELECT " + *rk + ", " + count + from + " GROUP BY 1",
                {o.cycle, o.country, o.doc_type});

@@ -37,6 +37,13 @@ TEST_CASE("ParseQuery: theme filter and the term bridge", "[query]") {
   auto c = ParseQuery("Dados Abertos", &bridge);
   REQUIRE(c.ok());
   CHECK(c->bridged == std::vector<std::string>{"datos abiertos", "open data"});
+  // The longest term in words wins, however the query splits into parts:
+  // "co-creación" is one part and two words, and beats the one-word "datos".
+  TermBridge two = {{"datos", "dados", "data"},
+                    {"co-creación", "cocriação", "co-creation"}};
+  auto d = ParseQuery("datos co-creación", &two);
+  REQUIRE(d.ok());
+  CHECK(d->bridged == std::vector<std::string>{"cocriação", "co-creation"});
 }
 
 TEST_CASE(

@@ -94,7 +94,6 @@ int Main(int argc, char** argv) {
     for (int k = 0; k < copies; ++k) {
       std::string K = std::to_string(k);
       std::string country = countries[k % 8], cycle = cycles[(k / 8) % 5];
-      std::string doc = "(" + K + " * 100000 + s0.id)";
       run("BEGIN;");
       run("INSERT INTO documents(id, path, sha256, size, mtime, kind, status, "
           "title, page_count, language, country, year, doc_type, plan_cycle, "
@@ -126,7 +125,6 @@ int Main(int argc, char** argv) {
       run("INSERT INTO commitment_themes(commitment_id, theme_id) SELECT " + K +
           " * 1000000 + commitment_id, theme_id FROM src.commitment_themes;");
       run("COMMIT;");
-      (void)doc;
     }
     run("DETACH DATABASE src;");
     run("PRAGMA wal_checkpoint(TRUNCATE);");
