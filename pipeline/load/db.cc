@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 
 namespace planmine {
@@ -111,8 +112,23 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
   }
   sqlite3_busy_timeout(db->db_, 10000);
   sqlite3_extended_result_codes(db->db_, 1);
+  // planmine_words(text): CountWords, for SQL that makes sentence ids.
+  sqlite3_create_function(
+      db->db_, "planmine_words", 1,
+      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+      [](sqlite3_context* c, int, sqlite3_value** v) {
+        const unsigned char* t = sqlite3_value_text(v[0]);
+        int n = sqlite3_value_bytes(v[0]);
+        sqlite3_result_int(c, t ? CountWords(std::string_view(
+                                      reinterpret_cast<const char*>(t), n))
+                                : 0);
+      },
+      nullptr, nullptr);
   fts5_api* api = Fts5Api(db->db_);
-  if (api == nullptr || RegisterPlanmineTokenizer(api) != SQLITE_OK)
+  static const RankResults kResults = {
+      sqlite3_result_double, sqlite3_result_error_code, sqlite3_value_text};
+  if (api == nullptr || RegisterPlanmineTokenizer(api) != SQLITE_OK ||
+      RegisterPlanmineRank(api, &kResults) != SQLITE_OK)
     return IoError(path + ": cannot register the planmine FTS5 tokenizer");
   return db;
 }

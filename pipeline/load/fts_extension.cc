@@ -5,13 +5,26 @@
 //   sqlite> .load build/libplanmine_fts
 //   sqlite> SELECT text FROM sentences_fts WHERE sentences_fts MATCH
 //   'informacao';
+// It registers the tokenizer and the ranking function planmine_rank().
 // Without it every ordinary table reads as usual; only sentences_fts (and
 // inserting into sentences, whose triggers feed it) needs the tokenizer.
 #include <sqlite3ext.h>
 
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 
 SQLITE_EXTENSION_INIT1
+
+namespace {
+
+void SetDouble(sqlite3_context* c, double v) { sqlite3_result_double(c, v); }
+void ErrorCode(sqlite3_context* c, int rc) { sqlite3_result_error_code(c, rc); }
+const unsigned char* ValueText(sqlite3_value* v) {
+  return sqlite3_value_text(v);
+}
+const planmine::RankResults kResults = {SetDouble, ErrorCode, ValueText};
+
+}  // namespace
 
 extern "C" {
 
@@ -33,7 +46,9 @@ __declspec(dllexport)
     *err = sqlite3_mprintf("planmine: this SQLite has no FTS5");
     return SQLITE_ERROR;
   }
-  return planmine::RegisterPlanmineTokenizer(api);
+  rc = planmine::RegisterPlanmineTokenizer(api);
+  if (rc != SQLITE_OK) return rc;
+  return planmine::RegisterPlanmineRank(api, &kResults);
 }
 
 }  // extern "C"

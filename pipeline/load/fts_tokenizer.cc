@@ -13,6 +13,8 @@
 namespace planmine {
 namespace {
 
+constexpr const char* kLanguages[3] = {"es", "pt", "en"};
+
 class Tokenizer {
  public:
   Tokenizer() {
@@ -38,8 +40,28 @@ class Tokenizer {
   }
 
   // Calls emit(token, colocated, start, end) for every token of `text`.
+  // A text that starts with a language mark (kLanguageMark: "\x02es\x03")
+  // is stemmed in that language only; the mark itself makes no token. A
+  // query text that starts with kRawMark is one token, verbatim.
   template <typename Emit>
   int Run(std::string_view text, bool query, bool prefix, Emit emit) {
+    if (query && !text.empty() && text[0] == kRawMark) {
+      std::string raw(text.substr(1));
+      if (raw.empty()) return SQLITE_OK;
+      return emit(raw, false, 0, static_cast<int32_t>(text.size()));
+    }
+    int32_t base = 0;
+    bool langs[3] = {true, true, true};
+    if (!text.empty() && text[0] == kLanguageMark) {
+      size_t close = text.find(kLanguageEnd);
+      if (close != std::string_view::npos && close < 16) {
+        std::string_view lang = text.substr(1, close - 1);
+        if (lang == "es" || lang == "pt" || lang == "en")
+          for (int k = 0; k < 3; ++k) langs[k] = lang == kLanguages[k];
+        base = static_cast<int32_t>(close + 1);
+        text.remove_prefix(close + 1);
+      }
+    }
     UErrorCode err = U_ZERO_ERROR;
     UText* ut = utext_openUTF8(nullptr, text.data(),
                                static_cast<int64_t>(text.size()), &err);
@@ -63,21 +85,49 @@ class Tokenizer {
       } else {
         std::string folded = StripMarks(lower);
         if (query && prefix) {
-          tokens_.push_back(folded);
+          // Prefixes of the stems and of the exact form (FTS5 looks every
+          // colocated alternative up as a prefix).
+          for (int k = 0; k < 3; ++k)
+            Add(std::string(kLanguages[k]) + ":" + folded);
+          Add("=" + lower);
         } else {
-          for (sb_stemmer* s : stemmers_) {
-            Add(Stem(s, folded));
-            Add(StripMarks(Stem(s, lower)));
+          for (int k = 0; k < 3; ++k) {
+            if (!langs[k]) continue;
+            std::string tag = std::string(kLanguages[k]) + ":";
+            Add(tag + Stem(stemmers_[k], folded));
+            Add(tag + StripMarks(Stem(stemmers_[k], lower)));
           }
           if (!query) Add("=" + lower);
         }
       }
       for (size_t i = 0; i < tokens_.size() && rc == SQLITE_OK; ++i)
-        rc = emit(tokens_[i], i > 0, start, end);
+        rc = emit(tokens_[i], i > 0, base + start, base + end);
       if (rc != SQLITE_OK) break;
     }
     utext_close(ut);
     return rc;
+  }
+
+  // The number of words (token positions) of a document text.
+  int CountWords(std::string_view text) {
+    if (!text.empty() && text[0] == kLanguageMark) {
+      size_t close = text.find(kLanguageEnd);
+      if (close != std::string_view::npos && close < 16)
+        text.remove_prefix(close + 1);
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(),
+                               static_cast<int64_t>(text.size()), &err);
+    if (U_FAILURE(err)) return 0;
+    words_->setText(ut, err);
+    int n = 0;
+    if (U_SUCCESS(err)) {
+      words_->first();
+      while (words_->next() != icu::BreakIterator::DONE)
+        if (words_->getRuleStatus() != UBRK_WORD_NONE) ++n;
+    }
+    utext_close(ut);
+    return n;
   }
 
  private:
@@ -161,6 +211,36 @@ int RegisterPlanmineTokenizer(fts5_api* api) {
   static fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
   return api->xCreateTokenizer(api, kTokenizerName, nullptr, &tokenizer,
                                nullptr);
+}
+
+std::string LanguageMarked(std::string_view language, std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + language.size() + 2);
+  out += kLanguageMark;
+  out += language;
+  out += kLanguageEnd;
+  out += text;
+  return out;
+}
+
+int CountWords(std::string_view text) {
+  thread_local Tokenizer t;
+  return t.ok() ? t.CountWords(text) : 0;
+}
+
+std::vector<std::string> QueryAlternatives(std::string_view word) {
+  std::vector<std::string> words = DebugTokens(word, /*query=*/true);
+  std::vector<std::string> out;
+  if (words.size() != 1) return out;
+  size_t i = 0;
+  const std::string& w = words[0];
+  while (i <= w.size()) {
+    size_t j = w.find('|', i);
+    if (j == std::string::npos) j = w.size();
+    if (j > i) out.push_back(w.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
 }
 
 std::vector<std::string> DebugTokens(std::string_view text, bool query) {

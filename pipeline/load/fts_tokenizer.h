@@ -4,19 +4,27 @@
 // inflections.
 //
 // Each word of a document is indexed as colocated tokens (one position):
-//   - for es, pt and en: the stem of the accent-folded word, and the
-//     accent-folded stem of the word ("información" -> "inform",
-//     "informacion" -> "informacion"); duplicates once;
+//   - the stems of the sentence's language, tagged with it: the stem of the
+//     accent-folded word and the accent-folded stem of the word, duplicates
+//     once ("información" in a Spanish sentence -> "es:inform");
 //   - "=" + the case-folded word as written ("=información"): the exact form.
-// The stemmers of all three languages run on every word because a sentence's
-// language is not known to FTS5; a query word likewise becomes the
-// alternatives of its stems, so "compromisos" finds "compromiso" and
-// "commitments" finds "commitment" whatever the language of the query.
+// The sentence's language comes as a mark before its text ("\x02es\x03…",
+// LanguageMarked; the view sentences_fts_content adds it). Without a mark, or
+// with a language other than es, pt and en, the word gets the stems of all
+// three. Tagging keeps the stemmers apart: Portuguese "informação"
+// ("pt:inform") no longer shares a token with Spanish "informe", which makes a
+// search both more precise and faster.
 //
 // Query forms (what the query parser hands the tokenizer):
+//   - a plain word becomes the colocated alternatives of its stems in the
+//     three languages ("compromisos" -> "es:compromis|pt:compromiss|…"); the
+//     query parser spells them out as an OR of raw tokens instead
+//     (QueryAlternatives), which FTS5 evaluates several times faster;
+//   - a text that starts with kRawMark is one token, verbatim;
 //   - a word preceded by "=" ("=año") is the exact form only: quoted phrases
 //     and accented query words use it to match, or rank, the form as typed;
-//   - a prefix query ("partic*") is the accent-folded, case-folded prefix.
+//   - a prefix query ("partic*") is the accent-folded, case-folded prefix of
+//     the stems of each language and of the exact form.
 //
 // The code here calls no sqlite3_* function, so that it serves both the
 // library (RegisterTokenizer, fts_register.cc) and the loadable extension
@@ -33,9 +41,22 @@
 namespace planmine {
 
 inline constexpr const char* kTokenizerName = "planmine";
+inline constexpr char kLanguageMark = '\x02';  // "\x02es\x03" + text
+inline constexpr char kLanguageEnd = '\x03';
+inline constexpr char kRawMark = '\x01';  // a query token, verbatim
 
 // Registers the tokenizer with FTS5. Returns an SQLite result code.
 int RegisterPlanmineTokenizer(fts5_api* api);
+
+// `text` with the mark of its language in front (what FTS5 indexes).
+std::string LanguageMarked(std::string_view language, std::string_view text);
+
+// The number of token positions of a document text: its words.
+int CountWords(std::string_view text);
+
+// The alternatives a query word stands for (its tagged stems), or nothing
+// when `word` is not a single word to the tokenizer.
+std::vector<std::string> QueryAlternatives(std::string_view word);
 
 // The tokens the tokenizer would emit for `text`, colocated ones joined with
 // "|" ("inform|informacion|=información"); for tests and `planmine tokens`.

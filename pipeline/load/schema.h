@@ -4,10 +4,12 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 4;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 5;  // 2: documents.missing_since
                                           // 3: commitment fields, plan
                                           // cycle, subnational, statements
                                           // 4: the planmine FTS tokenizer
+                                          // 5: sentence ids carry length and
+                                          // weight; language-tagged stems
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -89,7 +91,7 @@ CREATE TABLE IF NOT EXISTS fields (
 );
 CREATE INDEX IF NOT EXISTS fields_doc ON fields(doc_id, page, seq);
 CREATE TABLE IF NOT EXISTS sentences (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY,               -- seq << 10 | weight << 8 | words (fts_rank.h)
   doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq         INTEGER NOT NULL,
   page        INTEGER NOT NULL,
@@ -100,15 +102,22 @@ CREATE TABLE IF NOT EXISTS sentences (
   text        TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id, seq);
+-- What sentences_fts indexes: the text behind the mark of its language, so
+-- that the tokenizer stems each sentence in its own language only.
+CREATE VIEW IF NOT EXISTS sentences_fts_content AS
+  SELECT id, char(2) || coalesce(language, '') || char(3) || text AS text
+  FROM sentences;
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-  text, content='sentences', content_rowid='id',
+  text, content='sentences_fts_content', content_rowid='id',
   tokenize='planmine'
 );
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO sentences_fts(rowid, text)
+  VALUES (new.id, char(2) || coalesce(new.language, '') || char(3) || new.text);
 END;
 CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO sentences_fts(sentences_fts, rowid, text)
+  VALUES ('delete', old.id, char(2) || coalesce(old.language, '') || char(3) || old.text);
 END;
 CREATE TABLE IF NOT EXISTS themes (
   id        TEXT PRIMARY KEY,

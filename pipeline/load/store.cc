@@ -1,8 +1,12 @@
 #include "pipeline/load/store.h"
 
+#include <cstdlib>
 #include <ctime>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/load/fts_rank.h"
+#include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/load/schema.h"
 
 namespace planmine {
@@ -56,19 +60,47 @@ Status Migrate(Db& db) {
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "commitment_themes", {"evidence TEXT", "score INTEGER"}));
   PLANMINE_RETURN_IF_ERROR(AddColumns(db, "entities", {"detail TEXT"}));
-  // v4: the full-text index is rebuilt with the planmine tokenizer.
+  // v4, v5: the full-text index is rebuilt with the planmine tokenizer and
+  // the language of each sentence; v5 also renumbers the sentences so that
+  // their ids carry length and weight (fts_rank.h).
   {
     auto s = db.Prepare(
         "SELECT sql FROM sqlite_master WHERE name = 'sentences_fts'");
     if (!s.ok()) return s.status();
     std::string sql = s->Step() ? s->Text(0) : "";
     s->Reset();
-    if (sql.find("unicode61") != std::string::npos) {
+    if (sql.find("sentences_fts_content") == std::string::npos) {
       PLANMINE_RETURN_IF_ERROR(db.Exec(
-          "DROP TABLE sentences_fts; CREATE VIRTUAL TABLE sentences_fts USING "
-          "fts5(text, content='sentences', content_rowid='id', "
-          "tokenize='planmine'); INSERT INTO sentences_fts(sentences_fts) "
-          "VALUES('rebuild');"));
+          "PRAGMA defer_foreign_keys = ON;"
+          "DROP TRIGGER IF EXISTS sentences_ai;"
+          "DROP TRIGGER IF EXISTS sentences_ad;"
+          "DROP TABLE IF EXISTS sentences_fts;"
+          "CREATE TEMP TABLE sentence_ids AS SELECT s.id AS old, "
+          "((row_number() OVER (ORDER BY s.id)) << 10) | ((CASE WHEN "
+          "length(CAST(s.text AS BLOB)) >= 8 AND 2 * length(CAST(s.text AS "
+          "BLOB)) >= length(CAST(d.title AS BLOB)) AND instr(d.title, s.text) "
+          "> 0 THEN 2 WHEN b.heading THEN 1 ELSE 0 END) << 8) | "
+          "min(planmine_words(s.text), 255) AS new FROM sentences s JOIN "
+          "documents d ON d.id = s.doc_id LEFT JOIN blocks b ON b.doc_id = "
+          "s.doc_id AND b.page = s.page AND b.seq = s.block;"
+          "CREATE UNIQUE INDEX temp.sentence_ids_old ON sentence_ids(old);"
+          "UPDATE sentences SET id = -id;"
+          "UPDATE sentences SET id = (SELECT new FROM temp.sentence_ids WHERE "
+          "old = -sentences.id);"
+          "UPDATE theme_hits SET sentence_id = (SELECT new FROM "
+          "temp.sentence_ids WHERE old = sentence_id);"
+          "UPDATE entities SET sentence_id = (SELECT new FROM "
+          "temp.sentence_ids WHERE old = sentence_id);"
+          "UPDATE statements SET sentence_id = (SELECT new FROM "
+          "temp.sentence_ids WHERE old = sentence_id);"
+          "UPDATE commitments SET first_sentence_id = (SELECT new FROM "
+          "temp.sentence_ids WHERE old = first_sentence_id), "
+          "last_sentence_id = (SELECT new FROM temp.sentence_ids WHERE old = "
+          "last_sentence_id);"
+          "DROP TABLE temp.sentence_ids;"));
+      PLANMINE_RETURN_IF_ERROR(db.Exec(kSchemaSql));
+      PLANMINE_RETURN_IF_ERROR(db.Exec(
+          "INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');"));
     }
   }
   return db.Exec(kViewsSql);
@@ -138,6 +170,22 @@ Result<std::unique_ptr<Store>> Store::OpenForQuery(const std::string& path) {
   if (!check.ok())
     return InvalidArgument(
         path + ": not a planmine index (run 'planmine ingest' first)");
+  int version = check->Step() ? atoi(check->Text(0).c_str()) : 0;
+  check->Reset();
+  if (version < kSchemaVersion) {
+    // Written by an older planmine: upgraded in place (Setup migrates), then
+    // opened read-only again.
+    db->reset();
+    auto upgraded = Open(path);
+    if (!upgraded.ok())
+      return InvalidArgument(path + ": an index of schema " +
+                             std::to_string(version) + " needs upgrading to " +
+                             std::to_string(kSchemaVersion) +
+                             ", which failed: " + upgraded.status().message());
+    upgraded->reset();
+    db = Db::Open(path, /*create=*/false, /*read_only=*/true);
+    if (!db.ok()) return db.status();
+  }
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
@@ -315,23 +363,36 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       PLANMINE_RETURN_IF_ERROR(field_ins->Run());
     }
   }
+  // Sentence ids carry the length and weight that ranking reads
+  // (fts_rank.h), after the highest sequence number in use.
+  int64_t next_seq = 1;
+  {
+    auto top = db_->Prepare("SELECT coalesce(max(id), 0) FROM sentences");
+    if (!top.ok()) return top.status();
+    if (top->Step()) next_seq = SentenceSeq(top->Int(0)) + 1;
+  }
+  std::map<int, const NormalizedPage*> page_of;
+  for (const NormalizedPage& p : doc.text.pages) page_of[p.number] = &p;
   auto sent_ins = db_->Prepare(
-      "INSERT INTO sentences(doc_id, seq, page, block, start, end, language, "
-      "text) VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT INTO sentences(id, doc_id, seq, page, block, start, end, "
+      "language, text) VALUES (?,?,?,?,?,?,?,?,?)");
   if (!sent_ins.ok()) return sent_ins.status();
   std::vector<int64_t> sentence_ids;
   sentence_ids.reserve(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
-    sent_ins->Bind(1, doc_id)
-        .Bind(2, i)
-        .Bind(3, s.page)
-        .Bind(4, s.block)
-        .Bind(5, s.start)
-        .Bind(6, s.end);
-    sent_ins->Bind(7, s.language).Bind(8, s.text);
+    auto page = page_of.find(s.page);
+    bool heading = page != page_of.end() && s.block >= 0 &&
+                   static_cast<size_t>(s.block) < page->second->blocks.size() &&
+                   page->second->blocks[s.block].heading;
+    const int64_t id = SentenceId(
+        next_seq++, SentenceWeightFor(s.text, heading, doc.title.value),
+        CountWords(s.text));
+    sent_ins->Bind(1, id).Bind(2, doc_id).Bind(3, i).Bind(4, s.page);
+    sent_ins->Bind(5, s.block).Bind(6, s.start).Bind(7, s.end);
+    sent_ins->Bind(8, s.language).Bind(9, s.text);
     PLANMINE_RETURN_IF_ERROR(sent_ins->Run());
-    sentence_ids.push_back(db_->LastInsertId());
+    sentence_ids.push_back(id);
   }
   auto hit_ins = db_->Prepare(
       "INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, start, end, "

@@ -8,6 +8,7 @@
 
 #include "extractors/pattern_pack.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace planmine {
@@ -93,6 +94,34 @@ std::string Quote(const std::string& s) {
   return q + "\"";
 }
 
+// The weights of the phrases of a MATCH expression made of quoted strings
+// and operators only (ParseQuery's plain path): kExactFormWeight for the
+// exact form of a single word ("=año"), else 1.
+std::string PhraseWeights(const std::string& fts) {
+  std::string out;
+  size_t i = 0;
+  while ((i = fts.find('"', i)) != std::string::npos) {
+    std::string phrase;
+    size_t j = i + 1;
+    for (; j < fts.size(); ++j) {
+      if (fts[j] != '"') {
+        phrase += fts[j];
+      } else if (j + 1 < fts.size() && fts[j + 1] == '"') {
+        phrase += '"';
+        ++j;
+      } else {
+        break;
+      }
+    }
+    bool exact_word = !phrase.empty() && phrase[0] == '=' &&
+                      phrase.find(' ') == std::string::npos;
+    out += (out.empty() ? "" : " ") +
+           std::to_string(exact_word ? kExactFormWeight : 1);
+    i = j + 1;
+  }
+  return out;
+}
+
 // "a phrase as written" -> "=a =phrase =as =written": exact forms.
 std::string ExactPhrase(const std::string& inner) {
   std::string out;
@@ -112,7 +141,11 @@ std::string ExactPhrase(const std::string& inner) {
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
                                const TermBridge* bridge) {
   ParsedQuery pq;
-  std::string q(TrimAscii(user_query));
+  // Control characters are not text (and \x01-\x03 are the tokenizer's
+  // marks): spaces.
+  std::string q;
+  for (char c : user_query) q += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  q = std::string(TrimAscii(q));
   // theme:ID is a filter.
   static const RE2 kTheme("(?:^|\\s)theme:([a-z_]+)(?:\\s|$)");
   std::string theme;
@@ -174,10 +207,18 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
   }
   auto word_expr = [](const Part& p) {
     if (p.phrase) return ExactPhrase(p.text);
-    // A word typed with accents: any form matches, the exact one ranks first.
-    if (HasNonAscii(p.text))
-      return "(" + Quote(p.text) + " OR " + Quote("=" + p.text) + ")";
-    return Quote(p.text);
+    // The word's stems, spelled out as raw tokens in an OR (FTS5 evaluates
+    // that several times faster than the colocated alternatives the
+    // tokenizer would make of the bare word). A word typed with accents adds
+    // its exact form: any form matches, the exact one ranks first.
+    std::vector<std::string> alts = QueryAlternatives(p.text);
+    if (alts.empty()) return Quote(p.text);  // several words to ICU: a phrase
+    if (HasNonAscii(p.text)) alts.push_back("=" + p.text);
+    std::string expr;
+    for (const std::string& a : alts)
+      expr += (expr.empty() ? "(" : " OR ") +
+              (a[0] == '=' ? Quote(a) : Quote(kRawMark + a));
+    return expr + ")";
   };
   // The longest run of plain words that is a bridge term gets its
   // equivalents as alternatives.
@@ -221,7 +262,7 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
         if (FoldedWords(t) != matched_words) alts.push_back(t);
       std::string expr = "(";
       for (size_t k = best_from; k < best_from + best_len; ++k)
-        expr += (k > best_from ? " " : "") + word_expr(parts[k]);
+        expr += (k > best_from ? " AND " : "") + word_expr(parts[k]);
       expr += ")";
       for (const std::string& a : alts) {
         expr += " OR " + Quote(a);
@@ -230,18 +271,20 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       std::string out;
       for (size_t k = 0; k < parts.size(); ++k) {
         if (k == best_from) {
-          out += (out.empty() ? "" : " ") + std::string("(") + expr + ")";
+          out += (out.empty() ? "" : " AND ") + std::string("(") + expr + ")";
           k += best_len - 1;
           continue;
         }
-        out += (out.empty() ? "" : " ") + word_expr(parts[k]);
+        out += (out.empty() ? "" : " AND ") + word_expr(parts[k]);
       }
       pq.fts = out;
+      pq.weights = PhraseWeights(pq.fts);
       return pq;
     }
   }
   for (const Part& p : parts)
-    pq.fts += (pq.fts.empty() ? "" : " ") + word_expr(p);
+    pq.fts += (pq.fts.empty() ? "" : " AND ") + word_expr(p);
+  pq.weights = PhraseWeights(pq.fts);
   return pq;
 }
 
@@ -281,48 +324,45 @@ Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
         " WHERE h.theme_id = ?8 AND ?3 IS NULL" +
         filters + " ORDER BY d.country, d.path, s.seq" + limit;
   } else {
-    // Ranked in two steps, so that the cost is the full-text index's, not a
-    // join and a snippet per match: first the best candidates by bm25 (three
-    // times the page asked for; joined with documents only when a filter
-    // needs them), then those re-ranked with headings counting double, and
-    // snippets made for the page shown only.
+    // Ranked by planmine_rank (BM25 from positions and the sentence id,
+    // headings and titles weighted: fts_rank.h), so that the cost is the
+    // full-text index's; joined with documents only when a filter needs
+    // them, and snippets made for the page shown only.
     bool filtered = !o.country.empty() || !o.language.empty() ||
                     !o.doc_type.empty() || !o.cycle.empty() || !theme.empty() ||
                     o.year_from > 0 || o.year_to > 0;
-    const int want =
-        std::max(1, std::min(o.limit, 10000)) + std::max(0, o.offset);
-    const std::string candidates = std::to_string(3 * want);
     std::string top =
         filtered
-            ? "SELECT sentences_fts.rowid AS id, bm25(sentences_fts) AS "
-              "score FROM sentences_fts JOIN sentences s ON s.id = "
+            ? "SELECT sentences_fts.rowid AS id, planmine_rank(sentences_fts, "
+              "?11) "
+              "AS score FROM sentences_fts JOIN sentences s ON s.id = "
               "sentences_fts.rowid JOIN documents d ON d.id = s.doc_id WHERE "
               "sentences_fts MATCH ?3" +
-                  filters + " ORDER BY score LIMIT " + candidates
-            : "SELECT rowid AS id, bm25(sentences_fts) AS score FROM "
+                  filters + " ORDER BY score, id" + limit
+            : "SELECT rowid AS id, planmine_rank(sentences_fts, ?11) AS score "
+              "FROM "
               "sentences_fts WHERE sentences_fts MATCH ?3 AND ?4 IS NULL AND "
               "?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND ?9 "
-              "IS NULL AND ?10 IS NULL ORDER BY score LIMIT " +
-                  candidates;
+              "IS NULL AND ?10 IS NULL ORDER BY score, id" +
+                  limit;
+    // The snippet comes from sentences_fts_content, the text behind its
+    // language mark: the mark is cut off.
     sql = "WITH top AS (" + top +
-          "), ranked AS (SELECT top.id AS id, top.score * (CASE WHEN "
-          "b.heading THEN 2.0 ELSE 1.0 END) AS score FROM top JOIN sentences "
-          "s ON s.id = top.id LEFT JOIN blocks b ON b.doc_id = s.doc_id AND "
-          "b.page = s.page AND b.seq = s.block ORDER BY score, top.id" +
-          limit +
           ") SELECT d.title AS title, d.path AS file, d.country AS country, "
           "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
-          "s.page AS page, snippet(sentences_fts, 0, ?1, ?2, '…', 24) AS "
-          "snippet, round(ranked.score, 3) AS score FROM ranked JOIN "
-          "sentences_fts ON sentences_fts.rowid = ranked.id JOIN sentences s "
-          "ON s.id = ranked.id JOIN documents d ON d.id = s.doc_id WHERE "
-          "sentences_fts MATCH ?3 ORDER BY ranked.score, ranked.id";
+          "s.page AS page, replace(snippet(sentences_fts, 0, ?1, ?2, '…', "
+          "24), char(2) || coalesce(s.language, '') || char(3), '') AS "
+          "snippet, round(-top.score, 3) AS score FROM top JOIN "
+          "sentences_fts ON sentences_fts.rowid = top.id JOIN sentences s "
+          "ON s.id = top.id JOIN documents d ON d.id = s.doc_id WHERE "
+          "sentences_fts MATCH ?3 ORDER BY top.score, top.id";
   }
-  auto t = RunTable(db, sql,
-                    {o.mark_open, o.mark_close, parsed->fts, o.country,
-                     o.language, o.doc_type, o.cycle, theme,
-                     o.year_from > 0 ? std::to_string(o.year_from) : "",
-                     o.year_to > 0 ? std::to_string(o.year_to) : ""});
+  auto t = RunTable(
+      db, sql,
+      {o.mark_open, o.mark_close, parsed->fts, o.country, o.language,
+       o.doc_type, o.cycle, theme,
+       o.year_from > 0 ? std::to_string(o.year_from) : "",
+       o.year_to > 0 ? std::to_string(o.year_to) : "", parsed->weights});
   if (!t.ok()) {
     // FTS5 syntax errors surface as SQLite errors; say it in the user's terms.
     std::string m = t.status().message();

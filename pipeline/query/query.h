@@ -52,7 +52,13 @@ struct ParsedQuery {
   std::string fts;    // MATCH expression; empty when only theme: was given
   std::string theme;  // from theme:ID
   std::vector<std::string> bridged;  // the equivalents added, for display
+  // planmine_rank's weight of each phrase of `fts`, in order, space
+  // separated ("1 1 1 4"): the exact form of a word typed with accents
+  // counts 4 times (kExactFormWeight), so "año" ranks before "ano". Empty
+  // for FTS5 syntax passed through (every phrase 1).
+  std::string weights;
 };
+inline constexpr int kExactFormWeight = 4;
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
                                const TermBridge* bridge);
 

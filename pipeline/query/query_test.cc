@@ -7,18 +7,33 @@
 
 namespace planmine {
 
-TEST_CASE("ToFtsQuery: plain words are quoted, syntax passes through",
+TEST_CASE("ToFtsQuery: plain words become their stems, syntax passes through",
           "[query]") {
-  CHECK(ToFtsQuery("participacion ciudadana") ==
-        "\"participacion\" \"ciudadana\"");
-  // A word typed with an accent: any form, the exact one ranking first.
-  CHECK(ToFtsQuery("acceso a la información,") ==
-        "\"acceso\" \"a\" \"la\" (\"información,\" OR \"=información,\")");
-  CHECK(ToFtsQuery("title:x") == "\"title:x\"");
+  const std::string raw(1, kRawMark);
+  // Each word: an OR of its language-tagged stems as raw tokens; words
+  // joined by AND (FTS5 wants it explicit between groups).
+  std::string f = ToFtsQuery("participacion ciudadana");
+  CHECK(f.rfind("(\"" + raw + "es:particip", 0) == 0);
+  CHECK(f.find(") AND (\"" + raw + "es:ciudad") != std::string::npos);
+  CHECK(f.find("\"" + raw + "pt:") != std::string::npos);
+  CHECK(f.find("\"" + raw + "en:") != std::string::npos);
+  // A word typed with an accent adds its exact form: any form matches, the
+  // exact one ranks first.
+  CHECK(ToFtsQuery("información").find(" OR \"=información\")") !=
+        std::string::npos);
+  // … and counts kExactFormWeight times in the rank.
+  auto w = ParseQuery("la información", nullptr);
+  REQUIRE(w.ok());
+  CHECK(w->weights.substr(w->weights.size() - 3) ==
+        "1 " + std::to_string(kExactFormWeight));
+  // Never a column filter or an operator, whatever the word.
+  CHECK(ToFtsQuery("title:x") == "\"title:x\"");  // two words: a phrase
   // A quoted phrase: the exact forms.
   CHECK(ToFtsQuery("\"datos abiertos\"") == "\"=datos =abiertos\"");
   CHECK(ToFtsQuery("transpar*") == "transpar*");
   CHECK(ToFtsQuery("a OR \"b c\"") == "a OR \"=b =c\"");
+  // The tokenizer's marks cannot be typed.
+  CHECK(ToFtsQuery(raw + "es:x").find(raw + "es:x") == std::string::npos);
 }
 
 TEST_CASE("ParseQuery: theme filter and the term bridge", "[query]") {
@@ -29,9 +44,11 @@ TEST_CASE("ParseQuery: theme filter and the term bridge", "[query]") {
   TermBridge bridge = {{"datos abiertos", "dados abertos", "open data"}};
   auto b = ParseQuery("portal de datos abiertos", &bridge);
   REQUIRE(b.ok());
-  CHECK(b->fts ==
-        "\"portal\" \"de\" ((\"datos\" \"abiertos\") OR \"dados abertos\" OR "
-        "\"open data\")");
+  // (portal) AND (de) AND ((datos) AND (abiertos)) OR "dados abertos" …
+  CHECK(b->fts.find(" AND ((") != std::string::npos);
+  const std::string tail = ")) OR \"dados abertos\" OR \"open data\")";
+  REQUIRE(b->fts.size() > tail.size());
+  CHECK(b->fts.substr(b->fts.size() - tail.size()) == tail);
   CHECK(b->bridged == std::vector<std::string>{"dados abertos", "open data"});
   // Accents do not matter for the bridge.
   auto c = ParseQuery("Dados Abertos", &bridge);
@@ -52,9 +69,26 @@ TEST_CASE(
     "[query]") {
   auto idx = DebugTokens("Información compromisos", false);
   REQUIRE(idx.size() == 2);
-  // Stems of the folded word and folded stems, then the exact form.
-  CHECK(idx[0].find("inform") != std::string::npos);
+  // Without a language mark: the stems of all three languages, tagged, then
+  // the exact form.
+  CHECK(idx[0].find("es:inform") != std::string::npos);
+  CHECK(idx[0].find("pt:") != std::string::npos);
+  CHECK(idx[0].find("en:") != std::string::npos);
   CHECK(idx[0].find("=información") != std::string::npos);
+  // With one, its language's stems only; the mark itself is no word.
+  auto pt = DebugTokens(LanguageMarked("pt", "Informação pública"), false);
+  REQUIRE(pt.size() == 2);
+  CHECK(pt[0].find("pt:inform|") != std::string::npos);
+  CHECK(pt[0].find("=informação") != std::string::npos);
+  CHECK(pt[0].find("es:") == std::string::npos);
+  CHECK(pt[1].find("es:") == std::string::npos);
+  CHECK(DebugTokens(LanguageMarked("und", "dados"), false)[0].find("es:") !=
+        std::string::npos);
+  // A raw query token is itself.
+  CHECK(DebugTokens(std::string(1, kRawMark) + "es:x y", true) ==
+        std::vector<std::string>{"es:x y"});
+  CHECK(CountWords("Plan de acción 2015-2017.") == 5);
+  CHECK(CountWords(LanguageMarked("es", "Plan de acción")) == 3);
   auto q = DebugTokens("informacion", true);
   REQUIRE(q.size() == 1);
   CHECK(q[0].find("=") == std::string::npos);  // no exact form in queries

@@ -108,14 +108,14 @@ int Main(int argc, char** argv) {
           " * 100000 + doc_id, page, seq, start, end, x0, y0, x1, y1, heading, "
           "language FROM src.blocks;");
       run("INSERT INTO sentences(id, doc_id, seq, page, block, start, end, "
-          "language, text) SELECT " +
-          K + " * 10000000 + id, " + K +
+          "language, text) SELECT (" +
+          K + " << 32) + id, " + K +
           " * 100000 + doc_id, seq, page, block, start, end, language, text "
           "FROM src.sentences;");
       run("INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, start, "
           "end, match, pattern_id) SELECT " +
-          K + " * 100000 + doc_id, " + K +
-          " * 10000000 + sentence_id, theme_id, page, start, end, match, "
+          K + " * 100000 + doc_id, (" + K +
+          " << 32) + sentence_id, theme_id, page, start, end, match, "
           "pattern_id FROM src.theme_hits;");
       run("INSERT INTO commitments(id, doc_id, seq, kind, number, title, "
           "first_page, last_page, text, pattern_id) SELECT " +

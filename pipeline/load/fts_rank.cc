@@ -1,0 +1,100 @@
+#include "pipeline/load/fts_rank.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <new>
+#include <vector>
+
+namespace planmine {
+namespace {
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+constexpr double kWeights[4] = {1.0, 2.0, 3.0, 1.0};
+
+// What a query needs once: the inverse document frequency of each phrase
+// and the average length, as FTS5's bm25() computes them.
+struct QueryData {
+  std::vector<double> idf;  // or the phrase's given weight
+  double avg_words = 1;
+};
+
+int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* user) {
+  ++*static_cast<int64_t*>(user);
+  return SQLITE_OK;
+}
+
+void DeleteQueryData(void* p) { delete static_cast<QueryData*>(p); }
+
+QueryData* GetQueryData(const Fts5ExtensionApi* api, Fts5Context* ctx,
+                        const char* weights, int* rc) {
+  auto* data = static_cast<QueryData*>(api->xGetAuxdata(ctx, 0));
+  if (data != nullptr) return data;
+  data = new (std::nothrow) QueryData();
+  if (data == nullptr) {
+    *rc = SQLITE_NOMEM;
+    return nullptr;
+  }
+  sqlite3_int64 rows = 0, tokens = 0;
+  *rc = api->xRowCount(ctx, &rows);
+  if (*rc == SQLITE_OK) *rc = api->xColumnTotalSize(ctx, -1, &tokens);
+  if (rows > 0 && tokens > 0) data->avg_words = double(tokens) / rows;
+  int phrases = api->xPhraseCount(ctx);
+  for (int i = 0; i < phrases && *rc == SQLITE_OK; ++i) {
+    if (weights != nullptr) {
+      // Given weights stand in for the inverse document frequencies, which
+      // cost a second pass over every phrase's matches.
+      char* end = nullptr;
+      double w = std::strtod(weights, &end);
+      data->idf.push_back(end != weights && w > 0 ? w : 1.0);
+      weights = end;
+      continue;
+    }
+    int64_t hits = 0;
+    *rc = api->xQueryPhrase(ctx, i, &hits, CountRow);
+    double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
+    data->idf.push_back(idf <= 0.0 ? 1e-6 : idf);
+  }
+  if (*rc == SQLITE_OK)
+    *rc = api->xSetAuxdata(ctx, data, DeleteQueryData);
+  else
+    delete data;
+  return *rc == SQLITE_OK ? data : nullptr;
+}
+
+void Rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out,
+          int argc, sqlite3_value** argv) {
+  const auto* results = static_cast<const RankResults*>(api->xUserData(ctx));
+  int rc = SQLITE_OK;
+  const char* weights =
+      argc > 0 ? reinterpret_cast<const char*>(results->value_text(argv[0]))
+               : nullptr;
+  QueryData* data = GetQueryData(api, ctx, weights, &rc);
+  if (data == nullptr) {
+    results->error_code(out, rc);
+    return;
+  }
+  const int64_t id = api->xRowid(ctx);
+  int words = SentenceWords(id);
+  double length = words > 0 ? words : data->avg_words;
+  double norm = kK1 * (1 - kB + kB * length / data->avg_words);
+  double score = 0;
+  for (int i = 0; i < static_cast<int>(data->idf.size()); ++i) {
+    Fts5PhraseIter it;
+    int col = 0, off = 0, tf = 0;
+    if (api->xPhraseFirst(ctx, i, &it, &col, &off) != SQLITE_OK) continue;
+    for (; col >= 0; api->xPhraseNext(ctx, &it, &col, &off)) ++tf;
+    if (tf > 0) score += data->idf[i] * tf * (kK1 + 1) / (tf + norm);
+  }
+  score *= kWeights[SentenceWeightOf(id)];
+  results->set_double(out, -score);
+}
+
+}  // namespace
+
+int RegisterPlanmineRank(fts5_api* api, const RankResults* results) {
+  return api->xCreateFunction(api, kRankFunctionName,
+                              const_cast<RankResults*>(results), Rank, nullptr);
+}
+
+}  // namespace planmine
