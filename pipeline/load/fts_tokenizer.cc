@@ -109,6 +109,15 @@ class Tokenizer {
   }
 
   // The number of words (token positions) of a document text.
+  std::string_view Unmarked(std::string_view text) {
+    if (!text.empty() && text[0] == kLanguageMark) {
+      size_t close = text.find(kLanguageEnd);
+      if (close != std::string_view::npos && close < 16)
+        text.remove_prefix(close + 1);
+    }
+    return text;
+  }
+
   int CountWords(std::string_view text) {
     if (!text.empty() && text[0] == kLanguageMark) {
       size_t close = text.find(kLanguageEnd);
@@ -221,6 +230,15 @@ std::string LanguageMarked(std::string_view language, std::string_view text) {
   out += kLanguageEnd;
   out += text;
   return out;
+}
+
+std::string_view Unmarked(std::string_view text) {
+  if (!text.empty() && text[0] == kLanguageMark) {
+    size_t close = text.find(kLanguageEnd);
+    if (close != std::string_view::npos && close < 16)
+      text.remove_prefix(close + 1);
+  }
+  return text;
 }
 
 int CountWords(std::string_view text) {

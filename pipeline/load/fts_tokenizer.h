@@ -51,6 +51,9 @@ int RegisterPlanmineTokenizer(fts5_api* api);
 // `text` with the mark of its language in front (what FTS5 indexes).
 std::string LanguageMarked(std::string_view language, std::string_view text);
 
+// `text` without the mark of its language, if it has one.
+std::string_view Unmarked(std::string_view text);
+
 // The number of token positions of a document text: its words.
 int CountWords(std::string_view text);
 

@@ -103,6 +103,20 @@ Status Migrate(Db& db) {
           "INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');"));
     }
   }
+  // v5: theme mentions per document, counted once from the hits.
+  {
+    auto s = db.Prepare(
+        "SELECT EXISTS (SELECT 1 FROM theme_hits) AND NOT EXISTS (SELECT 1 "
+        "FROM document_themes)");
+    if (!s.ok()) return s.status();
+    bool fill = s->Step() && s->Int(0) != 0;
+    s->Reset();
+    if (fill)
+      PLANMINE_RETURN_IF_ERROR(
+          db.Exec("INSERT INTO document_themes(doc_id, theme_id, mentions) "
+                  "SELECT doc_id, theme_id, count(*) FROM theme_hits GROUP BY "
+                  "doc_id, theme_id;"));
+  }
   return db.Exec(kViewsSql);
 }
 
@@ -408,6 +422,14 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
         .Bind(7, h.text)
         .Bind(8, h.pattern_id);
     PLANMINE_RETURN_IF_ERROR(hit_ins->Run());
+  }
+  {
+    auto counts = db_->Prepare(
+        "INSERT INTO document_themes(doc_id, theme_id, mentions) SELECT "
+        "doc_id, theme_id, count(*) FROM theme_hits WHERE doc_id = ? GROUP BY "
+        "theme_id");
+    if (!counts.ok()) return counts.status();
+    PLANMINE_RETURN_IF_ERROR(counts->Bind(1, doc_id).Run());
   }
   auto com_ins = db_->Prepare(
       "INSERT INTO commitments(doc_id, seq, kind, number, title, first_page, "

@@ -1,5 +1,6 @@
 #include "pipeline/load/store.h"
 
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/schema.h"
 #include "tests/catch.h"
 #include "tests/test_util.h"
@@ -180,6 +181,95 @@ TEST_CASE("Store: an index from schema 1 is migrated on open", "[load]") {
             .ok());
   s->Reset();
   CHECK((*store)->MarkMissingUnder("/nowhere", {}, false).ok());
+}
+
+TEST_CASE(
+    "Store: an index from schema 4 gets sentence ids with length and weight, "
+    "and a language-tagged index; nothing is lost",
+    "[load]") {
+  testing::TempDir dir;
+  std::string path = dir.File("v4.sqlite");
+  {
+    // A schema-5 index taken back to schema 4: small sentence ids, the
+    // unmarked full-text index and its triggers.
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    Db& db = (*store)->db();
+    REQUIRE(
+        db.Exec("DROP TRIGGER sentences_ai; DROP TRIGGER sentences_ad;"
+                "DROP TABLE sentences_fts; DROP VIEW sentences_fts_content;"
+                "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, "
+                "content='sentences', content_rowid='id', "
+                "tokenize='planmine');"
+                "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN "
+                "INSERT INTO sentences_fts(rowid, text) VALUES (new.id, "
+                "new.text); END;"
+                "UPDATE meta SET value = '4' WHERE key = 'schema_version';")
+            .ok());
+    REQUIRE(
+        db.Exec("INSERT INTO documents(id, path, sha256, size, mtime, kind, "
+                "status, title, ingested_at) VALUES (7, '/p.pdf', 'h', 1, "
+                "1, 'pdf', 'ok', 'Plan de Acción 2015-2017', 'now');"
+                "INSERT INTO blocks(doc_id, page, seq, start, end, heading) "
+                "VALUES (7, 1, 0, 0, 9, 0), (7, 1, 1, 10, 20, 1);"
+                "INSERT INTO sentences(id, doc_id, seq, page, block, start, "
+                "end, language, text) VALUES "
+                "(1, 7, 0, 1, 0, 0, 9, 'es', 'Plan de Acción 2015-2017'),"
+                "(2, 7, 1, 1, 1, 10, 20, 'es', 'Transparencia'),"
+                "(3, 7, 2, 1, 0, 21, 40, 'pt', 'A informação pública.');"
+                "INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, "
+                "start, end, match, pattern_id) VALUES (7, 2, "
+                "'open_data', 1, 0, 5, 'x', 'p'), (7, 3, 'open_data', 1, 0, "
+                "5, 'y', 'p');"
+                "INSERT INTO commitments(id, doc_id, seq, kind, title, "
+                "first_page, last_page, first_sentence_id, "
+                "last_sentence_id, text, pattern_id) VALUES (1, 7, 0, "
+                "'heading', 'T', 1, 1, 2, 3, '', 'p');")
+            .ok());
+  }
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  Db& db = (*store)->db();
+  auto ids = db.Prepare("SELECT id, text FROM sentences ORDER BY id");
+  REQUIRE(ids.ok());
+  std::vector<int64_t> got;
+  while (ids->Step()) got.push_back(ids->Int(0));
+  REQUIRE(got.size() == 3);
+  CHECK(got[0] == SentenceId(1, kTitle, 5));
+  CHECK(got[1] == SentenceId(2, kHeading, 1));
+  CHECK(got[2] == SentenceId(3, kBodyText, 3));
+  // The rows that point at sentences follow them.
+  auto hits = db.Prepare(
+      "SELECT count(*) FROM theme_hits h JOIN sentences s ON s.id = "
+      "h.sentence_id");
+  REQUIRE(hits.ok());
+  REQUIRE(hits->Step());
+  CHECK(hits->Int(0) == 2);
+  hits->Reset();
+  auto com =
+      db.Prepare("SELECT first_sentence_id, last_sentence_id FROM commitments");
+  REQUIRE(com.ok());
+  REQUIRE(com->Step());
+  CHECK(com->Int(0) == got[1]);
+  CHECK(com->Int(1) == got[2]);
+  com->Reset();
+  auto fk = db.Prepare("PRAGMA foreign_key_check");
+  REQUIRE(fk.ok());
+  CHECK_FALSE(fk->Step());
+  // The index is rebuilt with each sentence's language, and passes FTS5's
+  // own check.
+  CHECK(db.Exec("INSERT INTO sentences_fts(sentences_fts) "
+                "VALUES('integrity-check');")
+            .ok());
+  CHECK(Matches(db, "informacao") == 1);
+  CHECK(Matches(db, "transparencia") == 1);
+  auto pt = db.Prepare(
+      "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+      "'\"\x01es:inform\"'");
+  REQUIRE(pt.ok());
+  REQUIRE(pt->Step());
+  CHECK(pt->Int(0) == 0);  // Portuguese text has no Spanish stems
+  pt->Reset();
 }
 
 }  // namespace planmine

@@ -68,15 +68,21 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
       return InvalidArgument(
           path + ":" + std::to_string(lineno) +
           ": expected es, pt and en terms separated by tabs");
+    // Columns es, pt, en: each term carries the mark of its language, so
+    // that it is searched with that language's stems only.
+    static const char* kColumns[] = {"es", "pt", "en"};
     std::vector<std::string> group;
-    for (const std::string& c : cols)
-      for (const std::string& v : split(c, '|')) group.push_back(v);
+    for (size_t k = 0; k < cols.size(); ++k)
+      for (const std::string& v : split(cols[k], '|'))
+        group.push_back(k < 3 ? LanguageMarked(kColumns[k], v) : v);
     out.push_back(std::move(group));
   }
   auto themes = LoadTaxonomy(packs_dir + "/themes.taxonomy.tsv");
   if (!themes.ok()) return themes.status();
   for (const Theme& t : *themes)
-    out.push_back({t.label_en, t.label_es, t.label_pt});
+    out.push_back({LanguageMarked("en", t.label_en),
+                   LanguageMarked("es", t.label_es),
+                   LanguageMarked("pt", t.label_pt)});
   return out;
 }
 
@@ -238,7 +244,7 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
     }
     for (const auto& g : *bridge) {
       for (const std::string& term : g) {
-        std::vector<std::string> tw = FoldedWords(term);
+        std::vector<std::string> tw = FoldedWords(Unmarked(term));
         if (tw.empty() || tw.size() <= best_words) continue;
         for (size_t s = 0; s + tw.size() <= words.size(); ++s) {
           if (!std::equal(tw.begin(), tw.end(), words.begin() + s)) continue;
@@ -259,14 +265,14 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       std::vector<std::string> alts;
       std::vector<std::string> matched_words = FoldedWords(matched);
       for (const std::string& t : *group)
-        if (FoldedWords(t) != matched_words) alts.push_back(t);
+        if (FoldedWords(Unmarked(t)) != matched_words) alts.push_back(t);
       std::string expr = "(";
       for (size_t k = best_from; k < best_from + best_len; ++k)
         expr += (k > best_from ? " AND " : "") + word_expr(parts[k]);
       expr += ")";
       for (const std::string& a : alts) {
         expr += " OR " + Quote(a);
-        pq.bridged.push_back(a);
+        pq.bridged.push_back(std::string(Unmarked(a)));
       }
       std::string out;
       for (size_t k = 0; k < parts.size(); ++k) {
@@ -352,10 +358,20 @@ Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
           "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
           "s.page AS page, replace(snippet(sentences_fts, 0, ?1, ?2, '…', "
           "24), char(2) || coalesce(s.language, '') || char(3), '') AS "
-          "snippet, round(-top.score, 3) AS score FROM top JOIN "
-          "sentences_fts ON sentences_fts.rowid = top.id JOIN sentences s "
-          "ON s.id = top.id JOIN documents d ON d.id = s.doc_id WHERE "
-          "sentences_fts MATCH ?3 ORDER BY top.score, top.id";
+          "snippet, round(-top.score, 3) AS score FROM " +
+          // A snippet needs the match's positions: the query runs again,
+          // for the shown rows only. A prefix query expands its prefix each
+          // time it runs, so it runs once over the range of the shown rows
+          // rather than once per row.
+          (parsed->fts.find('*') == std::string::npos
+               ? std::string("top JOIN sentences_fts ON sentences_fts.rowid "
+                             "= top.id")
+               : std::string("sentences_fts CROSS JOIN top ON top.id = "
+                             "sentences_fts.rowid AND sentences_fts.rowid "
+                             "BETWEEN (SELECT min(id) FROM top) AND (SELECT "
+                             "max(id) FROM top)")) +
+          " JOIN sentences s ON s.id = top.id JOIN documents d ON d.id = "
+          "s.doc_id WHERE sentences_fts MATCH ?3 ORDER BY top.score, top.id";
   }
   auto t = RunTable(
       db, sql,
@@ -467,15 +483,15 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
                   : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM "
                     "commitments c WHERE c.kind <> 'statement'";
   } else if (o.measure == "documents") {
-    facts = theme ? "SELECT DISTINCT h.doc_id, h.doc_id AS unit, h.theme_id "
-                    "AS theme FROM theme_hits h"
+    facts = theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
+                    "document_themes"
                   : "SELECT id AS doc_id, id AS unit, NULL AS theme FROM "
                     "documents WHERE status = 'ok'";
   } else if (o.measure == "mentions") {
-    // Pre-aggregated per document and theme (a covering index), then summed.
+    // Counted per document and theme when loaded (document_themes), summed.
     facts =
-        "SELECT h.doc_id, count(*) AS unit, h.theme_id AS theme FROM "
-        "theme_hits h GROUP BY h.doc_id, h.theme_id";
+        "SELECT doc_id, mentions AS unit, theme_id AS theme FROM "
+        "document_themes";
   } else {
     return InvalidArgument("unknown measure '" + o.measure +
                            "': use commitments, documents or mentions");
@@ -485,31 +501,47 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
       "d.country = upper(?2)) AND (?3 IS NULL OR d.doc_type = ?3)";
   const std::string from =
       " FROM (" + facts + ") f JOIN documents d ON d.id = f.doc_id" + where;
-  Matrix m;
-  // Mentions come counted per document and theme: they are summed.
-  const std::string count =
-      o.measure == "mentions" ? "sum(f.unit)" : "count(DISTINCT f.unit)";
-  auto cells = RunTable(
-      db, "SELECT " + *rk + ", " + *ck + ", " + count + from + " GROUP BY 1, 2",
-      {o.cycle, o.country, o.doc_type});
-  if (!cells.ok()) return cells.status();
-  // Row totals: distinct units of the row over all columns (the share's
-  // denominator: "40% of Colombia's commitments touch open data").
-  auto totals =
-      RunTable(db, "SELECT " + *rk + ", " + count + from + " GROUP BY 1",
-               {o.cycle, o.country, o.doc_type});
-  if (!totals.ok()) return totals.status();
-  auto all =
-      RunTable(db, "SELECT " + count + from, {o.cycle, o.country, o.doc_type});
-  if (!all.ok()) return all.status();
-  std::set<std::string> rows, cols;
-  for (const auto& r : cells->rows) {
-    rows.insert(r[0]);
-    cols.insert(r[1]);
-    m.cells[{r[0], r[1]}] = std::stoll(r[2]);
+  // One pass over the fact rows; cells, row totals and the total are
+  // counted here. Commitments and documents are distinct units (a commitment
+  // with three themes is one of its country's commitments: the share's
+  // denominator, "40% of Colombia's commitments touch open data"); mentions
+  // come counted per document and theme and are summed.
+  const bool sum = o.measure == "mentions";
+  auto s = db.Prepare("SELECT " + *rk + ", " + *ck + ", f.unit" + from);
+  if (!s.ok()) return s.status();
+  int i = 0;
+  for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
+    if (v->empty())
+      s->BindNull(++i);
+    else
+      s->Bind(++i, *v);
   }
-  for (const auto& r : totals->rows) m.row_totals[r[0]] = std::stoll(r[1]);
-  m.total = all->rows.empty() ? 0 : std::stoll(all->rows[0][0]);
+  std::map<std::pair<std::string, std::string>, std::set<int64_t>> cell_units;
+  std::map<std::string, std::set<int64_t>> row_units;
+  std::set<int64_t> all_units;
+  Matrix m;
+  std::set<std::string> rows, cols;
+  while (s->Step()) {
+    std::string r = s->Text(0), c = s->Text(1);
+    int64_t unit = s->Int(2);
+    rows.insert(r);
+    cols.insert(c);
+    if (sum) {
+      m.cells[{r, c}] += unit;
+      m.row_totals[r] += unit;
+      m.total += unit;
+    } else {
+      cell_units[{r, c}].insert(unit);
+      row_units[r].insert(unit);
+      all_units.insert(unit);
+    }
+  }
+  PLANMINE_RETURN_IF_ERROR(s->status());
+  if (!sum) {
+    for (const auto& [k, u] : cell_units) m.cells[k] = u.size();
+    for (const auto& [r, u] : row_units) m.row_totals[r] = u.size();
+    m.total = all_units.size();
+  }
   m.row_keys.assign(rows.begin(), rows.end());
   m.col_keys.assign(cols.begin(), cols.end());
   return m;
@@ -566,8 +598,9 @@ Result<Table> Timeline(Db& db, const std::string& country,
       "d2.id = c.doc_id WHERE ct.theme_id = ?2 AND coalesce(d2.plan_cycle, "
       "'?') = coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d2.country = "
       "upper(?1)) AND c.kind <> 'statement') AS commitments,"
-      " (SELECT count(*) FROM theme_hits h JOIN documents d3 ON d3.id = "
-      "h.doc_id WHERE h.theme_id = ?2 AND coalesce(d3.plan_cycle, '?') = "
+      " (SELECT coalesce(sum(h.mentions), 0) FROM document_themes h JOIN "
+      "documents d3 ON d3.id = h.doc_id WHERE h.theme_id = ?2 AND "
+      "coalesce(d3.plan_cycle, '?') = "
       "coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d3.country = "
       "upper(?1))) AS mentions,"
       " group_concat(DISTINCT d.doc_type) AS doc_types"
@@ -659,9 +692,10 @@ Result<Table> ThemeCounts(Db& db, const std::string& by) {
   std::string label = by.empty() ? "scope" : by;
   const std::string sql =
       "SELECT " + group + " AS " + label +
-      ", h.theme_id AS theme, th.label_en AS label, count(*) AS mentions,"
-      " count(DISTINCT d.id) AS documents"
-      " FROM theme_hits h JOIN documents d ON d.id = h.doc_id LEFT JOIN themes "
+      ", h.theme_id AS theme, th.label_en AS label, sum(h.mentions) AS "
+      "mentions, count(DISTINCT d.id) AS documents"
+      " FROM document_themes h JOIN documents d ON d.id = h.doc_id LEFT JOIN "
+      "themes "
       "th ON th.id = h.theme_id"
       " GROUP BY 1, 2 ORDER BY 1, mentions DESC, theme";
   return RunTable(db, sql, {});
@@ -725,8 +759,8 @@ Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db) {
        "numbered, sum(c.kind = 'statement') AS statements FROM commitments c "
        "JOIN documents d ON d.id = c.doc_id GROUP BY 1 ORDER BY 2 DESC, 1"},
       {"Top themes",
-       "SELECT h.theme_id AS theme, t.label_en AS label, count(*) AS mentions, "
-       "count(DISTINCT h.doc_id) AS documents FROM theme_hits h LEFT JOIN "
+       "SELECT h.theme_id AS theme, t.label_en AS label, sum(h.mentions) AS "
+       "mentions, count(*) AS documents FROM document_themes h LEFT JOIN "
        "themes t ON t.id = h.theme_id GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 10"},
       {"Failures",
        "SELECT path, error FROM documents WHERE status != 'ok' ORDER BY path"},

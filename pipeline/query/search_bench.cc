@@ -117,6 +117,10 @@ int Main(int argc, char** argv) {
           K + " * 100000 + doc_id, (" + K +
           " << 32) + sentence_id, theme_id, page, start, end, match, "
           "pattern_id FROM src.theme_hits;");
+      run("INSERT INTO document_themes(doc_id, theme_id, mentions) SELECT " +
+          K +
+          " * 100000 + doc_id, theme_id, mentions FROM "
+          "src.document_themes;");
       run("INSERT INTO commitments(id, doc_id, seq, kind, number, title, "
           "first_page, last_page, text, pattern_id) SELECT " +
           K + " * 1000000 + id, " + K +
