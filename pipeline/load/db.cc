@@ -159,4 +159,6 @@ Result<Stmt> Db::Prepare(const std::string& sql) {
 
 int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
 
+int Db::Changes() const { return sqlite3_changes(db_); }
+
 }  // namespace planmine

@@ -70,6 +70,8 @@ class Db {
   Status Exec(const std::string& sql);
   Result<Stmt> Prepare(const std::string& sql);
   int64_t LastInsertId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int Changes() const;
   const std::string& path() const { return path_; }
 
  private:

@@ -32,8 +32,9 @@ struct IndexedDocument {
   int page_count = 0;
   std::vector<std::string> warnings;
   Attribute title, country, year, doc_type;
-  Attribute plan_cycle;   // "2015-2017", "IV"
-  Attribute subnational;  // "Bogotá", "Mendoza": a city's or state's plan
+  Attribute plan_cycle;      // "2015-2017", "IV"
+  std::string plan_ordinal;  // "IV": the plan's number, when the text names it
+  Attribute subnational;     // "Bogotá", "Mendoza": a city's or state's plan
   LanguageGuess language;
   NormalizedDocument text;
   std::vector<Sentence> sentences;

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS documents (
   doc_type            TEXT,                      -- action_plan | irm_report | workshop | slides | other …
   doc_type_source     TEXT,
   plan_cycle          TEXT,                      -- "2015-2017", "IV", as the plan names it
-  plan_cycle_source   TEXT,                      -- manifest | title | text
+  plan_cycle_source   TEXT,                      -- manifest | title | text | ordinal (years of the plan of that number)
+  plan_ordinal        TEXT,                      -- "IV": the plan's number, as the text names it
   subnational         TEXT,                      -- the city, state or province whose plan it is
   subnational_source  TEXT,
   versions            TEXT,                      -- stage and pattern-pack versions that made the rows

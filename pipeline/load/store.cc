@@ -59,6 +59,8 @@ Status Migrate(Db& db) {
        "sections TEXT", "completion TEXT", "completion_text TEXT"}));
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "commitment_themes", {"evidence TEXT", "score INTEGER"}));
+  PLANMINE_RETURN_IF_ERROR(
+      AddColumns(db, "documents", {"plan_ordinal TEXT"}));  // v5
   PLANMINE_RETURN_IF_ERROR(AddColumns(db, "entities", {"detail TEXT"}));
   // v4, v5: the full-text index is rebuilt with the planmine tokenizer and
   // the language of each sentence; v5 also renumbers the sentences so that
@@ -275,9 +277,9 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       "language_confidence, country, country_source,"
       " year, year_source, doc_type, doc_type_source, versions, warnings, "
       "ingested_at, run_id, plan_cycle, plan_cycle_source, subnational, "
-      "subnational_source)"
+      "subnational_source, plan_ordinal)"
       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-      "?)");
+      "?,?)");
   if (!ins.ok()) return ins.status();
   Stmt& d = *ins;
   d.Bind(1, doc.file.path)
@@ -315,6 +317,7 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
   BindOpt(d, 30, doc.plan_cycle.source);
   BindOpt(d, 31, doc.subnational.value);
   BindOpt(d, 32, doc.subnational.source);
+  BindOpt(d, 33, doc.plan_ordinal);
   PLANMINE_RETURN_IF_ERROR(d.Run());
   int64_t doc_id = db_->LastInsertId();
 
@@ -548,6 +551,38 @@ Status Store::RecordFailure(const SourceFile& file, const std::string& sha256,
     PLANMINE_RETURN_IF_ERROR(ins->Run());
   }
   return tx.Commit();
+}
+
+Result<int> Store::ResolvePlanCycles() {
+  // A document that names its cycle by the plan's number only ("IV Plan de
+  // Acción") gets the years of its country's action plan of that number
+  // (the plan that names both: "IV Plan de Acción 2020-2022"), with source
+  // "ordinal"; if that plan goes, it gets its number back. The manifest and
+  // years in the document's own title or text are never overridden.
+  const std::string plan =
+      "(SELECT p.plan_cycle FROM documents p WHERE p.status = 'ok' AND "
+      "p.doc_type = 'action_plan' AND p.country = documents.country AND "
+      "coalesce(p.subnational, '') = coalesce(documents.subnational, '') AND "
+      "p.plan_ordinal = documents.plan_ordinal AND p.plan_cycle GLOB "
+      "'[12][0-9][0-9][0-9]-[12][0-9][0-9][0-9]' AND p.plan_cycle_source <> "
+      "'ordinal' ORDER BY p.id LIMIT 1)";
+  Transaction tx(*db_);
+  PLANMINE_RETURN_IF_ERROR(tx.status());
+  PLANMINE_RETURN_IF_ERROR(db_->Exec(
+      "UPDATE documents SET plan_cycle = " + plan +
+      ", plan_cycle_source = 'ordinal' WHERE plan_ordinal IS NOT NULL AND "
+      "(plan_cycle IS NULL OR plan_cycle = plan_ordinal OR plan_cycle_source "
+      "= 'ordinal') AND coalesce(plan_cycle_source, '') NOT IN ('manifest', "
+      "'title') AND " +
+      plan + " IS NOT NULL AND plan_cycle IS NOT " + plan + ";"));
+  int changed = db_->Changes();
+  PLANMINE_RETURN_IF_ERROR(db_->Exec(
+      "UPDATE documents SET plan_cycle = plan_ordinal, plan_cycle_source = "
+      "'text' WHERE plan_cycle_source = 'ordinal' AND " +
+      plan + " IS NULL;"));
+  changed += db_->Changes();
+  PLANMINE_RETURN_IF_ERROR(tx.Commit());
+  return changed;
 }
 
 Status Store::MarkPresent(const std::string& path) {

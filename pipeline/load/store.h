@@ -50,6 +50,10 @@ class Store {
 
   // A stored file seen again unchanged: clears missing_since.
   Status MarkPresent(const std::string& path);
+  // Gives documents that name their plan cycle by number only ("IV") the
+  // years of their country's action plan of that number. Returns how many
+  // documents changed.
+  Result<int> ResolvePlanCycles();
   // Same bytes, new size/mtime record (the file was touched or copied back).
   Status Touch(const std::string& path, uint64_t size, int64_t mtime);
   // Stored documents with these bytes (any path), oldest first.

@@ -272,4 +272,63 @@ TEST_CASE(
   pt->Reset();
 }
 
+TEST_CASE(
+    "Store: a cycle named by number gets the years of the plan of that "
+    "number, and loses them with it",
+    "[load]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("c.sqlite"));
+  REQUIRE(store.ok());
+  Db& db = (*store)->db();
+  auto add = [&](int id, const char* path, const char* type,
+                 const char* country, const char* cycle, const char* source,
+                 const char* ordinal) {
+    auto s = db.Prepare(
+        "INSERT INTO documents(id, path, sha256, size, mtime, kind, status, "
+        "doc_type, country, plan_cycle, plan_cycle_source, plan_ordinal, "
+        "ingested_at) VALUES (?, ?, 'h', 1, 1, 'pdf', 'ok', ?, ?, ?, ?, ?, "
+        "'now')");
+    REQUIRE(s.ok());
+    s->Bind(1, id).Bind(2, path).Bind(3, type).Bind(4, country);
+    for (int i = 0; i < 3; ++i) {
+      const char* v = i == 0 ? cycle : i == 1 ? source : ordinal;
+      if (v == nullptr)
+        s->BindNull(5 + i);
+      else
+        s->Bind(5 + i, v);
+    }
+    REQUIRE(s->Run().ok());
+  };
+  add(1, "/plan4.pdf", "action_plan", "CO", "2020-2022", "text", "IV");
+  add(2, "/taller.pdf", "workshop", "CO", "IV", "text", "IV");
+  add(3, "/otro.pdf", "workshop", "BR", "IV", "text", "IV");     // other
+  add(4, "/man.pdf", "workshop", "CO", "IV", "manifest", "IV");  // manifest
+  add(5, "/irm.pdf", "irm_report", "CO", "2015-2017", "title", "IV");
+  auto cycle = [&](int id) {
+    auto s = db.Prepare(
+        "SELECT plan_cycle || '/' || plan_cycle_source FROM documents WHERE "
+        "id = ?");
+    REQUIRE(s.ok());
+    s->Bind(1, id);
+    REQUIRE(s->Step());
+    std::string v = s->Text(0);
+    s->Reset();
+    return v;
+  };
+  auto n = (*store)->ResolvePlanCycles();
+  REQUIRE(n.ok());
+  CHECK(*n == 1);
+  CHECK(cycle(2) == "2020-2022/ordinal");
+  CHECK(cycle(3) == "IV/text");
+  CHECK(cycle(4) == "IV/manifest");
+  CHECK(cycle(5) == "2015-2017/title");
+  CHECK(cycle(1) == "2020-2022/text");
+  auto again = (*store)->ResolvePlanCycles();  // idempotent
+  REQUIRE(again.ok());
+  CHECK(*again == 0);
+  REQUIRE(db.Exec("DELETE FROM documents WHERE id = 1;").ok());
+  REQUIRE((*store)->ResolvePlanCycles().ok());
+  CHECK(cycle(2) == "IV/text");
+}
+
 }  // namespace planmine

@@ -14,7 +14,7 @@
 namespace planmine {
 
 // Bump when Classify() changes: stored documents are then re-processed.
-constexpr const char* kClassifyVersion = "classify-4";
+constexpr const char* kClassifyVersion = "classify-5";
 
 namespace fs = std::filesystem;
 
@@ -271,25 +271,32 @@ void Classify(IndexedDocument* doc) {
       if (!r.empty()) doc->plan_cycle = {r, "text"};
     }
   }
-  if (doc->plan_cycle.value.empty()) {
-    const Entity* years = nullptr;
-    const Entity* ordinal = nullptr;
-    bool years_in_title = false;
-    for (const Entity& e : doc->findings.entities) {
-      if (e.type != "cycle" || e.page > 2) continue;
-      bool in_title = !title_lower.empty() &&
-                      title_lower.find(LowerUtf8(e.text)) != std::string::npos;
-      bool is_years = isdigit(static_cast<unsigned char>(e.value[0]));
-      if (is_years && (years == nullptr || (in_title && !years_in_title))) {
-        years = &e;
-        years_in_title = in_title;
-      }
-      if (!is_years && ordinal == nullptr) ordinal = &e;
+  // The plan's number ("IV"): the first ordinal on the first two pages, one
+  // in the title first. Kept beside the years, so that documents that name
+  // only the number get the years of the plan (Store::ResolvePlanCycles).
+  const Entity* years = nullptr;
+  const Entity* ordinal = nullptr;
+  bool years_in_title = false, ordinal_in_title = false;
+  for (const Entity& e : doc->findings.entities) {
+    if (e.type != "cycle" || e.page > 2) continue;
+    bool in_title = !title_lower.empty() &&
+                    title_lower.find(LowerUtf8(e.text)) != std::string::npos;
+    bool is_years = isdigit(static_cast<unsigned char>(e.value[0]));
+    if (is_years && (years == nullptr || (in_title && !years_in_title))) {
+      years = &e;
+      years_in_title = in_title;
     }
+    if (!is_years && (ordinal == nullptr || (in_title && !ordinal_in_title))) {
+      ordinal = &e;
+      ordinal_in_title = in_title;
+    }
+  }
+  if (ordinal != nullptr) doc->plan_ordinal = RomanOrdinal(ordinal->value);
+  if (doc->plan_cycle.value.empty()) {
     if (years != nullptr)
       doc->plan_cycle = {years->value, years_in_title ? "title" : "text"};
     else if (ordinal != nullptr)
-      doc->plan_cycle = {RomanOrdinal(ordinal->value), "text"};
+      doc->plan_cycle = {doc->plan_ordinal, "text"};
   }
   if (doc->subnational.value.empty()) {
     for (const Entity& e : doc->findings.entities) {
@@ -504,6 +511,9 @@ Result<IngestReport> Ingest(
     if (!missing.ok()) return missing.status();
     report.missing += *missing;
   }
+  // Cycles named by number get their years from the plans now indexed.
+  auto cycles = store.ResolvePlanCycles();
+  if (!cycles.ok()) return cycles.status();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
           .count();
