@@ -43,8 +43,11 @@ class Tokenizer {
   // A text that starts with a language mark (kLanguageMark: "\x02es\x03")
   // is stemmed in that language only; the mark itself makes no token. A
   // query text that starts with kRawMark is one token, verbatim.
+  // `positions_only` (FTS5_TOKENIZE_AUX: snippets and highlights, which
+  // match tokens by position): one token per word, the word itself.
   template <typename Emit>
-  int Run(std::string_view text, bool query, bool prefix, Emit emit) {
+  int Run(std::string_view text, bool query, bool prefix, Emit emit,
+          bool positions_only = false) {
     if (query && !text.empty() && text[0] == kRawMark) {
       std::string raw(text.substr(1));
       if (raw.empty()) return SQLITE_OK;
@@ -77,6 +80,11 @@ class Tokenizer {
          start = end, end = words_->next()) {
       if (words_->getRuleStatus() == UBRK_WORD_NONE) continue;
       std::string_view word = text.substr(start, end - start);
+      if (positions_only) {
+        rc = emit(std::string(word), false, base + start, base + end);
+        if (rc != SQLITE_OK) break;
+        continue;
+      }
       bool exact = query && start > 0 && text[start - 1] == '=';
       std::string lower = CaseFold(word);
       tokens_.clear();
@@ -206,12 +214,14 @@ int Tokenize(Fts5Tokenizer* self, void* ctx, int flags, const char* text, int n,
   auto* t = reinterpret_cast<Tokenizer*>(self);
   bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
   bool prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+  bool aux = (flags & FTS5_TOKENIZE_AUX) != 0;
   return t->Run(
       std::string_view(text, n), query, prefix,
       [&](const std::string& tok, bool colocated, int32_t s, int32_t e) {
         return token(ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, tok.data(),
                      static_cast<int>(tok.size()), s, e);
-      });
+      },
+      aux);
 }
 
 }  // namespace
