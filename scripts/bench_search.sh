@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES="${1:-136}"
-RUNS="${2:-11}"
+RUNS="${2:-21}"
 [ -x build/search_bench ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
