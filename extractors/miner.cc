@@ -113,14 +113,21 @@ std::string Miner::VersionString() const {
   std::string s = kVersion;
   for (const PatternPack& p : *packs_) {
     s += ' ';
-    s += p.name + "." + p.language + "@" + std::to_string(p.version);
+    // The content hash too: an edited pack whose @version was not bumped
+    // still re-mines.
+    s += p.name + "." + p.language + "@" + std::to_string(p.version) + "#" +
+         p.sha256.substr(0, 8);
   }
   return s;
 }
 
-std::vector<PatternMatch> Miner::Match(std::string_view text) const {
+std::vector<PatternMatch> Miner::Match(std::string_view text,
+                                       std::string_view language) const {
   std::vector<PatternMatch> out;
+  const bool known = language == "es" || language == "pt" || language == "en";
   for (size_t k = 0; k < compiled_->size(); ++k) {
+    const std::string& pack_language = (*packs_)[k].language;
+    if (known && pack_language != "any" && pack_language != language) continue;
     const Compiled& c = (*compiled_)[k];
     std::vector<int> hits;
     RE2::Set::ErrorInfo info;
@@ -498,7 +505,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     std::set<std::string> themes_here;
     size_t entities_before = f.entities.size();
     bool ficha_here = false;
-    for (const PatternMatch& m : Match(s.text)) {
+    for (const PatternMatch& m : Match(s.text, s.language)) {
       const PatternPack& pack = (*packs_)[m.pack];
       const Pattern& p = pack.patterns[m.pattern];
       std::string matched = s.text.substr(m.start, m.end - m.start);

@@ -123,7 +123,10 @@ class Miner {
   static Result<Miner> Create(std::vector<PatternPack> packs);
 
   // All matches of all packs in `text`, in pack then pattern order.
-  std::vector<PatternMatch> Match(std::string_view text) const;
+  // The packs of `language` (es, pt, en) and the "any" packs; every pack
+  // when the language is none of those or not given.
+  std::vector<PatternMatch> Match(std::string_view text,
+                                  std::string_view language = {}) const;
 
   // Mines a document's sentences. With the pages (block boxes), summary
   // tables are read too.

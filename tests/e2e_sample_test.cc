@@ -356,6 +356,80 @@ TEST_CASE("E2E: a moved or renamed file keeps its rows and is not re-read",
   CHECK(Scalar(db, "SELECT count(*) FROM documents") == 3);
 }
 
+TEST_CASE(
+    "E2E: a pattern change re-mines from the stored text, opens no file, and "
+    "equals a clean run",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("packs"));
+  for (const auto& e : fs::directory_iterator(PacksDir()))
+    fs::copy_file(e.path(), dir.File("packs/" + e.path().filename().string()));
+  fs::create_directories(dir.File("in"));
+  int pdfs = 0;
+  for (const auto& e : fs::directory_iterator(SampleDir() + "/docs")) {
+    fs::copy_file(e.path(), dir.File("in/" + e.path().filename().string()));
+    pdfs += e.path().extension() == ".pdf";
+  }
+  const std::string packs = " --packs " + dir.File("packs") + " ";
+  const std::string db = dir.File("i.sqlite");
+  REQUIRE(Run(PlanmineBin() + " --db " + db + packs + "--ocr off ingest -q " +
+              dir.File("in"))
+              .exit_code == 0);
+  const int64_t sentences = Scalar(db, "SELECT sum(id) FROM sentences");
+  // A researcher edits a pack (no @version bump): "compromiso" now also
+  // counts as a mention of health.
+  WriteFile(dir.File("packs/themes.es.pat"),
+            ReadFile(dir.File("packs/themes.es.pat")) +
+                "health.demo  \\bcompromisos?\\b\n");
+  // Every PDF is overwritten with junk of the same size and mtime: a run
+  // that opened one would fail on it.
+  for (const auto& e : fs::directory_iterator(dir.File("in"))) {
+    if (e.path().extension() != ".pdf") continue;
+    auto mtime = fs::last_write_time(e.path());
+    WriteFile(e.path().string(), std::string(fs::file_size(e.path()), 'x'));
+    fs::last_write_time(e.path(), mtime);
+  }
+  CommandResult r = Run(PlanmineBin() + " --db " + db + packs +
+                        "--ocr off ingest " + dir.File("in"));
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("re-mined from the stored text") != std::string::npos);
+  CHECK(r.out.find("FAILED") == std::string::npos);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM theme_hits WHERE pattern_id = "
+               "'health.demo'") > 0);
+  // The text, and so the sentence ids and the full-text index, unchanged.
+  CHECK(Scalar(db, "SELECT sum(id) FROM sentences") == sentences);
+  // A second run has nothing to do.
+  CommandResult again = Run(PlanmineBin() + " --db " + db + packs +
+                            "--ocr off ingest -q " + dir.File("in"));
+  CHECK(again.out.find(" 0 ingested") != std::string::npos);
+  // What a clean run over the original files with the edited packs makes.
+  const std::string clean = dir.File("clean.sqlite");
+  REQUIRE(Run(PlanmineBin() + " --db " + clean + packs +
+              "--ocr off ingest -q " + SampleDir() + "/docs")
+              .exit_code == 0);
+  auto rows = [&](const std::string& d, const std::string& sql) {
+    CommandResult q = Run(Sqlite3() + " " + d + " \"" + sql + "\"");
+    REQUIRE(q.exit_code == 0);
+    return q.out;
+  };
+  for (const char* sql :
+       {"SELECT pattern_id, theme_id, page, start, end, match FROM theme_hits "
+        "ORDER BY 1, 2, 3, 4",
+        "SELECT number, title, kind, lead_agency, start_date, end_date, "
+        "completion, first_page FROM commitments ORDER BY title, number",
+        "SELECT type, value, page, start FROM entities ORDER BY 1, 2, 3, 4",
+        "SELECT kind, text FROM statements ORDER BY 1, 2",
+        "SELECT theme_id, mentions FROM document_themes ORDER BY 1, 2",
+        "SELECT title, country, year, doc_type, plan_cycle, subnational, "
+        "versions FROM documents ORDER BY title"}) {
+    INFO(sql);
+    CHECK(rows(db, sql) == rows(clean, sql));
+  }
+  CHECK(pdfs > 0);
+}
+
 TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
           "[e2e][report]") {
   if (Run("command -v chromium").exit_code != 0) {

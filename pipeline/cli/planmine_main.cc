@@ -102,6 +102,7 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   j["without_text"] = r.no_text;
   j["missing"] = r.missing;
   j["moved"] = r.moved;
+  j["remined"] = r.remined;
   j["exit_code"] = exit_code;
   j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
@@ -150,6 +151,7 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
                : p.outcome == "no_text"   ? "NO TEXT  "
                : p.outcome == "unchanged" ? "same     "
                : p.outcome == "moved"     ? "moved    "
+               : p.outcome == "remined"   ? "re-mined "
                                           : "ok       ")
            << (p.detail.rfind(p.path + ": ", 0) == 0
                    ? p.detail  // reasons already start with the path
@@ -159,8 +161,11 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   if (!report.ok()) return Fail(report.status());
   const RunCounts& c = report->counts;
   std::cout << "planmine: " << c.files_seen << " files: " << c.ingested
-            << " ingested, " << c.unchanged << " unchanged, " << c.failed
-            << " failed"
+            << " ingested"
+            << (report->remined ? " (" + std::to_string(report->remined) +
+                                      " re-mined from the stored text)"
+                                : "")
+            << ", " << c.unchanged << " unchanged, " << c.failed << " failed"
             << (report->no_text ? ", " + std::to_string(report->no_text) +
                                       " without text (need OCR)"
                                 : "")

@@ -56,6 +56,8 @@ struct Field {
 
 enum class TextSource { kTextLayer, kPlainText, kOcr, kNone };
 const char* TextSourceName(TextSource s);
+// The inverse of TextSourceName; kNone for a name it does not know.
+TextSource TextSourceFromName(const std::string& name);
 
 struct Page {
   int number = 0;  // 1-based

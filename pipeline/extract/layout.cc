@@ -31,6 +31,13 @@ const char* TextSourceName(TextSource s) {
   return "none";
 }
 
+TextSource TextSourceFromName(const std::string& name) {
+  for (TextSource s :
+       {TextSource::kTextLayer, TextSource::kPlainText, TextSource::kOcr})
+    if (name == TextSourceName(s)) return s;
+  return TextSource::kNone;
+}
+
 namespace {
 
 double Median(std::vector<double> v) {

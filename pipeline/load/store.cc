@@ -411,11 +411,18 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     PLANMINE_RETURN_IF_ERROR(sent_ins->Run());
     sentence_ids.push_back(id);
   }
+  PLANMINE_RETURN_IF_ERROR(InsertFindings(doc_id, doc.findings, sentence_ids));
+  return tx.Commit();
+}
+
+Status Store::InsertFindings(int64_t doc_id, const Findings& findings,
+                             const std::vector<int64_t>& sentence_ids) {
+  const Findings& f = findings;
   auto hit_ins = db_->Prepare(
       "INSERT INTO theme_hits(doc_id, sentence_id, theme_id, page, start, end, "
       "match, pattern_id) VALUES (?,?,?,?,?,?,?,?)");
   if (!hit_ins.ok()) return hit_ins.status();
-  for (const ThemeHit& h : doc.findings.theme_hits) {
+  for (const ThemeHit& h : f.theme_hits) {
     hit_ins->Bind(1, doc_id)
         .Bind(2, sentence_ids[h.sentence])
         .Bind(3, h.theme)
@@ -445,8 +452,8 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       "evidence, score) VALUES (?,?,?,?)");
   if (!com_ins.ok()) return com_ins.status();
   if (!ct_ins.ok()) return ct_ins.status();
-  for (size_t i = 0; i < doc.findings.commitments.size(); ++i) {
-    const Commitment& c = doc.findings.commitments[i];
+  for (size_t i = 0; i < f.commitments.size(); ++i) {
+    const Commitment& c = f.commitments[i];
     com_ins->Bind(1, doc_id).Bind(2, i).Bind(3, c.kind);
     BindOpt(*com_ins, 4, c.number);
     com_ins->Bind(5, c.title).Bind(6, c.first_page).Bind(7, c.last_page);
@@ -487,7 +494,7 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       "INSERT INTO entities(doc_id, sentence_id, page, type, value, text, "
       "start, end, pattern_id, detail) VALUES (?,?,?,?,?,?,?,?,?,?)");
   if (!ent_ins.ok()) return ent_ins.status();
-  for (const Entity& e : doc.findings.entities) {
+  for (const Entity& e : f.entities) {
     ent_ins->Bind(1, doc_id)
         .Bind(2, sentence_ids[e.sentence])
         .Bind(3, e.page)
@@ -504,7 +511,7 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       "INSERT INTO statements(doc_id, sentence_id, page, kind, text, "
       "pattern_id) VALUES (?,?,?,?,?,?)");
   if (!st_ins.ok()) return st_ins.status();
-  for (const Statement& st : doc.findings.statements) {
+  for (const Statement& st : f.statements) {
     st_ins->Bind(1, doc_id)
         .Bind(2, sentence_ids[st.sentence])
         .Bind(3, st.page)
@@ -512,6 +519,176 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     st_ins->Bind(5, st.text).Bind(6, st.pattern_id);
     PLANMINE_RETURN_IF_ERROR(st_ins->Run());
   }
+  return Status();
+}
+
+Result<StoredText> Store::LoadText(const std::string& path) {
+  StoredText out;
+  IndexedDocument& doc = out.doc;
+  {
+    auto d = db_->Prepare(
+        "SELECT id, path, sha256, size, mtime, kind, status, error, title, "
+        "title_source, author, subject, creator, producer, created, modified, "
+        "page_count, language, language_confidence, warnings FROM documents "
+        "WHERE path = ?");
+    if (!d.ok()) return d.status();
+    d->Bind(1, path);
+    if (!d->Step()) {
+      PLANMINE_RETURN_IF_ERROR(d->status());
+      return NotFound(path + ": not in the index");
+    }
+    out.doc_id = d->Int(0);
+    doc.file.path = d->Text(1);
+    doc.sha256 = doc.file.sha256 = d->Text(2);
+    doc.file.size = static_cast<uint64_t>(d->Int(3));
+    doc.file.mtime = d->Int(4);
+    doc.file.kind = d->Text(5) == "pdf" ? SourceKind::kPdf : SourceKind::kText;
+    doc.status = d->Text(6);
+    doc.error = d->Text(7);
+    // The title does not depend on the packs: kept as decided.
+    if (d->Text(9) != "manifest") doc.title = {d->Text(8), d->Text(9)};
+    doc.info.author = d->Text(10);
+    doc.info.subject = d->Text(11);
+    doc.info.creator = d->Text(12);
+    doc.info.producer = d->Text(13);
+    doc.info.created = d->Text(14);
+    doc.info.modified = d->Text(15);
+    doc.page_count = static_cast<int>(d->Int(16));
+    doc.language.code = d->Text(17);
+    doc.language.confidence = d->Real(18);
+    doc.language.reliable = doc.language.confidence >= 0.5;
+    auto w = nlohmann::json::parse(d->Text(19), nullptr, false);
+    if (w.is_array())
+      for (const auto& x : w)
+        if (x.is_string()) doc.warnings.push_back(x.get<std::string>());
+    d->Reset();
+  }
+  std::map<int, size_t> page_index;
+  {
+    auto p = db_->Prepare(
+        "SELECT number, width, height, source, quality, ocr_confidence, "
+        "word_count, text, furniture FROM pages WHERE doc_id = ? ORDER BY "
+        "number");
+    if (!p.ok()) return p.status();
+    p->Bind(1, out.doc_id);
+    while (p->Step()) {
+      NormalizedPage pg;
+      pg.number = static_cast<int>(p->Int(0));
+      pg.width = p->Real(1);
+      pg.height = p->Real(2);
+      pg.source = TextSourceFromName(p->Text(3));
+      pg.quality = p->Text(4);
+      pg.ocr_confidence = p->IsNull(5) ? -1 : p->Real(5);
+      pg.word_count = static_cast<int>(p->Int(6));
+      pg.text = p->Text(7);
+      auto f = nlohmann::json::parse(p->Text(8), nullptr, false);
+      if (f.is_array())
+        for (const auto& x : f)
+          if (x.is_string()) pg.furniture.push_back(x.get<std::string>());
+      page_index[pg.number] = doc.text.pages.size();
+      doc.text.pages.push_back(std::move(pg));
+    }
+    PLANMINE_RETURN_IF_ERROR(p->status());
+  }
+  {
+    auto b = db_->Prepare(
+        "SELECT page, start, end, x0, y0, x1, y1, heading, language, "
+        "language_confidence FROM blocks WHERE doc_id = ? ORDER BY page, seq");
+    if (!b.ok()) return b.status();
+    b->Bind(1, out.doc_id);
+    while (b->Step()) {
+      auto it = page_index.find(static_cast<int>(b->Int(0)));
+      if (it == page_index.end()) continue;
+      NormalizedBlock nb;
+      nb.start = static_cast<size_t>(b->Int(1));
+      nb.end = static_cast<size_t>(b->Int(2));
+      nb.box = {b->Real(3), b->Real(4), b->Real(5), b->Real(6)};
+      nb.heading = b->Int(7) != 0;
+      nb.language = b->Text(8);
+      nb.language_confidence = b->Real(9);
+      doc.text.pages[it->second].blocks.push_back(nb);
+    }
+    PLANMINE_RETURN_IF_ERROR(b->status());
+  }
+  {
+    auto f = db_->Prepare(
+        "SELECT page, key, value, x0, y0, x1, y1 FROM fields WHERE doc_id = ? "
+        "ORDER BY page, seq");
+    if (!f.ok()) return f.status();
+    f->Bind(1, out.doc_id);
+    while (f->Step()) {
+      auto it = page_index.find(static_cast<int>(f->Int(0)));
+      if (it == page_index.end()) continue;
+      Field fd;
+      fd.key = f->Text(1);
+      fd.value = f->Text(2);
+      fd.box = {f->Real(3), f->Real(4), f->Real(5), f->Real(6)};
+      doc.text.pages[it->second].fields.push_back(fd);
+    }
+    PLANMINE_RETURN_IF_ERROR(f->status());
+  }
+  {
+    auto s = db_->Prepare(
+        "SELECT id, page, block, start, end, language, text FROM sentences "
+        "WHERE doc_id = ? ORDER BY seq");
+    if (!s.ok()) return s.status();
+    s->Bind(1, out.doc_id);
+    while (s->Step()) {
+      out.sentence_ids.push_back(s->Int(0));
+      Sentence x;
+      x.page = static_cast<int>(s->Int(1));
+      x.block = static_cast<int>(s->Int(2));
+      x.start = static_cast<size_t>(s->Int(3));
+      x.end = static_cast<size_t>(s->Int(4));
+      x.language = s->Text(5);
+      x.text = s->Text(6);
+      doc.sentences.push_back(std::move(x));
+    }
+    PLANMINE_RETURN_IF_ERROR(s->status());
+  }
+  return out;
+}
+
+Status Store::ReplaceFindings(const StoredText& stored,
+                              const IndexedDocument& doc, int64_t run_id) {
+  Transaction tx(*db_);
+  PLANMINE_RETURN_IF_ERROR(tx.status());
+  const int64_t id = stored.doc_id;
+  for (const char* table : {"theme_hits", "document_themes", "commitments",
+                            "entities", "statements"}) {
+    auto del =
+        db_->Prepare(std::string("DELETE FROM ") + table + " WHERE doc_id = ?");
+    if (!del.ok()) return del.status();
+    PLANMINE_RETURN_IF_ERROR(del->Bind(1, id).Run());
+  }
+  auto up = db_->Prepare(
+      "UPDATE documents SET title = ?, title_source = ?, country = ?, "
+      "country_source = ?, year = ?, year_source = ?, doc_type = ?, "
+      "doc_type_source = ?, plan_cycle = ?, plan_cycle_source = ?, "
+      "subnational = ?, subnational_source = ?, plan_ordinal = ?, versions = "
+      "?, ingested_at = ?, run_id = ?, missing_since = NULL WHERE id = ?");
+  if (!up.ok()) return up.status();
+  Stmt& u = *up;
+  BindOpt(u, 1, doc.title.value);
+  BindOpt(u, 2, doc.title.source);
+  BindOpt(u, 3, doc.country.value);
+  BindOpt(u, 4, doc.country.source);
+  if (doc.year.value.empty())
+    u.BindNull(5);
+  else
+    u.Bind(5, static_cast<int64_t>(std::stoll(doc.year.value)));
+  BindOpt(u, 6, doc.year.source);
+  BindOpt(u, 7, doc.doc_type.value);
+  BindOpt(u, 8, doc.doc_type.source);
+  BindOpt(u, 9, doc.plan_cycle.value);
+  BindOpt(u, 10, doc.plan_cycle.source);
+  BindOpt(u, 11, doc.subnational.value);
+  BindOpt(u, 12, doc.subnational.source);
+  BindOpt(u, 13, doc.plan_ordinal);
+  u.Bind(14, doc.versions).Bind(15, NowIso()).Bind(16, run_id).Bind(17, id);
+  PLANMINE_RETURN_IF_ERROR(u.Run());
+  PLANMINE_RETURN_IF_ERROR(
+      InsertFindings(id, doc.findings, stored.sentence_ids));
   return tx.Commit();
 }
 

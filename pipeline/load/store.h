@@ -31,6 +31,15 @@ struct StoredDocument {
   int64_t size = 0, mtime = 0;
 };
 
+// A stored document's text as the mine stage needs it, read back from the
+// index (pages, blocks, fields, sentences, metadata): what a re-mine works
+// from without opening the file.
+struct StoredText {
+  int64_t doc_id = 0;
+  IndexedDocument doc;                // findings and classification empty
+  std::vector<int64_t> sentence_ids;  // of doc.sentences, in order
+};
+
 struct RunCounts {
   int files_seen = 0, ingested = 0, unchanged = 0, failed = 0;
 };
@@ -44,6 +53,14 @@ class Store {
 
   Result<std::optional<StoredDocument>> Find(const std::string& path);
   Status Replace(const IndexedDocument& doc, int64_t run_id);
+  // The stored text of the document at `path`.
+  Result<StoredText> LoadText(const std::string& path);
+  // Replaces what the mine and classify stages made of a stored document
+  // (theme hits, commitments, entities, statements, the document's
+  // attributes and versions), in one transaction; its pages, blocks and
+  // sentences (and so the full-text index) stay as they are.
+  Status ReplaceFindings(const StoredText& stored, const IndexedDocument& doc,
+                         int64_t run_id);
   Status RecordFailure(const SourceFile& file, const std::string& sha256,
                        const std::string& stage, const Status& why,
                        int64_t run_id);
@@ -84,6 +101,8 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  Status InsertFindings(int64_t doc_id, const Findings& findings,
+                        const std::vector<int64_t>& sentence_ids);
   std::unique_ptr<Db> db_;
 };
 

@@ -172,25 +172,33 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
   icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status))
     return Internal(std::string("ICU NFC unavailable: ") + u_errorName(status));
-  auto dict = std::make_shared<std::unordered_set<std::string>>();
-  dict->reserve(1 << 19);
-  for (const std::string& path : options.word_lists) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
-    std::string line;
-    while (std::getline(in, line)) {
-      std::string w(TrimAscii(line));
-      if (w.empty()) continue;
-      // Debian word lists are UTF-8 except some older ones in Latin-1.
-      std::string clean = Utf8OrLatin1(w);
-      bool ascii = true;
-      for (unsigned char c : clean) ascii &= c < 0x80;
-      dict->insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));
-    }
-  }
   Normalizer n;
-  n.dictionary_ = std::move(dict);
+  n.lexicon_ = std::make_shared<Lexicon>();
+  n.lexicon_->paths = options.word_lists;
   return n;
+}
+
+const std::unordered_set<std::string>& Normalizer::Lexicon::Words() {
+  // Read on first use: a run that only re-mines stored text, or finds
+  // nothing changed, never pays for the half a million words.
+  std::call_once(once, [this] {
+    words.reserve(1 << 19);
+    for (const std::string& path : paths) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) continue;
+      std::string line;
+      while (std::getline(in, line)) {
+        std::string w(TrimAscii(line));
+        if (w.empty()) continue;
+        // Debian word lists are UTF-8 except some older ones in Latin-1.
+        std::string clean = Utf8OrLatin1(w);
+        bool ascii = true;
+        for (unsigned char c : clean) ascii &= c < 0x80;
+        words.insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));
+      }
+    }
+  });
+  return words;
 }
 
 std::string Normalizer::NormalizeLine(std::string_view line) {
@@ -264,9 +272,10 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       lines[p].push_back(std::move(ls));
     }
   }
+  const std::unordered_set<std::string>& dictionary = lexicon_->Words();
   auto attested = [&](const std::string& w) {
     std::string lw = LowerUtf8(w);
-    return vocab.count(lw) > 0 || (dictionary_ && dictionary_->count(lw) > 0);
+    return vocab.count(lw) > 0 || dictionary.count(lw) > 0;
   };
   // Pass 2: join lines, place blocks.
   for (size_t p = 0; p < doc.pages.size(); ++p) {

@@ -14,6 +14,7 @@
 #define PLANMINE_NORMALIZE_NORMALIZER_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -68,12 +69,18 @@ class Normalizer {
   // One line, without dehyphenation. Exposed for tests.
   static std::string NormalizeLine(std::string_view line);
 
-  size_t dictionary_size() const {
-    return dictionary_ ? dictionary_->size() : 0;
-  }
+  // Reads the word lists if not read yet.
+  size_t dictionary_size() const { return lexicon_->Words().size(); }
 
  private:
-  std::shared_ptr<const std::unordered_set<std::string>> dictionary_;
+  // The word lists that attest joined words, read once, on first use.
+  struct Lexicon {
+    std::vector<std::string> paths;
+    std::once_flag once;
+    std::unordered_set<std::string> words;
+    const std::unordered_set<std::string>& Words();
+  };
+  std::shared_ptr<Lexicon> lexicon_;
 };
 
 // The word lists planmine uses by default (Debian's wspanish, wbrazilian,

@@ -54,11 +54,15 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   } else {
     p.ocr_status_ = "off: --ocr off";
   }
-  p.versions_ =
-      std::string(kClassifyVersion) + " " + std::string(Extractor::kVersion) +
-      " " + Normalizer::kVersion + " " + LanguageDetector::kVersion + " " +
-      SentenceSplitter::kVersion + " " +
-      (p.ocr_ ? "ocr-tesseract" : "ocr-off") + " " + p.miner_.VersionString();
+  // What made the text, then what was mined from it: a stored document
+  // whose versions start with the first part keeps its text and is only
+  // re-mined (Remine).
+  p.text_versions_ = std::string(Extractor::kVersion) + " " +
+                     Normalizer::kVersion + " " + LanguageDetector::kVersion +
+                     " " + SentenceSplitter::kVersion + " " +
+                     (p.ocr_ ? "ocr-tesseract" : "ocr-off");
+  p.versions_ = p.text_versions_ + " " + kClassifyVersion + " " +
+                p.miner_.VersionString();
   return p;
 }
 
@@ -312,6 +316,45 @@ void Classify(IndexedDocument* doc) {
   }
 }
 
+void Pipeline::ApplyManifestAndClassify(const ManifestEntry* entry,
+                                        IndexedDocument* doc) const {
+  if (entry) {
+    if (!entry->title.empty()) doc->title = {entry->title, "manifest"};
+    if (!entry->country.empty()) doc->country = {entry->country, "manifest"};
+    if (entry->year) doc->year = {std::to_string(entry->year), "manifest"};
+    if (!entry->doc_type.empty()) doc->doc_type = {entry->doc_type, "manifest"};
+    if (!entry->language.empty()) doc->language = {entry->language, 1.0, true};
+    if (!entry->plan_cycle.empty())
+      doc->plan_cycle = {entry->plan_cycle, "manifest"};
+    if (!entry->subnational.empty())
+      doc->subnational = {entry->subnational, "manifest"};
+  }
+  planmine::Classify(doc);
+  // Findings and recommendations are typed in reports, not in the plans
+  // and slides that state what will be done.
+  if (doc->doc_type.value == "action_plan" || doc->doc_type.value == "slides")
+    doc->findings.statements.clear();
+}
+
+bool Pipeline::HasTextOf(const std::string& stored_versions) const {
+  return stored_versions.compare(0, text_versions_.size() + 1,
+                                 text_versions_ + " ") == 0;
+}
+
+void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
+  doc->versions = versions_;
+  doc->findings = miner_.Mine(doc->sentences, &doc->text);
+  // Decided afresh, from the manifest and the new findings; the title is
+  // kept (it does not depend on the packs) unless the manifest gives one.
+  doc->country = {};
+  doc->year = {};
+  doc->doc_type = {};
+  doc->plan_cycle = {};
+  doc->subnational = {};
+  doc->plan_ordinal.clear();
+  ApplyManifestAndClassify(entry, doc);
+}
+
 Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
                                           const ManifestEntry* entry) const {
   IndexedDocument doc;
@@ -375,22 +418,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
         std::to_string(doc.text.pages.size()) + " pages have no text" +
         (ocr_ ? " (OCR found none: blank or pictures only)" : ""));
   }
-  if (entry) {
-    if (!entry->title.empty()) doc.title = {entry->title, "manifest"};
-    if (!entry->country.empty()) doc.country = {entry->country, "manifest"};
-    if (entry->year) doc.year = {std::to_string(entry->year), "manifest"};
-    if (!entry->doc_type.empty()) doc.doc_type = {entry->doc_type, "manifest"};
-    if (!entry->language.empty()) doc.language = {entry->language, 1.0, true};
-    if (!entry->plan_cycle.empty())
-      doc.plan_cycle = {entry->plan_cycle, "manifest"};
-    if (!entry->subnational.empty())
-      doc.subnational = {entry->subnational, "manifest"};
-  }
-  Classify(&doc);
-  // Findings and recommendations are typed in reports, not in the plans
-  // and slides that state what will be done.
-  if (doc.doc_type.value == "action_plan" || doc.doc_type.value == "slides")
-    doc.findings.statements.clear();
+  ApplyManifestAndClassify(entry, &doc);
   return doc;
 }
 
@@ -432,11 +460,34 @@ Result<IngestReport> Ingest(
                          (*stored)->status != "failed";
     // Fast path: same size and mtime as stored, same stage versions: not
     // even read. A nightly run over an unchanged folder only stats files.
-    if (current && (*stored)->size == static_cast<int64_t>(f.size) &&
-        (*stored)->mtime == f.mtime) {
+    const bool same_stat = stored->has_value() &&
+                           (*stored)->size == static_cast<int64_t>(f.size) &&
+                           (*stored)->mtime == f.mtime;
+    if (current && same_stat) {
       ++report.counts.unchanged;
       PLANMINE_RETURN_IF_ERROR(store.MarkPresent(f.path));
       if (on_file) on_file({f.path, "unchanged", ""});
+      continue;
+    }
+    // Same file, same text stages, other packs or miner: mined again from
+    // the stored text, the file left unopened.
+    if (same_stat && (*stored)->status != "failed" &&
+        pipeline.HasTextOf((*stored)->versions)) {
+      auto text = store.LoadText(f.path);
+      if (!text.ok()) return text.status();
+      IndexedDocument doc = std::move(text->doc);
+      const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
+      pipeline.Remine(entry, &doc);
+      Status w = store.ReplaceFindings(*text, doc, report.run_id);
+      if (!w.ok()) return w.WithPrefix(f.path + ": cannot write to the index");
+      ++report.remined;
+      ++report.counts.ingested;
+      if (on_file)
+        on_file({f.path, "remined",
+                 std::to_string(doc.findings.commitments.size()) +
+                     " commitments, " +
+                     std::to_string(doc.findings.theme_hits.size()) +
+                     " theme hits"});
       continue;
     }
     auto sha = Sha256File(f.path);

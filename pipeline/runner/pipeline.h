@@ -51,6 +51,15 @@ class Pipeline {
   Result<IndexedDocument> Process(const SourceFile& file,
                                   const ManifestEntry* entry) const;
 
+  // Mines a document again from its stored text (Store::LoadText) and
+  // decides its attributes afresh: for a document whose text stages are
+  // unchanged (HasTextOf) when only the packs or the miner changed. Opens
+  // no file.
+  void Remine(const ManifestEntry* entry, IndexedDocument* doc) const;
+  // Whether rows made by `stored_versions` have the text this pipeline
+  // would extract (same extractor, normalizer, language, segmenter, OCR).
+  bool HasTextOf(const std::string& stored_versions) const;
+
   const Miner& miner() const { return miner_; }
   const std::vector<Theme>& themes() const { return themes_; }
   // What produced a document's rows; a change means re-ingest.
@@ -74,7 +83,11 @@ class Pipeline {
   SentenceSplitter splitter_;
   Miner miner_;
   std::vector<Theme> themes_;
-  std::string versions_;
+  void ApplyManifestAndClassify(const ManifestEntry* entry,
+                                IndexedDocument* doc) const;
+
+  std::string text_versions_;  // the stages that make the text
+  std::string versions_;       // text_versions_ + classify + miner and packs
   // Not thread-safe: a Pipeline is used by one thread at a time.
   std::shared_ptr<OcrEngine> ocr_;
   std::string ocr_status_;
@@ -92,6 +105,7 @@ struct IngestReport {
       0;  // stored under a walked folder but gone (deleted with prune)
   int no_text = 0;  // ingested, but without any text layer (needs OCR)
   int moved = 0;    // new path, same bytes as a stored file now gone: kept
+  int remined = 0;  // only the packs or miner changed: re-mined, not re-read
   std::vector<StageError> errors;  // in file order
   std::vector<std::string> error_paths;
   double seconds = 0;
