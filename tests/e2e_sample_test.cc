@@ -135,7 +135,7 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged",
   CHECK(ic.out == "ok\n");
 }
 
-TEST_CASE("E2E: bad files are reported with path and reason; the batch goes on",
+TEST_CASE("E2E: bad files are reported with path and reason, the batch goes on",
           "[e2e]") {
   TempDir dir;
   fs::create_directories(dir.File("in"));
@@ -175,7 +175,7 @@ TEST_CASE("E2E: bad files are reported with path and reason; the batch goes on",
 }
 
 TEST_CASE(
-    "E2E: an encrypted PDF needs its user password; owner-only encryption is "
+    "E2E: an encrypted PDF needs its user password, owner-only encryption is "
     "read",
     "[e2e]") {
   if (Run("command -v qpdf").exit_code != 0) {

@@ -79,7 +79,7 @@ TEST_CASE("Layout: a full-width band between column sections splits them",
   CHECK(t.find("c2") < t.find("d0"));
 }
 
-TEST_CASE("Layout: paragraphs become blocks; a larger font is a heading",
+TEST_CASE("Layout: paragraphs become blocks, a larger font is a heading",
           "[layout]") {
   std::vector<Word> words;
   Append(&words, Row("Compromiso 1: Datos abiertos", 50, 50, 14));

@@ -32,7 +32,7 @@ TEST_CASE("LanguageDetector: es, pt, en and other", "[language]") {
 }
 
 TEST_CASE(
-    "LanguageDetector: no text is undetermined; short blocks inherit the "
+    "LanguageDetector: no text is undetermined, short blocks inherit the "
     "document",
     "[language]") {
   auto d = LanguageDetector::Create();

@@ -67,7 +67,7 @@ int64_t Matches(Db& db, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("Store: replace is atomic and idempotent; FTS follows; accents fold",
+TEST_CASE("Store: replace is atomic and idempotent, FTS follows, accents fold",
           "[load]") {
   testing::TempDir dir;
   auto store = Store::Open(dir.File("i.sqlite"));
@@ -185,7 +185,7 @@ TEST_CASE("Store: an index from schema 1 is migrated on open", "[load]") {
 
 TEST_CASE(
     "Store: an index from schema 4 gets sentence ids with length and weight, "
-    "and a language-tagged index; nothing is lost",
+    "and a language-tagged index, nothing is lost",
     "[load]") {
   testing::TempDir dir;
   std::string path = dir.File("v4.sqlite");
