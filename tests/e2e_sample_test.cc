@@ -430,6 +430,87 @@ TEST_CASE(
   CHECK(pdfs > 0);
 }
 
+TEST_CASE(
+    "E2E: a document that crashes or hangs its worker is recorded as failed, "
+    "every other document is ingested",
+    "[e2e][workers]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(SampleDir() + "/docs")) {
+    fs::copy_file(e.path(), dir.File("in/" + e.path().filename().string()));
+    ++files;
+  }
+  const std::string db = dir.File("i.sqlite");
+  const std::string json = dir.File("run.json");
+  CommandResult r =
+      Run("PLANMINE_WORKER_FAULT=crash=taller-cocreacion,hang=br-slides " +
+          PlanmineBin() + " --db " + db +
+          " --ocr off ingest --jobs 2 --timeout 3 " + dir.File("in") +
+          " --report-json " + json);
+  INFO(r.out);
+  CHECK(r.exit_code == 1);  // some documents failed
+  CHECK(r.out.find("co-taller-cocreacion-ambiente-demo.pdf: its worker "
+                   "crashed: signal 11 (Segmentation fault)") !=
+        std::string::npos);
+  CHECK(r.out.find("br-slides-participacao-demo.pdf: gave up after 3 s (the "
+                   "document hung its worker)") != std::string::npos);
+  CHECK(r.out.find(std::to_string(files) +
+                   " files: " + std::to_string(files - 2) + " ingested") !=
+        std::string::npos);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'ok'") ==
+        files - 2);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM documents WHERE status = 'failed' "
+               "AND error LIKE '%worker%'") == 2);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM ingest_errors WHERE stage = "
+               "'extract'") == 2);
+  CHECK(ReadFile(json).find("\"status\": \"partial\"") != std::string::npos);
+  // A worker over its memory cap fails its document, with the cap named.
+  CommandResult mem = Run(PlanmineBin() + " --db " + dir.File("m.sqlite") +
+                          " --ocr off ingest --memory-mb 60 " +
+                          dir.File("in/co-plan-accion-demo-2021-2023.pdf"));
+  CHECK(mem.exit_code == 2);  // nothing succeeded
+  CHECK(mem.out.find("the worker's memory cap is 60 MB") != std::string::npos);
+  // The same files read in-process (--jobs 0) make the same rows.
+  const std::string inproc = dir.File("inproc.sqlite");
+  const std::string workers = dir.File("workers.sqlite");
+  REQUIRE(Run(PlanmineBin() + " --db " + inproc +
+              " --ocr off ingest -q --jobs 0 " + dir.File("in"))
+              .exit_code == 0);
+  REQUIRE(Run(PlanmineBin() + " --db " + workers +
+              " --ocr off ingest -q --jobs 2 " + dir.File("in"))
+              .exit_code == 0);
+  auto rows = [&](const std::string& d, const std::string& sql) {
+    CommandResult q = Run(Sqlite3() + " " + d + " \"" + sql + "\"");
+    REQUIRE(q.exit_code == 0);
+    return q.out;
+  };
+  for (const char* sql :
+       {"SELECT path, title, country, year, doc_type, plan_cycle, language, "
+        "page_count, versions, warnings FROM documents ORDER BY path",
+        "SELECT d.path, p.number, p.source, p.quality, p.word_count, p.text, "
+        "p.furniture FROM pages p JOIN documents d ON d.id = p.doc_id ORDER BY "
+        "1, 2",
+        "SELECT d.path, b.page, b.seq, b.start, b.end, b.x0, b.y1, b.heading, "
+        "b.language FROM blocks b JOIN documents d ON d.id = b.doc_id ORDER "
+        "BY 1, 2, 3",
+        "SELECT d.path, s.seq, s.page, s.start, s.language, s.text, s.id & "
+        "1023 FROM sentences s JOIN documents d ON d.id = s.doc_id ORDER BY "
+        "1, 2",
+        "SELECT d.path, c.seq, c.number, c.title, c.lead_agency, c.end_date, "
+        "c.milestones, c.sections FROM commitments c JOIN documents d ON d.id "
+        "= c.doc_id ORDER BY 1, 2",
+        "SELECT d.path, e.type, e.value, e.start FROM entities e JOIN "
+        "documents d ON d.id = e.doc_id ORDER BY 1, 2, 3, 4",
+        "SELECT d.path, f.key, f.value FROM fields f JOIN documents d ON d.id "
+        "= f.doc_id ORDER BY 1, 2, 3"}) {
+    INFO(sql);
+    CHECK(rows(inproc, sql) == rows(workers, sql));
+  }
+}
+
 TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
           "[e2e][report]") {
   if (Run("command -v chromium").exit_code != 0) {

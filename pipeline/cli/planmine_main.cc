@@ -122,7 +122,7 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
 int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
               const std::string& manifest_path, const std::string& packs,
               int max_pages, bool quiet, const std::string& report_json,
-              bool prune) {
+              bool prune, const WorkerLimits& workers) {
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
@@ -142,7 +142,8 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   for (const auto& p : paths) command += " " + p;
   auto report = Ingest(
       *pipeline, **store, paths, manifest ? &*manifest : nullptr, command,
-      prune, [&](const IngestProgress& p) {
+      prune,
+      [&](const IngestProgress& p) {
         if (quiet && p.outcome != "failed" && p.outcome != "no_text") return;
         std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text")
                                ? std::cerr
@@ -157,7 +158,8 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
                    ? p.detail  // reasons already start with the path
                    : p.path + (p.detail.empty() ? "" : ": " + p.detail))
            << "\n";
-      });
+      },
+      workers);
   if (!report.ok()) return Fail(report.status());
   const RunCounts& c = report->counts;
   std::cout << "planmine: " << c.files_seen << " files: " << c.ingested
@@ -488,6 +490,24 @@ int main(int argc, char** argv) {
   ingest->add_option("--report-json", report_json,
                      "Write the run's summary and errors as JSON to this file "
                      "(for monitoring)");
+  WorkerLimits workers;
+  workers.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+  ingest
+      ->add_option("--jobs,-j", workers.jobs,
+                   "Worker processes reading files at once (0: read in this "
+                   "process, without isolation)")
+      ->capture_default_str();
+  ingest
+      ->add_option("--timeout", workers.seconds,
+                   "Seconds a document may take before its worker is killed")
+      ->capture_default_str();
+  ingest
+      ->add_option("--memory-mb", workers.memory_mb,
+                   "Address-space cap of each worker, in MB")
+      ->capture_default_str();
+  // The nightly job's name for the same run: ingest what changed, re-mine
+  // what is stale, mark what is gone.
+  ingest->alias("refresh");
 
   auto* search = app.add_subcommand(
       "search",
@@ -702,7 +722,7 @@ int main(int argc, char** argv) {
   g_ocr = ocr_mode == "auto";
   if (*ingest)
     return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json,
-                     prune);
+                     prune, workers);
   if (*extract) return RunExtract(file, xformat, packs, max_pages);
   if (*themes_list) return RunThemesList(packs, tformat);
 

@@ -18,6 +18,8 @@ const char* StatusCodeName(StatusCode code) {
       return "unsupported";
     case StatusCode::kIoError:
       return "i/o error";
+    case StatusCode::kDeadlineExceeded:
+      return "deadline exceeded";
     case StatusCode::kInternal:
       return "internal error";
   }

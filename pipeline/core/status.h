@@ -25,6 +25,7 @@ enum class StatusCode {
   kUnsupported,       // a valid input we do not handle (not a PDF)
   kIoError,           // the operating system or SQLite failed
   kInternal,          // a bug in planmine
+  kDeadlineExceeded,  // a document's worker ran past its time limit
 };
 
 const char* StatusCodeName(StatusCode code);
@@ -72,6 +73,9 @@ inline Status IoError(std::string m) {
 }
 inline Status Internal(std::string m) {
   return {StatusCode::kInternal, std::move(m)};
+}
+inline Status DeadlineExceeded(std::string m) {
+  return {StatusCode::kDeadlineExceeded, std::move(m)};
 }
 
 // A value or the Status that explains why there is none.

@@ -10,6 +10,7 @@
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/runner/workers.h"
 
 namespace planmine {
 
@@ -426,7 +427,8 @@ Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
     const std::string& command, bool prune,
-    const std::function<void(const IngestProgress&)>& on_file) {
+    const std::function<void(const IngestProgress&)>& on_file,
+    const WorkerLimits& workers) {
   auto t0 = std::chrono::steady_clock::now();
   IngestReport report;
   Discovery found = Discover(paths);
@@ -450,6 +452,7 @@ Result<IngestReport> Ingest(
     PLANMINE_RETURN_IF_ERROR(fail(f, "", "discover", e.status));
   }
   std::set<std::string> seen;
+  std::vector<WorkItem> work;
   for (SourceFile& f : found.files) {
     ++report.counts.files_seen;
     seen.insert(f.path);
@@ -525,33 +528,37 @@ Result<IngestReport> Ingest(
       }
     }
     f.sha256 = *sha;
-    const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
-    auto doc = pipeline.Process(f, entry);
-    if (!doc.ok()) {
-      PLANMINE_RETURN_IF_ERROR(fail(f, *sha, "extract", doc.status()));
-      continue;
-    }
-    Status w = store.Replace(*doc, report.run_id);
-    if (!w.ok()) {
-      // The database itself failing (disk full, locked) stops the run.
-      return w.WithPrefix(f.path + ": cannot write to the index");
-    }
-    ++report.counts.ingested;
-    if (doc->status == "no_text") {
-      ++report.no_text;
-      PLANMINE_RETURN_IF_ERROR(store.LogError(
-          report.run_id, f.path, doc->sha256, "extract", doc->error));
-      report.errors.push_back({"extract", Unsupported(doc->error)});
-      report.error_paths.push_back(f.path);
-      if (on_file) on_file({f.path, "no_text", doc->error});
-    } else if (on_file) {
-      on_file({f.path, "ingested",
-               std::to_string(doc->page_count) + " pages, " +
-                   doc->language.code + ", " +
-                   std::to_string(doc->findings.commitments.size()) +
-                   " commitments"});
-    }
+    work.push_back({f, manifest ? manifest->Find(f.path) : nullptr});
   }
+  // The files to read, in worker processes (workers.h); the results are
+  // stored here, one transaction each, as they come.
+  PLANMINE_RETURN_IF_ERROR(ProcessInWorkers(
+      pipeline, work, workers,
+      [&](size_t i, Result<IndexedDocument> doc) -> Status {
+        const SourceFile& f = work[i].file;
+        if (!doc.ok()) return fail(f, f.sha256, "extract", doc.status());
+        Status w = store.Replace(*doc, report.run_id);
+        if (!w.ok()) {
+          // The database itself failing (disk full, locked) stops the run.
+          return w.WithPrefix(f.path + ": cannot write to the index");
+        }
+        ++report.counts.ingested;
+        if (doc->status == "no_text") {
+          ++report.no_text;
+          PLANMINE_RETURN_IF_ERROR(store.LogError(
+              report.run_id, f.path, doc->sha256, "extract", doc->error));
+          report.errors.push_back({"extract", Unsupported(doc->error)});
+          report.error_paths.push_back(f.path);
+          if (on_file) on_file({f.path, "no_text", doc->error});
+        } else if (on_file) {
+          on_file({f.path, "ingested",
+                   std::to_string(doc->page_count) + " pages, " +
+                       doc->language.code + ", " +
+                       std::to_string(doc->findings.commitments.size()) +
+                       " commitments"});
+        }
+        return Status();
+      }));
   // Documents stored under a folder this run walked, but no longer there:
   // marked missing (kept, in case the folder is only unmounted), or deleted
   // with prune.

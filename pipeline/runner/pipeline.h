@@ -114,11 +114,21 @@ struct IngestReport {
 
 // Ingests `paths` into `store`. Returns an error only when the run cannot
 // happen at all; per-file failures are in the report.
+// Where the files are read (workers.h): `jobs` worker processes at once,
+// each with a wall-clock limit and a memory cap; jobs 0 reads them in this
+// process (no isolation).
+struct WorkerLimits {
+  int jobs = 0;
+  double seconds = 600;   // per document
+  long memory_mb = 4096;  // address space per worker
+};
+
 Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
     const std::string& command, bool prune,
-    const std::function<void(const IngestProgress&)>& on_file);
+    const std::function<void(const IngestProgress&)>& on_file,
+    const WorkerLimits& workers = WorkerLimits());
 
 // Document classification from text and layout (doc_type), file name and
 // mentions (country), cycle/metadata (year). Exposed for tests.
