@@ -20,6 +20,7 @@ PACKAGES=(
   qpdf                                  # encrypted-PDF test fixtures
   bc time                               # scripts/bench_ingest.sh
   chromium                              # the report test renders the HTML headless
+  clang libclang-rt-14-dev              # the libFuzzer harnesses (scripts/fuzz.sh)
 )
 
 SUDO=""
