@@ -60,6 +60,10 @@ class Pipeline {
   // would extract (same extractor, normalizer, language, segmenter, OCR).
   bool HasTextOf(const std::string& stored_versions) const;
 
+  // Loads what the stages load on first use (the word lists), so that
+  // forked workers share it instead of each reading it again.
+  void Warm() const { (void)normalizer_.dictionary_size(); }
+
   const Miner& miner() const { return miner_; }
   const std::vector<Theme>& themes() const { return themes_; }
   // What produced a document's rows; a change means re-ingest.

@@ -24,14 +24,41 @@ double Now() {
       .count();
 }
 
-struct Child {
+// A worker process: it reads the index of the next item from `task`,
+// processes it, writes the result (8-byte length, then the bytes) to
+// `result`, and waits for the next, until `task` closes.
+struct Worker {
   pid_t pid = -1;
-  int fd = -1;
-  size_t index = 0;
+  int task = -1, result = -1;
+  long busy = -1;  // index of the item being processed, -1 when idle
   double started = 0;
   bool timed_out = false;
   std::string bytes;
 };
+
+bool WriteAll(int fd, const void* data, size_t size) {
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    ssize_t n = write(fd, p, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+bool ReadAll(int fd, void* data, size_t size) {
+  char* p = static_cast<char*>(data);
+  while (size > 0) {
+    ssize_t n = read(fd, p, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
 
 // Fault injection for the tests of worker isolation:
 // PLANMINE_WORKER_FAULT="crash=SUBSTR,hang=SUBSTR" makes a worker crash
@@ -56,10 +83,12 @@ void InjectFault(const std::string& path) {
   }
 }
 
-// In the child: process, send, exit without running the parent's
-// destructors (its database connection is the parent's).
-[[noreturn]] void RunChild(const Pipeline& pipeline, const WorkItem& item,
-                           const WorkerLimits& limits, int fd) {
+// In the worker: serve items until the parent closes the task pipe; exit
+// without running the parent's destructors (its database connection is the
+// parent's).
+[[noreturn]] void WorkerLoop(const Pipeline& pipeline,
+                             const std::vector<WorkItem>& items,
+                             const WorkerLimits& limits, int task, int result) {
   // A worker does not outlive its parent (a refresh killed with SIGKILL).
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() == 1) _exit(4);
@@ -69,24 +98,23 @@ void InjectFault(const std::string& path) {
         static_cast<rlim_t>(limits.memory_mb) * 1024 * 1024;
     setrlimit(RLIMIT_AS, &cap);
   }
-  InjectFault(item.file.path);
-  std::string out = EncodeResult(pipeline.Process(item.file, item.entry));
-  const char* p = out.data();
-  size_t left = out.size();
-  while (left > 0) {
-    ssize_t n = write(fd, p, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) _exit(3);
-    p += n;
-    left -= static_cast<size_t>(n);
+  uint64_t index = 0;
+  while (ReadAll(task, &index, sizeof index)) {
+    if (index >= items.size()) _exit(5);
+    const WorkItem& item = items[index];
+    InjectFault(item.file.path);
+    std::string out = EncodeResult(pipeline.Process(item.file, item.entry));
+    uint64_t size = out.size();
+    if (!WriteAll(result, &size, sizeof size) ||
+        !WriteAll(result, out.data(), out.size()))
+      _exit(3);
   }
-  close(fd);
   _exit(0);
 }
 
-// Why a child that sent no usable result ended.
-Status ChildFailure(const Child& c, int wstatus, const WorkerLimits& limits) {
-  if (c.timed_out)
+// Why a worker that sent no usable result ended.
+Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
+  if (w.timed_out)
     return DeadlineExceeded("gave up after " +
                             std::to_string(static_cast<int>(limits.seconds)) +
                             " s (the document hung its worker)");
@@ -115,79 +143,136 @@ Status ProcessInWorkers(
           done(i, pipeline.Process(items[i].file, items[i].entry)));
     return Status();
   }
-  std::vector<Child> running;
-  size_t next = 0;
-  Status stop;
-  auto reap = [&](Child& c) -> Status {
-    close(c.fd);
-    int wstatus = 0;
-    while (waitpid(c.pid, &wstatus, 0) < 0 && errno == EINTR) {
+  if (items.empty()) return Status();
+  pipeline.Warm();  // loaded once, shared by every worker
+  // A worker that died between two items closes its end of the task pipe:
+  // writing to it must fail with EPIPE, not kill the parent.
+  signal(SIGPIPE, SIG_IGN);
+  std::vector<Worker> workers(
+      std::min(static_cast<size_t>(limits.jobs), items.size()));
+  auto start = [&](Worker& w) -> Status {
+    int task[2], result[2];
+    if (pipe(task) != 0)
+      return IoError(std::string("pipe: ") + strerror(errno));
+    if (pipe(result) != 0) {
+      close(task[0]);
+      close(task[1]);
+      return IoError(std::string("pipe: ") + strerror(errno));
     }
-    Result<IndexedDocument> result =
-        WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0 && !c.timed_out
-            ? DecodeResult(c.bytes)
-            : Result<IndexedDocument>(ChildFailure(c, wstatus, limits));
-    if (!result.ok())
-      result = Status(
-          result.status().code(),
-          result.status().message().rfind(items[c.index].file.path, 0) == 0
-              ? result.status().message()
-              : items[c.index].file.path + ": " + result.status().message());
-    return done(c.index, std::move(result));
+    fflush(nullptr);
+    pid_t pid = fork();
+    if (pid < 0) {
+      for (int fd : {task[0], task[1], result[0], result[1]}) close(fd);
+      return IoError(std::string("cannot start a worker: ") + strerror(errno));
+    }
+    if (pid == 0) {
+      close(task[1]);
+      close(result[0]);
+      for (const Worker& o : workers) {
+        if (o.task >= 0) close(o.task);
+        if (o.result >= 0) close(o.result);
+      }
+      WorkerLoop(pipeline, items, limits, task[0], result[1]);
+    }
+    close(task[0]);
+    close(result[1]);
+    w = Worker();
+    w.pid = pid;
+    w.task = task[1];
+    w.result = result[0];
+    return Status();
   };
-  while (next < items.size() || !running.empty()) {
-    while (stop.ok() && next < items.size() &&
-           static_cast<int>(running.size()) < limits.jobs) {
-      int fds[2];
-      if (pipe(fds) != 0)
-        return IoError(std::string("cannot make a pipe for a worker: ") +
-                       strerror(errno));
-      fflush(nullptr);
-      pid_t pid = fork();
-      if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return IoError(std::string("cannot start a worker: ") +
-                       strerror(errno));
-      }
-      if (pid == 0) {
-        close(fds[0]);
-        for (const Child& c : running) close(c.fd);
-        RunChild(pipeline, items[next], limits, fds[1]);
-      }
-      close(fds[1]);
-      running.push_back({pid, fds[0], next, Now(), false, {}});
-      ++next;
+  // Ends worker `w` (killed if need be) and reports its item as failed.
+  auto lose = [&](Worker& w) -> Status {
+    if (w.timed_out) kill(w.pid, SIGKILL);
+    close(w.task);
+    close(w.result);
+    int wstatus = 0;
+    while (waitpid(w.pid, &wstatus, 0) < 0 && errno == EINTR) {
     }
-    if (!stop.ok() && running.empty()) break;
-    if (running.empty()) continue;
+    long index = w.busy;
+    Status why = WorkerFailure(w, wstatus, limits);
+    w = Worker();
+    if (index < 0) return Status();
+    const std::string& path = items[static_cast<size_t>(index)].file.path;
+    return done(static_cast<size_t>(index),
+                Status(why.code(), path + ": " + why.message()));
+  };
+  size_t next = 0, finished = 0;
+  Status stop;
+  for (Worker& w : workers) PLANMINE_RETURN_IF_ERROR(start(w));
+  while (finished < items.size() && stop.ok()) {
+    // Idle workers get the next items.
+    for (Worker& w : workers) {
+      if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
+      uint64_t index = next;
+      if (!WriteAll(w.task, &index, sizeof index)) {
+        Status s = lose(w);  // died while idle; its replacement takes over
+        if (!s.ok()) stop = s;
+        if (Status r = start(w); !r.ok()) return r;
+        continue;
+      }
+      w.busy = static_cast<long>(next++);
+      w.started = Now();
+      w.bytes.clear();
+    }
     std::vector<pollfd> pfds;
-    for (const Child& c : running) pfds.push_back({c.fd, POLLIN, 0});
+    std::vector<Worker*> polled;
+    for (Worker& w : workers)
+      if (w.busy >= 0) {
+        pfds.push_back({w.result, POLLIN, 0});
+        polled.push_back(&w);
+      }
+    if (pfds.empty()) break;
     int n = poll(pfds.data(), pfds.size(), 200);
     if (n < 0 && errno != EINTR)
       return IoError(std::string("poll: ") + strerror(errno));
     const double now = Now();
-    for (size_t k = running.size(); k-- > 0;) {
-      Child& c = running[k];
-      bool finished = false;
+    for (size_t k = 0; k < polled.size() && stop.ok(); ++k) {
+      Worker& w = *polled[k];
+      bool lost = false;
       if (n > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
         char buf[65536];
-        ssize_t got = read(c.fd, buf, sizeof buf);
+        ssize_t got = read(w.result, buf, sizeof buf);
         if (got > 0)
-          c.bytes.append(buf, static_cast<size_t>(got));
+          w.bytes.append(buf, static_cast<size_t>(got));
         else if (got == 0 || errno != EINTR)
-          finished = true;
+          lost = true;
       }
-      if (!finished && limits.seconds > 0 && now - c.started > limits.seconds) {
-        c.timed_out = true;
-        kill(c.pid, SIGKILL);
-        finished = true;
+      uint64_t size = 0;
+      if (!lost && w.bytes.size() >= sizeof size) {
+        memcpy(&size, w.bytes.data(), sizeof size);
+        if (w.bytes.size() >= sizeof size + size) {
+          size_t index = static_cast<size_t>(w.busy);
+          w.busy = -1;
+          ++finished;
+          Status s = done(index, DecodeResult(std::string_view(w.bytes).substr(
+                                     sizeof size, size)));
+          if (!s.ok()) stop = s;
+          continue;
+        }
       }
-      if (finished) {
-        Status s = reap(c);
-        if (!s.ok() && stop.ok()) stop = s;
-        running.erase(running.begin() + static_cast<long>(k));
+      if (!lost && limits.seconds > 0 && now - w.started > limits.seconds) {
+        w.timed_out = true;
+        lost = true;
       }
+      if (lost) {
+        ++finished;
+        Status s = lose(w);
+        if (!s.ok()) stop = s;
+        if (next < items.size() && stop.ok())
+          if (Status r = start(w); !r.ok()) return r;
+      }
+    }
+  }
+  // No more work: the workers see their task pipe close and exit.
+  for (Worker& w : workers) {
+    if (w.pid < 0) continue;
+    close(w.task);
+    close(w.result);
+    if (w.busy >= 0) kill(w.pid, SIGKILL);
+    int wstatus = 0;
+    while (waitpid(w.pid, &wstatus, 0) < 0 && errno == EINTR) {
     }
   }
   return stop;
