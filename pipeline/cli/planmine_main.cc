@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -119,6 +120,80 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   return Status();
 }
 
+// Progress of an ingest: on a terminal, a line redrawn on stderr with
+// files, documents/s, pages/s and the ETA; elsewhere (cron, a log file) the
+// same as a plain line every 30 s; nothing with --quiet except on a
+// terminal.
+class ProgressMeter {
+ public:
+  explicit ProgressMeter(bool quiet)
+      : tty_(isatty(STDERR_FILENO) != 0),
+        quiet_(quiet),
+        start_(Now()),
+        last_log_(start_) {}
+
+  void Update(const IngestProgress& p) {
+    done_ = p.done;
+    total_ = p.total;
+    pages_ += p.pages;
+    if (p.outcome == "ingested" || p.outcome == "no_text" ||
+        p.outcome == "remined" || p.outcome == "failed")
+      ++worked_;
+    if (!tty_ && !quiet_ && Now() - last_log_ >= 30) {
+      last_log_ = Now();
+      std::cout << "progress: " << Line() << "\n" << std::flush;
+    }
+  }
+  void Draw() {
+    if (!tty_ || total_ == 0) return;
+    std::string line = Line();
+    std::cerr << "\r" << line
+              << std::string(shown_ > line.size() ? shown_ - line.size() : 0,
+                             ' ')
+              << std::flush;
+    shown_ = line.size();
+  }
+  void Clear() {
+    if (!tty_ || shown_ == 0) return;
+    std::cerr << "\r" << std::string(shown_, ' ') << "\r" << std::flush;
+    shown_ = 0;
+  }
+
+ private:
+  static double Now() {
+    return std::chrono::duration<double>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+  std::string Line() const {
+    const double t = std::max(1e-3, Now() - start_);
+    char buf[160];
+    const double rate = done_ / t;
+    const double eta = rate > 0 ? (total_ - done_) / rate : 0;
+    snprintf(buf, sizeof buf,
+             "[%zu/%zu files, %3.0f%%] %.1f documents/s, %.1f pages/s, ETA "
+             "%s",
+             done_, total_, total_ ? 100.0 * done_ / total_ : 100.0,
+             worked_ / t, pages_ / t, Duration(eta).c_str());
+    return buf;
+  }
+  static std::string Duration(double s) {
+    char buf[32];
+    if (s < 90)
+      snprintf(buf, sizeof buf, "%.0f s", s);
+    else if (s < 5400)
+      snprintf(buf, sizeof buf, "%.0f min", s / 60);
+    else
+      snprintf(buf, sizeof buf, "%.1f h", s / 3600);
+    return buf;
+  }
+
+  bool tty_, quiet_;
+  double start_, last_log_;
+  size_t done_ = 0, total_ = 0, worked_ = 0, shown_ = 0;
+  long pages_ = 0;
+};
+
 int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
               const std::string& manifest_path, const std::string& packs,
               int max_pages, bool quiet, const std::string& report_json,
@@ -140,11 +215,17 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
   if (!store.ok()) return Fail(store.status());
   std::string command = "ingest";
   for (const auto& p : paths) command += " " + p;
+  ProgressMeter progress(quiet);
   auto report = Ingest(
       *pipeline, **store, paths, manifest ? &*manifest : nullptr, command,
       prune,
       [&](const IngestProgress& p) {
-        if (quiet && p.outcome != "failed" && p.outcome != "no_text") return;
+        progress.Update(p);
+        if (quiet && p.outcome != "failed" && p.outcome != "no_text") {
+          progress.Draw();
+          return;
+        }
+        progress.Clear();
         std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text")
                                ? std::cerr
                                : std::cout;
@@ -158,8 +239,10 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
                    ? p.detail  // reasons already start with the path
                    : p.path + (p.detail.empty() ? "" : ": " + p.detail))
            << "\n";
+        progress.Draw();
       },
       workers);
+  progress.Clear();
   if (!report.ok()) return Fail(report.status());
   const RunCounts& c = report->counts;
   std::cout << "planmine: " << c.files_seen << " files: " << c.ingested

@@ -427,11 +427,22 @@ Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
     const std::string& command, bool prune,
-    const std::function<void(const IngestProgress&)>& on_file,
+    const std::function<void(const IngestProgress&)>& on_file_in,
     const WorkerLimits& workers) {
   auto t0 = std::chrono::steady_clock::now();
   IngestReport report;
   Discovery found = Discover(paths);
+  // Every event counted, for progress and ETA.
+  const size_t total = found.files.size() + found.errors.size();
+  size_t events = 0;
+  std::function<void(const IngestProgress&)> on_file;
+  if (on_file_in)
+    on_file = [&](const IngestProgress& p) {
+      IngestProgress q = p;
+      q.done = ++events;
+      q.total = total;
+      on_file_in(q);
+    };
   auto run = store.BeginRun(command);
   if (!run.ok()) return run.status();
   report.run_id = *run;
@@ -551,11 +562,14 @@ Result<IngestReport> Ingest(
           report.error_paths.push_back(f.path);
           if (on_file) on_file({f.path, "no_text", doc->error});
         } else if (on_file) {
-          on_file({f.path, "ingested",
-                   std::to_string(doc->page_count) + " pages, " +
-                       doc->language.code + ", " +
-                       std::to_string(doc->findings.commitments.size()) +
-                       " commitments"});
+          IngestProgress p{
+              f.path, "ingested",
+              std::to_string(doc->page_count) + " pages, " +
+                  doc->language.code + ", " +
+                  std::to_string(doc->findings.commitments.size()) +
+                  " commitments"};
+          p.pages = doc->page_count;
+          on_file(p);
         }
         return Status();
       }));

@@ -99,8 +99,12 @@ class Pipeline {
 
 struct IngestProgress {
   std::string path;
-  std::string outcome;  // ingested | unchanged | moved | failed | no_text
+  std::string outcome;  // ingested | unchanged | moved | remined | failed |
+                        // no_text
   std::string detail;
+  int pages = 0;     // pages read, for an ingested file
+  size_t done = 0;   // files dealt with so far, this one included
+  size_t total = 0;  // files this run deals with
 };
 
 struct IngestReport {
