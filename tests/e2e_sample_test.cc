@@ -511,6 +511,93 @@ TEST_CASE(
   }
 }
 
+namespace {
+
+// A PDF of the given objects (1 0 obj is the catalog), with a correct xref.
+std::string MakePdf(const std::vector<std::string>& objects) {
+  std::string out = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) +
+         "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char line[32];
+    snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    out += line;
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "E2E: zero pages, self-referencing and deeply nested objects, a page cap, "
+    "a non-UTF-8 file name and a full disk",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  const std::string catalog = "<< /Type /Catalog /Pages 2 0 R >>";
+  WriteFile(dir.File("in/zero-pages.pdf"),
+            MakePdf({catalog, "<< /Type /Pages /Kids [] /Count 0 >>"}));
+  WriteFile(dir.File("in/self-ref.pdf"),
+            MakePdf({catalog, "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"}));
+  WriteFile(dir.File("in/nested.pdf"),
+            MakePdf({catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                     "/Resources << /X " +
+                         std::string(5000, '[') + std::string(5000, ']') +
+                         " >> >>"}));
+  // A Latin-1 byte in the name: not UTF-8.
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/taller-\xE9.pdf"));
+  const std::string db = dir.File("i.sqlite");
+  CommandResult r =
+      Run(Cli(db, "--ocr off ingest --timeout 60 " + dir.File("in")));
+  INFO(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find(dir.File("in/zero-pages.pdf") + ": PDF has no pages") !=
+        std::string::npos);
+  // Self-reference and nesting: read without a crash or a hang, with no
+  // text to show.
+  CHECK(r.out.find("NO TEXT  " + dir.File("in/self-ref.pdf")) !=
+        std::string::npos);
+  CHECK(r.out.find("NO TEXT  " + dir.File("in/nested.pdf")) !=
+        std::string::npos);
+  CHECK(r.out.find("ok       " + dir.File("in/taller-\xE9.pdf")) !=
+        std::string::npos);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents") == 4);
+  CHECK(Run(Cli(db, "search workshop --format csv")).exit_code == 0);
+
+  // A page cap: what is read is kept, and the document says what was not.
+  const std::string cap = dir.File("cap.sqlite");
+  REQUIRE(Run(Cli(cap, "ingest --max-pages 1 " + SampleDir() +
+                           "/docs/co-plan-accion-demo-2021-2023.pdf"))
+              .exit_code == 0);
+  CHECK(Run(Sqlite3() + " " + cap + " 'SELECT warnings FROM documents'").out ==
+        "[\"page cap reached: 1 of 3 pages read\"]\n");
+
+  // A full disk (a file-size limit here): a clear error, exit 2, the index
+  // intact, and the next run completes it.
+  const std::string full = dir.File("full.sqlite");
+  CommandResult f =
+      Run("ulimit -f 600; " + Cli(full, "ingest -q " + SampleDir() + "/docs"));
+  INFO(f.out);
+  CHECK(f.exit_code == 2);
+  // (/bin/sh counts 512-byte blocks: 300 KB, past the schema, short of the
+  // corpus.)
+  CHECK(f.out.find(": cannot write to the index: " + full) !=
+        std::string::npos);
+  CHECK(Run(Sqlite3() + " " + full + " 'PRAGMA integrity_check'").out ==
+        "ok\n");
+  CHECK(Run(Cli(full, "ingest -q " + SampleDir() + "/docs")).exit_code == 0);
+}
+
 TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
           "[e2e][report]") {
   if (Run("command -v chromium").exit_code != 0) {

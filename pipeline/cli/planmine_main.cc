@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -524,6 +525,9 @@ int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check) {
 
 int main(int argc, char** argv) {
   using namespace planmine;
+  // Over a file-size limit a write fails (EFBIG) instead of killing us, so
+  // that a full disk or quota is reported like any other write error.
+  signal(SIGXFSZ, SIG_IGN);
   // Tesseract's OpenMP threads spin against each other on small machines:
   // two OCR pages took 111 s with the default and 10 s with one thread here.
   // The limit is read when the OpenMP runtime loads, before main, so set it
