@@ -23,8 +23,8 @@ timed() {  # timed OUTFILE CMD... : appends wall seconds to OUTFILE
   local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || true; t1=$(now)
   echo "$t1 - $t0" | bc -l >> "$out"
 }
-peak() {  # peak CMD...: prints peak RSS in MB
-  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'
+peak() {  # peak CMD...: prints peak RSS in MB (whatever CMD exits with)
+  { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{printf "%.0f", $1/1024}'
 }
 
 echo "## Refresh benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores)"
