@@ -17,6 +17,13 @@ std::string Cli(const std::string& db, const std::string& args) {
   return PlanmineBin() + " --db " + db + " " + args;
 }
 
+// The rows of a query, as the sqlite3 shell prints them.
+std::string Rows(const std::string& db, const std::string& sql) {
+  CommandResult q = Run(Sqlite3() + " " + db + " \"" + sql + "\"");
+  REQUIRE(q.exit_code == 0);
+  return q.out;
+}
+
 int64_t Scalar(const std::string& db, const std::string& sql) {
   CommandResult r = Run(Sqlite3() + " " + db + " \"" + sql + "\"");
   REQUIRE(r.exit_code == 0);
@@ -409,11 +416,6 @@ TEST_CASE(
   REQUIRE(Run(PlanmineBin() + " --db " + clean + packs +
               "--ocr off ingest -q " + SampleDir() + "/docs")
               .exit_code == 0);
-  auto rows = [&](const std::string& d, const std::string& sql) {
-    CommandResult q = Run(Sqlite3() + " " + d + " \"" + sql + "\"");
-    REQUIRE(q.exit_code == 0);
-    return q.out;
-  };
   for (const char* sql :
        {"SELECT pattern_id, theme_id, page, start, end, match FROM theme_hits "
         "ORDER BY 1, 2, 3, 4",
@@ -425,7 +427,7 @@ TEST_CASE(
         "SELECT title, country, year, doc_type, plan_cycle, subnational, "
         "versions FROM documents ORDER BY title"}) {
     INFO(sql);
-    CHECK(rows(db, sql) == rows(clean, sql));
+    CHECK(Rows(db, sql) == Rows(clean, sql));
   }
   CHECK(pdfs > 0);
 }
@@ -482,11 +484,6 @@ TEST_CASE(
   REQUIRE(Run(PlanmineBin() + " --db " + workers +
               " --ocr off ingest -q --jobs 2 " + dir.File("in"))
               .exit_code == 0);
-  auto rows = [&](const std::string& d, const std::string& sql) {
-    CommandResult q = Run(Sqlite3() + " " + d + " \"" + sql + "\"");
-    REQUIRE(q.exit_code == 0);
-    return q.out;
-  };
   for (const char* sql :
        {"SELECT path, title, country, year, doc_type, plan_cycle, language, "
         "page_count, versions, warnings FROM documents ORDER BY path",
@@ -507,7 +504,7 @@ TEST_CASE(
         "SELECT d.path, f.key, f.value FROM fields f JOIN documents d ON d.id "
         "= f.doc_id ORDER BY 1, 2, 3"}) {
     INFO(sql);
-    CHECK(rows(inproc, sql) == rows(workers, sql));
+    CHECK(Rows(inproc, sql) == Rows(workers, sql));
   }
 }
 

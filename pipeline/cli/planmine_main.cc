@@ -7,8 +7,8 @@
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
-#include <csignal>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/cli/format.h"
+#include "pipeline/core/clock.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/query/evaluate.h"
 #include "pipeline/query/query.h"
@@ -161,11 +162,7 @@ class ProgressMeter {
   }
 
  private:
-  static double Now() {
-    return std::chrono::duration<double>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-  }
+  static double Now() { return MonotonicSeconds(); }
   std::string Line() const {
     const double t = std::max(1e-3, Now() - start_);
     char buf[160];

@@ -117,21 +117,8 @@ class Tokenizer {
   }
 
   // The number of words (token positions) of a document text.
-  std::string_view Unmarked(std::string_view text) {
-    if (!text.empty() && text[0] == kLanguageMark) {
-      size_t close = text.find(kLanguageEnd);
-      if (close != std::string_view::npos && close < 16)
-        text.remove_prefix(close + 1);
-    }
-    return text;
-  }
-
   int CountWords(std::string_view text) {
-    if (!text.empty() && text[0] == kLanguageMark) {
-      size_t close = text.find(kLanguageEnd);
-      if (close != std::string_view::npos && close < 16)
-        text.remove_prefix(close + 1);
-    }
+    text = Unmarked(text);
     UErrorCode err = U_ZERO_ERROR;
     UText* ut = utext_openUTF8(nullptr, text.data(),
                                static_cast<int64_t>(text.size()), &err);

@@ -19,17 +19,14 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/clock.h"
 #include "pipeline/load/store.h"
 #include "pipeline/query/query.h"
 
 namespace planmine {
 namespace {
 
-double Now() {
-  return std::chrono::duration<double>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
+double Now() { return MonotonicSeconds(); }
 
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;

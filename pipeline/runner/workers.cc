@@ -13,16 +13,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "pipeline/core/clock.h"
 #include "pipeline/runner/doc_codec.h"
 
 namespace planmine {
 namespace {
 
-double Now() {
-  return std::chrono::duration<double>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
+double Now() { return MonotonicSeconds(); }
 
 // A worker process: it reads the index of the next item from `task`,
 // processes it, writes the result (8-byte length, then the bytes) to
