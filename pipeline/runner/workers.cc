@@ -16,8 +16,22 @@
 #include "pipeline/core/clock.h"
 #include "pipeline/runner/doc_codec.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define PLANMINE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PLANMINE_ASAN 1
+#endif
+#endif
+
 namespace planmine {
 namespace {
+
+#ifdef PLANMINE_ASAN
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
 
 double Now() { return MonotonicSeconds(); }
 
@@ -89,7 +103,9 @@ void InjectFault(const std::string& path) {
   // A worker does not outlive its parent (a refresh killed with SIGKILL).
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() == 1) _exit(4);
-  if (limits.memory_mb > 0) {
+  // AddressSanitizer reserves terabytes of address space for its shadow, so
+  // an address-space cap cannot apply to a sanitizer build.
+  if (limits.memory_mb > 0 && !kAddressSanitizer) {
     rlimit cap{};
     cap.rlim_cur = cap.rlim_max =
         static_cast<rlim_t>(limits.memory_mb) * 1024 * 1024;
