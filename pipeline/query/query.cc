@@ -150,7 +150,8 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
   // Control characters are not text (and \x01-\x03 are the tokenizer's
   // marks): spaces.
   std::string q;
-  for (char c : user_query) q += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+  for (char c : SanitizeUtf8(user_query))
+    q += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
   q = std::string(TrimAscii(q));
   // theme:ID is a filter.
   static const RE2 kTheme("(?:^|\\s)theme:([a-z_]+)(?:\\s|$)");
@@ -387,7 +388,8 @@ Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
         m.find("malformed") != std::string::npos ||
         m.find("no such column") != std::string::npos ||
         m.find("special query") != std::string::npos ||
-        m.find("unterminated") != std::string::npos) {
+        m.find("unterminated") != std::string::npos ||
+        m.find("expected integer") != std::string::npos) {
       return InvalidArgument(
           "invalid search query '" + query +
           "': check quotes and operators (AND, OR, NOT, NEAR, prefix*)");
