@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <tuple>
 
+#include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/normalize/normalizer.h"
 
@@ -15,6 +17,7 @@ namespace planmine {
 struct Miner::Compiled {
   std::unique_ptr<RE2::Set> set;
   std::vector<std::unique_ptr<RE2>> res;
+  std::vector<std::string> keys;  // PatternKey of each pattern
 };
 
 namespace {
@@ -98,6 +101,9 @@ Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
         return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
                                ": pattern '" + p.id + "': " + re->error());
       c.res.push_back(std::move(re));
+      c.keys.push_back(Sha256Hex(std::string(kMatchVersion) + '\n' +
+                                 pack.language + '\n' + p.regex)
+                           .substr(0, 16));
     }
     if (!c.set->Compile())
       return InvalidArgument(pack.path + ": pattern set too large to compile");
@@ -121,13 +127,51 @@ std::string Miner::VersionString() const {
   return s;
 }
 
-std::vector<PatternMatch> Miner::Match(std::string_view text,
-                                       std::string_view language) const {
-  std::vector<PatternMatch> out;
+const std::string& Miner::PatternKey(size_t pack, size_t pattern) const {
+  return (*compiled_)[pack].keys[pattern];
+}
+
+bool Miner::Applies(size_t pack, std::string_view language) const {
   const bool known = language == "es" || language == "pt" || language == "en";
+  const std::string& pack_language = (*packs_)[pack].language;
+  return !known || pack_language == "any" || pack_language == language;
+}
+
+bool Miner::Locate(size_t pack, size_t pattern, std::string_view text,
+                   PatternMatch* m) const {
+  const RE2& re = *(*compiled_)[pack].res[pattern];
+  int n = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(n + 1);
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), n + 1))
+    return false;
+  m->pack = pack;
+  m->pattern = pattern;
+  m->start = static_cast<size_t>(groups[0].data() - text.data());
+  m->end = m->start + groups[0].size();
+  // Expanded word boundaries may have taken a neighbouring space or
+  // punctuation mark into the span; give it back.
+  auto edge = [](char ch) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    return u < 0x80 && !isalnum(u) && ch != '@' && ch != '/' && ch != '_';
+  };
+  while (m->start < m->end && edge(text[m->start])) ++m->start;
+  while (m->end > m->start && edge(text[m->end - 1]) && text[m->end - 1] != ')')
+    --m->end;
+  m->captures.clear();
+  for (const auto& [name, idx] : re.NamedCapturingGroups()) {
+    if (groups[idx].data() != nullptr)
+      m->captures[name] = std::string(groups[idx]);
+  }
+  return true;
+}
+
+std::vector<PatternMatch> Miner::Match(std::string_view text,
+                                       std::string_view language,
+                                       std::string_view pack_name) const {
+  std::vector<PatternMatch> out;
   for (size_t k = 0; k < compiled_->size(); ++k) {
-    const std::string& pack_language = (*packs_)[k].language;
-    if (known && pack_language != "any" && pack_language != language) continue;
+    if (!Applies(k, language)) continue;
+    if (!pack_name.empty() && (*packs_)[k].name != pack_name) continue;
     const Compiled& c = (*compiled_)[k];
     std::vector<int> hits;
     RE2::Set::ErrorInfo info;
@@ -142,31 +186,9 @@ std::vector<PatternMatch> Miner::Match(std::string_view text,
     }
     std::sort(hits.begin(), hits.end());
     for (int h : hits) {
-      const RE2& re = *c.res[h];
-      int n = re.NumberOfCapturingGroups();
-      std::vector<re2::StringPiece> groups(n + 1);
-      if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
-                    n + 1))
-        continue;
       PatternMatch m;
-      m.pack = k;
-      m.pattern = static_cast<size_t>(h);
-      m.start = static_cast<size_t>(groups[0].data() - text.data());
-      m.end = m.start + groups[0].size();
-      // Expanded word boundaries may have taken a neighbouring space or
-      // punctuation mark into the span; give it back.
-      auto edge = [](char ch) {
-        unsigned char u = static_cast<unsigned char>(ch);
-        return u < 0x80 && !isalnum(u) && ch != '@' && ch != '/' && ch != '_';
-      };
-      while (m.start < m.end && edge(text[m.start])) ++m.start;
-      while (m.end > m.start && edge(text[m.end - 1]) && text[m.end - 1] != ')')
-        --m.end;
-      for (const auto& [name, idx] : re.NamedCapturingGroups()) {
-        if (groups[idx].data() != nullptr)
-          m.captures[name] = std::string(groups[idx]);
-      }
-      out.push_back(std::move(m));
+      if (Locate(k, static_cast<size_t>(h), text, &m))
+        out.push_back(std::move(m));
     }
   }
   return out;
@@ -488,9 +510,66 @@ bool IsBulletOrContact(const std::string& s) {
 }  // namespace
 
 Findings Miner::Mine(const std::vector<Sentence>& sentences,
-                     const NormalizedDocument* pages) const {
+                     const NormalizedDocument* pages, const MatchCache* reuse,
+                     MatchCache* out) const {
   Findings f;
   const int n = static_cast<int>(sentences.size());
+  // Every pattern's matches in every sentence, in pack then pattern order:
+  // taken from `reuse` for the patterns it has, found for the others.
+  std::vector<std::vector<PatternMatch>> found(sentences.size());
+  if (reuse == nullptr) {
+    for (int si = 0; si < n; ++si)
+      found[si] = Match(sentences[si].text, sentences[si].language);
+  } else {
+    const std::set<std::string> have(reuse->patterns.begin(),
+                                     reuse->patterns.end());
+    for (size_t k = 0; k < compiled_->size(); ++k) {
+      const Compiled& c = (*compiled_)[k];
+      for (size_t i = 0; i < c.res.size(); ++i) {
+        if (have.count(c.keys[i])) {
+          auto it = reuse->matches.find(c.keys[i]);
+          if (it == reuse->matches.end()) continue;
+          for (const SentenceMatch& sm : it->second) {
+            if (sm.sentence < 0 || sm.sentence >= n) continue;
+            found[sm.sentence].push_back({k, i, sm.start, sm.end, sm.captures});
+          }
+          continue;
+        }
+        for (int si = 0; si < n; ++si) {  // new or edited: run it
+          if (!Applies(k, sentences[si].language)) continue;
+          PatternMatch m;
+          if (Locate(k, i, sentences[si].text, &m))
+            found[si].push_back(std::move(m));
+        }
+      }
+    }
+    // The order Match gives (the loop below depends on it).
+    for (auto& v : found)
+      std::sort(
+          v.begin(), v.end(), [](const PatternMatch& a, const PatternMatch& b) {
+            return std::tie(a.pack, a.pattern) < std::tie(b.pack, b.pattern);
+          });
+  }
+  if (out != nullptr) {
+    out->patterns.clear();
+    out->matches.clear();
+    std::set<std::pair<size_t, size_t>> first;  // one pattern per key
+    for (size_t k = 0; k < compiled_->size(); ++k)
+      for (size_t i = 0; i < (*compiled_)[k].keys.size(); ++i) {
+        const std::string& key = (*compiled_)[k].keys[i];
+        if (out->matches.count(key)) continue;
+        out->patterns.push_back(key);
+        out->matches[key];
+        first.insert({k, i});
+      }
+    for (int si = 0; si < n; ++si)
+      for (const PatternMatch& m : found[si])
+        if (first.count({m.pack, m.pattern}))
+          out->matches[PatternKey(m.pack, m.pattern)].push_back(
+              {si, m.start, m.end, m.captures});
+    for (auto it = out->matches.begin(); it != out->matches.end();)
+      it = it->second.empty() ? out->matches.erase(it) : std::next(it);
+  }
   std::vector<std::set<std::string>> sentence_themes(sentences.size());
   std::vector<std::vector<Label>> labels(sentences.size());
   std::vector<std::vector<std::pair<std::string, std::string>>> levels(
@@ -505,7 +584,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     std::set<std::string> themes_here;
     size_t entities_before = f.entities.size();
     bool ficha_here = false;
-    for (const PatternMatch& m : Match(s.text, s.language)) {
+    for (const PatternMatch& m : found[si]) {
       const PatternPack& pack = (*packs_)[m.pack];
       const Pattern& p = pack.patterns[m.pattern];
       std::string matched = s.text.substr(m.start, m.end - m.start);
@@ -881,7 +960,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
         if (page.number < c.first_page || page.number > c.last_page) continue;
         for (const Field& kv : page.fields) {
           if (c.text.find(kv.value) == std::string::npos) continue;
-          for (const PatternMatch& m : Match(kv.key + ":")) {
+          for (const PatternMatch& m : Match(kv.key + ":", {}, "commitments")) {
             const PatternPack& pack = (*packs_)[m.pack];
             const Pattern& p = pack.patterns[m.pattern];
             if (pack.name != "commitments" || p.group != "field" ||
@@ -923,7 +1002,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       std::string head = Utf8Truncate(v, 60);
       std::string best;
       size_t best_at = std::string::npos, best_end = 0;
-      for (const PatternMatch& m : Match(head)) {
+      for (const PatternMatch& m : Match(head, {}, "commitments")) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
         if (pack.name != "commitments" || p.group != "level") continue;
@@ -949,7 +1028,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     for (int k = c.first_sentence; k <= c.last_sentence; ++k)
       if (ogp_context[k]) values_named.insert(ogp[k].begin(), ogp[k].end());
     if (std::string v = get("ogp_values"); !v.empty()) {
-      for (const PatternMatch& m : Match(v)) {
+      for (const PatternMatch& m : Match(v, {}, "commitments")) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
         if (pack.name == "commitments" && p.group == "ogp" &&
@@ -1015,7 +1094,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
                                                "problem", "results"};
   for (Commitment& c : heads) {
     std::map<std::string, ThemeEvidence> ev;
-    for (const PatternMatch& m : Match(c.title)) {
+    for (const PatternMatch& m : Match(c.title, {}, "themes")) {
       const PatternPack& pack = (*packs_)[m.pack];
       if (pack.name != "themes") continue;
       const Pattern& p = pack.patterns[m.pattern];
@@ -1092,7 +1171,7 @@ std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
     for (const NormalizedBlock& b : page.blocks) {
       std::string_view t(page.text.data() + b.start, b.end - b.start);
       if (t.size() > 80) continue;
-      for (const PatternMatch& m : Match(t)) {
+      for (const PatternMatch& m : Match(t, {}, "commitments")) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
         if (pack.name == "commitments" && p.group == "column" &&

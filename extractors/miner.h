@@ -107,6 +107,22 @@ struct Entity {
   size_t start = 0, end = 0;
 };
 
+// One pattern's first match in one sentence, as the index keeps it: a
+// re-mine reuses the matches of every pattern whose key it already has and
+// runs only the patterns that are new or edited.
+struct SentenceMatch {
+  int sentence = 0;           // index into the document's sentences
+  size_t start = 0, end = 0;  // in the sentence text
+  std::map<std::string, std::string> captures;
+};
+
+struct MatchCache {
+  // Keys (Miner::PatternKey) of every pattern that was run, with a match or
+  // not: a key missing here is a pattern the document was never mined with.
+  std::vector<std::string> patterns;
+  std::map<std::string, std::vector<SentenceMatch>> matches;  // by key
+};
+
 struct Findings {
   std::vector<Commitment> commitments;
   std::vector<ThemeHit> theme_hits;
@@ -124,14 +140,30 @@ class Miner {
 
   // All matches of all packs in `text`, in pack then pattern order.
   // The packs of `language` (es, pt, en) and the "any" packs; every pack
-  // when the language is none of those or not given.
+  // when the language is none of those or not given. With `pack_name`,
+  // only the packs of that name ("commitments"): each pack scanned is a
+  // DFA built as it goes, so a caller that needs one kind of match asks
+  // for that kind only.
   std::vector<PatternMatch> Match(std::string_view text,
-                                  std::string_view language = {}) const;
+                                  std::string_view language = {},
+                                  std::string_view pack_name = {}) const;
 
   // Mines a document's sentences. With the pages (block boxes), summary
-  // tables are read too.
+  // tables are read too. With `reuse`, the sentence matches of every
+  // pattern whose key it holds are taken from it and only the other
+  // patterns are run; the findings are the same as mining afresh. `out`,
+  // when given, receives every pattern's sentence matches for the next
+  // re-mine.
   Findings Mine(const std::vector<Sentence>& sentences,
-                const NormalizedDocument* pages = nullptr) const;
+                const NormalizedDocument* pages = nullptr,
+                const MatchCache* reuse = nullptr,
+                MatchCache* out = nullptr) const;
+
+  // What a pattern's sentence matches depend on: its regex, the language
+  // of its pack (which sentences it is run on) and how a match is located
+  // (kMatchVersion). Equal keys, equal matches.
+  const std::string& PatternKey(size_t pack, size_t pattern) const;
+  static constexpr const char* kMatchVersion = "match-1";
 
   const std::vector<PatternPack>& packs() const { return *packs_; }
   // "commitments.es@1 entities.any@1 …": what produced a document's rows.
@@ -150,6 +182,10 @@ class Miner {
       const NormalizedDocument& doc) const;
 
   struct Compiled;
+  // Locates pattern `pattern` of pack `pack` in `text`; false if absent.
+  bool Locate(size_t pack, size_t pattern, std::string_view text,
+              PatternMatch* m) const;
+  bool Applies(size_t pack, std::string_view language) const;
   std::shared_ptr<const std::vector<PatternPack>> packs_;
   std::shared_ptr<const std::vector<Compiled>> compiled_;
 };

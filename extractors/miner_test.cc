@@ -353,3 +353,143 @@ TEST_CASE("Miner: findings and recommendations are typed, questions are not",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+namespace {
+
+std::vector<std::string> Flatten(const Findings& f) {
+  std::vector<std::string> out;
+  for (const Commitment& c : f.commitments) {
+    std::string themes;
+    for (const std::string& t : c.themes) themes += t + ",";
+    out.push_back("C " + c.kind + "|" + c.number + "|" + c.title + "|" +
+                  themes + "|" + c.lead_agency + "|" + c.start_date + "|" +
+                  c.end_date + "|" + std::to_string(c.first_sentence) + "-" +
+                  std::to_string(c.last_sentence));
+  }
+  for (const ThemeHit& h : f.theme_hits)
+    out.push_back("T " + h.theme + "|" + h.pattern_id + "|" +
+                  std::to_string(h.sentence) + "|" + std::to_string(h.start) +
+                  "-" + std::to_string(h.end));
+  for (const Entity& e : f.entities)
+    out.push_back("E " + e.type + "|" + e.value + "|" + e.text + "|" +
+                  std::to_string(e.sentence) + "|" + std::to_string(e.start));
+  for (const Statement& s : f.statements)
+    out.push_back("S " + s.kind + "|" + std::to_string(s.sentence));
+  return out;
+}
+
+std::vector<Sentence> SpanishPlan() {
+  std::vector<Sentence> s = Sentences({
+      {3, "Compromiso 1: Registro de beneficiarios finales"},
+      {3, "Fecha de inicio: 1 de julio de 2021"},
+      {3, "El Ministerio de Salud publicará datos abiertos de hospitales."},
+      {4, "Compromiso 2: Participación ciudadana en el presupuesto"},
+      {4, "Se fortalecerá la participación ciudadana en Colombia."},
+      {5, "Contacto: datos@gobierno.gov.co, 15 de marzo de 2020."},
+  });
+  for (Sentence& x : s) x.language = "es";
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "Miner: re-mining with the stored matches of unchanged patterns equals "
+    "mining afresh, after patterns are edited, added and removed",
+    "[mine][remine]") {
+  auto packs = LoadPackDir(testing::PacksDir());
+  REQUIRE(packs.ok());
+  // The packs as they were: the health pattern did not know hospitals, the
+  // open-data pattern did not exist, and an old pattern has gone since.
+  std::vector<PatternPack> before = *packs;
+  bool edited = false, removed = false;
+  for (PatternPack& p : before) {
+    if (p.name != "themes" || p.language != "es") continue;
+    for (auto it = p.patterns.begin(); it != p.patterns.end();) {
+      if (it->id == "health.salud") {
+        it->regex = "\\bsalud\\b";
+        edited = true;
+      }
+      if (it->id == "open_data.datos") {
+        it = p.patterns.erase(it);
+        removed = true;
+        continue;
+      }
+      ++it;
+    }
+    Pattern gone;
+    gone.id = "gone.pattern";
+    gone.group = "health";
+    gone.regex = "\\bhospitales\\b";
+    p.patterns.push_back(gone);
+  }
+  REQUIRE(edited);
+  REQUIRE(removed);
+  auto old_miner = Miner::Create(std::move(before));
+  REQUIRE(old_miner.ok());
+  Miner now = ShippedMiner();
+  const std::vector<Sentence> s = SpanishPlan();
+
+  MatchCache stored;
+  Findings old_findings = old_miner->Mine(s, nullptr, nullptr, &stored);
+  REQUIRE_FALSE(stored.patterns.empty());
+  REQUIRE_FALSE(stored.matches.empty());
+
+  MatchCache fresh_cache, remined_cache;
+  Findings fresh = now.Mine(s, nullptr, nullptr, &fresh_cache);
+  Findings remined = now.Mine(s, nullptr, &stored, &remined_cache);
+  CHECK(Flatten(remined) == Flatten(fresh));
+  CHECK(Flatten(remined) != Flatten(old_findings));  // the edit shows
+  CHECK(remined_cache.patterns == fresh_cache.patterns);
+  REQUIRE(remined_cache.matches.size() == fresh_cache.matches.size());
+  for (const auto& [key, list] : fresh_cache.matches) {
+    INFO(key);
+    REQUIRE(remined_cache.matches.count(key));
+    const auto& other = remined_cache.matches.at(key);
+    REQUIRE(other.size() == list.size());
+    for (size_t i = 0; i < list.size(); ++i) {
+      CHECK(other[i].sentence == list[i].sentence);
+      CHECK(other[i].start == list[i].start);
+      CHECK(other[i].end == list[i].end);
+      CHECK(other[i].captures == list[i].captures);
+    }
+  }
+}
+
+TEST_CASE(
+    "Miner: a stored match is taken as stored, without running its pattern "
+    "again",
+    "[mine][remine]") {
+  Miner m = ShippedMiner();
+  const std::vector<Sentence> s = SpanishPlan();
+  MatchCache cache;
+  m.Mine(s, nullptr, nullptr, &cache);
+  // Plant a health match in a sentence that does not mention health: a
+  // re-mine that reused the cache reports it; one that ran the pattern
+  // would not.
+  size_t pack = 0, pattern = 0;
+  bool found = false;
+  for (size_t k = 0; k < m.packs().size() && !found; ++k)
+    for (size_t i = 0; i < m.packs()[k].patterns.size(); ++i)
+      if (m.packs()[k].name == "themes" && m.packs()[k].language == "es" &&
+          m.packs()[k].patterns[i].id == "health.salud") {
+        pack = k, pattern = i, found = true;
+        break;
+      }
+  REQUIRE(found);
+  cache.matches[m.PatternKey(pack, pattern)].push_back({4, 3, 15, {}});
+  Findings f = m.Mine(s, nullptr, &cache);
+  bool planted = false;
+  for (const ThemeHit& h : f.theme_hits)
+    planted |= h.theme == "health" && h.sentence == 4;
+  CHECK(planted);
+  // A key the cache does not list is run: with no keys at all, every
+  // pattern is, and the plant is gone.
+  cache.patterns.clear();
+  Findings again = m.Mine(s, nullptr, &cache);
+  for (const ThemeHit& h : again.theme_hits)
+    CHECK_FALSE((h.theme == "health" && h.sentence == 4));
+}
+
+}  // namespace planmine

@@ -39,6 +39,7 @@ struct IndexedDocument {
   NormalizedDocument text;
   std::vector<Sentence> sentences;
   Findings findings;
+  MatchCache matches;    // every pattern's sentence matches, for re-mining
   std::string versions;  // extractor, normalizer, segmenter, packs
 };
 

@@ -4,12 +4,16 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 5;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 6;  // 2: documents.missing_since
                                           // 3: commitment fields, plan
                                           // cycle, subnational, statements
                                           // 4: the planmine FTS tokenizer
                                           // 5: sentence ids carry length and
                                           // weight; language-tagged stems
+                                          // 6: sentence_matches and
+                                          // pattern_sets (re-mining runs
+                                          // only edited patterns);
+                                          // ingest_runs.stage_seconds
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -52,7 +56,8 @@ CREATE TABLE IF NOT EXISTS documents (
   warnings            TEXT,                      -- JSON array
   ingested_at         TEXT NOT NULL,
   missing_since       TEXT,                      -- set when a walked folder no longer has the file
-  run_id              INTEGER
+  run_id              INTEGER,
+  pattern_set         INTEGER REFERENCES pattern_sets(id)  -- the patterns its sentences were matched with
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE TABLE IF NOT EXISTS pages (
@@ -206,6 +211,19 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
 CREATE INDEX IF NOT EXISTS entities_type_value ON entities(type, value);
+CREATE TABLE IF NOT EXISTS pattern_sets (
+  id        INTEGER PRIMARY KEY,
+  patterns  TEXT NOT NULL UNIQUE                 -- pattern keys, sorted, space-separated
+);
+CREATE TABLE IF NOT EXISTS sentence_matches (
+  doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  pattern   TEXT NOT NULL,                       -- pattern key: hash of language, regex, match version
+  sentence  INTEGER NOT NULL,                    -- sentences.seq
+  start     INTEGER NOT NULL,                    -- byte offsets in the sentence text
+  end       INTEGER NOT NULL,
+  captures  TEXT,                                -- JSON object of named groups, NULL when none
+  PRIMARY KEY (doc_id, pattern, sentence)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pattern_packs (
   name      TEXT NOT NULL,
   language  TEXT NOT NULL,
@@ -223,7 +241,8 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
   unchanged   INTEGER DEFAULT 0,
   failed      INTEGER DEFAULT 0,
   seconds     REAL,
-  status      TEXT                               -- running | ok | partial | failed
+  status      TEXT,                              -- running | ok | partial | failed
+  stage_seconds TEXT                             -- JSON: seconds per stage, summed over documents
 );
 CREATE TABLE IF NOT EXISTS ingest_errors (
   id      INTEGER PRIMARY KEY,

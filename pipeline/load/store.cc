@@ -1,9 +1,11 @@
 #include "pipeline/load/store.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
@@ -62,6 +64,10 @@ Status Migrate(Db& db) {
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "documents", {"plan_ordinal TEXT"}));  // v5
   PLANMINE_RETURN_IF_ERROR(AddColumns(db, "entities", {"detail TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(AddColumns(  // v6
+      db, "documents", {"pattern_set INTEGER REFERENCES pattern_sets(id)"}));
+  PLANMINE_RETURN_IF_ERROR(
+      AddColumns(db, "ingest_runs", {"stage_seconds TEXT"}));
   // v4, v5: the full-text index is rebuilt with the planmine tokenizer and
   // the language of each sentence; v5 also renumbers the sentences so that
   // their ids carry length and weight (fts_rank.h).
@@ -412,7 +418,61 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     sentence_ids.push_back(id);
   }
   PLANMINE_RETURN_IF_ERROR(InsertFindings(doc_id, doc.findings, sentence_ids));
+  PLANMINE_RETURN_IF_ERROR(WriteMatches(doc_id, doc.matches));
   return tx.Commit();
+}
+
+Status Store::WriteMatches(int64_t doc_id, const MatchCache& matches) {
+  {
+    auto del = db_->Prepare("DELETE FROM sentence_matches WHERE doc_id = ?");
+    if (!del.ok()) return del.status();
+    PLANMINE_RETURN_IF_ERROR(del->Bind(1, doc_id).Run());
+  }
+  std::optional<int64_t> set_id;
+  if (!matches.patterns.empty()) {
+    std::vector<std::string> keys = matches.patterns;
+    std::sort(keys.begin(), keys.end());
+    std::string joined;
+    for (const std::string& k : keys)
+      (joined += joined.empty() ? "" : " ") += k;
+    auto ins = db_->Prepare(
+        "INSERT INTO pattern_sets(patterns) VALUES (?) ON CONFLICT(patterns) "
+        "DO UPDATE SET patterns = excluded.patterns RETURNING id");
+    if (!ins.ok()) return ins.status();
+    ins->Bind(1, joined);
+    if (!ins->Step()) {
+      PLANMINE_RETURN_IF_ERROR(ins->status());
+      return Internal("pattern_sets: no id returned");
+    }
+    set_id = ins->Int(0);
+    ins->Reset();
+  }
+  {
+    auto up = db_->Prepare("UPDATE documents SET pattern_set = ? WHERE id = ?");
+    if (!up.ok()) return up.status();
+    if (set_id)
+      up->Bind(1, *set_id);
+    else
+      up->BindNull(1);
+    PLANMINE_RETURN_IF_ERROR(up->Bind(2, doc_id).Run());
+  }
+  auto row = db_->Prepare(
+      "INSERT INTO sentence_matches(doc_id, pattern, sentence, start, end, "
+      "captures) VALUES (?,?,?,?,?,?)");
+  if (!row.ok()) return row.status();
+  for (const auto& [key, list] : matches.matches) {
+    for (const SentenceMatch& m : list) {
+      row->Bind(1, doc_id).Bind(2, key).Bind(3, m.sentence);
+      row->Bind(4, static_cast<int64_t>(m.start))
+          .Bind(5, static_cast<int64_t>(m.end));
+      if (m.captures.empty())
+        row->BindNull(6);
+      else
+        row->Bind(6, nlohmann::json(m.captures).dump());
+      PLANMINE_RETURN_IF_ERROR(row->Run());
+    }
+  }
+  return Status();
 }
 
 Status Store::InsertFindings(int64_t doc_id, const Findings& findings,
@@ -529,7 +589,8 @@ Result<StoredText> Store::LoadText(const std::string& path) {
     auto d = db_->Prepare(
         "SELECT id, path, sha256, size, mtime, kind, status, error, title, "
         "title_source, author, subject, creator, producer, created, modified, "
-        "page_count, language, language_confidence, warnings FROM documents "
+        "page_count, language, language_confidence, warnings, (SELECT "
+        "patterns FROM pattern_sets WHERE id = pattern_set) FROM documents "
         "WHERE path = ?");
     if (!d.ok()) return d.status();
     d->Bind(1, path);
@@ -561,7 +622,34 @@ Result<StoredText> Store::LoadText(const std::string& path) {
     if (w.is_array())
       for (const auto& x : w)
         if (x.is_string()) doc.warnings.push_back(x.get<std::string>());
+    const std::string set = d->Text(20);
+    for (std::string_view keys = set; !keys.empty();) {
+      size_t sp = keys.find(' ');
+      doc.matches.patterns.emplace_back(keys.substr(0, sp));
+      keys = sp == std::string_view::npos ? "" : keys.substr(sp + 1);
+    }
     d->Reset();
+  }
+  if (!doc.matches.patterns.empty()) {
+    auto m = db_->Prepare(
+        "SELECT pattern, sentence, start, end, captures FROM "
+        "sentence_matches WHERE doc_id = ?");
+    if (!m.ok()) return m.status();
+    m->Bind(1, out.doc_id);
+    while (m->Step()) {
+      SentenceMatch sm;
+      sm.sentence = static_cast<int>(m->Int(1));
+      sm.start = static_cast<size_t>(m->Int(2));
+      sm.end = static_cast<size_t>(m->Int(3));
+      if (!m->IsNull(4)) {
+        auto c = nlohmann::json::parse(m->Text(4), nullptr, false);
+        if (c.is_object())
+          for (const auto& [k, v] : c.items())
+            if (v.is_string()) sm.captures[k] = v.get<std::string>();
+      }
+      doc.matches.matches[m->Text(0)].push_back(std::move(sm));
+    }
+    PLANMINE_RETURN_IF_ERROR(m->status());
   }
   std::map<int, size_t> page_index;
   {
@@ -689,6 +777,7 @@ Status Store::ReplaceFindings(const StoredText& stored,
   PLANMINE_RETURN_IF_ERROR(u.Run());
   PLANMINE_RETURN_IF_ERROR(
       InsertFindings(id, doc.findings, stored.sentence_ids));
+  PLANMINE_RETURN_IF_ERROR(WriteMatches(id, doc.matches));
   return tx.Commit();
 }
 

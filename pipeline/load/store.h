@@ -101,6 +101,9 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  // The document's sentence matches (doc.matches) and the patterns they
+  // were found with, replacing what it had.
+  Status WriteMatches(int64_t doc_id, const MatchCache& matches);
   Status InsertFindings(int64_t doc_id, const Findings& findings,
                         const std::vector<int64_t>& sentence_ids);
   std::unique_ptr<Db> db_;

@@ -40,11 +40,14 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Entity, type, value, text, detail,
                                    pattern_id, sentence, page, start, end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Findings, commitments, theme_hits, entities,
                                    statements)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SentenceMatch, sentence, start, end,
+                                   captures)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MatchCache, patterns, matches)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IndexedDocument, file, sha256, status, error,
                                    info, page_count, warnings, title, country,
                                    year, doc_type, plan_cycle, plan_ordinal,
                                    subnational, language, text, sentences,
-                                   findings, versions)
+                                   findings, matches, versions)
 
 std::string EncodeResult(const Result<IndexedDocument>& result) {
   nlohmann::json j;

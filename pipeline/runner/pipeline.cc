@@ -344,7 +344,13 @@ bool Pipeline::HasTextOf(const std::string& stored_versions) const {
 
 void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->versions = versions_;
-  doc->findings = miner_.Mine(doc->sentences, &doc->text);
+  // The sentence matches of the patterns the document was mined with are
+  // reused; only new or edited patterns are run.
+  const MatchCache stored = std::move(doc->matches);
+  // (An index from before match caching has none: every pattern runs.)
+  doc->findings =
+      miner_.Mine(doc->sentences, &doc->text,
+                  stored.patterns.empty() ? nullptr : &stored, &doc->matches);
   // Decided afresh, from the manifest and the new findings; the title is
   // kept (it does not depend on the packs) unless the manifest gives one.
   doc->country = {};
@@ -399,7 +405,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
   doc.text = normalizer_.Normalize(*extracted);
   doc.language = language_.DetectDocument(&doc.text);
   doc.sentences = splitter_.Split(doc.text);
-  doc.findings = miner_.Mine(doc.sentences, &doc.text);
+  doc.findings = miner_.Mine(doc.sentences, &doc.text, nullptr, &doc.matches);
   size_t chars = 0;
   int empty_pages = 0;
   for (const NormalizedPage& p : doc.text.pages) {
