@@ -194,6 +194,22 @@ std::vector<PatternMatch> Miner::Match(std::string_view text,
   return out;
 }
 
+std::vector<PatternMatch> Miner::MatchEach(std::string_view text,
+                                           std::string_view language,
+                                           std::string_view pack_name,
+                                           std::string_view group) const {
+  std::vector<PatternMatch> out;
+  for (size_t k = 0; k < compiled_->size(); ++k) {
+    if (!Applies(k, language) || (*packs_)[k].name != pack_name) continue;
+    for (size_t i = 0; i < (*compiled_)[k].res.size(); ++i) {
+      if (!group.empty() && (*packs_)[k].patterns[i].group != group) continue;
+      PatternMatch m;
+      if (Locate(k, i, text, &m)) out.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // Whitespace runs become one space; ends trimmed.
@@ -960,7 +976,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
         if (page.number < c.first_page || page.number > c.last_page) continue;
         for (const Field& kv : page.fields) {
           if (c.text.find(kv.value) == std::string::npos) continue;
-          for (const PatternMatch& m : Match(kv.key + ":", {}, "commitments")) {
+          for (const PatternMatch& m :
+               MatchEach(kv.key + ":", {}, "commitments", "field")) {
             const PatternPack& pack = (*packs_)[m.pack];
             const Pattern& p = pack.patterns[m.pattern];
             if (pack.name != "commitments" || p.group != "field" ||
@@ -1002,7 +1019,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       std::string head = Utf8Truncate(v, 60);
       std::string best;
       size_t best_at = std::string::npos, best_end = 0;
-      for (const PatternMatch& m : Match(head, {}, "commitments")) {
+      for (const PatternMatch& m :
+           MatchEach(head, {}, "commitments", "level")) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
         if (pack.name != "commitments" || p.group != "level") continue;
@@ -1028,7 +1046,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     for (int k = c.first_sentence; k <= c.last_sentence; ++k)
       if (ogp_context[k]) values_named.insert(ogp[k].begin(), ogp[k].end());
     if (std::string v = get("ogp_values"); !v.empty()) {
-      for (const PatternMatch& m : Match(v, {}, "commitments")) {
+      for (const PatternMatch& m : MatchEach(v, {}, "commitments", "ogp")) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
         if (pack.name == "commitments" && p.group == "ogp" &&
@@ -1092,9 +1110,18 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
   // title names none, the most frequent ones are.
   static const std::set<std::string> kAbout = {"description", "objective",
                                                "problem", "results"};
+  // The first hit of each theme in each sentence, for the evidence.
+  std::map<std::pair<int, std::string>, const ThemeHit*> hit_at;
+  for (const ThemeHit& h : f.theme_hits)
+    hit_at.emplace(std::pair(h.sentence, h.theme), &h);
   for (Commitment& c : heads) {
     std::map<std::string, ThemeEvidence> ev;
-    for (const PatternMatch& m : Match(c.title, {}, "themes")) {
+    // The title in the language of the sentence it opens (all languages
+    // when that is unknown), as sentences are.
+    std::string_view title_language;
+    if (c.first_sentence >= 0 && c.first_sentence < n)
+      title_language = sentences[c.first_sentence].language;
+    for (const PatternMatch& m : MatchEach(c.title, title_language, "themes")) {
       const PatternPack& pack = (*packs_)[m.pack];
       if (pack.name != "themes") continue;
       const Pattern& p = pack.patterns[m.pattern];
@@ -1123,8 +1150,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
         if (e.theme.empty()) {
           e.theme = t;
           e.sentence = k;
-          for (const ThemeHit& h : f.theme_hits)
-            if (h.sentence == k && h.theme == t) e.text = h.text;
+          auto h = hit_at.find({k, t});
+          if (h != hit_at.end()) e.text = h->second->text;
         }
         e.score += 1;
       }
@@ -1171,7 +1198,7 @@ std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
     for (const NormalizedBlock& b : page.blocks) {
       std::string_view t(page.text.data() + b.start, b.end - b.start);
       if (t.size() > 80) continue;
-      for (const PatternMatch& m : Match(t, {}, "commitments")) {
+      for (const PatternMatch& m : MatchEach(t, {}, "commitments", "column")) {
         const PatternPack& pack = (*packs_)[m.pack];
         const Pattern& p = pack.patterns[m.pattern];
         if (pack.name == "commitments" && p.group == "column" &&

@@ -186,6 +186,15 @@ class Miner {
   bool Locate(size_t pack, size_t pattern, std::string_view text,
               PatternMatch* m) const;
   bool Applies(size_t pack, std::string_view language) const;
+  // What Match(text, language, pack_name) finds (only the patterns of
+  // `group` when given), pattern by pattern rather
+  // than through the pack's set: for the few short texts the miner reads
+  // besides sentences (titles, labels, table cells), where building the
+  // set's DFA costs more than running each pattern's small one.
+  std::vector<PatternMatch> MatchEach(std::string_view text,
+                                      std::string_view language,
+                                      std::string_view pack_name,
+                                      std::string_view group = {}) const;
   std::shared_ptr<const std::vector<PatternPack>> packs_;
   std::shared_ptr<const std::vector<Compiled>> compiled_;
 };

@@ -106,6 +106,7 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   j["missing"] = r.missing;
   j["moved"] = r.moved;
   j["remined"] = r.remined;
+  j["stage_seconds"] = r.counts.stage_seconds;
   j["exit_code"] = exit_code;
   j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();

@@ -3,6 +3,7 @@
 #ifndef PLANMINE_LOAD_INDEXED_DOCUMENT_H_
 #define PLANMINE_LOAD_INDEXED_DOCUMENT_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct IndexedDocument {
   Findings findings;
   MatchCache matches;    // every pattern's sentence matches, for re-mining
   std::string versions;  // extractor, normalizer, segmenter, packs
+  // Wall seconds each stage took on this document (extract, ocr,
+  // normalize, language, segment, mine, classify): summed per run into
+  // ingest_runs.stage_seconds.
+  std::map<std::string, double> stage_seconds;
 };
 
 }  // namespace planmine

@@ -925,12 +925,18 @@ Result<int64_t> Store::BeginRun(const std::string& command) {
   return db_->LastInsertId();
 }
 
+Status Store::DropUnusedPatternSets() {
+  return db_->Exec(
+      "DELETE FROM pattern_sets WHERE id NOT IN (SELECT pattern_set FROM "
+      "documents WHERE pattern_set IS NOT NULL);");
+}
+
 Status Store::EndRun(int64_t run_id, const RunCounts& c, double seconds,
                      const std::string& status) {
   auto s = db_->Prepare(
       "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, ingested = ?, "
       "unchanged = ?, failed = ?,"
-      " seconds = ?, status = ? WHERE id = ?");
+      " seconds = ?, status = ?, stage_seconds = ? WHERE id = ?");
   if (!s.ok()) return s.status();
   return s->Bind(1, NowIso())
       .Bind(2, c.files_seen)
@@ -939,7 +945,8 @@ Status Store::EndRun(int64_t run_id, const RunCounts& c, double seconds,
       .Bind(5, c.failed)
       .Bind(6, seconds)
       .Bind(7, status)
-      .Bind(8, run_id)
+      .Bind(8, nlohmann::json(c.stage_seconds).dump())
+      .Bind(9, run_id)
       .Run();
 }
 

@@ -9,6 +9,7 @@
 #ifndef PLANMINE_LOAD_STORE_H_
 #define PLANMINE_LOAD_STORE_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -42,6 +43,9 @@ struct StoredText {
 
 struct RunCounts {
   int files_seen = 0, ingested = 0, unchanged = 0, failed = 0;
+  // Seconds per stage, summed over the run's documents (workers run in
+  // parallel: the sum can exceed the run's wall time).
+  std::map<std::string, double> stage_seconds;
 };
 
 class Store {
@@ -71,6 +75,8 @@ class Store {
   // years of their country's action plan of that number. Returns how many
   // documents changed.
   Result<int> ResolvePlanCycles();
+  // Deletes pattern sets no document refers to any more.
+  Status DropUnusedPatternSets();
   // Same bytes, new size/mtime record (the file was touched or copied back).
   Status Touch(const std::string& path, uint64_t size, int64_t mtime);
   // Stored documents with these bytes (any path), oldest first.

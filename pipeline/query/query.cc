@@ -721,6 +721,18 @@ Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
                        {});
   if (!runs.ok()) return runs.status();
   out.push_back({"Last runs", std::move(*runs)});
+  // Where the newest finished run spent its time (summed over documents;
+  // with several workers, more than the run's wall time).
+  auto stages = RunTable(
+      db,
+      "SELECT s.key AS stage, round(s.value, 3) AS seconds, round(100.0 * "
+      "s.value / (SELECT sum(value) FROM json_each(r.stage_seconds)), 1) AS "
+      "share FROM ingest_runs r, json_each(r.stage_seconds) s WHERE r.id = "
+      "(SELECT max(id) FROM ingest_runs WHERE stage_seconds IS NOT NULL AND "
+      "json_valid(stage_seconds)) ORDER BY s.value DESC",
+      {});
+  if (!stages.ok()) return stages.status();
+  out.push_back({"Time per stage, last run", std::move(*stages)});
   return out;
 }
 

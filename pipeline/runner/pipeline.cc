@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "pipeline/core/clock.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/runner/workers.h"
@@ -344,6 +345,7 @@ bool Pipeline::HasTextOf(const std::string& stored_versions) const {
 
 void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->versions = versions_;
+  const double t0 = MonotonicSeconds();
   // The sentence matches of the patterns the document was mined with are
   // reused; only new or edited patterns are run.
   const MatchCache stored = std::move(doc->matches);
@@ -351,6 +353,8 @@ void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->findings =
       miner_.Mine(doc->sentences, &doc->text,
                   stored.patterns.empty() ? nullptr : &stored, &doc->matches);
+  const double t1 = MonotonicSeconds();
+  doc->stage_seconds["mine"] += t1 - t0;
   // Decided afresh, from the manifest and the new findings; the title is
   // kept (it does not depend on the packs) unless the manifest gives one.
   doc->country = {};
@@ -360,6 +364,7 @@ void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->subnational = {};
   doc->plan_ordinal.clear();
   ApplyManifestAndClassify(entry, doc);
+  doc->stage_seconds["classify"] += MonotonicSeconds() - t1;
 }
 
 Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
@@ -373,8 +378,16 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     if (!sha.ok()) return sha.status();
     doc.sha256 = *sha;
   }
+  double t = MonotonicSeconds();
+  // Charges the time since the last call to `stage`.
+  auto lap = [&doc, &t](const char* stage) {
+    const double now = MonotonicSeconds();
+    doc.stage_seconds[stage] += now - t;
+    t = now;
+  };
   auto extracted = extractor_.Extract(file.path, file.kind);
   if (!extracted.ok()) return extracted.status();
+  lap("extract");
   std::vector<int> need_ocr = Extractor::PagesNeedingOcr(*extracted);
   if (!need_ocr.empty() && ocr_) {
     // OCR in the document's language, judged from its text layer; all three
@@ -398,14 +411,19 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     }
     PLANMINE_RETURN_IF_ERROR(extractor_.OcrPages(
         file.path, need_ocr, *ocr_, TesseractLanguages(lang), &*extracted));
+    lap("ocr");
   }
   doc.info = extracted->info;
   doc.page_count = extracted->page_count;
   doc.warnings = extracted->warnings;
   doc.text = normalizer_.Normalize(*extracted);
+  lap("normalize");
   doc.language = language_.DetectDocument(&doc.text);
+  lap("language");
   doc.sentences = splitter_.Split(doc.text);
+  lap("segment");
   doc.findings = miner_.Mine(doc.sentences, &doc.text, nullptr, &doc.matches);
+  lap("mine");
   size_t chars = 0;
   int empty_pages = 0;
   for (const NormalizedPage& p : doc.text.pages) {
@@ -426,6 +444,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
         (ocr_ ? " (OCR found none: blank or pictures only)" : ""));
   }
   ApplyManifestAndClassify(entry, &doc);
+  lap("classify");
   return doc;
 }
 
@@ -437,7 +456,16 @@ Result<IngestReport> Ingest(
     const WorkerLimits& workers) {
   auto t0 = std::chrono::steady_clock::now();
   IngestReport report;
+  std::map<std::string, double>& stage_seconds = report.counts.stage_seconds;
+  // Charges the time since `since` to `stage`; returns now.
+  auto charge = [&stage_seconds](const char* stage, double since) {
+    const double now = MonotonicSeconds();
+    stage_seconds[stage] += now - since;
+    return now;
+  };
+  double t = MonotonicSeconds();
   Discovery found = Discover(paths);
+  t = charge("discover", t);
   // Every event counted, for progress and ETA.
   const size_t total = found.files.size() + found.errors.size();
   size_t events = 0;
@@ -473,8 +501,10 @@ Result<IngestReport> Ingest(
   for (SourceFile& f : found.files) {
     ++report.counts.files_seen;
     seen.insert(f.path);
+    t = MonotonicSeconds();
     auto stored = store.Find(f.path);
     if (!stored.ok()) return stored.status();
+    t = charge("lookup", t);
     const bool current = stored->has_value() &&
                          (*stored)->versions == pipeline.versions() &&
                          (*stored)->status != "failed";
@@ -495,11 +525,16 @@ Result<IngestReport> Ingest(
         pipeline.HasTextOf((*stored)->versions)) {
       auto text = store.LoadText(f.path);
       if (!text.ok()) return text.status();
+      t = charge("read_stored", t);
       IndexedDocument doc = std::move(text->doc);
       const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
       pipeline.Remine(entry, &doc);
+      for (const auto& [stage, secs] : doc.stage_seconds)
+        stage_seconds[stage] += secs;
+      t = MonotonicSeconds();
       Status w = store.ReplaceFindings(*text, doc, report.run_id);
       if (!w.ok()) return w.WithPrefix(f.path + ": cannot write to the index");
+      t = charge("load", t);
       ++report.remined;
       ++report.counts.ingested;
       if (on_file)
@@ -511,6 +546,7 @@ Result<IngestReport> Ingest(
       continue;
     }
     auto sha = Sha256File(f.path);
+    t = charge("hash", t);
     if (!sha.ok()) {
       PLANMINE_RETURN_IF_ERROR(fail(f, "", "hash", sha.status()));
       continue;
@@ -554,7 +590,11 @@ Result<IngestReport> Ingest(
       [&](size_t i, Result<IndexedDocument> doc) -> Status {
         const SourceFile& f = work[i].file;
         if (!doc.ok()) return fail(f, f.sha256, "extract", doc.status());
+        for (const auto& [stage, secs] : doc->stage_seconds)
+          stage_seconds[stage] += secs;
+        const double load_start = MonotonicSeconds();
         Status w = store.Replace(*doc, report.run_id);
+        charge("load", load_start);
         if (!w.ok()) {
           // The database itself failing (disk full, locked) stops the run.
           return w.WithPrefix(f.path + ": cannot write to the index");
@@ -592,6 +632,7 @@ Result<IngestReport> Ingest(
   // Cycles named by number get their years from the plans now indexed.
   auto cycles = store.ResolvePlanCycles();
   if (!cycles.ok()) return cycles.status();
+  PLANMINE_RETURN_IF_ERROR(store.DropUnusedPatternSets());
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
           .count();
