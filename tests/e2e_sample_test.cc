@@ -1,7 +1,11 @@
 // End to end on the bundled corpus: the CLI as a user runs it, and the
 // extraction measured against the generator's ground truth.
-#include <filesystem>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "pipeline/core/sha256.h"
 #include "pipeline/runner/pipeline.h"
 #include "tests/catch.h"
 #include "tests/test_util.h"
@@ -643,6 +647,114 @@ TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
   CHECK(filtered.find(">0 of 6 commitments<") != std::string::npos);
   filtered = dom("#q=beneficiarios");
   CHECK(filtered.find(">1 of 6 commitments<") != std::string::npos);
+}
+
+}  // namespace planmine
+
+namespace planmine {
+using namespace testing;
+namespace fs = std::filesystem;
+
+TEST_CASE(
+    "E2E: unreadable files and folders are reported with the reason, the "
+    "rest is ingested",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in/locked"));
+  fs::create_directories(dir.File("db"));
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/readable.pdf"));
+  fs::copy_file(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf",
+                dir.File("in/unreadable.pdf"));
+  fs::copy_file(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf",
+                dir.File("in/locked/inside.pdf"));
+  fs::permissions(dir.path(), fs::perms::all);
+  fs::permissions(dir.File("db"), fs::perms::all);
+  fs::permissions(dir.File("in/unreadable.pdf"), fs::perms::none);
+  fs::permissions(dir.File("in/locked"), fs::perms::none);
+  // Root reads everything: run as nobody then, as a nightly job would.
+  std::string as_user;
+  if (geteuid() == 0) {
+    if (Run("command -v setpriv").exit_code != 0) {
+      WARN("setpriv (util-linux) not found: cannot drop root to test");
+      return;
+    }
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  const std::string db = dir.File("db/i.sqlite");
+  CommandResult r =
+      Run("ASAN_OPTIONS=detect_leaks=0 " + as_user + PlanmineBin() + " --db " +
+          db + " --ocr off ingest " + dir.File("in"));
+  INFO(r.out);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("FAILED   " + dir.File("in/unreadable.pdf") + ": ") !=
+        std::string::npos);
+  CHECK(r.out.find("Permission denied") != std::string::npos);
+  CHECK(r.out.find("FAILED   " + dir.File("in/locked")) != std::string::npos);
+  CHECK(r.out.find("ok       " + dir.File("in/readable.pdf")) !=
+        std::string::npos);
+  CHECK(Rows(db, "SELECT path, status FROM documents ORDER BY path") ==
+        dir.File("in/locked") + "|failed\n" + dir.File("in/readable.pdf") +
+            "|ok\n" + dir.File("in/unreadable.pdf") + "|failed\n");
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM ingest_errors WHERE reason LIKE "
+               "'%Permission denied%'") == 2);
+  fs::permissions(dir.File("in/locked"), fs::perms::owner_all);  // cleanup
+}
+
+TEST_CASE(
+    "E2E: a file that changes or disappears while the run reads the folder "
+    "is reported, and the next run reads it again",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  const std::string a = dir.File("in/a-changes.pdf");
+  const std::string b = dir.File("in/b-disappears.pdf");
+  const std::string c = dir.File("in/c-stays.pdf");
+  fs::copy_file(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf", a);
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf", b);
+  fs::copy_file(SampleDir() + "/docs/br-slides-participacao-demo.pdf", c);
+  const std::string db = dir.File("i.sqlite");
+  const std::string go = dir.File("go");
+  // One worker, held before it reads the first file: every file has been
+  // found and hashed by then.
+  Run("(PLANMINE_WORKER_FAULT=wait=a-changes PLANMINE_WORKER_GO=" + go + " " +
+      Cli(db, "--ocr off ingest --jobs 1 " + dir.File("in")) + " > " +
+      dir.File("out") + " 2>&1; echo $? > " + dir.File("rc") +
+      ") > /dev/null 2>&1 &");
+  for (int i = 0; i < 1200 && !fs::exists(go + ".waiting"); ++i)
+    usleep(50 * 1000);
+  REQUIRE(fs::exists(go + ".waiting"));
+  // An editor saving a new version of a; b deleted.
+  std::ofstream(a, std::ios::app) << "\n% saved again\n";
+  fs::remove(b);
+  WriteFile(go, "");
+  for (int i = 0; i < 1200 && ReadFile(dir.File("rc")).empty(); ++i)
+    usleep(50 * 1000);
+  const std::string out = ReadFile(dir.File("out"));
+  INFO(out);
+  CHECK(ReadFile(dir.File("rc")) == "1\n");
+  CHECK(out.find("FAILED   " + a +
+                 ": changed while it was being read (its bytes differ from "
+                 "when the run hashed them); it is read again on the next "
+                 "run") != std::string::npos);
+  CHECK(out.find("FAILED   " + b +
+                 ": disappeared during the run (deleted or moved after the "
+                 "run found it)") != std::string::npos);
+  CHECK(out.find("ok       " + c) != std::string::npos);
+  CHECK(Rows(db, "SELECT status FROM documents ORDER BY path") ==
+        "failed\nfailed\nok\n");
+  CHECK(Rows(db, "SELECT stage FROM ingest_errors ORDER BY path") ==
+        "extract\nextract\n");
+  // The next run reads the new a, finds b gone, leaves c alone.
+  CommandResult next = Run(Cli(db, "--ocr off refresh " + dir.File("in")));
+  INFO(next.out);
+  CHECK(next.exit_code == 0);
+  CHECK(next.out.find("ok       " + a) != std::string::npos);
+  CHECK(next.out.find("same     " + c) != std::string::npos);
+  CHECK(Rows(db, "SELECT status, sha256 = '" + Sha256File(a).value() +
+                     "', missing_since IS NOT NULL FROM documents ORDER BY "
+                     "path") == "ok|1|0\nfailed|0|1\nok|0|0\n");
 }
 
 }  // namespace planmine

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <vector>
 
 #include "pipeline/core/utf8.h"
 
@@ -40,6 +41,47 @@ bool StatFile(const std::string& path, SourceFile* out, Status* err) {
   return true;
 }
 
+// Walks `dir` depth-first. Folders reached through a symbolic link are not
+// entered (no loops); a folder that cannot be read, or a link named like a
+// document whose target is gone, is an error, not a silent skip.
+template <typename Add>
+void Walk(const fs::path& dir, Discovery* d, const Add& add) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  if (ec) {
+    d->errors.push_back(
+        {dir.string(),
+         IoError(dir.string() + ": cannot read folder: " + ec.message())});
+    return;
+  }
+  std::vector<fs::path> folders;
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      d->errors.push_back(
+          {dir.string(),
+           IoError(dir.string() + ": cannot read folder: " + ec.message())});
+      break;
+    }
+    std::error_code e2;
+    const fs::file_status own = it->symlink_status(e2);
+    if (fs::is_directory(own)) {
+      folders.push_back(it->path());
+      continue;
+    }
+    SourceKind kind;
+    const std::string p = it->path().string();
+    if (!KindForName(p, &kind)) continue;
+    const fs::file_status target = it->status(e2);
+    if (fs::is_symlink(own) && !fs::exists(target)) {
+      d->errors.push_back(
+          {p, NotFound(p + ": broken symbolic link (its target is gone)")});
+      continue;
+    }
+    if (fs::is_regular_file(target)) add(p, kind);
+  }
+  for (const fs::path& f : folders) Walk(f, d, add);
+}
+
 }  // namespace
 
 Discovery Discover(const std::vector<std::string>& paths) {
@@ -64,27 +106,7 @@ Discovery Discover(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_directory(st)) {
-      fs::recursive_directory_iterator it(
-          arg, fs::directory_options::skip_permission_denied, ec),
-          end;
-      if (ec) {
-        d.errors.push_back({arg, IoError(arg + ": " + ec.message())});
-        continue;
-      }
-      for (; it != end; it.increment(ec)) {
-        if (ec) {
-          d.errors.push_back(
-              {it->path().string(),
-               IoError(it->path().string() + ": " + ec.message())});
-          ec.clear();
-          continue;
-        }
-        std::error_code ec2;
-        if (!it->is_regular_file(ec2)) continue;
-        SourceKind kind;
-        std::string p = it->path().string();
-        if (KindForName(p, &kind)) add(p, kind);
-      }
+      Walk(arg, &d, add);
     } else {
       SourceKind kind = SourceKind::kPdf;
       if (!KindForName(arg, &kind))

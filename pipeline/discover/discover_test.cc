@@ -40,6 +40,23 @@ TEST_CASE("Discover: a symlink loop does not trap the walk", "[discover]") {
   CHECK(d.files.size() == 1);
 }
 
+TEST_CASE(
+    "Discover: a link to a document that is gone is reported, a link to one "
+    "that exists is read",
+    "[discover]") {
+  TempDir dir;
+  WriteFile(dir.File("real.pdf"), "%PDF");
+  std::filesystem::create_symlink(dir.File("real.pdf"), dir.File("link.pdf"));
+  std::filesystem::create_symlink(dir.File("gone.pdf"), dir.File("dead.pdf"));
+  std::filesystem::create_symlink(dir.File("gone"), dir.File("dead-notes"));
+  Discovery d = Discover({dir.path()});
+  REQUIRE(d.files.size() == 2);
+  CHECK(d.files[0].path == dir.File("link.pdf"));
+  REQUIRE(d.errors.size() == 1);  // not a document name: not looked at
+  CHECK(d.errors[0].status.message() ==
+        dir.File("dead.pdf") + ": broken symbolic link (its target is gone)");
+}
+
 TEST_CASE("Manifest: CSV with quotes, matched by path or file name",
           "[discover]") {
   auto m = Manifest::Parse(

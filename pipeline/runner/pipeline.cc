@@ -385,8 +385,21 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     doc.stage_seconds[stage] += now - t;
     t = now;
   };
+  // A file found and hashed by this run (Ingest) must still be there, with
+  // the same bytes, once it has been read: else the rows would not be of
+  // the bytes the index says they are of.
+  const bool hashed_by_run = !file.sha256.empty();
+  auto gone = [&file] {
+    return NotFound(file.path +
+                    ": disappeared during the run (deleted or moved after "
+                    "the run found it)");
+  };
   auto extracted = extractor_.Extract(file.path, file.kind);
-  if (!extracted.ok()) return extracted.status();
+  if (!extracted.ok()) {
+    std::error_code ec;
+    if (hashed_by_run && !fs::exists(file.path, ec)) return gone();
+    return extracted.status();
+  }
   lap("extract");
   std::vector<int> need_ocr = Extractor::PagesNeedingOcr(*extracted);
   if (!need_ocr.empty() && ocr_) {
@@ -412,6 +425,18 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     PLANMINE_RETURN_IF_ERROR(extractor_.OcrPages(
         file.path, need_ocr, *ocr_, TesseractLanguages(lang), &*extracted));
     lap("ocr");
+  }
+  if (hashed_by_run) {
+    auto now = Sha256File(file.path);
+    std::error_code ec;
+    if (!now.ok() && !fs::exists(file.path, ec)) return gone();
+    if (!now.ok()) return now.status();
+    if (*now != file.sha256)
+      return IoError(file.path +
+                     ": changed while it was being read (its bytes differ "
+                     "from when the run hashed them); it is read again on "
+                     "the next run");
+    lap("hash");
   }
   doc.info = extracted->info;
   doc.page_count = extracted->page_count;

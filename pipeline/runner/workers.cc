@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "pipeline/core/clock.h"
@@ -73,7 +74,10 @@ bool ReadAll(int fd, void* data, size_t size) {
 
 // Fault injection for the tests of worker isolation:
 // PLANMINE_WORKER_FAULT="crash=SUBSTR,hang=SUBSTR" makes a worker crash
-// (SIGSEGV) or hang on files whose path contains SUBSTR.
+// (SIGSEGV) or hang on files whose path contains SUBSTR; "wait=SUBSTR"
+// makes it create $PLANMINE_WORKER_GO.waiting, then wait (up to 2 min) for
+// $PLANMINE_WORKER_GO to exist before reading such a file, so that a test
+// can change files in the middle of a run.
 void InjectFault(const std::string& path) {
   const char* spec = getenv("PLANMINE_WORKER_FAULT");
   if (spec == nullptr) return;
@@ -89,6 +93,12 @@ void InjectFault(const std::string& path) {
       if (item.compare(0, eq, "crash") == 0) raise(SIGSEGV);
       if (item.compare(0, eq, "hang") == 0)
         for (;;) pause();
+      const char* go = getenv("PLANMINE_WORKER_GO");
+      if (item.compare(0, eq, "wait") == 0 && go != nullptr) {
+        std::ofstream(std::string(go) + ".waiting").put('\n');
+        for (int k = 0; k < 2400 && access(go, F_OK) != 0; ++k)
+          usleep(50 * 1000);
+      }
     }
     i = j + 1;
   }
