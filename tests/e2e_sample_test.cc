@@ -278,6 +278,29 @@ TEST_CASE("E2E: run report, status and failures for monitoring", "[e2e]") {
   CommandResult f = Run(Cli(db, "failures --format csv"));
   CHECK(f.exit_code == 0);
   CHECK(f.out.find(dir.File("in/empty.pdf") + ",failed,") != std::string::npos);
+
+  // Time per stage: in the run report, the run's row and status.
+  for (const char* stage : {"\"extract\": ", "\"normalize\": ", "\"segment\": ",
+                            "\"mine\": ", "\"load\": "})
+    CHECK(report.find(stage) != std::string::npos);
+  CHECK(Scalar(db,
+               "SELECT json_extract(stage_seconds, '$.extract') > 0 AND "
+               "json_extract(stage_seconds, '$.load') > 0 FROM ingest_runs") ==
+        1);
+  CHECK(st.out.find("Time per stage, last run") != std::string::npos);
+  CHECK(st.out.find("extract") != std::string::npos);
+
+  // The nightly job writes the report too: refresh --report.
+  fs::remove(dir.File("in/empty.pdf"));
+  CommandResult n = Run(Cli(db, "refresh " + dir.File("in") + " --report " +
+                                    dir.File("site/report.html")));
+  INFO(n.out);
+  CHECK(n.exit_code == 0);
+  CHECK(n.out.find(dir.File("site/report.html") + ": ") != std::string::npos);
+  const std::string html = ReadFile(dir.File("site/report.html"));
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("</html>") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.File("site/report.html.tmp")));
 }
 
 TEST_CASE("E2E: a second ingest on the same index refuses while the first runs",

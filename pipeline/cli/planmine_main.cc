@@ -92,6 +92,30 @@ class IngestLock {
   int fd_ = -1;
 };
 
+// The HTML report of the index, written whole or not at all (a temporary
+// file renamed over the old page: a web server never serves half a page).
+Status WriteHtmlReport(Db& conn, const std::string& db_path,
+                       const std::string& out_path, size_t* bytes) {
+  auto html = RenderReport(conn, db_path);
+  if (!html.ok()) return html.status();
+  std::error_code ec;
+  if (fs::path(out_path).has_parent_path())
+    fs::create_directories(fs::path(out_path).parent_path(), ec);
+  const std::string tmp = out_path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  out << *html;
+  out.close();
+  if (!out) {
+    fs::remove(tmp, ec);
+    return IoError(out_path + ": cannot write the report");
+  }
+  fs::rename(tmp, out_path, ec);
+  if (ec)
+    return IoError(out_path + ": cannot write the report: " + ec.message());
+  *bytes = html->size();
+  return Status();
+}
+
 Status WriteReportJson(const std::string& path, const std::string& db_path,
                        const IngestReport& r, int exit_code) {
   nlohmann::ordered_json j;
@@ -196,7 +220,8 @@ class ProgressMeter {
 int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
               const std::string& manifest_path, const std::string& packs,
               int max_pages, bool quiet, const std::string& report_json,
-              bool prune, const WorkerLimits& workers) {
+              const std::string& report_html, bool prune,
+              const WorkerLimits& workers) {
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
@@ -273,6 +298,14 @@ int RunIngest(const std::vector<std::string>& paths, const std::string& db_path,
     if (Status s = WriteReportJson(report_json, db_path, *report, exit_code);
         !s.ok())
       return Fail(s);
+  }
+  if (!report_html.empty()) {
+    size_t bytes = 0;
+    if (Status s =
+            WriteHtmlReport((*store)->db(), db_path, report_html, &bytes);
+        !s.ok())
+      return Fail(s.WithPrefix("the run finished, but the report failed"));
+    if (!quiet) std::cout << report_html << ": " << bytes << " bytes\n";
   }
   return exit_code;
 }
@@ -575,6 +608,10 @@ int main(int argc, char** argv) {
   ingest->add_option("--report-json", report_json,
                      "Write the run's summary and errors as JSON to this file "
                      "(for monitoring)");
+  std::string report_html;
+  ingest->add_option("--report", report_html,
+                     "After the run, write the HTML report (as 'planmine "
+                     "report') to this file");
   WorkerLimits workers;
   workers.jobs = static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
   ingest
@@ -807,7 +844,7 @@ int main(int argc, char** argv) {
   g_ocr = ocr_mode == "auto";
   if (*ingest)
     return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json,
-                     prune, workers);
+                     report_html, prune, workers);
   if (*extract) return RunExtract(file, xformat, packs, max_pages);
   if (*themes_list) return RunThemesList(packs, tformat);
 
@@ -883,16 +920,10 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (*report) {
-    auto html = RenderReport(conn, db);
-    if (!html.ok()) return Fail(html.status());
-    std::error_code ec;
-    if (fs::path(report_out).has_parent_path())
-      fs::create_directories(fs::path(report_out).parent_path(), ec);
-    std::ofstream out(report_out, std::ios::binary);
-    out << *html;
-    out.close();
-    if (!out) return Fail(IoError(report_out + ": cannot write"));
-    std::cout << report_out << ": " << html->size() << " bytes\n";
+    size_t bytes = 0;
+    if (Status s = WriteHtmlReport(conn, db, report_out, &bytes); !s.ok())
+      return Fail(s);
+    std::cout << report_out << ": " << bytes << " bytes\n";
     return kExitOk;
   }
   if (*compare) {
