@@ -781,3 +781,46 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+using namespace testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("E2E: search, status and sqlite3 keep working while a refresh runs",
+          "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  fs::copy_file(SampleDir() + "/docs/co-plan-accion-demo-2021-2023.pdf",
+                dir.File("in/a-plan.pdf"));
+  const std::string db = dir.File("i.sqlite");
+  REQUIRE(Run(Cli(db, "--ocr off ingest -q " + dir.File("in"))).exit_code == 0);
+  fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
+                dir.File("in/z-new.pdf"));
+  const std::string go = dir.File("go");
+  Run("(PLANMINE_WORKER_FAULT=wait=z-new PLANMINE_WORKER_GO=" + go + " " +
+      Cli(db, "--ocr off refresh --jobs 1 " + dir.File("in")) + " > " +
+      dir.File("out") + " 2>&1; echo $? > " + dir.File("rc") +
+      ") > /dev/null 2>&1 &");
+  for (int i = 0; i < 1200 && !fs::exists(go + ".waiting"); ++i)
+    usleep(50 * 1000);
+  REQUIRE(fs::exists(go + ".waiting"));
+  // The refresh is under way (its run is open, its worker mid-document):
+  // readers see the index as it was.
+  CommandResult s =
+      Run(Cli(db, "search 'participacion ciudadana' --format csv"));
+  CHECK(s.exit_code == 0);
+  CHECK(s.out.find("a-plan.pdf") != std::string::npos);
+  CommandResult st = Run(Cli(db, "status"));
+  CHECK(st.exit_code == 0);
+  CHECK(st.out.find("running") != std::string::npos);
+  CHECK(Scalar(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(Run(Cli(db, "ingest -q " + dir.File("in"))).exit_code == 2);  // lock
+  WriteFile(go, "");
+  for (int i = 0; i < 1200 && ReadFile(dir.File("rc")).empty(); ++i)
+    usleep(50 * 1000);
+  INFO(ReadFile(dir.File("out")));
+  CHECK(ReadFile(dir.File("rc")) == "0\n");
+  CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'ok'") == 2);
+}
+
+}  // namespace planmine
