@@ -672,12 +672,6 @@ TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
   CHECK(filtered.find(">1 of 6 commitments<") != std::string::npos);
 }
 
-}  // namespace planmine
-
-namespace planmine {
-using namespace testing;
-namespace fs = std::filesystem;
-
 TEST_CASE(
     "E2E: unreadable files and folders are reported with the reason, the "
     "rest is ingested",
@@ -725,6 +719,35 @@ TEST_CASE(
   fs::permissions(dir.File("in/locked"), fs::perms::owner_all);  // cleanup
 }
 
+// A planmine run started in the background with one worker that holds
+// before reading the first file whose path contains `hold_at` (by then
+// every file has been found and hashed): the test acts mid-run, then
+// Finish() lets the worker go and waits for the exit code.
+class HeldRun {
+ public:
+  HeldRun(const TempDir& dir, const std::string& db, const std::string& args,
+          const std::string& hold_at)
+      : go_(dir.File("go")), out_(dir.File("out")), rc_(dir.File("rc")) {
+    Run("(PLANMINE_WORKER_FAULT=wait=" + hold_at +
+        " PLANMINE_WORKER_GO=" + go_ + " " + Cli(db, args + " --jobs 1") +
+        " > " + out_ + " 2>&1; echo $? > " + rc_ + ") > /dev/null 2>&1 &");
+    for (int i = 0; i < 1200 && !fs::exists(go_ + ".waiting"); ++i)
+      usleep(50 * 1000);
+  }
+  bool held() const { return fs::exists(go_ + ".waiting"); }
+  // The exit code, -1 if the run did not end within a minute.
+  int Finish() {
+    WriteFile(go_, "");
+    for (int i = 0; i < 1200 && ReadFile(rc_).empty(); ++i) usleep(50 * 1000);
+    const std::string rc = ReadFile(rc_);
+    return rc.empty() ? -1 : std::stoi(rc);
+  }
+  std::string out() const { return ReadFile(out_); }
+
+ private:
+  std::string go_, out_, rc_;
+};
+
 TEST_CASE(
     "E2E: a file that changes or disappears while the run reads the folder "
     "is reported, and the next run reads it again",
@@ -738,25 +761,15 @@ TEST_CASE(
   fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf", b);
   fs::copy_file(SampleDir() + "/docs/br-slides-participacao-demo.pdf", c);
   const std::string db = dir.File("i.sqlite");
-  const std::string go = dir.File("go");
-  // One worker, held before it reads the first file: every file has been
-  // found and hashed by then.
-  Run("(PLANMINE_WORKER_FAULT=wait=a-changes PLANMINE_WORKER_GO=" + go + " " +
-      Cli(db, "--ocr off ingest --jobs 1 " + dir.File("in")) + " > " +
-      dir.File("out") + " 2>&1; echo $? > " + dir.File("rc") +
-      ") > /dev/null 2>&1 &");
-  for (int i = 0; i < 1200 && !fs::exists(go + ".waiting"); ++i)
-    usleep(50 * 1000);
-  REQUIRE(fs::exists(go + ".waiting"));
+  HeldRun run(dir, db, "--ocr off ingest " + dir.File("in"), "a-changes");
+  REQUIRE(run.held());
   // An editor saving a new version of a; b deleted.
   std::ofstream(a, std::ios::app) << "\n% saved again\n";
   fs::remove(b);
-  WriteFile(go, "");
-  for (int i = 0; i < 1200 && ReadFile(dir.File("rc")).empty(); ++i)
-    usleep(50 * 1000);
-  const std::string out = ReadFile(dir.File("out"));
+  const int rc = run.Finish();
+  const std::string out = run.out();
   INFO(out);
-  CHECK(ReadFile(dir.File("rc")) == "1\n");
+  CHECK(rc == 1);
   CHECK(out.find("FAILED   " + a +
                  ": changed while it was being read (its bytes differ from "
                  "when the run hashed them); it is read again on the next "
@@ -780,12 +793,6 @@ TEST_CASE(
                      "path") == "ok|1|0\nfailed|0|1\nok|0|0\n");
 }
 
-}  // namespace planmine
-
-namespace planmine {
-using namespace testing;
-namespace fs = std::filesystem;
-
 TEST_CASE("E2E: search, status and sqlite3 keep working while a refresh runs",
           "[e2e]") {
   TempDir dir;
@@ -796,14 +803,8 @@ TEST_CASE("E2E: search, status and sqlite3 keep working while a refresh runs",
   REQUIRE(Run(Cli(db, "--ocr off ingest -q " + dir.File("in"))).exit_code == 0);
   fs::copy_file(SampleDir() + "/docs/mx-workshop-findings-2012.pdf",
                 dir.File("in/z-new.pdf"));
-  const std::string go = dir.File("go");
-  Run("(PLANMINE_WORKER_FAULT=wait=z-new PLANMINE_WORKER_GO=" + go + " " +
-      Cli(db, "--ocr off refresh --jobs 1 " + dir.File("in")) + " > " +
-      dir.File("out") + " 2>&1; echo $? > " + dir.File("rc") +
-      ") > /dev/null 2>&1 &");
-  for (int i = 0; i < 1200 && !fs::exists(go + ".waiting"); ++i)
-    usleep(50 * 1000);
-  REQUIRE(fs::exists(go + ".waiting"));
+  HeldRun run(dir, db, "--ocr off refresh " + dir.File("in"), "z-new");
+  REQUIRE(run.held());
   // The refresh is under way (its run is open, its worker mid-document):
   // readers see the index as it was.
   CommandResult s =
@@ -815,11 +816,9 @@ TEST_CASE("E2E: search, status and sqlite3 keep working while a refresh runs",
   CHECK(st.out.find("running") != std::string::npos);
   CHECK(Scalar(db, "SELECT count(*) FROM documents") == 1);
   CHECK(Run(Cli(db, "ingest -q " + dir.File("in"))).exit_code == 2);  // lock
-  WriteFile(go, "");
-  for (int i = 0; i < 1200 && ReadFile(dir.File("rc")).empty(); ++i)
-    usleep(50 * 1000);
-  INFO(ReadFile(dir.File("out")));
-  CHECK(ReadFile(dir.File("rc")) == "0\n");
+  const int rc = run.Finish();
+  INFO(run.out());
+  CHECK(rc == 0);
   CHECK(Scalar(db, "SELECT count(*) FROM documents WHERE status = 'ok'") == 2);
 }
 
