@@ -265,6 +265,7 @@ std::vector<std::vector<bool>> FindFurniture(
 
 namespace {
 
+constexpr double kMaxRegionWidth = 20000;
 constexpr double kMinGutter =
     7.0;  // points; word gaps inside a line are split earlier
 
@@ -319,11 +320,15 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
   if (lines.size() < 4) return false;
   double x0 = 1e18, x1 = -1e18;
   for (const Line& l : lines) {
+    if (!std::isfinite(l.box.x0) || !std::isfinite(l.box.x1)) return false;
     x0 = std::min(x0, l.box.x0);
     x1 = std::max(x1, l.box.x1);
   }
   double w = x1 - x0;
-  if (w < 4 * kMinGutter) return false;
+  // A damaged file can place text far past any page (PDF pages are at most
+  // 14,400 units wide): no column layout to find there, and no histogram
+  // of that size to make (found by fuzz_extract).
+  if (!(w >= 4 * kMinGutter) || w > kMaxRegionWidth) return false;
   // Coverage histogram over 1-point bins.
   int bins = static_cast<int>(std::ceil(w)) + 1;
   std::vector<int> cover(bins, 0);

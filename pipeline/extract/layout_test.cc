@@ -1,5 +1,7 @@
 #include "pipeline/extract/layout.h"
 
+#include <limits>
+
 #include "tests/catch.h"
 
 namespace planmine {
@@ -53,6 +55,25 @@ TEST_CASE(
         "Title across the whole page width here\n"
         "left0 aa bb cc\nleft1 aa bb cc\nleft2 aa bb cc\nleft3 aa bb cc\n"
         "right0 dd ee ff\nright1 dd ee ff\nright2 dd ee ff\nright3 dd ee ff\n");
+}
+
+TEST_CASE(
+    "Layout: text placed far off any page or at infinite coordinates is "
+    "kept, in one column",
+    "[layout]") {
+  // Found by fuzz_extract: a damaged file put a line at x = 1e12, and the
+  // gutter search sized a histogram by the region's width.
+  for (double far : {1e12, std::numeric_limits<double>::infinity(),
+                     std::numeric_limits<double>::quiet_NaN()}) {
+    std::vector<Word> words;
+    for (int i = 0; i < 6; ++i)
+      Append(&words,
+             Row("line" + std::to_string(i) + " aa bb", 50, 80 + 14.0 * i));
+    words.push_back({"far", {far, 200, far + 18, 210}, 10, 0});
+    PageLines pl = BuildLines(words, 595, 842);
+    std::string t = Text(OrderBlocks(pl.lines));
+    CHECK(t.find("line0 aa bb\nline1 aa bb\n") != std::string::npos);
+  }
 }
 
 TEST_CASE("Layout: a full-width band between column sections splits them",
