@@ -978,11 +978,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
           if (c.text.find(kv.value) == std::string::npos) continue;
           for (const PatternMatch& m :
                MatchEach(kv.key + ":", {}, "commitments", "field")) {
-            const PatternPack& pack = (*packs_)[m.pack];
-            const Pattern& p = pack.patterns[m.pattern];
-            if (pack.name != "commitments" || p.group != "field" ||
-                m.start != 0)
-              continue;
+            if (m.start != 0) continue;
+            const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
             if (!values.count(p.key))
               values[p.key] = CleanValue(kv.value, kMaxValue);
             break;
@@ -1021,9 +1018,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       size_t best_at = std::string::npos, best_end = 0;
       for (const PatternMatch& m :
            MatchEach(head, {}, "commitments", "level")) {
-        const PatternPack& pack = (*packs_)[m.pack];
-        const Pattern& p = pack.patterns[m.pattern];
-        if (pack.name != "commitments" || p.group != "level") continue;
+        const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
         if (m.start < best_at) {
           best_at = m.start;
           best_end = m.end;
@@ -1047,11 +1042,8 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       if (ogp_context[k]) values_named.insert(ogp[k].begin(), ogp[k].end());
     if (std::string v = get("ogp_values"); !v.empty()) {
       for (const PatternMatch& m : MatchEach(v, {}, "commitments", "ogp")) {
-        const PatternPack& pack = (*packs_)[m.pack];
-        const Pattern& p = pack.patterns[m.pattern];
-        if (pack.name == "commitments" && p.group == "ogp" &&
-            p.key != "context")
-          values_named.insert(p.key);
+        const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
+        if (p.key != "context") values_named.insert(p.key);
       }
     }
     c.ogp_values.assign(values_named.begin(), values_named.end());
@@ -1122,9 +1114,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     if (c.first_sentence >= 0 && c.first_sentence < n)
       title_language = sentences[c.first_sentence].language;
     for (const PatternMatch& m : MatchEach(c.title, title_language, "themes")) {
-      const PatternPack& pack = (*packs_)[m.pack];
-      if (pack.name != "themes") continue;
-      const Pattern& p = pack.patterns[m.pattern];
+      const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
       ThemeEvidence& e = ev[p.group];
       if (e.score >= 3) continue;
       e.theme = p.group;
@@ -1199,10 +1189,7 @@ std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
       std::string_view t(page.text.data() + b.start, b.end - b.start);
       if (t.size() > 80) continue;
       for (const PatternMatch& m : MatchEach(t, {}, "commitments", "column")) {
-        const PatternPack& pack = (*packs_)[m.pack];
-        const Pattern& p = pack.patterns[m.pattern];
-        if (pack.name == "commitments" && p.group == "column" &&
-            p.key == "lead_agency")
+        if ((*packs_)[m.pack].patterns[m.pattern].key == "lead_agency")
           head = &b;
       }
       if (head != nullptr) break;

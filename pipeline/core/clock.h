@@ -4,6 +4,8 @@
 #define PLANMINE_CORE_CLOCK_H_
 
 #include <chrono>
+#include <map>
+#include <string>
 
 namespace planmine {
 
@@ -12,6 +14,25 @@ inline double MonotonicSeconds() {
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
+
+// Wall time charged to named stages: Lap(stage) adds the seconds since the
+// previous Lap (or since construction or Restart) to `stage`.
+class StageTimer {
+ public:
+  explicit StageTimer(std::map<std::string, double>* into)
+      : into_(into), since_(MonotonicSeconds()) {}
+  // Time from here on is charged to the next Lap, what came before to none.
+  void Restart() { since_ = MonotonicSeconds(); }
+  void Lap(const char* stage) {
+    const double now = MonotonicSeconds();
+    (*into_)[stage] += now - since_;
+    since_ = now;
+  }
+
+ private:
+  std::map<std::string, double>* into_;
+  double since_;
+};
 
 }  // namespace planmine
 

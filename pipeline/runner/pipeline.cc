@@ -345,7 +345,7 @@ bool Pipeline::HasTextOf(const std::string& stored_versions) const {
 
 void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->versions = versions_;
-  const double t0 = MonotonicSeconds();
+  StageTimer timer(&doc->stage_seconds);
   // The sentence matches of the patterns the document was mined with are
   // reused; only new or edited patterns are run.
   const MatchCache stored = std::move(doc->matches);
@@ -353,8 +353,7 @@ void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->findings =
       miner_.Mine(doc->sentences, &doc->text,
                   stored.patterns.empty() ? nullptr : &stored, &doc->matches);
-  const double t1 = MonotonicSeconds();
-  doc->stage_seconds["mine"] += t1 - t0;
+  timer.Lap("mine");
   // Decided afresh, from the manifest and the new findings; the title is
   // kept (it does not depend on the packs) unless the manifest gives one.
   doc->country = {};
@@ -364,7 +363,7 @@ void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
   doc->subnational = {};
   doc->plan_ordinal.clear();
   ApplyManifestAndClassify(entry, doc);
-  doc->stage_seconds["classify"] += MonotonicSeconds() - t1;
+  timer.Lap("classify");
 }
 
 Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
@@ -378,13 +377,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     if (!sha.ok()) return sha.status();
     doc.sha256 = *sha;
   }
-  double t = MonotonicSeconds();
-  // Charges the time since the last call to `stage`.
-  auto lap = [&doc, &t](const char* stage) {
-    const double now = MonotonicSeconds();
-    doc.stage_seconds[stage] += now - t;
-    t = now;
-  };
+  StageTimer timer(&doc.stage_seconds);
   // A file found and hashed by this run (Ingest) must still be there, with
   // the same bytes, once it has been read: else the rows would not be of
   // the bytes the index says they are of.
@@ -400,7 +393,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     if (hashed_by_run && !fs::exists(file.path, ec)) return gone();
     return extracted.status();
   }
-  lap("extract");
+  timer.Lap("extract");
   std::vector<int> need_ocr = Extractor::PagesNeedingOcr(*extracted);
   if (!need_ocr.empty() && ocr_) {
     // OCR in the document's language, judged from its text layer; all three
@@ -424,7 +417,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
     }
     PLANMINE_RETURN_IF_ERROR(extractor_.OcrPages(
         file.path, need_ocr, *ocr_, TesseractLanguages(lang), &*extracted));
-    lap("ocr");
+    timer.Lap("ocr");
   }
   if (hashed_by_run) {
     auto now = Sha256File(file.path);
@@ -436,19 +429,19 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
                      ": changed while it was being read (its bytes differ "
                      "from when the run hashed them); it is read again on "
                      "the next run");
-    lap("hash");
+    timer.Lap("hash");
   }
   doc.info = extracted->info;
   doc.page_count = extracted->page_count;
   doc.warnings = extracted->warnings;
   doc.text = normalizer_.Normalize(*extracted);
-  lap("normalize");
+  timer.Lap("normalize");
   doc.language = language_.DetectDocument(&doc.text);
-  lap("language");
+  timer.Lap("language");
   doc.sentences = splitter_.Split(doc.text);
-  lap("segment");
+  timer.Lap("segment");
   doc.findings = miner_.Mine(doc.sentences, &doc.text, nullptr, &doc.matches);
-  lap("mine");
+  timer.Lap("mine");
   size_t chars = 0;
   int empty_pages = 0;
   for (const NormalizedPage& p : doc.text.pages) {
@@ -469,7 +462,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
         (ocr_ ? " (OCR found none: blank or pictures only)" : ""));
   }
   ApplyManifestAndClassify(entry, &doc);
-  lap("classify");
+  timer.Lap("classify");
   return doc;
 }
 
@@ -482,15 +475,9 @@ Result<IngestReport> Ingest(
   auto t0 = std::chrono::steady_clock::now();
   IngestReport report;
   std::map<std::string, double>& stage_seconds = report.counts.stage_seconds;
-  // Charges the time since `since` to `stage`; returns now.
-  auto charge = [&stage_seconds](const char* stage, double since) {
-    const double now = MonotonicSeconds();
-    stage_seconds[stage] += now - since;
-    return now;
-  };
-  double t = MonotonicSeconds();
+  StageTimer timer(&stage_seconds);
   Discovery found = Discover(paths);
-  t = charge("discover", t);
+  timer.Lap("discover");
   // Every event counted, for progress and ETA.
   const size_t total = found.files.size() + found.errors.size();
   size_t events = 0;
@@ -526,10 +513,10 @@ Result<IngestReport> Ingest(
   for (SourceFile& f : found.files) {
     ++report.counts.files_seen;
     seen.insert(f.path);
-    t = MonotonicSeconds();
+    timer.Restart();
     auto stored = store.Find(f.path);
     if (!stored.ok()) return stored.status();
-    t = charge("lookup", t);
+    timer.Lap("lookup");
     const bool current = stored->has_value() &&
                          (*stored)->versions == pipeline.versions() &&
                          (*stored)->status != "failed";
@@ -550,16 +537,16 @@ Result<IngestReport> Ingest(
         pipeline.HasTextOf((*stored)->versions)) {
       auto text = store.LoadText(f.path);
       if (!text.ok()) return text.status();
-      t = charge("read_stored", t);
+      timer.Lap("read_stored");
       IndexedDocument doc = std::move(text->doc);
       const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
       pipeline.Remine(entry, &doc);
       for (const auto& [stage, secs] : doc.stage_seconds)
         stage_seconds[stage] += secs;
-      t = MonotonicSeconds();
+      timer.Restart();  // Remine timed itself
       Status w = store.ReplaceFindings(*text, doc, report.run_id);
       if (!w.ok()) return w.WithPrefix(f.path + ": cannot write to the index");
-      t = charge("load", t);
+      timer.Lap("load");
       ++report.remined;
       ++report.counts.ingested;
       if (on_file)
@@ -571,7 +558,7 @@ Result<IngestReport> Ingest(
       continue;
     }
     auto sha = Sha256File(f.path);
-    t = charge("hash", t);
+    timer.Lap("hash");
     if (!sha.ok()) {
       PLANMINE_RETURN_IF_ERROR(fail(f, "", "hash", sha.status()));
       continue;
@@ -617,9 +604,9 @@ Result<IngestReport> Ingest(
         if (!doc.ok()) return fail(f, f.sha256, "extract", doc.status());
         for (const auto& [stage, secs] : doc->stage_seconds)
           stage_seconds[stage] += secs;
-        const double load_start = MonotonicSeconds();
+        timer.Restart();
         Status w = store.Replace(*doc, report.run_id);
-        charge("load", load_start);
+        timer.Lap("load");
         if (!w.ok()) {
           // The database itself failing (disk full, locked) stops the run.
           return w.WithPrefix(f.path + ": cannot write to the index");
