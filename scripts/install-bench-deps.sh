@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the benchmark-document generators need
+# (corpora/generator/*), beyond scripts/install-deps.sh. Debian 12, as root
+# (or with sudo). Safe to run again: installs only what is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # corpora/generator/writer (LibreOffice Writer documents -> PDF)
+  libreoffice-writer-nogui              # soffice --headless --convert-to pdf
+  fonts-liberation fonts-dejavu-core    # the documents' fonts
+  hyphen-es hyphen-pt-br hyphen-en-us   # patterns for Writer's automatic hyphenation
+  poppler-utils                         # pdftotext for check_bow.py
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-bench-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+echo "install-bench-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=900 "${missing[@]}"
