@@ -19,6 +19,8 @@
 #include "pipeline/cli/format.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/extract/debug_layout.h"
+#include "pipeline/extract/extractor.h"
 #include "pipeline/query/evaluate.h"
 #include "pipeline/query/query.h"
 #include "pipeline/report/report.h"
@@ -433,8 +435,29 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
   return j;
 }
 
+// The layout pictures of --debug-layout: extraction only, marks kept.
+int WriteDebugLayout(const std::string& file, int max_pages,
+                     const std::string& dir) {
+  ExtractOptions eo;
+  eo.max_pages = max_pages;
+  eo.layout_marks = true;
+  auto ex = Extractor::Create(eo);
+  if (!ex.ok()) return Fail(ex.status());
+  auto doc = ex->Extract(file, SourceKind::kPdf);
+  if (!doc.ok()) return Fail(doc.status());
+  Status st = WriteLayoutDebug(file, *doc, dir);
+  if (!st.ok()) return Fail(st);
+  std::cerr << "planmine: layout pictures in " << dir << "/page-N.png\n";
+  return kExitOk;
+}
+
 int RunExtract(const std::string& file, const std::string& format,
-               const std::string& packs, int max_pages) {
+               const std::string& packs, int max_pages,
+               const std::string& debug_layout) {
+  if (!debug_layout.empty()) {
+    int rc = WriteDebugLayout(file, max_pages, debug_layout);
+    if (rc != kExitOk) return rc;
+  }
   auto pipeline = MakePipeline(packs, max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
   Discovery d = Discover({file});
@@ -833,6 +856,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   extract->add_option("--max-pages", max_pages, "Read at most this many pages")
       ->capture_default_str();
+  std::string debug_layout;
+  extract->add_option(
+      "--debug-layout", debug_layout,
+      "Also write DIR/page-N.png (regions drawn over the page: columns blue, "
+      "bands orange, table cells green, insets magenta, footnotes grey, "
+      "column edges red) and DIR/page-N.txt (blocks in reading order)");
 
   try {
     app.parse(argc, argv);
@@ -845,7 +874,8 @@ int main(int argc, char** argv) {
   if (*ingest)
     return RunIngest(paths, db, manifest, packs, max_pages, quiet, report_json,
                      report_html, prune, workers);
-  if (*extract) return RunExtract(file, xformat, packs, max_pages);
+  if (*extract)
+    return RunExtract(file, xformat, packs, max_pages, debug_layout);
   if (*themes_list) return RunThemesList(packs, tformat);
 
   auto store = OpenIndex(db);

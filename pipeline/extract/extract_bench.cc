@@ -1,7 +1,8 @@
 // extract_bench: scores planmine's extraction against pdftotext (default and
 // -raw) on a corpus with ground truth, in the same run, and times them.
 //
-//   extract_bench CORPUS_DIR [--no-pdftotext] [--check]
+//   extract_bench CORPUS_DIR [--no-pdftotext] [--check] [--verbose]
+//   extract_bench --pages MANIFEST.tsv SHARED_DIR [--check] [--verbose]
 //
 // CORPUS_DIR holds docs/NAME.pdf, truth/NAME.txt and optionally
 // truth/NAME.meta ("furniture<TAB>text", "compound<TAB>word" lines), as
@@ -12,12 +13,20 @@
 // without truth (e.g. ../shared/corpus-real) are only timed. With --check it
 // exits 1 unless planmine meets the targets on every family: NED <= 0.05,
 // furniture leak <= 0.01, compound-hyphen recall >= 0.9, bag-of-words
-// recall >= 0.99 (ctest runs it so).
+// recall >= 0.99 (ctest runs it so). --verbose prints each document's NED.
+//
+// --pages scores single pages of real PDFs against hand-made truth:
+// MANIFEST.tsv (tests/layout_truth/real/) lists corpus, file, page,
+// features and truth file; the PDFs are read from SHARED_DIR/CORPUS/FILE
+// (rows whose PDF is absent are skipped and counted). Families are
+// real:CORPUS. planmine reads the whole document (furniture needs every
+// page) and its page is compared; pdftotext gets -f N -l N.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "pipeline/extract/extractor.h"
 #include "pipeline/normalize/normalizer.h"
@@ -98,6 +107,116 @@ std::string Fmt(double v) {
   return b;
 }
 
+using ByFamily = std::map<std::string, std::map<std::string, Scores>>;
+const char* kTools[] = {"planmine", "pdftotext", "pdftotext -raw"};
+
+// Prints the table; returns how many families miss a target (with check).
+int PrintTable(ByFamily& by_family, bool check) {
+  int failures = 0;
+  printf(
+      "| family | tool | docs | NED | furniture leak | compound-hyphen "
+      "recall | bag-of-words recall |\n");
+  printf("|---|---|---|---|---|---|---|\n");
+  auto row = [&](const std::string& family, const char* t, const Scores& s) {
+    printf("| %s | %s | %d | %s | %s | %s | %s |\n", family.c_str(), t, s.docs,
+           Fmt(s.ned / s.docs).c_str(),
+           s.furniture ? Fmt(double(s.leaked) / s.furniture).c_str() : "-",
+           s.compounds ? Fmt(double(s.compounds_kept) / s.compounds).c_str()
+                       : "-",
+           Fmt(double(s.found_words) / std::max<size_t>(1, s.truth_words))
+               .c_str());
+  };
+  for (auto& [family, per_tool] : by_family) {
+    if (family == "ALL") continue;
+    for (const char* t : kTools) {
+      if (!per_tool.count(t)) continue;
+      const Scores& s = per_tool[t];
+      if (check && std::string(t) == "planmine") {
+        bool ok =
+            s.ned / s.docs <= 0.05 &&
+            (!s.furniture || double(s.leaked) / s.furniture <= 0.01) &&
+            (!s.compounds || double(s.compounds_kept) / s.compounds >= 0.9) &&
+            double(s.found_words) / s.truth_words >= 0.99;
+        if (!ok) {
+          ++failures;
+          fprintf(stderr, "extract_bench: family %s misses a target\n",
+                  family.c_str());
+        }
+      }
+      row(family, t, s);
+    }
+  }
+  for (const char* t : kTools)
+    if (by_family["ALL"].count(t)) row("**all**", t, by_family["ALL"][t]);
+  printf("\n");
+  return failures;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  size_t a = 0;
+  while (true) {
+    size_t t = line.find('\t', a);
+    out.push_back(line.substr(a, t == std::string::npos ? t : t - a));
+    if (t == std::string::npos) break;
+    a = t + 1;
+  }
+  return out;
+}
+
+int RunPages(const std::string& manifest, const std::string& shared,
+             bool check, bool verbose) {
+  ExtractOptions eo;
+  auto ex = Extractor::Create(eo);
+  auto norm = Normalizer::Create(NormalizeOptions{DefaultWordLists()});
+  if (!ex.ok() || !norm.ok()) return 2;
+  std::istringstream in(testing::ReadFile(manifest));
+  fs::path dir = fs::path(manifest).parent_path();
+  std::string line;
+  std::map<std::string, NormalizedDocument> cache;
+  ByFamily by_family;
+  int skipped = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f = SplitTabs(line);
+    if (f.size() < 5 || f[0] == "corpus") continue;
+    fs::path pdf = fs::path(shared) / f[0] / f[1];
+    if (!fs::exists(pdf)) {
+      ++skipped;
+      continue;
+    }
+    int page = std::stoi(f[2]);
+    if (!cache.count(pdf.string())) {
+      auto doc = ex->Extract(pdf.string(), SourceKind::kPdf);
+      cache[pdf.string()] = doc.ok() ? norm->Normalize(*doc)
+                                     : NormalizedDocument{};
+    }
+    const NormalizedDocument& nd = cache[pdf.string()];
+    std::string outs[3];
+    if (page >= 1 && page <= static_cast<int>(nd.pages.size()))
+      outs[0] = nd.pages[page - 1].text;
+    std::string range = "-f " + f[2] + " -l " + f[2];
+    outs[1] = RunPdftotext(pdf.string(), range.c_str());
+    outs[2] = RunPdftotext(pdf.string(), (range + " -raw").c_str());
+    std::string truth = testing::ReadFile((dir / f[4]).string());
+    fs::path meta_path = dir / (fs::path(f[4]).stem().string() + ".meta");
+    std::string meta =
+        fs::exists(meta_path) ? testing::ReadFile(meta_path.string()) : "";
+    for (int k = 0; k < 3; ++k) {
+      Score(outs[k], truth, meta, &by_family["real:" + f[0]][kTools[k]]);
+      Score(outs[k], truth, meta, &by_family["ALL"][kTools[k]]);
+    }
+    if (verbose)
+      fprintf(stderr, "%s p%d: planmine %.3f pdftotext %.3f  [%s]\n",
+              f[1].c_str(), page, testing::WordNed(outs[0], truth),
+              testing::WordNed(outs[1], truth), f[3].c_str());
+  }
+  if (skipped)
+    printf("(%d pages skipped: their PDF is not in %s)\n\n", skipped,
+           shared.c_str());
+  if (by_family.empty()) return 0;
+  return PrintTable(by_family, check) == 0 ? 0 : 1;
+}
+
 }  // namespace
 }  // namespace planmine
 
@@ -108,10 +227,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string dir = argv[1];
-  bool with_pdftotext = true, check = false;
+  bool with_pdftotext = true, check = false, verbose = false;
   for (int a = 2; a < argc; ++a) {
     if (std::string(argv[a]) == "--no-pdftotext") with_pdftotext = false;
     if (std::string(argv[a]) == "--check") check = true;
+    if (std::string(argv[a]) == "--verbose") verbose = true;
+  }
+  if (dir == "--pages") {
+    if (argc < 4) {
+      fprintf(stderr, "usage: extract_bench --pages MANIFEST.tsv SHARED_DIR\n");
+      return 2;
+    }
+    return RunPages(argv[2], argv[3], check, verbose);
   }
   int failures = 0;
   fs::path docs = fs::exists(fs::path(dir) / "docs") ? fs::path(dir) / "docs"
@@ -125,9 +252,8 @@ int main(int argc, char** argv) {
   auto norm = Normalizer::Create(NormalizeOptions{DefaultWordLists()});
   if (!ex.ok() || !norm.ok()) return 2;
 
-  const char* tools[] = {"planmine", "pdftotext", "pdftotext -raw"};
-  std::map<std::string, std::map<std::string, Scores>>
-      by_family;  // family -> tool -> scores
+  const char* const* tools = kTools;
+  ByFamily by_family;  // family -> tool -> scores
   double seconds[3] = {0, 0, 0};
   long pages = 0;
   for (const fs::path& f : files) {
@@ -158,52 +284,16 @@ int main(int argc, char** argv) {
       }
     }
     if (!has_truth) continue;
+    if (verbose)
+      fprintf(stderr, "%s: planmine %.3f pdftotext %.3f\n", name.c_str(),
+              testing::WordNed(outs[0], truth),
+              with_pdftotext ? testing::WordNed(outs[1], truth) : -1.0);
     for (int k = 0; k < (with_pdftotext ? 3 : 1); ++k) {
       Score(outs[k], truth, meta, &by_family[family][tools[k]]);
       Score(outs[k], truth, meta, &by_family["ALL"][tools[k]]);
     }
   }
-  if (!by_family.empty()) {
-    printf(
-        "| family | tool | docs | NED | furniture leak | compound-hyphen "
-        "recall | bag-of-words recall |\n");
-    printf("|---|---|---|---|---|---|---|\n");
-    for (auto& [family, per_tool] : by_family) {
-      if (family == "ALL") continue;
-      for (const char* t : tools) {
-        if (!per_tool.count(t)) continue;
-        const Scores& s = per_tool[t];
-        if (check && std::string(t) == "planmine") {
-          bool ok =
-              s.ned / s.docs <= 0.05 &&
-              (!s.furniture || double(s.leaked) / s.furniture <= 0.01) &&
-              (!s.compounds || double(s.compounds_kept) / s.compounds >= 0.9) &&
-              double(s.found_words) / s.truth_words >= 0.99;
-          if (!ok) {
-            ++failures;
-            fprintf(stderr, "extract_bench: family %s misses a target\n",
-                    family.c_str());
-          }
-        }
-        printf("| %s | %s | %d | %s | %s | %s | %s |\n", family.c_str(), t,
-               s.docs, Fmt(s.ned / s.docs).c_str(),
-               s.furniture ? Fmt(double(s.leaked) / s.furniture).c_str() : "-",
-               s.compounds ? Fmt(double(s.compounds_kept) / s.compounds).c_str()
-                           : "-",
-               Fmt(double(s.found_words) / s.truth_words).c_str());
-      }
-    }
-    for (const char* t : tools) {
-      if (!by_family["ALL"].count(t)) continue;
-      const Scores& s = by_family["ALL"][t];
-      printf("| **all** | %s | %d | %s | %s | %s | %s |\n", t, s.docs,
-             Fmt(s.ned / s.docs).c_str(),
-             Fmt(double(s.leaked) / std::max(1, s.furniture)).c_str(),
-             Fmt(double(s.compounds_kept) / std::max(1, s.compounds)).c_str(),
-             Fmt(double(s.found_words) / s.truth_words).c_str());
-    }
-    printf("\n");
-  }
+  if (!by_family.empty()) failures += PrintTable(by_family, check);
   printf("speed, one core, %zu files, %ld pages:\n", files.size(), pages);
   printf(
       "  planmine extract+normalize (in process, OCR off): %.3f s, %.0f "

@@ -28,6 +28,8 @@ struct Word {
   // -1 when unknown. Layout orders by geometry and uses this as a second
   // opinion.
   int stream_pos = -1;
+  // Typography from the font (flags or name) and Poppler's underline test.
+  bool bold = false, italic = false, underline = false;
 };
 
 // A run of words on one baseline, not crossing a column gutter.
@@ -36,7 +38,20 @@ struct Line {
   Box box;
   double font_size = 0;
   int stream_pos = -1;  // smallest stream position of its words
+  // Most of its characters are bold / italic / underlined.
+  bool bold = false, italic = false, underline = false;
 };
+
+// What the layout stage decided a block's region is (docs/layout.md).
+enum class RegionKind {
+  kText,      // one column, or the page's only flow
+  kColumn,    // one of several columns side by side
+  kBand,      // a full-width line between column sections
+  kTable,     // a table cell (row and col set)
+  kInset,     // a box, sidebar or pull quote read after its surroundings
+  kFootnote,  // small type below the body, read at the end of the page
+};
+const char* RegionKindName(RegionKind k);
 
 // Consecutive lines of one paragraph, heading or list item.
 struct Block {
@@ -45,6 +60,16 @@ struct Block {
   double font_size = 0;
   bool heading = false;    // the font is clearly larger than the page body
   bool list_item = false;  // starts with a bullet or "1." / "a)"
+  bool bold = false, italic = false, underline = false;  // every line is
+  RegionKind region = RegionKind::kText;
+  int row = -1, col = -1;  // table cells: 0-based row and column
+};
+
+// A layout decision, kept for debugging (`extract --debug-layout`): a
+// region's box and kind, or a column edge ("edge": the free strip).
+struct LayoutMark {
+  std::string kind;
+  Box box;
 };
 
 // A label and its value side by side: a row of a commitment template table
@@ -66,6 +91,7 @@ struct Page {
   // Running headers/footers, page numbers, rotated labels.
   std::vector<std::string> furniture;
   std::vector<Field> fields;  // key-value rows of tables, in reading order
+  std::vector<LayoutMark> layout;  // column edges and regions, for debugging
   TextSource source = TextSource::kNone;
   int word_count = 0;  // words in the text layer, furniture included
   // Text-layer quality: "ok"; "empty" (no text layer: an image or a blank

@@ -114,6 +114,20 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
     w.rotation = tw->getRotation();
     w.space_after = tw->hasSpaceAfter();
     w.stream_pos = tw->getCharPos();
+    w.underline = tw->isUnderlined();
+    if (tw->getLength() > 0) {
+      // Flags first; many embedded fonts say it only in their name
+      // ("ABCDEF+Arial-BoldItalicMT").
+      const TextFontInfo* f = tw->getFontInfo(0);
+      const GooString* name = f ? f->getFontName() : nullptr;
+      std::string n = name ? AsciiLower(name->toStr()) : "";
+      w.bold = (f && f->isBold()) || n.find("bold") != std::string::npos ||
+               n.find("black") != std::string::npos ||
+               n.find("heavy") != std::string::npos;
+      w.italic = (f && f->isItalic()) ||
+                 n.find("italic") != std::string::npos ||
+                 n.find("oblique") != std::string::npos;
+    }
     words->push_back(std::move(w));
   }
 }
@@ -282,7 +296,9 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     }
     for (std::string& r : page_lines[i].rotated)
       out.pages[i].furniture.push_back(std::move(r));
-    out.pages[i].blocks = OrderBlocks(std::move(body));
+    out.pages[i].blocks = OrderBlocks(
+        std::move(body), page_lines[i].edges,
+        options_.layout_marks ? &out.pages[i].layout : nullptr);
     for (auto [k, v] : FindFields(out.pages[i].blocks)) {
       auto text = [](const Block& b) {
         std::string t;
@@ -455,7 +471,8 @@ Status Extractor::OcrPages(const std::string& path,
       else
         body.push_back(std::move(l));
     }
-    page.blocks = OrderBlocks(std::move(body));
+    page.blocks = OrderBlocks(std::move(body), lines.edges,
+                              options_.layout_marks ? &page.layout : nullptr);
     page.source = TextSource::kOcr;
     page.word_count = static_cast<int>(ocr->words.size());
   }

@@ -27,11 +27,12 @@ struct ExtractOptions {
   uint64_t max_file_bytes = 1ull << 30;  // larger files are refused
   int ocr_dpi = 300;                     // resolution of page images for OCR
   int ocr_max_pixels = 4200;  // longest side; big pages get a lower dpi
+  bool layout_marks = false;  // keep Page::layout (column edges, regions)
 };
 
 class Extractor {
  public:
-  static constexpr const char* kVersion = "extract-3";
+  static constexpr const char* kVersion = "extract-4";
 
   static Result<Extractor> Create(const ExtractOptions& options);
 

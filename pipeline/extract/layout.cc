@@ -38,6 +38,24 @@ TextSource TextSourceFromName(const std::string& name) {
   return TextSource::kNone;
 }
 
+const char* RegionKindName(RegionKind k) {
+  switch (k) {
+    case RegionKind::kText:
+      return "text";
+    case RegionKind::kColumn:
+      return "column";
+    case RegionKind::kBand:
+      return "band";
+    case RegionKind::kTable:
+      return "table";
+    case RegionKind::kInset:
+      return "inset";
+    case RegionKind::kFootnote:
+      return "footnote";
+  }
+  return "text";
+}
+
 namespace {
 
 double Median(std::vector<double> v) {
@@ -63,10 +81,15 @@ bool LetterAtStart(const std::string& s) {
   return isalnum(c) || (c >= 0xC3 && c <= 0xC5);
 }
 
+double WordSize(const Word* w) {
+  return w->font_size > 0 ? w->font_size : w->box.height();
+}
+
 Line MakeLine(const std::vector<const Word*>& words) {
   Line l;
   l.box = words.front()->box;
   std::vector<double> sizes;
+  size_t chars = 0, bold = 0, italic = 0, underline = 0;
   for (size_t i = 0; i < words.size(); ++i) {
     if (i) {
       // Glue boxes Poppler split inside one word: it says no space follows,
@@ -82,17 +105,199 @@ Line MakeLine(const std::vector<const Word*>& words) {
                               (!prev->space_after && gap < 0.18 * size));
       if (!glue) l.text += ' ';
     }
-    l.text += words[i]->text;
-    l.box.Extend(words[i]->box);
-    sizes.push_back(words[i]->font_size > 0 ? words[i]->font_size
-                                            : words[i]->box.height());
+    const Word* w = words[i];
+    l.text += w->text;
+    l.box.Extend(w->box);
+    sizes.push_back(WordSize(w));
+    chars += w->text.size();
+    bold += w->bold ? w->text.size() : 0;
+    italic += w->italic ? w->text.size() : 0;
+    underline += w->underline ? w->text.size() : 0;
   }
   l.font_size = Median(sizes);
+  l.bold = bold * 2 > chars;
+  l.italic = italic * 2 > chars;
+  l.underline = underline * 2 > chars;
   for (const Word* w : words)
     if (w->stream_pos >= 0 &&
         (l.stream_pos < 0 || w->stream_pos < l.stream_pos))
       l.stream_pos = w->stream_pos;
   return l;
+}
+
+using Row = std::vector<const Word*>;  // one baseline, left to right
+
+// Rows: sort by vertical centre, then sweep; a word joins the current row
+// when its centre lies within 40% of the row's first word height.
+std::vector<Row> GroupRows(std::vector<const Word*> flat) {
+  std::stable_sort(flat.begin(), flat.end(), [](const Word* a, const Word* b) {
+    return CenterY(a->box) < CenterY(b->box);
+  });
+  std::vector<Row> rows;
+  size_t i = 0;
+  while (i < flat.size()) {
+    double cy = CenterY(flat[i]->box);
+    double h = std::max(1.0, flat[i]->box.height());
+    size_t j = i + 1;
+    while (j < flat.size() && CenterY(flat[j]->box) - cy <= 0.4 * h) ++j;
+    Row row(flat.begin() + i, flat.begin() + j);
+    std::stable_sort(row.begin(), row.end(), [](const Word* a, const Word* b) {
+      return a->box.x0 < b->box.x0;
+    });
+    rows.push_back(std::move(row));
+    i = j;
+  }
+  return rows;
+}
+
+// The page's typical word space as a fraction of the type size (the median
+// of gaps between neighbours on a row, ignoring glued and very wide gaps).
+double WordSpace(const std::vector<Row>& rows) {
+  std::vector<double> r;
+  for (const Row& row : rows)
+    for (size_t k = 1; k < row.size(); ++k) {
+      double size = std::max({WordSize(row[k - 1]), WordSize(row[k]), 1.0});
+      double gap = row[k]->box.x0 - row[k - 1]->box.x1;
+      if (gap > 0.08 * size && gap < 1.5 * size) r.push_back(gap / size);
+    }
+  if (r.size() < 8) return 0.3;
+  return std::clamp(Median(r), 0.15, 0.6);
+}
+
+// A gap on a row wide enough to be a column gutter if rows agree on it.
+struct Gap {
+  double xl, xr;  // end of the word before, start of the word after
+  size_t row;
+};
+
+// The narrowest gutter worth testing: clearly wider than a word space.
+double CandidateGap(double word_space, double size) {
+  return std::max(1.5 * word_space, 0.35) * size;
+}
+
+// A row's own typical gap, to tell its gutter from its stretched spaces.
+double RowWordGap(const Row& row) {
+  std::vector<double> g;
+  for (size_t k = 1; k < row.size(); ++k)
+    g.push_back(std::max(0.0, row[k]->box.x0 - row[k - 1]->box.x1));
+  return Median(g);
+}
+
+enum class RowState { kCross, kGap, kFree };
+
+// How row `r` meets the strip [a, b]: a word runs through it, or the strip
+// is empty on this row.
+RowState StateOf(const Row& row, double a, double b, double eps) {
+  for (const Word* w : row) {
+    if (w->box.x0 >= b - eps) break;
+    if (w->box.x1 > a + eps) return RowState::kCross;
+  }
+  return RowState::kFree;
+}
+
+// Column edges from alignment: candidate gaps grouped by where the text
+// after them starts (left-aligned columns) or where the text before them
+// ends (right-aligned ones); a group becomes an edge over each vertical run
+// of rows that no word crosses, when at least three of that run's rows
+// align on it.
+std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
+                                  double word_space, double body) {
+  std::vector<Gap> gaps;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    double own = RowWordGap(row);
+    for (size_t k = 1; k < row.size(); ++k) {
+      double size = std::max({WordSize(row[k - 1]), WordSize(row[k]), 1.0});
+      double xl = row[k - 1]->box.x1, xr = row[k]->box.x0;
+      if (!std::isfinite(xl) || !std::isfinite(xr)) continue;
+      // A lone list marker ("•", "1.", "a)") before a hanging indent is
+      // not a column of its own.
+      bool marker = k == 1 && row[0]->text.size() <= 3;
+      if (!marker && xr - xl >= CandidateGap(word_space, size) &&
+          xr - xl >= 1.3 * own)
+        gaps.push_back({xl, xr, r});
+    }
+  }
+  std::vector<ColumnEdge> edges;
+  const double tol = std::max(0.5, 0.15 * body), eps = 0.1 * body;
+  for (int side = 0; side < 2; ++side) {  // 0: starts align, 1: ends align
+    auto key = [side](const Gap& g) { return side == 0 ? g.xr : g.xl; };
+    std::sort(gaps.begin(), gaps.end(), [&](const Gap& p, const Gap& q) {
+      return key(p) < key(q);
+    });
+    for (size_t i = 0; i < gaps.size();) {
+      size_t j = i + 1;
+      while (j < gaps.size() && key(gaps[j]) - key(gaps[j - 1]) <= tol) ++j;
+      if (j - i >= 3) {
+        // The strip all members leave free.
+        double a = -1e18, b = 1e18;
+        std::set<size_t> members;
+        for (size_t k = i; k < j; ++k) {
+          a = std::max(a, gaps[k].xl);
+          b = std::min(b, gaps[k].xr);
+          members.insert(gaps[k].row);
+        }
+        if (b - a >= CandidateGap(word_space, body) * 0.8) {
+          // Vertical runs of rows that leave [a, b] free.
+          size_t first = rows.size(), last = 0;
+          int support = 0;
+          auto flush = [&] {
+            if (support >= 3) {
+              Box box{a, 1e18, b, -1e18};
+              for (size_t r = first; r <= last; ++r)
+                for (const Word* w : rows[r]) {
+                  box.y0 = std::min(box.y0, w->box.y0);
+                  box.y1 = std::max(box.y1, w->box.y1);
+                }
+              edges.push_back({box, support});
+            }
+            first = rows.size();
+            support = 0;
+          };
+          for (size_t r = 0; r < rows.size(); ++r) {
+            if (StateOf(rows[r], a, b, eps) == RowState::kCross) {
+              flush();
+              continue;
+            }
+            if (first == rows.size()) first = r;
+            last = r;
+            support += members.count(r) > 0;
+          }
+          flush();
+        }
+      }
+      i = j;
+    }
+  }
+  // A strip found from both sides (or by two groups) is one edge: the
+  // better supported one, over both vertical extents.
+  std::sort(edges.begin(), edges.end(),
+            [](const ColumnEdge& p, const ColumnEdge& q) {
+              return p.support > q.support;
+            });
+  std::vector<ColumnEdge> out;
+  for (const ColumnEdge& e : edges) {
+    bool dup = false;
+    for (ColumnEdge& o : out)
+      if (e.strip.x0 < o.strip.x1 && o.strip.x0 < e.strip.x1 &&
+          e.strip.y0 < o.strip.y1 && o.strip.y0 < e.strip.y1) {
+        o.strip.y0 = std::min(o.strip.y0, e.strip.y0);
+        o.strip.y1 = std::max(o.strip.y1, e.strip.y1);
+        dup = true;
+        break;
+      }
+    if (!dup) out.push_back(e);
+  }
+  return out;
+}
+
+bool SplitsAt(const std::vector<ColumnEdge>& edges, double xl, double xr,
+              double cy, double eps) {
+  for (const ColumnEdge& e : edges)
+    if (xl <= e.strip.x0 + eps && xr >= e.strip.x1 - eps &&
+        cy >= e.strip.y0 && cy <= e.strip.y1)
+      return true;
+  return false;
 }
 
 }  // namespace
@@ -104,9 +309,11 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   out.height = page_height;
   std::vector<const Word*> flat;
   std::vector<const Word*> rotated;
+  std::vector<double> sizes;
   for (const Word& w : words) {
     if (TrimAscii(w.text).empty()) continue;
     (w.rotation == 0 ? flat : rotated).push_back(&w);
+    if (w.rotation == 0) sizes.push_back(WordSize(&w));
   }
   // Rotated words: keep their text out of the body, one string per run.
   if (!rotated.empty()) {
@@ -117,22 +324,12 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
     }
     out.rotated.push_back(run);
   }
-  // Rows: sort by vertical centre, then sweep; a word joins the current row
-  // when its centre lies within 40% of the row's first word height.
-  std::stable_sort(flat.begin(), flat.end(), [](const Word* a, const Word* b) {
-    return CenterY(a->box) < CenterY(b->box);
-  });
-  size_t i = 0;
-  while (i < flat.size()) {
-    double cy = CenterY(flat[i]->box);
-    double h = std::max(1.0, flat[i]->box.height());
-    size_t j = i + 1;
-    while (j < flat.size() && CenterY(flat[j]->box) - cy <= 0.4 * h) ++j;
-    std::vector<const Word*> row(flat.begin() + i, flat.begin() + j);
-    std::stable_sort(row.begin(), row.end(), [](const Word* a, const Word* b) {
-      return a->box.x0 < b->box.x0;
-    });
-    // Split the row at gaps wider than a column gutter or a table cell gap.
+  std::vector<Row> rows = GroupRows(std::move(flat));
+  const double body = std::max(1.0, Median(sizes));
+  out.word_space = WordSpace(rows);
+  out.edges = FindEdges(rows, out.word_space, body);
+  // Split rows at column edges, and at gaps wider than a table cell gap.
+  for (const Row& row : rows) {
     std::vector<const Word*> cur;
     for (const Word* w : row) {
       if (!cur.empty()) {
@@ -143,7 +340,9 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
         bool overlap_y = std::min(prev->box.y1, w->box.y1) -
                              std::max(prev->box.y0, w->box.y0) >
                          0.3 * std::min(prev->box.height(), w->box.height());
-        if (gap > 1.0 * size || !overlap_y) {
+        if (gap > 1.0 * size || !overlap_y ||
+            (gap > 0 && SplitsAt(out.edges, prev->box.x1, w->box.x0,
+                                 CenterY(w->box), 0.1 * body))) {
           out.lines.push_back(MakeLine(cur));
           cur.clear();
         }
@@ -151,7 +350,6 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
       cur.push_back(w);
     }
     if (!cur.empty()) out.lines.push_back(MakeLine(cur));
-    i = j;
   }
   return out;
 }
@@ -254,8 +452,13 @@ std::vector<std::vector<bool>> FindFurniture(
       const Line& l = pages[p].lines[i];
       if (!InMargin(l, pages[p].height)) continue;
       bool small = body_size <= 0 || l.font_size <= 1.15 * body_size;
+      // Two pages are thin evidence: a line repeated on both is furniture
+      // only in smaller type than the body or with a number that varies.
+      std::string sig = Signature(l.text);
+      bool thin = n == 2 && l.font_size >= 0.95 * body_size &&
+                  sig.find('#') == std::string::npos;
       if (LooksLikePageNumber(l.text) ||
-          (n >= 2 && small && pages_with[Signature(l.text)].size() >= need)) {
+          (n >= 2 && small && !thin && pages_with[sig].size() >= need)) {
         marks[p][i] = true;
       }
     }
@@ -266,18 +469,17 @@ std::vector<std::vector<bool>> FindFurniture(
 namespace {
 
 constexpr double kMaxRegionWidth = 20000;
-constexpr double kMinGutter =
-    7.0;  // points; word gaps inside a line are split earlier
 
 struct Interval {
   double a, b;
   double width() const { return b - a; }
 };
 
-// Free x-intervals (no line covers them) strictly inside the lines' x-extent.
-std::vector<Interval> XGaps(const std::vector<Line>& lines) {
+// Free intervals between the spans [lo(l), hi(l)] of the lines.
+template <typename Lo, typename Hi>
+std::vector<Interval> FreeGaps(const std::vector<Line>& lines, Lo lo, Hi hi) {
   std::vector<Interval> spans;
-  for (const Line& l : lines) spans.push_back({l.box.x0, l.box.x1});
+  for (const Line& l : lines) spans.push_back({lo(l), hi(l)});
   std::sort(spans.begin(), spans.end(),
             [](const Interval& p, const Interval& q) { return p.a < q.a; });
   std::vector<Interval> gaps;
@@ -287,36 +489,95 @@ std::vector<Interval> XGaps(const std::vector<Line>& lines) {
     reach = std::max(reach, spans[i].b);
   }
   return gaps;
+}
+
+// Free x-intervals (no line covers them) strictly inside the lines' x-extent.
+std::vector<Interval> XGaps(const std::vector<Line>& lines) {
+  return FreeGaps(
+      lines, [](const Line& l) { return l.box.x0; },
+      [](const Line& l) { return l.box.x1; });
 }
 
 // Free y-intervals between lines.
 std::vector<Interval> YGaps(const std::vector<Line>& lines) {
-  std::vector<Interval> spans;
-  for (const Line& l : lines) spans.push_back({l.box.y0, l.box.y1});
-  std::sort(spans.begin(), spans.end(),
-            [](const Interval& p, const Interval& q) { return p.a < q.a; });
-  std::vector<Interval> gaps;
-  double reach = spans.empty() ? 0 : spans[0].b;
-  for (size_t i = 1; i < spans.size(); ++i) {
-    if (spans[i].a > reach) gaps.push_back({reach, spans[i].a});
-    reach = std::max(reach, spans[i].b);
-  }
-  return gaps;
+  return FreeGaps(
+      lines, [](const Line& l) { return l.box.y0; },
+      [](const Line& l) { return l.box.y1; });
 }
 
+// Rows first (a line joins the row when its centre lies within 40% of the
+// row's first line height), then left to right. Rows are assigned before
+// sorting, so the order is a strict weak ordering.
 void SortYX(std::vector<Line>& lines) {
-  std::stable_sort(lines.begin(), lines.end(),
-                   [](const Line& a, const Line& b) {
-                     double ha = std::max(1.0, a.box.height());
-                     if (std::abs(CenterY(a.box) - CenterY(b.box)) > 0.4 * ha)
-                       return CenterY(a.box) < CenterY(b.box);
-                     return a.box.x0 < b.box.x0;
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+    return CenterY(a.box) < CenterY(b.box);
+  });
+  std::vector<std::pair<int, size_t>> key(lines.size());
+  int row = 0;
+  double anchor = 0, h = 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    double cy = CenterY(lines[i].box);
+    if (i == 0 || !(cy - anchor <= 0.4 * h)) {
+      if (i) ++row;
+      anchor = cy;
+      h = std::max(1.0, lines[i].box.height());
+    }
+    key[i] = {row, i};
+  }
+  std::stable_sort(key.begin(), key.end(),
+                   [&](const std::pair<int, size_t>& p,
+                       const std::pair<int, size_t>& q) {
+                     if (p.first != q.first) return p.first < q.first;
+                     return lines[p.second].box.x0 < lines[q.second].box.x0;
                    });
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (const auto& k : key) out.push_back(std::move(lines[k.second]));
+  lines = std::move(out);
+}
+
+Box Extent(const std::vector<Line>& lines) {
+  Box b = lines.front().box;
+  for (const Line& l : lines) b.Extend(l.box);
+  return b;
+}
+
+double MedianSize(const std::vector<Line>& lines) {
+  std::vector<double> s;
+  for (const Line& l : lines) s.push_back(l.font_size);
+  return std::max(1.0, Median(s));
+}
+
+double MedianHeight(const std::vector<Line>& lines) {
+  std::vector<double> s;
+  for (const Line& l : lines) s.push_back(l.box.height());
+  return std::max(1.0, Median(s));
+}
+
+struct Region {
+  std::vector<Line> lines;
+  RegionKind kind = RegionKind::kText;
+  int row = -1, col = -1;
+};
+
+struct Context {
+  double size = 10;    // the page's body type size
+  double gutter = 4;   // the narrowest strip that separates columns
+  const std::vector<ColumnEdge>* edges = nullptr;
+  std::vector<Region>* out = nullptr;
+};
+
+void Emit(std::vector<Line> lines, RegionKind kind, Context& cx, int row = -1,
+          int col = -1) {
+  if (lines.empty()) return;
+  SortYX(lines);
+  cx.out->push_back({std::move(lines), kind, row, col});
 }
 
 // A gutter that most lines respect: an x-interval crossed by few lines, with
 // enough lines on both sides. Returns false when the region is one column.
-bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
+bool FindGutter(const std::vector<Line>& lines, const Context& cx,
+                Interval* gutter) {
   if (lines.size() < 4) return false;
   double x0 = 1e18, x1 = -1e18;
   for (const Line& l : lines) {
@@ -328,24 +589,26 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
   // A damaged file can place text far past any page (PDF pages are at most
   // 14,400 units wide): no column layout to find there, and no histogram
   // of that size to make (found by fuzz_extract).
-  if (!(w >= 4 * kMinGutter) || w > kMaxRegionWidth) return false;
-  // Coverage histogram over 1-point bins.
-  int bins = static_cast<int>(std::ceil(w)) + 1;
+  if (!(w >= 4 * cx.gutter) || w > kMaxRegionWidth) return false;
+  // Coverage histogram over half-point bins.
+  const double bin = 0.5;
+  int bins = static_cast<int>(std::ceil(w / bin)) + 1;
   std::vector<int> cover(bins, 0);
   for (const Line& l : lines) {
-    int a = static_cast<int>(l.box.x0 - x0),
-        b = static_cast<int>(l.box.x1 - x0);
+    int a = static_cast<int>((l.box.x0 - x0) / bin),
+        b = static_cast<int>((l.box.x1 - x0) / bin);
     for (int k = std::max(0, a); k < std::min(bins, b); ++k) ++cover[k];
   }
-  int lo = static_cast<int>(w * 0.2), hi = static_cast<int>(w * 0.8);
+  int lo = static_cast<int>(bins * 0.2), hi = static_cast<int>(bins * 0.8);
   int max_cross = std::max(1, static_cast<int>(lines.size() / 5));
   int best_cross = max_cross + 1, best_a = -1, best_b = -1;
+  const int min_bins = static_cast<int>(std::ceil(cx.gutter / bin));
   for (int k = lo; k < hi; ++k) {
     int c = cover[k];
     if (c > max_cross) continue;
     int e = k;
     while (e < hi && cover[e] == c) ++e;
-    if (e - k >= kMinGutter &&
+    if (e - k >= min_bins &&
         (c < best_cross || (c == best_cross && e - k > best_b - best_a))) {
       best_cross = c;
       best_a = k;
@@ -354,7 +617,7 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
     k = e - 1;
   }
   if (best_a < 0) return false;
-  Interval g{x0 + best_a, x0 + best_b};
+  Interval g{x0 + best_a * bin, x0 + best_b * bin};
   int left = 0, right = 0;
   for (const Line& l : lines) {
     if (l.box.x1 <= g.b && l.box.x1 <= g.a + 1)
@@ -367,88 +630,314 @@ bool FindGutter(const std::vector<Line>& lines, Interval* gutter) {
   return true;
 }
 
-void Order(std::vector<Line> lines, int depth,
-           std::vector<std::vector<Line>>* regions) {
+// Groups a side's lines (sorted by y) into blocks: a gap clearly wider than
+// the side's own line spacing starts a block. Returns the blocks' tops.
+std::vector<double> BlockTops(std::vector<Line> side) {
+  SortYX(side);
+  std::vector<double> gaps;
+  for (size_t i = 1; i < side.size(); ++i)
+    gaps.push_back(side[i].box.y0 - side[i - 1].box.y1);
+  double lead = Median(gaps), h = MedianHeight(side);
+  std::vector<double> tops;
+  for (size_t i = 0; i < side.size(); ++i)
+    if (i == 0 || side[i].box.y0 - side[i - 1].box.y1 > lead + 0.35 * h)
+      tops.push_back(side[i].box.y0);
+  return tops;
+}
+
+// Prose: most lines fill the side's width, with several words each (a
+// column of labels of similar length is not prose).
+bool DenseText(const std::vector<Line>& side) {
+  if (side.size() < 3) return false;
+  Box e = Extent(side);
+  size_t full = 0;
+  std::vector<double> words;
+  for (const Line& l : side) {
+    full += l.box.width() >= 0.8 * e.width();
+    words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
+  }
+  return full * 10 >= side.size() * 6 && Median(words) >= 4;
+}
+
+// Share of `a`'s lines that sit on the baseline of a line of `b`.
+double Paired(const std::vector<Line>& a, const std::vector<Line>& b) {
+  if (a.empty()) return 0;
+  size_t n = 0;
+  for (const Line& p : a)
+    for (const Line& q : b)
+      if (std::abs(CenterY(p.box) - CenterY(q.box)) <
+          0.3 * std::max(1.0, p.box.height())) {
+        ++n;
+        break;
+      }
+  return double(n) / a.size();
+}
+
+// Two sides of a clean vertical cut: a table (read row by row) or columns?
+// A table's cells start together (block tops shared by both sides), or a
+// sparse side of labels sits on the dense side's baselines; columns of prose
+// run on independently.
+bool LooksLikeTable(const std::vector<Line>& left,
+                    const std::vector<Line>& right) {
+  std::vector<double> tl = BlockTops(left), tr = BlockTops(right);
+  const std::vector<double>& few = tl.size() <= tr.size() ? tl : tr;
+  const std::vector<double>& many = tl.size() <= tr.size() ? tr : tl;
+  double h = std::min(MedianHeight(left), MedianHeight(right));
+  size_t aligned = 0;
+  for (double t : few)
+    for (double u : many)
+      if (std::abs(t - u) < 0.5 * h) {
+        ++aligned;
+        break;
+      }
+  bool both_dense = DenseText(left) && DenseText(right);
+  size_t n = few.size();
+  if (!both_dense && n >= 2 && aligned >= 2 && aligned * 10 >= n * 7)
+    return true;
+  if (both_dense && n >= 3 && aligned >= 3 && aligned * 10 >= n * 8)
+    return true;
+  const std::vector<Line>& sparse = left.size() <= right.size() ? left : right;
+  const std::vector<Line>& dense = left.size() <= right.size() ? right : left;
+  return sparse.size() >= 2 && !DenseText(sparse) &&
+         Paired(sparse, dense) >= 0.8;
+}
+
+// A table: columns from the clean vertical strips, rows from the horizontal
+// gaps wider than a cell's own line spacing; each cell is a region, row by
+// row, left to right.
+void ReadTable(std::vector<Line> lines, Context& cx) {
+  std::vector<double> cuts;
+  for (const Interval& g : XGaps(lines))
+    if (g.width() >= cx.gutter) cuts.push_back((g.a + g.b) / 2);
+  auto col_of = [&](const Line& l) {
+    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(),
+                                             (l.box.x0 + l.box.x1) / 2) -
+                            cuts.begin());
+  };
+  std::vector<std::vector<Line>> cols(cuts.size() + 1);
+  for (const Line& l : lines) cols[col_of(l)].push_back(l);
+  std::vector<double> leads;
+  for (auto& c : cols) {
+    SortYX(c);
+    for (size_t i = 1; i < c.size(); ++i) {
+      double g = c[i].box.y0 - c[i - 1].box.y1;
+      if (g > -0.5 * c[i].box.height()) leads.push_back(g);
+    }
+  }
+  // A cell's own line spacing: the tighter gaps (a quarter of them).
+  double lead = 0;
+  if (!leads.empty()) {
+    std::nth_element(leads.begin(), leads.begin() + leads.size() / 4,
+                     leads.end());
+    lead = leads[leads.size() / 4];
+  }
+  double h = MedianHeight(lines);
+  std::vector<Interval> yg = YGaps(lines);
+  bool any_wide = false;
+  for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
+  std::vector<double> rows;
+  for (const Interval& g : yg)
+    if (!any_wide || g.width() > lead + 0.3 * h) rows.push_back((g.a + g.b) / 2);
+  std::map<std::pair<int, int>, std::vector<Line>> cells;
+  for (Line& l : lines) {
+    int r = static_cast<int>(
+        std::upper_bound(rows.begin(), rows.end(), CenterY(l.box)) -
+        rows.begin());
+    int c = col_of(l);
+    cells[{r, c}].push_back(std::move(l));
+  }
+  for (auto& [rc, cell] : cells)
+    Emit(std::move(cell), RegionKind::kTable, cx, rc.first, rc.second);
+}
+
+void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx);
+
+// Bands and insets across a gutter that most lines respect. A run of lines
+// crossing it is a band, unless it is indented on both sides with text
+// beside it: then it is an inset (a pull quote between the columns), read
+// after the columns.
+bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
+  Interval gutter;
+  if (!FindGutter(lines, cx, &gutter)) return false;
+  SortYX(lines);
+  Box all = Extent(lines);
+  auto crosses = [&](const Line& l) {
+    return l.box.x0 < gutter.a - 1 && l.box.x1 > gutter.b + 1;
+  };
+  std::vector<std::pair<bool, std::vector<Line>>> parts;  // (is_band, lines)
+  for (Line& l : lines) {
+    bool band = crosses(l);
+    if (parts.empty() || parts.back().first != band) parts.push_back({band, {}});
+    parts.back().second.push_back(l);
+  }
+  std::vector<Line> rest, insets;
+  bool any_inset = false;
+  for (auto& [band, part] : parts) {
+    bool inset = false;
+    if (band) {
+      Box b = Extent(part);
+      bool left = false, right = false;
+      for (const Line& l : lines) {
+        if (crosses(l) || l.box.y1 < b.y0 || l.box.y0 > b.y1) continue;
+        left |= l.box.x1 <= b.x0;
+        right |= l.box.x0 >= b.x1;
+      }
+      inset = left && right && b.x0 > all.x0 + 1.5 * cx.size &&
+              b.x1 < all.x1 - 1.5 * cx.size;
+    }
+    any_inset |= inset;
+    for (Line& l : part) (inset ? insets : rest).push_back(l);
+  }
+  if (any_inset) {
+    Order(std::move(rest), depth + 1, RegionKind::kText, cx);
+    Emit(std::move(insets), RegionKind::kInset, cx);
+    return true;
+  }
+  if (parts.size() < 2) return false;
+  for (auto& [band, part] : parts) {
+    if (band)
+      Emit(std::move(part), RegionKind::kBand, cx);
+    else
+      Order(std::move(part), depth + 1, RegionKind::kText, cx);
+  }
+  return true;
+}
+
+// True when `a` ends mid-sentence and `b` starts in lower case: one
+// sentence running on from a to b.
+bool RunsOn(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  unsigned char end = a.back(), start = b.front();
+  bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
+  bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
+                                  static_cast<unsigned char>(b[1]) >= 0xA0);
+  return open && lower;
+}
+
+// Where the paragraph holding lines[k] ends (index of its last line): at a
+// wider gap, before an indented line, or after a short line ending a
+// sentence.
+size_t ParagraphEnd(const std::vector<Line>& lines, size_t k, double size) {
+  Box e = Extent(lines);
+  for (size_t j = k; j + 1 < lines.size(); ++j) {
+    const Line& a = lines[j];
+    const Line& b = lines[j + 1];
+    double h = std::max(1.0, a.box.height());
+    char end = a.text.empty() ? ' ' : a.text.back();
+    bool stop = end == '.' || end == ':' || end == '?' || end == '!';
+    if (b.box.y0 - a.box.y1 > 0.8 * h || b.box.x0 > e.x0 + 0.8 * size ||
+        (stop && a.box.x1 < e.x1 - 2 * size))
+      return j;
+  }
+  return lines.size() - 1;
+}
+
+// A box beside the text (text wraps around it): a column edge that holds
+// only for some rows of the region, with lines on both sides there and the
+// text crossing it above or below. The side that continues the flow
+// (running sentences on, in the flow's type size) is text; the other is the
+// box, read after the paragraph that runs beside its last line.
+bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
+                    Context& cx) {
+  if (!cx.edges || lines.size() < 4) return false;
+  Box all = Extent(lines);
+  for (const ColumnEdge& e : *cx.edges) {
+    const Box& s = e.strip;
+    if (s.x0 <= all.x0 || s.x1 >= all.x1) continue;
+    std::vector<Line> left, right, above, below;
+    bool crossed = false;
+    for (const Line& l : lines) {
+      double cy = CenterY(l.box);
+      if (cy < s.y0 || cy > s.y1) {
+        bool across = l.box.x0 < s.x0 && l.box.x1 > s.x1;
+        crossed |= across;
+        (cy < s.y0 ? above : below).push_back(l);
+      } else if (l.box.x1 <= s.x0 + 1) {
+        left.push_back(l);
+      } else if (l.box.x0 >= s.x1 - 1) {
+        right.push_back(l);
+      } else {
+        crossed = false;
+        left.clear();
+        break;
+      }
+    }
+    if (!crossed || left.empty() || right.empty()) continue;
+    SortYX(left);
+    SortYX(right);
+    SortYX(above);
+    SortYX(below);
+    if (LooksLikeTable(left, right)) {  // a table between text
+      Order(std::move(above), depth + 1, hint, cx);
+      left.insert(left.end(), right.begin(), right.end());
+      ReadTable(std::move(left), cx);
+      Order(std::move(below), depth + 1, hint, cx);
+      return true;
+    }
+    double flow_size = MedianSize(above.empty() ? below : above);
+    auto score = [&](const std::vector<Line>& side) {
+      int n = 0;
+      if (!above.empty() && RunsOn(above.back().text, side.front().text)) ++n;
+      if (!below.empty() && RunsOn(side.back().text, below.front().text)) ++n;
+      if (std::abs(MedianSize(side) - flow_size) < 0.05 * flow_size) ++n;
+      return n;
+    };
+    int sl = score(left), sr = score(right);
+    bool box_right =
+        sl != sr ? sl > sr : Extent(right).width() <= Extent(left).width();
+    std::vector<Line>& box = box_right ? right : left;
+    std::vector<Line>& text = box_right ? left : right;
+    // The flow without the box, then the box after its paragraph.
+    std::vector<Line> flow = above;
+    flow.insert(flow.end(), text.begin(), text.end());
+    flow.insert(flow.end(), below.begin(), below.end());
+    size_t last = above.size() + text.size() - 1;
+    size_t end = ParagraphEnd(flow, last, cx.size);
+    std::vector<Line> head(flow.begin(), flow.begin() + end + 1),
+        tail(flow.begin() + end + 1, flow.end());
+    Order(std::move(head), depth + 1, hint, cx);
+    Emit(std::move(box), RegionKind::kInset, cx);
+    Order(std::move(tail), depth + 1, hint, cx);
+    return true;
+  }
+  return false;
+}
+
+void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx) {
   if (lines.size() <= 1 || depth > 12) {
-    SortYX(lines);
-    if (!lines.empty()) regions->push_back(std::move(lines));
+    Emit(std::move(lines), hint, cx);
     return;
   }
-  // 1. A clean vertical cut (columns with nothing across them).
+  // 1. A clean vertical cut (columns with nothing across them), unless the
+  //    two sides are a table.
   std::vector<Interval> xg = XGaps(lines);
   const Interval* widest = nullptr;
   for (const Interval& g : xg)
-    if (g.width() >= kMinGutter && (!widest || g.width() > widest->width()))
+    if (g.width() >= cx.gutter && (!widest || g.width() > widest->width()))
       widest = &g;
   if (widest) {
-    // Only a real column split when both sides hold several lines or the
-    // cut leaves a wide side; a lone label next to text is read row-wise.
     std::vector<Line> left, right;
-    for (Line& l : lines)
+    for (const Line& l : lines)
       (l.box.x1 <= widest->a + 0.5 ? left : right).push_back(l);
-    bool columnar = left.size() >= 2 && right.size() >= 2;
-    if (columnar) {
-      // Table rows (each left line has a right partner on its baseline) are
-      // read row by row instead.
-      size_t paired = 0;
-      for (const Line& a : left)
-        for (const Line& b : right)
-          if (std::abs(CenterY(a.box) - CenterY(b.box)) <
-              0.3 * std::max(1.0, a.box.height())) {
-            ++paired;
-            break;
-          }
-      double left_w = 0;
-      for (const Line& a : left) left_w = std::max(left_w, a.box.width());
-      double right_w = 0;
-      for (const Line& b : right) right_w = std::max(right_w, b.box.width());
-      bool table_like = paired * 10 >= left.size() * 8 &&
-                        left_w < 0.6 * right_w &&
-                        left.size() * 2 <= right.size() + 2;
-      if (!table_like) {
-        Order(std::move(left), depth + 1, regions);
-        Order(std::move(right), depth + 1, regions);
+    // Only a real split when both sides hold several lines; a lone label
+    // next to text is read row-wise.
+    if (left.size() >= 2 && right.size() >= 2) {
+      if (LooksLikeTable(left, right)) {
+        ReadTable(std::move(lines), cx);
         return;
       }
-    }
-  }
-  // 2. Columns interrupted by full-width bands (titles, pull quotes).
-  Interval gutter;
-  if (FindGutter(lines, &gutter)) {
-    SortYX(lines);
-    std::vector<Line> section;
-    bool any_band = false;
-    std::vector<std::pair<bool, std::vector<Line>>> parts;  // (is_band, lines)
-    for (Line& l : lines) {
-      bool crosses = l.box.x0 < gutter.a - 1 && l.box.x1 > gutter.b + 1;
-      if (crosses) {
-        any_band = true;
-        if (!section.empty()) parts.push_back({false, std::move(section)});
-        section.clear();
-        if (!parts.empty() && parts.back().first)
-          parts.back().second.push_back(l);
-        else
-          parts.push_back({true, {l}});
-      } else {
-        section.push_back(l);
-      }
-    }
-    if (!section.empty()) parts.push_back({false, std::move(section)});
-    if (any_band && parts.size() > 1) {
-      for (auto& [band, part] : parts) {
-        if (band)
-          regions->push_back(std::move(part));
-        else
-          Order(std::move(part), depth + 1, regions);
-      }
+      Order(std::move(left), depth + 1, RegionKind::kColumn, cx);
+      Order(std::move(right), depth + 1, RegionKind::kColumn, cx);
       return;
     }
   }
-  // 3. Horizontal slabs separated by a clear vertical gap (paragraph breaks).
+  // 2. Columns interrupted by full-width bands or insets.
+  if (OrderAroundGutter(lines, depth, cx)) return;
+  // 3. A box the text wraps around.
+  if (OrderAroundBox(lines, depth, hint, cx)) return;
+  // 4. Horizontal slabs separated by a clear vertical gap (paragraph breaks).
   std::vector<Interval> yg = YGaps(lines);
-  std::vector<double> heights;
-  for (const Line& l : lines) heights.push_back(l.box.height());
-  double med_h = Median(heights);
+  double med_h = MedianHeight(lines);
   std::vector<double> cuts;
   for (const Interval& g : yg)
     if (g.width() > 0.9 * med_h) cuts.push_back((g.a + g.b) / 2);
@@ -463,12 +952,43 @@ void Order(std::vector<Line> lines, int depth,
     for (auto& s : slabs) nonempty += !s.empty();
     if (nonempty > 1) {
       for (auto& s : slabs)
-        if (!s.empty()) Order(std::move(s), depth + 1, regions);
+        if (!s.empty()) Order(std::move(s), depth + 1, hint, cx);
       return;
     }
   }
-  SortYX(lines);
-  regions->push_back(std::move(lines));
+  Emit(std::move(lines), hint, cx);
+}
+
+// A footnote mark at the start of a line: digits, *, †, ‡ or superscripts.
+bool StartsWithNoteMark(const std::string& t) {
+  if (t.empty()) return false;
+  unsigned char c = t[0];
+  if (isdigit(c) || c == '*') return true;
+  for (const char* m : {"\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xB9", "\xC2\xB2",
+                        "\xC2\xB3", "\xE2\x81\xB0", "\xE2\x81\xB4",
+                        "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
+                        "\xE2\x81\xB8", "\xE2\x81\xB9"})
+    if (t.rfind(m, 0) == 0) return true;
+  return false;
+}
+
+// Footnotes: the lowest lines of the page in type smaller than the body,
+// below every body line, the first starting with a note mark. Moved out of
+// `lines` and returned.
+std::vector<Line> TakeFootnotes(std::vector<Line>* lines, double body) {
+  std::vector<Line>& ls = *lines;
+  if (ls.size() < 4) return {};
+  SortYX(ls);
+  size_t k = ls.size();
+  while (k > 0 && ls[k - 1].font_size <= 0.9 * body) --k;
+  if (k == ls.size() || k == 0 || (ls.size() - k) * 2 > ls.size()) return {};
+  double body_bottom = -1e18;
+  for (size_t i = 0; i < k; ++i) body_bottom = std::max(body_bottom, ls[i].box.y1);
+  if (ls[k].box.y0 < body_bottom - 0.5 || !StartsWithNoteMark(ls[k].text))
+    return {};
+  std::vector<Line> notes(ls.begin() + k, ls.end());
+  ls.resize(k);
+  return notes;
 }
 
 }  // namespace
@@ -544,64 +1064,103 @@ void ChooseOrder(std::vector<Block>* blocks) {
   *blocks = std::move(reordered);
 }
 
-std::vector<Block> OrderBlocks(std::vector<Line> lines) {
+namespace {
+
+// Rows were cut at every column edge and every gap wider than 1 em; inside
+// one region, pieces of the same row that sit close together are one line
+// again (wide justified spaces).
+std::vector<Line> MergeRowPieces(std::vector<Line> region) {
+  std::vector<Line> merged;
+  for (Line& l : region) {
+    if (!merged.empty()) {
+      Line& prev = merged.back();
+      double h = std::max(1.0, prev.box.height());
+      double gap = l.box.x0 - prev.box.x1;
+      if (std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.3 * h && gap >= 0 &&
+          gap < 2.0 * h) {
+        prev.text += ' ';
+        prev.text += l.text;
+        prev.box.Extend(l.box);
+        prev.bold = prev.bold && l.bold;
+        prev.italic = prev.italic && l.italic;
+        prev.underline = prev.underline && l.underline;
+        continue;
+      }
+    }
+    merged.push_back(std::move(l));
+  }
+  return merged;
+}
+
+// A region's lines -> blocks: a wider gap, a change of type size, a new row
+// or a list item starts a block.
+void AppendBlocks(Region& region, std::vector<Block>* blocks) {
+  if (region.kind != RegionKind::kTable)
+    region.lines = MergeRowPieces(std::move(region.lines));
+  Block* cur = nullptr;
+  for (Line& l : region.lines) {
+    bool start = cur == nullptr;
+    if (cur) {
+      const Line& prev = cur->lines.back();
+      double h = std::max(1.0, std::max(prev.box.height(), l.box.height()));
+      double gap = l.box.y0 - prev.box.y1;
+      bool size_change = std::abs(l.font_size - prev.font_size) >
+                         0.15 * std::max(1.0, prev.font_size);
+      bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
+      start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
+              StartsListItem(l.text);
+    }
+    if (start) {
+      blocks->push_back(Block{});
+      cur = &blocks->back();
+      cur->box = l.box;
+      cur->font_size = l.font_size;
+      cur->list_item = StartsListItem(l.text);
+      cur->region = region.kind;
+      cur->row = region.row;
+      cur->col = region.col;
+      cur->bold = cur->italic = cur->underline = true;
+    }
+    cur->box.Extend(l.box);
+    cur->bold = cur->bold && l.bold;
+    cur->italic = cur->italic && l.italic;
+    cur->underline = cur->underline && l.underline;
+    cur->lines.push_back(std::move(l));
+  }
+}
+
+}  // namespace
+
+std::vector<Block> OrderBlocks(std::vector<Line> lines,
+                               const std::vector<ColumnEdge>& edges,
+                               std::vector<LayoutMark>* marks) {
   std::vector<Block> blocks;
   if (lines.empty()) return blocks;
-  std::vector<double> sizes;
-  for (const Line& l : lines) sizes.push_back(l.font_size);
-  double body_size = Median(sizes);
-  std::vector<std::vector<Line>> regions;
-  Order(std::move(lines), 0, &regions);
-  for (auto& region : regions) {
-    // Rows were cut at every gap wider than 1 em so that table cells and
-    // column gutters separate; inside one region, pieces of the same row
-    // that sit close together are one line again (wide justified spaces).
-    std::vector<Line> merged;
-    for (Line& l : region) {
-      if (!merged.empty()) {
-        Line& prev = merged.back();
-        double h = std::max(1.0, prev.box.height());
-        double gap = l.box.x0 - prev.box.x1;
-        if (std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.3 * h &&
-            gap >= 0 && gap < 2.0 * h) {
-          prev.text += ' ';
-          prev.text += l.text;
-          prev.box.Extend(l.box);
-          continue;
-        }
-      }
-      merged.push_back(std::move(l));
-    }
-    region = std::move(merged);
-    Block* cur = nullptr;
-    for (Line& l : region) {
-      bool start = cur == nullptr;
-      if (cur) {
-        const Line& prev = cur->lines.back();
-        double h = std::max(1.0, std::max(prev.box.height(), l.box.height()));
-        double gap = l.box.y0 - prev.box.y1;
-        bool size_change = std::abs(l.font_size - prev.font_size) >
-                           0.15 * std::max(1.0, prev.font_size);
-        bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
-        start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
-                StartsListItem(l.text);
-      }
-      if (start) {
-        blocks.push_back(Block{});
-        cur = &blocks.back();
-        cur->box = l.box;
-        cur->font_size = l.font_size;
-        cur->list_item = StartsListItem(l.text);
-      }
-      cur->box.Extend(l.box);
-      cur->lines.push_back(std::move(l));
-    }
+  double body_size = MedianSize(lines);
+  std::vector<Region> regions;
+  Context cx;
+  cx.size = body_size;
+  cx.gutter = std::max(2.0, 0.4 * body_size);
+  cx.edges = &edges;
+  cx.out = &regions;
+  std::vector<Line> notes = TakeFootnotes(&lines, body_size);
+  Order(std::move(lines), 0, RegionKind::kText, cx);
+  size_t body_regions = regions.size();
+  if (!notes.empty()) Order(std::move(notes), 0, RegionKind::kFootnote, cx);
+  for (size_t i = body_regions; i < regions.size(); ++i)
+    regions[i].kind = RegionKind::kFootnote;
+  for (Region& r : regions) {
+    if (marks && !r.lines.empty())
+      marks->push_back({RegionKindName(r.kind), Extent(r.lines)});
+    AppendBlocks(r, &blocks);
   }
   ChooseOrder(&blocks);
   for (Block& b : blocks) {
     b.heading =
         body_size > 0 && b.font_size >= 1.18 * body_size && b.lines.size() <= 4;
   }
+  if (marks)
+    for (const ColumnEdge& e : edges) marks->push_back({"edge", e.strip});
   return blocks;
 }
 

@@ -18,12 +18,24 @@
 
 namespace planmine {
 
+// A column edge: an x-strip [x0, x1] that rows y0..y1 leave empty, found
+// from many rows starting (or ending) at the same x with a gap wider than
+// the page's own word space before it. Rows are split there.
+struct ColumnEdge {
+  Box strip;
+  int support = 0;  // rows aligned on it
+};
+
 struct PageLines {
   double width = 0, height = 0;
   std::vector<Line> lines;           // horizontal lines, in no particular order
   std::vector<std::string> rotated;  // text of rotated words, joined per run
+  std::vector<ColumnEdge> edges;
+  double word_space = 0.3;  // the typical word space, in ems
 };
 
+// Words -> lines. Rows are split at column edges (however narrow the
+// gutter, when alignment across rows supports it) and at gaps over 1 em.
 PageLines BuildLines(const std::vector<Word>& words, double page_width,
                      double page_height);
 
@@ -50,7 +62,11 @@ std::vector<std::pair<size_t, size_t>> FindFields(
 void ChooseOrder(std::vector<Block>* blocks);
 
 // Orders lines and groups them into blocks; a list item starts a block.
-std::vector<Block> OrderBlocks(std::vector<Line> lines);
+// `edges` (from BuildLines) help find boxes beside the text; `marks`, when
+// given, receives the regions decided, for debugging.
+std::vector<Block> OrderBlocks(std::vector<Line> lines,
+                               const std::vector<ColumnEdge>& edges = {},
+                               std::vector<LayoutMark>* marks = nullptr);
 
 }  // namespace planmine
 
