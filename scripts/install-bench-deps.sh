@@ -10,6 +10,13 @@ PACKAGES=(
   fonts-liberation fonts-dejavu-core    # the documents' fonts
   hyphen-es hyphen-pt-br hyphen-en-us   # patterns for Writer's automatic hyphenation
   poppler-utils                         # pdftotext for check_bow.py
+  # corpora/generator/latex (pdflatex and lualatex documents -> PDF)
+  texlive-latex-base                    # pdflatex, article, fancyhdr, multicol, geometry, babel (english)
+  texlive-latex-recommended             # beamer, xcolor, fontspec
+  texlive-latex-extra                   # wrapfig
+  texlive-luatex                        # lualatex
+  texlive-fonts-recommended lmodern     # Times, Charter, Palatino; Latin Modern (Type 1 and OpenType)
+  texlive-lang-spanish texlive-lang-portuguese  # babel spanish/portuguese and their hyphenation patterns
 )
 
 SUDO=""
