@@ -172,7 +172,7 @@ struct Gap {
 
 // The narrowest gutter worth testing: clearly wider than a word space.
 double CandidateGap(double word_space, double size) {
-  return std::max(1.5 * word_space, 0.35) * size;
+  return std::max(1.0 * word_space, 0.25) * size;
 }
 
 // A row's own typical gap, to tell its gutter from its stretched spaces.
@@ -328,28 +328,44 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   const double body = std::max(1.0, Median(sizes));
   out.word_space = WordSpace(rows);
   out.edges = FindEdges(rows, out.word_space, body);
-  // Split rows at column edges, and at gaps wider than a table cell gap.
+  // Split rows at column edges; then each piece at gaps wider than a table
+  // cell gap that stand out from the piece's own spacing (a line justified
+  // to the full width has all its gaps wide).
   for (const Row& row : rows) {
-    std::vector<const Word*> cur;
+    std::vector<std::vector<const Word*>> pieces(1);
     for (const Word* w : row) {
+      std::vector<const Word*>& cur = pieces.back();
       if (!cur.empty()) {
         const Word* prev = cur.back();
-        double size = std::max(
-            {prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
         double gap = w->box.x0 - prev->box.x1;
         bool overlap_y = std::min(prev->box.y1, w->box.y1) -
                              std::max(prev->box.y0, w->box.y0) >
                          0.3 * std::min(prev->box.height(), w->box.height());
-        if (gap > 1.0 * size || !overlap_y ||
-            (gap > 0 && SplitsAt(out.edges, prev->box.x1, w->box.x0,
-                                 CenterY(w->box), 0.1 * body))) {
-          out.lines.push_back(MakeLine(cur));
-          cur.clear();
-        }
+        if (!overlap_y || (gap > 0 && SplitsAt(out.edges, prev->box.x1,
+                                               w->box.x0, CenterY(w->box),
+                                               0.1 * body)))
+          pieces.emplace_back();
       }
-      cur.push_back(w);
+      pieces.back().push_back(w);
     }
-    if (!cur.empty()) out.lines.push_back(MakeLine(cur));
+    for (const std::vector<const Word*>& piece : pieces) {
+      const double own = RowWordGap(piece);
+      std::vector<const Word*> cur;
+      for (const Word* w : piece) {
+        if (!cur.empty()) {
+          const Word* prev = cur.back();
+          double size = std::max(
+              {prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
+          double gap = w->box.x0 - prev->box.x1;
+          if (gap > 1.0 * size && gap > 2.5 * own) {
+            out.lines.push_back(MakeLine(cur));
+            cur.clear();
+          }
+        }
+        cur.push_back(w);
+      }
+      if (!cur.empty()) out.lines.push_back(MakeLine(cur));
+    }
   }
   return out;
 }
@@ -649,11 +665,16 @@ std::vector<double> BlockTops(std::vector<Line> side) {
 // column of labels of similar length is not prose).
 bool DenseText(const std::vector<Line>& side) {
   if (side.size() < 3) return false;
-  Box e = Extent(side);
+  // Measured against the side's longer lines, not its extent: a side may
+  // hold several columns.
+  std::vector<double> widths;
+  for (const Line& l : side) widths.push_back(l.box.width());
+  std::sort(widths.begin(), widths.end());
+  double wide = widths[widths.size() * 9 / 10];
   size_t full = 0;
   std::vector<double> words;
   for (const Line& l : side) {
-    full += l.box.width() >= 0.8 * e.width();
+    full += l.box.width() >= 0.8 * wide;
     words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
   }
   return full * 10 >= side.size() * 6 && Median(words) >= 4;
@@ -692,9 +713,11 @@ bool LooksLikeTable(const std::vector<Line>& left,
       }
   bool both_dense = DenseText(left) && DenseText(right);
   size_t n = few.size();
-  if (!both_dense && n >= 2 && aligned >= 2 && aligned * 10 >= n * 7)
+  bool shared = aligned * 2 >= many.size();  // rows start on both sides
+  if (!both_dense && n >= 2 && aligned >= 2 && aligned * 10 >= n * 7 && shared)
     return true;
-  if (both_dense && n >= 3 && aligned >= 3 && aligned * 10 >= n * 8)
+  if (both_dense && n >= 3 && aligned >= 3 && aligned * 10 >= n * 8 &&
+      aligned * 10 >= many.size() * 8)
     return true;
   const std::vector<Line>& sparse = left.size() <= right.size() ? left : right;
   const std::vector<Line>& dense = left.size() <= right.size() ? right : left;
@@ -732,6 +755,7 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
     lead = leads[leads.size() / 4];
   }
   double h = MedianHeight(lines);
+  lead = std::min(lead, 0.5 * h);  // wider is a gap between rows
   std::vector<Interval> yg = YGaps(lines);
   bool any_wide = false;
   for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
@@ -761,8 +785,20 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
   if (!FindGutter(lines, cx, &gutter)) return false;
   SortYX(lines);
   Box all = Extent(lines);
+  // A band crosses the gutter and is wide, or has nothing beside it (a
+  // centred title) or text on both sides (an inset); a line of another
+  // column layout stacked above or below crosses it too, but has a
+  // neighbour on one side of its row.
   auto crosses = [&](const Line& l) {
-    return l.box.x0 < gutter.a - 1 && l.box.x1 > gutter.b + 1;
+    if (!(l.box.x0 < gutter.a - 1 && l.box.x1 > gutter.b + 1)) return false;
+    if (l.box.width() >= 0.6 * all.width()) return true;
+    bool left = false, right = false;  // both: an inset, decided below
+    for (const Line& o : lines)
+      if (&o != &l && o.box.y0 < l.box.y1 && l.box.y0 < o.box.y1) {
+        left |= o.box.x1 <= l.box.x0;
+        right |= o.box.x0 >= l.box.x1;
+      }
+    return left == right;
   };
   std::vector<std::pair<bool, std::vector<Line>>> parts;  // (is_band, lines)
   for (Line& l : lines) {
@@ -1069,7 +1105,8 @@ namespace {
 // Rows were cut at every column edge and every gap wider than 1 em; inside
 // one region, pieces of the same row that sit close together are one line
 // again (wide justified spaces).
-std::vector<Line> MergeRowPieces(std::vector<Line> region) {
+std::vector<Line> MergeRowPieces(std::vector<Line> region,
+                                 const std::vector<ColumnEdge>& edges) {
   std::vector<Line> merged;
   for (Line& l : region) {
     if (!merged.empty()) {
@@ -1077,7 +1114,8 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region) {
       double h = std::max(1.0, prev.box.height());
       double gap = l.box.x0 - prev.box.x1;
       if (std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.3 * h && gap >= 0 &&
-          gap < 2.0 * h) {
+          gap < 2.0 * h &&
+          !SplitsAt(edges, prev.box.x1, l.box.x0, CenterY(l.box), 0.5)) {
         prev.text += ' ';
         prev.text += l.text;
         prev.box.Extend(l.box);
@@ -1094,9 +1132,10 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region) {
 
 // A region's lines -> blocks: a wider gap, a change of type size, a new row
 // or a list item starts a block.
-void AppendBlocks(Region& region, std::vector<Block>* blocks) {
+void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
+                  std::vector<Block>* blocks) {
   if (region.kind != RegionKind::kTable)
-    region.lines = MergeRowPieces(std::move(region.lines));
+    region.lines = MergeRowPieces(std::move(region.lines), edges);
   Block* cur = nullptr;
   for (Line& l : region.lines) {
     bool start = cur == nullptr;
@@ -1152,7 +1191,7 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
   for (Region& r : regions) {
     if (marks && !r.lines.empty())
       marks->push_back({RegionKindName(r.kind), Extent(r.lines)});
-    AppendBlocks(r, &blocks);
+    AppendBlocks(r, edges, &blocks);
   }
   ChooseOrder(&blocks);
   for (Block& b : blocks) {
