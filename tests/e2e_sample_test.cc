@@ -98,11 +98,13 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged",
   CommandResult c = Run(Cli(db, "commitments --country CO --format csv"));
   REQUIRE(c.exit_code == 0);
   // One row per commitment, with the fields the plan states: the first one's
-  // dates and OGP values come from its template table ("Fecha de inicio").
+  // lead agency, dates and OGP values come from its template table, read
+  // row by row ("Institución responsable | Agencia Nacional ...").
   CHECK(c.out.rfind("country,subnational,year,plan_cycle,doc_type,document,"
                     "number,title,lead_agency,start_date,end_date,",
                     0) == 0);
-  CHECK(c.out.find(",1,Datos abiertos de contratación pública,,2021-07-01,"
+  CHECK(c.out.find(",1,Datos abiertos de contratación pública,Agencia "
+                   "Nacional de Contratación Pública,2021-07-01,"
                    "2023-06-30,access_to_information;public_accountability,") !=
         std::string::npos);
   CHECK(c.out.find(",2,Registro de beneficiarios finales,") !=
