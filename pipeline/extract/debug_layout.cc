@@ -24,6 +24,7 @@ Rgb ColourOf(const std::string& kind) {
   if (kind == "inset") return {200, 0, 200};
   if (kind == "footnote") return {120, 120, 120};
   if (kind == "edge") return {255, 0, 0};
+  if (kind == "rule") return {0, 200, 200};
   return {20, 20, 20};  // text
 }
 

@@ -1,5 +1,6 @@
 #include "pipeline/extract/extractor.h"
 
+#include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/cpp/poppler-document.h>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -92,6 +94,95 @@ void AppendUtf8(std::string* out, Unicode u) {
     *out += "\xEF\xBF\xBD";
   }
 }
+
+// TextOutputDev that also keeps the page's ruling lines and coloured
+// rectangles (table grids, cell shading, boxes), in the words' coordinates.
+class RuleCollector : public TextOutputDev {
+ public:
+  RuleCollector()
+      : TextOutputDev(nullptr, /*physLayout=*/false, /*fixedPitch=*/0,
+                      /*rawOrder=*/false, /*append=*/false) {}
+
+  void stroke(GfxState* state) override {
+    Collect(state, false);
+    TextOutputDev::stroke(state);
+  }
+  void fill(GfxState* state) override {
+    Collect(state, true);
+    TextOutputDev::fill(state);
+  }
+  void eoFill(GfxState* state) override {
+    Collect(state, true);
+    TextOutputDev::eoFill(state);
+  }
+
+  void TakeInto(LayoutHints* hints) {
+    hints->hrules = std::move(hrules_);
+    hints->vrules = std::move(vrules_);
+    hints->fills = std::move(fills_);
+    hrules_.clear();
+    vrules_.clear();
+    fills_.clear();
+  }
+
+ private:
+  // A page of hostile vector art must not grow these without bound.
+  static constexpr size_t kMaxShapes = 4000;
+  static constexpr double kThin = 2.5;  // points: a rule, not a box
+
+  void Add(const Box& b) {
+    if (hrules_.size() + vrules_.size() + fills_.size() >= kMaxShapes) return;
+    if (!std::isfinite(b.x0) || !std::isfinite(b.y0) ||
+        !std::isfinite(b.x1) || !std::isfinite(b.y1))
+      return;
+    if (b.height() <= kThin && b.width() > 4 * kThin)
+      hrules_.push_back(b);
+    else if (b.width() <= kThin && b.height() > 4 * kThin)
+      vrules_.push_back(b);
+  }
+
+  void Collect(GfxState* state, bool fill) {
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    double half = fill ? 0 : std::max(0.25, state->getLineWidth() / 2);
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sp = path->getSubpath(i);
+      int n = sp->getNumPoints();
+      if (n < 2) continue;
+      std::vector<std::pair<double, double>> pts(n);
+      Box bb;
+      for (int k = 0; k < n; ++k) {
+        state->transform(sp->getX(k), sp->getY(k), &pts[k].first,
+                         &pts[k].second);
+        Box p{pts[k].first, pts[k].second, pts[k].first, pts[k].second};
+        if (k == 0)
+          bb = p;
+        else
+          bb.Extend(p);
+      }
+      if (fill) {
+        Add(bb);  // a thin filled rectangle is a rule
+        if (bb.width() > 4 * kThin && bb.height() > 4 * kThin && n <= 6) {
+          GfxRGB rgb;
+          state->getFillRGB(&rgb);
+          bool white = colToDbl(rgb.r) > 0.97 && colToDbl(rgb.g) > 0.97 &&
+                       colToDbl(rgb.b) > 0.97;
+          if (!white && fills_.size() < kMaxShapes) fills_.push_back(bb);
+        }
+        continue;
+      }
+      for (int k = 1; k < n; ++k) {  // each straight stroke segment
+        Box seg{std::min(pts[k - 1].first, pts[k].first) - half,
+                std::min(pts[k - 1].second, pts[k].second) - half,
+                std::max(pts[k - 1].first, pts[k].first) + half,
+                std::max(pts[k - 1].second, pts[k].second) + half};
+        Add(seg);
+      }
+    }
+  }
+
+  std::vector<Box> hrules_, vrules_, fills_;
+};
 
 // The words of one page (1-based) through TextOutputDev, in the same
 // coordinates as poppler-cpp's text_list().
@@ -241,8 +332,7 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
   // is alive; text_list() stays as the fallback.
   PDFDoc core(std::make_unique<GooString>(path.c_str()));
   const bool core_ok = core.isOk() && core.getNumPages() == out.page_count;
-  TextOutputDev dev(nullptr, /*physLayout=*/false, /*fixedPitch=*/0,
-                    /*rawOrder=*/false, /*append=*/false);
+  RuleCollector dev;
   std::vector<PageLines> page_lines;
   page_lines.reserve(n);
   out.pages.reserve(n);
@@ -283,6 +373,10 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     page.source = words.empty() ? TextSource::kNone : TextSource::kTextLayer;
     page.quality = TextQuality(words);
     page_lines.push_back(BuildLines(words, page.width, page.height));
+    if (core_ok) {
+      dev.TakeInto(&page_lines.back().hints);
+      JoinRules(&page_lines.back().hints);
+    }
     out.pages.push_back(std::move(page));
   }
   std::vector<std::vector<bool>> furniture = FindFurniture(page_lines);
@@ -297,7 +391,7 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     for (std::string& r : page_lines[i].rotated)
       out.pages[i].furniture.push_back(std::move(r));
     out.pages[i].blocks = OrderBlocks(
-        std::move(body), page_lines[i].edges,
+        std::move(body), page_lines[i].hints,
         options_.layout_marks ? &out.pages[i].layout : nullptr);
     for (auto [k, v] : FindFields(out.pages[i].blocks)) {
       auto text = [](const Block& b) {
@@ -471,7 +565,7 @@ Status Extractor::OcrPages(const std::string& path,
       else
         body.push_back(std::move(l));
     }
-    page.blocks = OrderBlocks(std::move(body), lines.edges,
+    page.blocks = OrderBlocks(std::move(body), lines.hints,
                               options_.layout_marks ? &page.layout : nullptr);
     page.source = TextSource::kOcr;
     page.word_count = static_cast<int>(ocr->words.size());

@@ -300,7 +300,33 @@ bool SplitsAt(const std::vector<ColumnEdge>& edges, double xl, double xr,
   return false;
 }
 
+// Joins collinear pieces of one rule (a grid drawn cell by cell).
+void JoinRules(std::vector<Box>* rules, bool horizontal) {
+  auto pos = [&](const Box& b) { return horizontal ? CenterY(b) : (b.x0 + b.x1) / 2; };
+  auto lo = [&](const Box& b) { return horizontal ? b.x0 : b.y0; };
+  auto hi = [&](const Box& b) { return horizontal ? b.x1 : b.y1; };
+  std::sort(rules->begin(), rules->end(), [&](const Box& a, const Box& b) {
+    if (std::abs(pos(a) - pos(b)) > 1.0) return pos(a) < pos(b);
+    return lo(a) < lo(b);
+  });
+  std::vector<Box> out;
+  for (const Box& r : *rules) {
+    if (!out.empty() && std::abs(pos(out.back()) - pos(r)) <= 1.0 &&
+        lo(r) <= hi(out.back()) + 2.0) {
+      out.back().Extend(r);
+      continue;
+    }
+    out.push_back(r);
+  }
+  *rules = std::move(out);
+}
+
 }  // namespace
+
+void JoinRules(LayoutHints* hints) {
+  JoinRules(&hints->hrules, true);
+  JoinRules(&hints->vrules, false);
+}
 
 PageLines BuildLines(const std::vector<Word>& words, double page_width,
                      double page_height) {
@@ -327,7 +353,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   std::vector<Row> rows = GroupRows(std::move(flat));
   const double body = std::max(1.0, Median(sizes));
   out.word_space = WordSpace(rows);
-  out.edges = FindEdges(rows, out.word_space, body);
+  out.hints.edges = FindEdges(rows, out.word_space, body);
   // Split rows at column edges; then each piece at gaps wider than a table
   // cell gap that stand out from the piece's own spacing (a line justified
   // to the full width has all its gaps wide).
@@ -341,7 +367,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
         bool overlap_y = std::min(prev->box.y1, w->box.y1) -
                              std::max(prev->box.y0, w->box.y0) >
                          0.3 * std::min(prev->box.height(), w->box.height());
-        if (!overlap_y || (gap > 0 && SplitsAt(out.edges, prev->box.x1,
+        if (!overlap_y || (gap > 0 && SplitsAt(out.hints.edges, prev->box.x1,
                                                w->box.x0, CenterY(w->box),
                                                0.1 * body)))
           pieces.emplace_back();
@@ -579,7 +605,7 @@ struct Region {
 struct Context {
   double size = 10;    // the page's body type size
   double gutter = 4;   // the narrowest strip that separates columns
-  const std::vector<ColumnEdge>* edges = nullptr;
+  const LayoutHints* hints = nullptr;
   std::vector<Region>* out = nullptr;
 };
 
@@ -646,14 +672,25 @@ bool FindGutter(const std::vector<Line>& lines, const Context& cx,
   return true;
 }
 
+// The line spacing inside a paragraph or cell, from the gaps between
+// consecutive lines: the tighter ones (a quarter of them), and never more
+// than half a line (wider is a gap between paragraphs or rows).
+double Leading(std::vector<double> gaps, double h) {
+  if (gaps.empty()) return 0;
+  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 4, gaps.end());
+  return std::min(gaps[gaps.size() / 4], 0.5 * h);
+}
+
 // Groups a side's lines (sorted by y) into blocks: a gap clearly wider than
 // the side's own line spacing starts a block. Returns the blocks' tops.
 std::vector<double> BlockTops(std::vector<Line> side) {
   SortYX(side);
   std::vector<double> gaps;
-  for (size_t i = 1; i < side.size(); ++i)
-    gaps.push_back(side[i].box.y0 - side[i - 1].box.y1);
-  double lead = Median(gaps), h = MedianHeight(side);
+  for (size_t i = 1; i < side.size(); ++i) {
+    double g = side[i].box.y0 - side[i - 1].box.y1;
+    if (g > -0.5 * side[i].box.height()) gaps.push_back(g);
+  }
+  double h = MedianHeight(side), lead = Leading(gaps, h);
   std::vector<double> tops;
   for (size_t i = 0; i < side.size(); ++i)
     if (i == 0 || side[i].box.y0 - side[i - 1].box.y1 > lead + 0.35 * h)
@@ -694,12 +731,29 @@ double Paired(const std::vector<Line>& a, const std::vector<Line>& b) {
   return double(n) / a.size();
 }
 
+// A horizontal ruling line running from one side into the other between
+// the sides' first and last lines: a table's grid, never a column layout's.
+bool RuleAcross(const std::vector<Line>& left, const std::vector<Line>& right,
+                const Context& cx) {
+  Box l = Extent(left), r = Extent(right);
+  double top = std::min(l.y0, r.y0), bottom = std::max(l.y1, r.y1);
+  for (const Box& h : cx.hints->hrules) {
+
+    double y = CenterY(h);
+    if (y > top && y < bottom && h.x0 <= l.x1 - cx.size &&
+        h.x1 >= r.x0 + cx.size)
+      return true;
+  }
+  return false;
+}
+
 // Two sides of a clean vertical cut: a table (read row by row) or columns?
 // A table's cells start together (block tops shared by both sides), or a
 // sparse side of labels sits on the dense side's baselines; columns of prose
 // run on independently.
 bool LooksLikeTable(const std::vector<Line>& left,
-                    const std::vector<Line>& right) {
+                    const std::vector<Line>& right, const Context& cx) {
+  if (RuleAcross(left, right, cx)) return true;
   std::vector<double> tl = BlockTops(left), tr = BlockTops(right);
   const std::vector<double>& few = tl.size() <= tr.size() ? tl : tr;
   const std::vector<double>& many = tl.size() <= tr.size() ? tr : tl;
@@ -747,21 +801,26 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
       if (g > -0.5 * c[i].box.height()) leads.push_back(g);
     }
   }
-  // A cell's own line spacing: the tighter gaps (a quarter of them).
-  double lead = 0;
-  if (!leads.empty()) {
-    std::nth_element(leads.begin(), leads.begin() + leads.size() / 4,
-                     leads.end());
-    lead = leads[leads.size() / 4];
-  }
-  double h = MedianHeight(lines);
-  lead = std::min(lead, 0.5 * h);  // wider is a gap between rows
-  std::vector<Interval> yg = YGaps(lines);
-  bool any_wide = false;
-  for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
+  double h = MedianHeight(lines), lead = Leading(leads, h);
+  // Rows: at the ruling lines across the table when it has them, else at
+  // the gaps wider than a cell's own line spacing.
+  Box ext = Extent(lines);
   std::vector<double> rows;
-  for (const Interval& g : yg)
-    if (!any_wide || g.width() > lead + 0.3 * h) rows.push_back((g.a + g.b) / 2);
+  for (const Box& r : cx.hints->hrules) {
+    double y = CenterY(r);
+    if (y > ext.y0 && y < ext.y1 && r.x0 < ext.x1 && r.x1 > ext.x0 &&
+        std::min(r.x1, ext.x1) - std::max(r.x0, ext.x0) >= 0.4 * ext.width())
+      rows.push_back(y);
+  }
+  if (rows.empty()) {
+    std::vector<Interval> yg = YGaps(lines);
+    bool any_wide = false;
+    for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
+    for (const Interval& g : yg)
+      if (!any_wide || g.width() > lead + 0.3 * h)
+        rows.push_back((g.a + g.b) / 2);
+  }
+  std::sort(rows.begin(), rows.end());
   std::map<std::pair<int, int>, std::vector<Line>> cells;
   for (Line& l : lines) {
     int r = static_cast<int>(
@@ -875,9 +934,9 @@ size_t ParagraphEnd(const std::vector<Line>& lines, size_t k, double size) {
 // box, read after the paragraph that runs beside its last line.
 bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
                     Context& cx) {
-  if (!cx.edges || lines.size() < 4) return false;
+  if (lines.size() < 4) return false;
   Box all = Extent(lines);
-  for (const ColumnEdge& e : *cx.edges) {
+  for (const ColumnEdge& e : cx.hints->edges) {
     const Box& s = e.strip;
     if (s.x0 <= all.x0 || s.x1 >= all.x1) continue;
     std::vector<Line> left, right, above, below;
@@ -903,7 +962,7 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     SortYX(right);
     SortYX(above);
     SortYX(below);
-    if (LooksLikeTable(left, right)) {  // a table between text
+    if (LooksLikeTable(left, right, cx)) {  // a table between text
       Order(std::move(above), depth + 1, hint, cx);
       left.insert(left.end(), right.begin(), right.end());
       ReadTable(std::move(left), cx);
@@ -958,7 +1017,7 @@ void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx) {
     // Only a real split when both sides hold several lines; a lone label
     // next to text is read row-wise.
     if (left.size() >= 2 && right.size() >= 2) {
-      if (LooksLikeTable(left, right)) {
+      if (LooksLikeTable(left, right, cx)) {
         ReadTable(std::move(lines), cx);
         return;
       }
@@ -1171,8 +1230,9 @@ void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
 }  // namespace
 
 std::vector<Block> OrderBlocks(std::vector<Line> lines,
-                               const std::vector<ColumnEdge>& edges,
+                               const LayoutHints& hints,
                                std::vector<LayoutMark>* marks) {
+  const std::vector<ColumnEdge>& edges = hints.edges;
   std::vector<Block> blocks;
   if (lines.empty()) return blocks;
   double body_size = MedianSize(lines);
@@ -1180,7 +1240,7 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
   Context cx;
   cx.size = body_size;
   cx.gutter = std::max(2.0, 0.4 * body_size);
-  cx.edges = &edges;
+  cx.hints = &hints;
   cx.out = &regions;
   std::vector<Line> notes = TakeFootnotes(&lines, body_size);
   Order(std::move(lines), 0, RegionKind::kText, cx);
@@ -1198,8 +1258,11 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
     b.heading =
         body_size > 0 && b.font_size >= 1.18 * body_size && b.lines.size() <= 4;
   }
-  if (marks)
+  if (marks) {
     for (const ColumnEdge& e : edges) marks->push_back({"edge", e.strip});
+    for (const Box& r : hints.hrules) marks->push_back({"rule", r});
+    for (const Box& r : hints.vrules) marks->push_back({"rule", r});
+  }
   return blocks;
 }
 

@@ -26,11 +26,23 @@ struct ColumnEdge {
   int support = 0;  // rows aligned on it
 };
 
+// Evidence beside the words: column edges (BuildLines) and the page's
+// ruling lines and filled rectangles (from the PDF's drawing, when known).
+struct LayoutHints {
+  std::vector<ColumnEdge> edges;
+  std::vector<Box> hrules, vrules;  // thin horizontal / vertical strokes
+  std::vector<Box> fills;           // coloured rectangles (cells, boxes)
+};
+
+// Joins the collinear pieces of each ruling line (grids are often drawn
+// cell by cell).
+void JoinRules(LayoutHints* hints);
+
 struct PageLines {
   double width = 0, height = 0;
   std::vector<Line> lines;           // horizontal lines, in no particular order
   std::vector<std::string> rotated;  // text of rotated words, joined per run
-  std::vector<ColumnEdge> edges;
+  LayoutHints hints;
   double word_space = 0.3;  // the typical word space, in ems
 };
 
@@ -62,10 +74,11 @@ std::vector<std::pair<size_t, size_t>> FindFields(
 void ChooseOrder(std::vector<Block>* blocks);
 
 // Orders lines and groups them into blocks; a list item starts a block.
-// `edges` (from BuildLines) help find boxes beside the text; `marks`, when
-// given, receives the regions decided, for debugging.
+// `hints` (column edges from BuildLines, ruling lines) help tell tables
+// from columns and find boxes beside the text; `marks`, when given,
+// receives the regions decided, for debugging.
 std::vector<Block> OrderBlocks(std::vector<Line> lines,
-                               const std::vector<ColumnEdge>& edges = {},
+                               const LayoutHints& hints = {},
                                std::vector<LayoutMark>* marks = nullptr);
 
 }  // namespace planmine
