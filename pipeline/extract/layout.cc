@@ -835,6 +835,67 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
 
 void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx);
 
+// True when `a` ends mid-sentence and `b` starts in lower case: one
+// sentence running on from a to b.
+bool RunsOn(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  unsigned char end = a.back(), start = b.front();
+  bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
+  bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
+                                  static_cast<unsigned char>(b[1]) >= 0xA0);
+  return open && lower;
+}
+
+// Where the paragraph holding lines[k] ends (index of its last line): at a
+// wider gap, before an indented line, or after a short line ending a
+// sentence.
+size_t ParagraphEnd(const std::vector<Line>& lines, size_t k, double size) {
+  Box e = Extent(lines);
+  std::vector<double> gaps;
+  for (size_t j = 1; j < lines.size(); ++j)
+    gaps.push_back(lines[j].box.y0 - lines[j - 1].box.y1);
+  const double lead = Leading(gaps, MedianHeight(lines));
+  for (size_t j = k; j + 1 < lines.size(); ++j) {
+    const Line& a = lines[j];
+    const Line& b = lines[j + 1];
+    double h = std::max(1.0, a.box.height());
+    if (b.box.y0 - a.box.y1 > lead + 0.3 * h) return j;
+    char end = a.text.empty() ? ' ' : a.text.back();
+    bool stop = end == '.' || end == ':' || end == '?' || end == '!';
+    bool short_line = a.box.x1 < e.x1 - 2 * size || a.box.x1 < b.box.x1 - size;
+    if (b.box.y0 - a.box.y1 > 0.8 * h || b.box.x0 > e.x0 + 0.8 * size ||
+        (stop && short_line))
+      return j;
+  }
+  return lines.size() - 1;
+}
+
+// A section between bands whose one side is the text flowing on (its
+// last line runs on into the band below, from the same left margin) and
+// whose other side does not continue it: a box the text wraps around.
+// Returns the index of the side that is the box (0 left, 1 right) or -1.
+int WrappedBox(const std::vector<Line>& left, const std::vector<Line>& right,
+               const std::vector<Line>& below, const Context& cx) {
+  const double size = cx.size;
+  if (left.empty() || right.empty() || below.empty()) return -1;
+  const std::vector<Line>* sides[2] = {&left, &right};
+  for (int s = 0; s < 2; ++s) {
+    const std::vector<Line>& text = *sides[s];
+    const std::vector<Line>& box = *sides[1 - s];
+    // Prose on the text side, running on into a wide line of prose.
+    Box all = Extent(below);
+    all.Extend(Extent(left));
+    all.Extend(Extent(right));
+    if (DenseText(text) && RunsOn(text.back().text, below.front().text) &&
+        below.front().box.width() >= 0.6 * all.width() &&
+        std::abs(Extent(text).x0 - below.front().box.x0) < size &&
+        !RunsOn(text.back().text, box.front().text) &&
+        !LooksLikeTable(left, right, cx))
+      return 1 - s;
+  }
+  return -1;
+}
+
 // Bands and insets across a gutter that most lines respect. A run of lines
 // crossing it is a band, unless it is indented on both sides with text
 // beside it: then it is an inset (a pull quote between the columns), read
@@ -889,42 +950,43 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
     return true;
   }
   if (parts.size() < 2) return false;
-  for (auto& [band, part] : parts) {
-    if (band)
+  for (size_t i = 0; i < parts.size(); ++i) {
+    auto& [band, part] = parts[i];
+    if (band) {
       Emit(std::move(part), RegionKind::kBand, cx);
-    else
-      Order(std::move(part), depth + 1, RegionKind::kText, cx);
+      continue;
+    }
+    if (i + 1 < parts.size()) {
+      std::vector<Line> sides[2], below = parts[i + 1].second;
+      for (const Line& l : part)
+        sides[l.box.x1 <= gutter.a + 1 ? 0 : 1].push_back(l);
+      SortYX(sides[0]);
+      SortYX(sides[1]);
+      SortYX(below);
+      int box = WrappedBox(sides[0], sides[1], below, cx);
+      if (box >= 0) {
+        // The text, the band down to its paragraph's end, the box, then
+        // everything after.
+        Order(std::move(sides[1 - box]), depth + 1, RegionKind::kText, cx);
+        size_t end = ParagraphEnd(below, 0, cx.size);
+        std::vector<Line> head(below.begin(), below.begin() + end + 1);
+        std::vector<Line> rest(below.begin() + end + 1, below.end());
+        for (size_t k = i + 2; k < parts.size(); ++k)
+          rest.insert(rest.end(), parts[k].second.begin(),
+                      parts[k].second.end());
+        Emit(std::move(head), RegionKind::kBand, cx);
+        size_t first = cx.out->size();
+        Order(std::move(sides[box]), depth + 1, RegionKind::kInset, cx);
+        for (size_t k = first; k < cx.out->size(); ++k)
+          if ((*cx.out)[k].kind != RegionKind::kTable)
+            (*cx.out)[k].kind = RegionKind::kInset;
+        Order(std::move(rest), depth + 1, RegionKind::kText, cx);
+        return true;
+      }
+    }
+    Order(std::move(part), depth + 1, RegionKind::kText, cx);
   }
   return true;
-}
-
-// True when `a` ends mid-sentence and `b` starts in lower case: one
-// sentence running on from a to b.
-bool RunsOn(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return false;
-  unsigned char end = a.back(), start = b.front();
-  bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
-  bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
-                                  static_cast<unsigned char>(b[1]) >= 0xA0);
-  return open && lower;
-}
-
-// Where the paragraph holding lines[k] ends (index of its last line): at a
-// wider gap, before an indented line, or after a short line ending a
-// sentence.
-size_t ParagraphEnd(const std::vector<Line>& lines, size_t k, double size) {
-  Box e = Extent(lines);
-  for (size_t j = k; j + 1 < lines.size(); ++j) {
-    const Line& a = lines[j];
-    const Line& b = lines[j + 1];
-    double h = std::max(1.0, a.box.height());
-    char end = a.text.empty() ? ' ' : a.text.back();
-    bool stop = end == '.' || end == ':' || end == '?' || end == '!';
-    if (b.box.y0 - a.box.y1 > 0.8 * h || b.box.x0 > e.x0 + 0.8 * size ||
-        (stop && a.box.x1 < e.x1 - 2 * size))
-      return j;
-  }
-  return lines.size() - 1;
 }
 
 // A box beside the text (text wraps around it): a column edge that holds
@@ -1144,6 +1206,10 @@ void ChooseOrder(std::vector<Block>* blocks) {
   std::vector<const Block*> geometric, stream;
   for (const Block& b : *blocks) {
     if (BlockStreamPos(b) < 0) return;  // no stream positions (OCR, tests)
+    // Geometry that found a table, an inset or footnotes has decided.
+    if (b.region == RegionKind::kTable || b.region == RegionKind::kInset ||
+        b.region == RegionKind::kFootnote)
+      return;
     geometric.push_back(&b);
   }
   stream = geometric;

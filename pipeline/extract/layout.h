@@ -70,7 +70,8 @@ std::vector<std::pair<size_t, size_t>> FindFields(
 
 // Reading order is geometric; where the PDF's drawing order (stream
 // positions) makes at least two more sentences run on from one block to the
-// next, that order wins. Exposed for tests.
+// next, that order wins — unless the page has a table, an inset or
+// footnotes, whose places geometry has decided. Exposed for tests.
 void ChooseOrder(std::vector<Block>* blocks);
 
 // Orders lines and groups them into blocks; a list item starts a block.
