@@ -175,12 +175,28 @@ double CandidateGap(double word_space, double size) {
   return std::max(1.0 * word_space, 0.25) * size;
 }
 
-// A row's own typical gap, to tell its gutter from its stretched spaces.
-double RowWordGap(const Row& row) {
+// A row's own typical gap, to tell its gutter from its stretched spaces:
+// the lower median of its gaps, or the page's word space (`fallback`) when
+// the row has fewer than three gaps to judge by.
+double RowWordGap(const Row& row, double fallback) {
   std::vector<double> g;
   for (size_t k = 1; k < row.size(); ++k)
     g.push_back(std::max(0.0, row[k]->box.x0 - row[k - 1]->box.x1));
-  return Median(g);
+  if (g.size() < 3) return fallback;
+  std::nth_element(g.begin(), g.begin() + (g.size() - 1) / 2, g.end());
+  return g[(g.size() - 1) / 2];
+}
+
+// All gaps alike (a line justified to its column's width, however wide
+// its spaces): nothing in it is a cell gap.
+bool EvenlySpaced(const Row& piece) {
+  double lo = 1e18, hi = 0;
+  for (size_t k = 1; k < piece.size(); ++k) {
+    double g = piece[k]->box.x0 - piece[k - 1]->box.x1;
+    lo = std::min(lo, g);
+    hi = std::max(hi, g);
+  }
+  return piece.size() >= 3 && lo > 0 && hi <= 1.6 * lo;
 }
 
 enum class RowState { kCross, kGap, kFree };
@@ -205,7 +221,7 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
   std::vector<Gap> gaps;
   for (size_t r = 0; r < rows.size(); ++r) {
     const Row& row = rows[r];
-    double own = RowWordGap(row);
+    double own = RowWordGap(row, word_space * body);
     for (size_t k = 1; k < row.size(); ++k) {
       double size = std::max({WordSize(row[k - 1]), WordSize(row[k]), 1.0});
       double xl = row[k - 1]->box.x1, xr = row[k]->box.x0;
@@ -355,12 +371,14 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   out.word_space = WordSpace(rows);
   out.hints.edges = FindEdges(rows, out.word_space, body);
   // Split rows at column edges; then each piece at gaps wider than a table
-  // cell gap that stand out from the piece's own spacing (a line justified
-  // to the full width has all its gaps wide).
-  for (const Row& row : rows) {
-    std::vector<std::vector<const Word*>> pieces(1);
-    for (const Word* w : row) {
-      std::vector<const Word*>& cur = pieces.back();
+  // cell gap that stand out from the piece's own spacing — unless the piece
+  // is a justified line: its gaps all alike, or its ends aligned with a
+  // neighbouring row's piece (a two-word line stretched to the column).
+  std::vector<std::vector<Row>> pieces(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    pieces[r].emplace_back();
+    for (const Word* w : rows[r]) {
+      Row& cur = pieces[r].back();
       if (!cur.empty()) {
         const Word* prev = cur.back();
         double gap = w->box.x0 - prev->box.x1;
@@ -370,12 +388,27 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
         if (!overlap_y || (gap > 0 && SplitsAt(out.hints.edges, prev->box.x1,
                                                w->box.x0, CenterY(w->box),
                                                0.1 * body)))
-          pieces.emplace_back();
+          pieces[r].emplace_back();
       }
-      pieces.back().push_back(w);
+      pieces[r].back().push_back(w);
     }
-    for (const std::vector<const Word*>& piece : pieces) {
-      const double own = RowWordGap(piece);
+  }
+  auto aligned_nearby = [&](size_t r, const Row& piece) {
+    double x0 = piece.front()->box.x0, x1 = piece.back()->box.x1;
+    for (size_t q = r > 2 ? r - 2 : 0; q < std::min(rows.size(), r + 3); ++q) {
+      if (q == r) continue;
+      for (const Row& o : pieces[q])
+        if (std::abs(o.front()->box.x0 - x0) < 1.0 &&
+            std::abs(o.back()->box.x1 - x1) < 1.0 && o.size() >= 3)
+          return true;
+    }
+    return false;
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (const Row& piece : pieces[r]) {
+      const double own = RowWordGap(piece, out.word_space * body);
+      const bool justified =
+          EvenlySpaced(piece) || (piece.size() == 2 && aligned_nearby(r, piece));
       std::vector<const Word*> cur;
       for (const Word* w : piece) {
         if (!cur.empty()) {
@@ -383,7 +416,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
           double size = std::max(
               {prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
           double gap = w->box.x0 - prev->box.x1;
-          if (gap > 1.0 * size && gap > 2.5 * own) {
+          if (!justified && gap > 1.0 * size && gap > 2.5 * own) {
             out.lines.push_back(MakeLine(cur));
             cur.clear();
           }
