@@ -221,8 +221,24 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
   std::vector<Gap> gaps;
   for (size_t r = 0; r < rows.size(); ++r) {
     const Row& row = rows[r];
-    double own = RowWordGap(row, word_space * body);
+    std::vector<double> g(row.size(), 0);
+    for (size_t k = 1; k < row.size(); ++k)
+      g[k] = std::max(0.0, row[k]->box.x0 - row[k - 1]->box.x1);
+    // The spacing on either side of gap k (up to three gaps each way): a
+    // gutter stands out from at least one of its neighbouring lines; a
+    // stretched space does not stand out from its own line.
+    auto local = [&](size_t k) {
+      double best = 1e18;
+      std::vector<double> l(g.begin() + std::max<size_t>(1, k > 3 ? k - 3 : 1),
+                            g.begin() + k);
+      std::vector<double> rr(g.begin() + std::min(row.size(), k + 1),
+                             g.begin() + std::min(row.size(), k + 4));
+      if (!l.empty()) best = std::min(best, Median(l));
+      if (!rr.empty()) best = std::min(best, Median(rr));
+      return best < 1e17 ? best : word_space * body;
+    };
     for (size_t k = 1; k < row.size(); ++k) {
+      double own = local(k);
       double size = std::max({WordSize(row[k - 1]), WordSize(row[k]), 1.0});
       double xl = row[k - 1]->box.x1, xr = row[k]->box.x0;
       if (!std::isfinite(xl) || !std::isfinite(xr)) continue;
@@ -398,8 +414,8 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
     for (size_t q = r > 2 ? r - 2 : 0; q < std::min(rows.size(), r + 3); ++q) {
       if (q == r) continue;
       for (const Row& o : pieces[q])
-        if (std::abs(o.front()->box.x0 - x0) < 1.0 &&
-            std::abs(o.back()->box.x1 - x1) < 1.0 && o.size() >= 3)
+        if (std::abs(o.front()->box.x0 - x0) < 0.25 * body &&
+            std::abs(o.back()->box.x1 - x1) < 0.25 * body && o.size() >= 3)
           return true;
     }
     return false;
@@ -747,7 +763,8 @@ bool DenseText(const std::vector<Line>& side) {
     full += l.box.width() >= 0.8 * wide;
     words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
   }
-  return full * 10 >= side.size() * 6 && Median(words) >= 4;
+  return full * 10 >= side.size() * 6 &&
+         (Median(words) >= 4 || full * 10 >= side.size() * 8);
 }
 
 // Share of `a`'s lines that sit on the baseline of a line of `b`.
