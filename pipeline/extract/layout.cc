@@ -825,8 +825,19 @@ bool LooksLikeTable(const std::vector<Line>& left,
     return true;
   const std::vector<Line>& sparse = left.size() <= right.size() ? left : right;
   const std::vector<Line>& dense = left.size() <= right.size() ? right : left;
-  return sparse.size() >= 2 && !DenseText(sparse) &&
-         Paired(sparse, dense) >= 0.8;
+  if (sparse.size() < 2 || DenseText(sparse) || Paired(sparse, dense) < 0.8)
+    return false;
+  // Labels: short, or set apart in bold, or fewer than their values' lines.
+  std::vector<double> words;
+  size_t bold = 0, dense_bold = 0;
+  for (const Line& l : sparse) {
+    words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
+    bold += l.bold;
+  }
+  for (const Line& l : dense) dense_bold += l.bold;
+  return Median(words) <= 3 ||
+         (bold * 2 > sparse.size() && dense_bold * 2 < dense.size()) ||
+         sparse.size() * 4 <= dense.size() * 3;
 }
 
 // A table: columns from the clean vertical strips, rows from the horizontal
