@@ -286,11 +286,22 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
             first = rows.size();
             support = 0;
           };
+          // The edge spans the rows that show it: members, and rows whose
+          // text starts (or ends) on it with nothing on the other side.
+          auto shows = [&](size_t r) {
+            if (members.count(r)) return true;
+            for (const Word* w : rows[r])
+              if (std::abs((side == 0 ? w->box.x0 : w->box.x1) -
+                           (side == 0 ? b : a)) <= tol)
+                return true;
+            return false;
+          };
           for (size_t r = 0; r < rows.size(); ++r) {
             if (StateOf(rows[r], a, b, eps) == RowState::kCross) {
               flush();
               continue;
             }
+            if (!shows(r)) continue;
             if (first == rows.size()) first = r;
             last = r;
             support += members.count(r) > 0;
@@ -748,7 +759,8 @@ std::vector<double> BlockTops(std::vector<Line> side) {
 }
 
 // Prose: most lines fill the side's width, with several words each (a
-// column of labels of similar length is not prose).
+// column of labels of similar length is not prose), mostly letters (a
+// column of times or figures is not).
 bool DenseText(const std::vector<Line>& side) {
   if (side.size() < 3) return false;
   // Measured against the side's longer lines, not its extent: a side may
@@ -757,13 +769,17 @@ bool DenseText(const std::vector<Line>& side) {
   for (const Line& l : side) widths.push_back(l.box.width());
   std::sort(widths.begin(), widths.end());
   double wide = widths[widths.size() * 9 / 10];
-  size_t full = 0;
+  size_t full = 0, chars = 0, letters = 0;
   std::vector<double> words;
   for (const Line& l : side) {
+    for (unsigned char c : l.text) {
+      chars += c != ' ';
+      letters += isalpha(c) || c >= 0x80;
+    }
     full += l.box.width() >= 0.8 * wide;
     words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
   }
-  return full * 10 >= side.size() * 6 &&
+  return full * 10 >= side.size() * 6 && letters * 10 >= chars * 7 &&
          (Median(words) >= 4 || full * 10 >= side.size() * 8);
 }
 
@@ -827,6 +843,8 @@ bool LooksLikeTable(const std::vector<Line>& left,
   const std::vector<Line>& dense = left.size() <= right.size() ? right : left;
   if (sparse.size() < 2 || DenseText(sparse) || Paired(sparse, dense) < 0.8)
     return false;
+  // Neither side prose, and their lines pair up: rows.
+  if (!DenseText(dense) && Paired(dense, sparse) >= 0.8) return true;
   // Labels: short, or set apart in bold, or fewer than their values' lines.
   std::vector<double> words;
   size_t bold = 0, dense_bold = 0;
