@@ -175,18 +175,6 @@ double CandidateGap(double word_space, double size) {
   return std::max(1.0 * word_space, 0.25) * size;
 }
 
-// A row's own typical gap, to tell its gutter from its stretched spaces:
-// the lower median of its gaps, or the page's word space (`fallback`) when
-// the row has fewer than three gaps to judge by.
-double RowWordGap(const Row& row, double fallback) {
-  std::vector<double> g;
-  for (size_t k = 1; k < row.size(); ++k)
-    g.push_back(std::max(0.0, row[k]->box.x0 - row[k - 1]->box.x1));
-  if (g.size() < 3) return fallback;
-  std::nth_element(g.begin(), g.begin() + (g.size() - 1) / 2, g.end());
-  return g[(g.size() - 1) / 2];
-}
-
 // All gaps alike (a line justified to its column's width, however wide
 // its spaces): nothing in it is a cell gap.
 bool EvenlySpaced(const Row& piece) {
@@ -397,10 +385,9 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   const double body = std::max(1.0, Median(sizes));
   out.word_space = WordSpace(rows);
   out.hints.edges = FindEdges(rows, out.word_space, body);
-  // Split rows at column edges; then each piece at gaps wider than a table
-  // cell gap that stand out from the piece's own spacing — unless the piece
-  // is a justified line: its gaps all alike, or its ends aligned with a
-  // neighbouring row's piece (a two-word line stretched to the column).
+  // Split rows at column edges; then each piece at gaps wider than 1 em (a
+  // table cell gap) — unless the piece is a justified line: its ends aligned with a neighbouring row's piece
+  // and its gaps all alike (or a single gap: two words stretched).
   std::vector<std::vector<Row>> pieces(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     pieces[r].emplace_back();
@@ -433,9 +420,8 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   };
   for (size_t r = 0; r < rows.size(); ++r) {
     for (const Row& piece : pieces[r]) {
-      const double own = RowWordGap(piece, out.word_space * body);
-      const bool justified =
-          EvenlySpaced(piece) || (piece.size() == 2 && aligned_nearby(r, piece));
+      const bool justified = (piece.size() == 2 || EvenlySpaced(piece)) &&
+                             aligned_nearby(r, piece);
       std::vector<const Word*> cur;
       for (const Word* w : piece) {
         if (!cur.empty()) {
@@ -443,7 +429,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
           double size = std::max(
               {prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
           double gap = w->box.x0 - prev->box.x1;
-          if (!justified && gap > 1.0 * size && gap > 2.5 * own) {
+          if (!justified && gap > 1.0 * size) {
             out.lines.push_back(MakeLine(cur));
             cur.clear();
           }
