@@ -511,6 +511,30 @@ bool InMargin(const Line& l, double page_height) {
   return l.box.y1 <= page_height * 0.12 || l.box.y0 >= page_height * 0.88;
 }
 
+// A margin line set apart even on a page of its own: smaller type than the
+// body, nothing beside it but other margin lines, and a gap of two of its
+// lines or more to the body (a running header or footer that does not
+// repeat, or a one-page document's). A footnote (it starts with a mark) is
+// body text.
+bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
+  const Line& l = page.lines[i];
+  if (body <= 0 || l.font_size > 0.9 * body || !InMargin(l, page.height))
+    return false;
+  unsigned char c0 = l.text.empty() ? 0 : l.text[0];
+  bool top = l.box.y1 <= page.height * 0.12;
+  if (!top && (isdigit(c0) || c0 == '*' || c0 >= 0x80)) return false;
+  // The nearest line towards the body (lines on its own row aside).
+  double nearest = 1e18, h = std::max(1.0, l.box.height());
+  for (size_t k = 0; k < page.lines.size(); ++k) {
+    const Line& o = page.lines[k];
+    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h)
+      continue;
+    double gap = top ? o.box.y0 - l.box.y1 : l.box.y0 - o.box.y1;
+    if (gap > -0.5 * h) nearest = std::min(nearest, gap);
+  }
+  return nearest >= 2 * h && nearest < 1e17;
+}
+
 }  // namespace
 
 std::vector<std::vector<bool>> FindFurniture(
@@ -540,13 +564,15 @@ std::vector<std::vector<bool>> FindFurniture(
       const Line& l = pages[p].lines[i];
       if (!InMargin(l, pages[p].height)) continue;
       bool small = body_size <= 0 || l.font_size <= 1.15 * body_size;
-      // Two pages are thin evidence: a line repeated on both is furniture
+      // Two pages are thin evidence: a footer repeated on both is furniture
       // only in smaller type than the body or with a number that varies.
       std::string sig = Signature(l.text);
-      bool thin = n == 2 && l.font_size >= 0.95 * body_size &&
+      bool top = l.box.y1 <= pages[p].height * 0.12;
+      bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
       if (LooksLikePageNumber(l.text) ||
-          (n >= 2 && small && !thin && pages_with[sig].size() >= need)) {
+          (n >= 2 && small && !thin && pages_with[sig].size() >= need) ||
+          IsolatedMarginLine(pages[p], i, body_size)) {
         marks[p][i] = true;
       }
     }
@@ -762,11 +788,12 @@ bool DenseText(const std::vector<Line>& side) {
       chars += c != ' ';
       letters += isalpha(c) || c >= 0x80;
     }
-    full += l.box.width() >= 0.8 * wide;
+    full += l.box.width() >= 0.7 * wide;
     words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
   }
+  double w = Median(words);
   return full * 10 >= side.size() * 6 && letters * 10 >= chars * 7 &&
-         (Median(words) >= 4 || full * 10 >= side.size() * 8);
+         (w >= 4 || (w >= 3 && full * 10 >= side.size() * 8));
 }
 
 // Share of `a`'s lines that sit on the baseline of a line of `b`.
@@ -831,15 +858,20 @@ bool LooksLikeTable(const std::vector<Line>& left,
     return false;
   // Neither side prose, and their lines pair up: rows.
   if (!DenseText(dense) && Paired(dense, sparse) >= 0.8) return true;
-  // Labels: short, or set apart in bold, or fewer than their values' lines.
+  // Labels: short, or set apart in bold, or figures (times, dates, codes),
+  // or fewer than their values' lines.
   std::vector<double> words;
-  size_t bold = 0, dense_bold = 0;
+  size_t bold = 0, dense_bold = 0, chars = 0, letters = 0;
   for (const Line& l : sparse) {
     words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
     bold += l.bold;
+    for (unsigned char c : l.text) {
+      chars += c != ' ';
+      letters += isalpha(c) || c >= 0x80;
+    }
   }
   for (const Line& l : dense) dense_bold += l.bold;
-  return Median(words) <= 3 ||
+  return Median(words) <= 3 || letters * 2 < chars ||
          (bold * 2 > sparse.size() && dense_bold * 2 < dense.size()) ||
          sparse.size() * 4 <= dense.size() * 3;
 }
