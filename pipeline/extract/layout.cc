@@ -409,7 +409,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   }
   auto aligned_nearby = [&](size_t r, const Row& piece) {
     double x0 = piece.front()->box.x0, x1 = piece.back()->box.x1;
-    for (size_t q = r > 2 ? r - 2 : 0; q < std::min(rows.size(), r + 3); ++q) {
+    for (size_t q = r > 4 ? r - 4 : 0; q < std::min(rows.size(), r + 5); ++q) {
       if (q == r) continue;
       for (const Row& o : pieces[q])
         if (std::abs(o.front()->box.x0 - x0) < 0.25 * body &&

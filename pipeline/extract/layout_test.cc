@@ -23,6 +23,51 @@ std::vector<Word> Row(const std::string& text, double x, double y,
   return out;
 }
 
+// Words with a typeset look: 5 points per character and 2.5-point spaces at
+// 10-point type (a word space of a quarter em); `bold` marks every word.
+std::vector<Word> Typeset(const std::string& text, double x, double y,
+                          double size = 10, bool bold = false) {
+  std::vector<Word> out;
+  const double scale = size / 10;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    std::string w = text.substr(i, j - i);
+    Word word{w, {x, y, x + 5.0 * scale * w.size(), y + size}, size, 0};
+    word.bold = bold;
+    out.push_back(word);
+    x += 5.0 * scale * w.size() + 2.5 * scale;
+    i = j + 1;
+  }
+  return out;
+}
+
+// `text` justified between x0 and x1: 5 points per character at 10-point
+// type, the rest of the width shared out between the spaces.
+std::vector<Word> Justified(const std::string& text, double x0, double x1,
+                            double y, double size = 10, bool bold = false) {
+  std::vector<Word> out = Typeset(text, x0, y, size, bold);
+  if (out.size() < 2) return out;
+  double extra = (x1 - out.back().box.x1) / (out.size() - 1);
+  for (size_t k = 0; k < out.size(); ++k) {
+    out[k].box.x0 += extra * k;
+    out[k].box.x1 += extra * k;
+  }
+  return out;
+}
+
+// A paragraph of `n` lines "<tag>k lorem ipsum dolor sit" (k = 0..n-1).
+void Column(std::vector<Word>* to, const std::string& tag, int n, double x,
+            double y, double pitch = 12) {
+  for (int k = 0; k < n; ++k) {
+    std::vector<Word> row =
+        Typeset(tag + std::to_string(k) + " lorem ipsum dolor sit", x,
+                y + pitch * k);
+    to->insert(to->end(), row.begin(), row.end());
+  }
+}
+
 void Append(std::vector<Word>* to, const std::vector<Word>& from) {
   to->insert(to->end(), from.begin(), from.end());
 }
@@ -226,6 +271,213 @@ TEST_CASE("Layout: the drawing order wins where it continues sentences",
                              block("Another one.", 10)};
   ChooseOrder(&fine);
   CHECK(fine[0].lines[0].text == "One sentence.");
+}
+
+TEST_CASE("Layout: a gutter of one em is found from alignment, not width",
+          "[layout]") {
+  // Lines of 27 characters (about 142 points) with 10-point gutters, two
+  // and three columns: LaTeX's default \columnsep at 10-point type.
+  for (int columns : {2, 3}) {
+    std::vector<Word> words;
+    const char* tags[] = {"a", "b", "c"};
+    for (int c = 0; c < columns; ++c)
+      Column(&words, tags[c], 6, 50 + c * 152.0, 100);
+    PageLines pl = BuildLines(words, 595, 842);
+    CHECK(pl.hints.edges.size() == static_cast<size_t>(columns - 1));
+    CHECK(pl.lines.size() == static_cast<size_t>(6 * columns));
+    std::string t = Text(OrderBlocks(pl.lines, pl.hints));
+    INFO(t);
+    CHECK(t.find("a5") < t.find("b0"));
+    if (columns == 3) CHECK(t.find("b5") < t.find("c0"));
+  }
+}
+
+TEST_CASE("Layout: word spaces that line up by chance are not an edge",
+          "[layout]") {
+  std::vector<Word> words;
+  // Every line has a word starting at the same x after a normal space.
+  for (int k = 0; k < 8; ++k)
+    Append(&words, Typeset("lorem ipsum dolor sit amet consectetur", 50,
+                           100 + 12.0 * k));
+  PageLines pl = BuildLines(words, 595, 842);
+  CHECK(pl.hints.edges.empty());
+  CHECK(pl.lines.size() == 8);
+}
+
+TEST_CASE("Layout: labels beside multi-line values are read row by row",
+          "[layout]") {
+  std::vector<Word> words;
+  Append(&words, Typeset("Start date", 50, 100, 10, true));
+  Append(&words, Typeset("1 July 2021", 200, 100));
+  Append(&words, Typeset("Lead agency", 50, 130, 10, true));
+  Append(&words, Typeset("National Agency for Public Procurement and", 200, 130));
+  Append(&words, Typeset("the chambers of commerce of the regions", 200, 142));
+  Append(&words, Typeset("Milestones", 50, 172, 10, true));
+  Append(&words, Typeset("Publish every contract in open data by", 200, 172));
+  Append(&words, Typeset("the end of the second year of the plan", 200, 184));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  CHECK(t.find("Start date") < t.find("1 July"));
+  CHECK(t.find("1 July") < t.find("Lead agency"));
+  CHECK(t.find("and\nthe chambers") != std::string::npos);
+  CHECK(t.find("regions") < t.find("Milestones"));
+  for (const Block& b : blocks) CHECK(b.region == RegionKind::kTable);
+  CHECK(blocks[0].bold);
+  CHECK(blocks[0].row == 0);
+  CHECK(blocks[0].col == 0);
+  CHECK(blocks[1].col == 1);
+  auto fields = FindFields(blocks);
+  REQUIRE(fields.size() == 3);
+}
+
+TEST_CASE("Layout: two prose columns on a ruled grid are a table",
+          "[layout]") {
+  // Both sides are prose, lines on one baseline grid: without rules these
+  // are columns; a rule across both between the rows makes them a table.
+  std::vector<Word> words;
+  Column(&words, "a", 3, 50, 100);
+  Column(&words, "b", 3, 250, 100);
+  Column(&words, "c", 3, 50, 150);
+  Column(&words, "d", 3, 250, 150);
+  PageLines pl = BuildLines(words, 595, 842);
+  std::string columns = Text(OrderBlocks(pl.lines, pl.hints));
+  CHECK(columns.find("c2") < columns.find("b0"));
+  pl.hints.hrules.push_back({45, 143, 400, 144});
+  std::string table = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(table);
+  CHECK(table.find("a2") < table.find("b0"));
+  CHECK(table.find("b2") < table.find("c0"));
+  CHECK(table.find("c2") < table.find("d0"));
+}
+
+TEST_CASE("Layout: footnotes in small type go to the end of the page",
+          "[layout]") {
+  std::vector<Word> words;
+  Column(&words, "a", 5, 50, 100);
+  Column(&words, "b", 5, 250, 100);
+  Append(&words, Typeset("1 A note about the first column.", 50, 180, 8));
+  Append(&words, Typeset("2 A second note.", 50, 190, 8));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  CHECK(t.find("b4") < t.find("1 A note"));
+  CHECK(blocks.back().region == RegionKind::kFootnote);
+  // Small type that does not start with a mark is not a footnote.
+  std::vector<Word> plain;
+  Column(&plain, "a", 5, 50, 100);
+  Append(&plain, Typeset("Source: national statistics office", 50, 180, 8));
+  PageLines pp = BuildLines(plain, 595, 842);
+  for (const Block& b : OrderBlocks(pp.lines, pp.hints))
+    CHECK(b.region != RegionKind::kFootnote);
+}
+
+TEST_CASE("Layout: a pull quote set between the columns is an inset",
+          "[layout]") {
+  std::vector<Word> words;
+  // Columns shortened beside a quote that crosses the gutter.
+  for (int k = 0; k < 9; ++k) {
+    bool beside = k >= 3 && k < 6;
+    Append(&words, Typeset(std::string("a") + std::to_string(k) +
+                               (beside ? " lorem" : " lorem ipsum dolor sit"),
+                           50, 100 + 12.0 * k));
+    Append(&words, Typeset(std::string("b") + std::to_string(k) +
+                               (beside ? " dolor" : " lorem ipsum dolor sit"),
+                           (beside ? 292.0 : 202.0), 100 + 12.0 * k));
+  }
+  Append(&words, Typeset("quote one two three four five", 110, 137));
+  Append(&words, Typeset("quote six seven eight nine", 110, 149));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  CHECK(t.find("a8") < t.find("b0"));
+  CHECK(t.find("b8") < t.find("quote one"));
+  CHECK(blocks.back().region == RegionKind::kInset);
+}
+
+TEST_CASE("Layout: a box the text wraps around is read after its paragraph",
+          "[layout]") {
+  std::vector<Word> words;
+  Append(&words, Justified("The plan opened with a long paragraph", 50, 300, 100));
+  Append(&words, Justified("across the page before the box and", 50, 300, 112));
+  // Beside the box: shorter lines on the left, the box on the right, within
+  // the width of the full lines.
+  Append(&words, Justified("the text goes on beside it", 50, 200, 124));
+  Append(&words, Justified("until the box ends and", 50, 200, 136));
+  Append(&words, Justified("then it returns to the", 50, 200, 148));
+  Append(&words, Typeset("BOX Title", 220, 124, 9, true));
+  Append(&words, Typeset("box text one", 220, 136, 9));
+  Append(&words, Typeset("box text two", 220, 148, 9));
+  Append(&words, Justified("full width again as it goes on to", 50, 300, 160));
+  Append(&words, Typeset("close its sentence.", 50, 172));
+  Append(&words, Typeset("Next paragraph starts on a new line", 50, 184));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  CHECK(t.find("returns to") < t.find("full width"));
+  CHECK(t.find("its sentence.") < t.find("BOX Title"));
+  CHECK(t.find("box text two") < t.find("Next paragraph"));
+  bool inset = false;
+  for (const Block& b : blocks) inset |= b.region == RegionKind::kInset;
+  CHECK(inset);
+}
+
+TEST_CASE("Layout: a justified line keeps its wide spaces", "[layout]") {
+  std::vector<Word> words;
+  Column(&words, "a", 3, 50, 100);  // lines end at x = 160
+  // The same width, two words stretched apart.
+  Append(&words, {{"stretched", {50, 136, 95, 146}, 10, 0},
+                  {"wide", {140, 136, 160, 146}, 10, 0}});
+  PageLines pl = BuildLines(words, 595, 842);
+  CHECK(pl.lines.size() == 4);
+  // A header row of single-word cells is split.
+  std::vector<Word> header = Typeset("Theme", 50, 100);
+  Append(&header, Typeset("Deadline", 160, 100));
+  Append(&header, Typeset("Agency", 260, 100));
+  CHECK(BuildLines(header, 595, 842).lines.size() == 3);
+}
+
+TEST_CASE("Layout: two pages repeat a footer line: furniture only when small",
+          "[layout]") {
+  auto page = [](const std::string& bottom, double size) {
+    std::vector<Word> words;
+    Column(&words, "a", 10, 50, 100);
+    Append(&words, Typeset(bottom, 50, 800, size));
+    return BuildLines(words, 595, 842);
+  };
+  // The same closing line in body type on both pages is content.
+  std::vector<PageLines> body = {page("Signed by the ministers", 10),
+                                 page("Signed by the ministers", 10)};
+  auto marks = FindFurniture(body);
+  CHECK_FALSE(marks[0].back());
+  std::vector<PageLines> small = {page("Ministry of Finance", 7),
+                                  page("Ministry of Finance", 7)};
+  marks = FindFurniture(small);
+  CHECK(marks[0].back());
+  CHECK(marks[1].back());
+}
+
+TEST_CASE("Layout: lines a hair apart in height sort consistently",
+          "[layout]") {
+  // A chain of lines each 0.39 of a line below the previous: pairwise
+  // "same row" is not transitive; the order must still be total.
+  std::vector<Line> lines;
+  for (int k = 0; k < 40; ++k) {
+    Line l;
+    l.text = "w" + std::to_string(k);
+    l.box = {static_cast<double>((k * 37) % 300), 100 + 3.9 * k,
+             static_cast<double>((k * 37) % 300) + 20, 110 + 3.9 * k};
+    l.font_size = 10;
+    lines.push_back(l);
+  }
+  std::vector<Block> a = OrderBlocks(lines);
+  std::reverse(lines.begin(), lines.end());
+  std::vector<Block> b = OrderBlocks(lines);
+  CHECK(Text(a) == Text(b));
 }
 
 }  // namespace planmine
