@@ -343,12 +343,22 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
   J pages = J::array();
   for (const auto& p : d.text.pages) {
     J blocks = J::array();
-    for (const auto& b : p.blocks)
-      blocks.push_back({{"start", b.start},
-                        {"end", b.end},
-                        {"bbox", {b.box.x0, b.box.y0, b.box.x1, b.box.y1}},
-                        {"heading", b.heading},
-                        {"language", b.language}});
+    for (const auto& b : p.blocks) {
+      J block = {{"start", b.start},
+                 {"end", b.end},
+                 {"bbox", {b.box.x0, b.box.y0, b.box.x1, b.box.y1}},
+                 {"heading", b.heading},
+                 {"region", b.region},
+                 {"bold", b.bold},
+                 {"italic", b.italic},
+                 {"underline", b.underline},
+                 {"language", b.language}};
+      if (b.row >= 0) {
+        block["row"] = b.row;
+        block["col"] = b.col;
+      }
+      blocks.push_back(std::move(block));
+    }
     pages.push_back(
         {{"number", p.number},
          {"source", TextSourceName(p.source)},

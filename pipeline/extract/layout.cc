@@ -854,8 +854,15 @@ bool LooksLikeTable(const std::vector<Line>& left,
     return true;
   const std::vector<Line>& sparse = left.size() <= right.size() ? left : right;
   const std::vector<Line>& dense = left.size() <= right.size() ? right : left;
-  if (sparse.size() < 2 || DenseText(sparse) || Paired(sparse, dense) < 0.8)
-    return false;
+  if (sparse.size() < 2 || Paired(sparse, dense) < 0.8) return false;
+  // Labels set in bold beside values that are not: a form, however long
+  // its questions.
+  size_t sparse_bold = 0, values_bold = 0;
+  for (const Line& l : sparse) sparse_bold += l.bold;
+  for (const Line& l : dense) values_bold += l.bold;
+  if (sparse_bold * 10 >= sparse.size() * 8 && values_bold * 5 < dense.size())
+    return true;
+  if (DenseText(sparse)) return false;
   // Neither side prose, and their lines pair up: rows.
   if (!DenseText(dense) && Paired(dense, sparse) >= 0.8) return true;
   // Labels: short, or set apart in bold, or figures (times, dates, codes),

@@ -277,6 +277,37 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
     std::string lw = LowerUtf8(w);
     return vocab.count(lw) > 0 || dictionary.count(lw) > 0;
   };
+  // A word hyphenated across two blocks (a column or a page region ends
+  // mid-word: "principa-" | "les"): the fragment moves to the next block when
+  // the joined word is attested, so the line pass below joins it.
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const std::vector<Block>& blocks = doc.pages[p].blocks;
+    for (size_t b = 0; b + 1 < lines[p].size() && b + 1 < blocks.size(); ++b) {
+      std::vector<std::string>& a = lines[p][b];
+      std::vector<std::string>& next = lines[p][b + 1];
+      auto prose = [](const Block& k) {
+        return k.region != RegionKind::kTable &&
+               k.region != RegionKind::kFootnote && !k.heading;
+      };
+      if (a.empty() || next.empty() || !prose(blocks[b]) ||
+          !prose(blocks[b + 1]) || !EndsWithHyphen(a.back()))
+        continue;
+      std::string& last = a.back();
+      size_t hy_len = last.back() == '-' ? 1 : 3;
+      std::string_view head =
+          LastWord(std::string_view(last).substr(0, last.size() - hy_len));
+      UChar32 first;
+      std::string_view tail = FirstWord(next.front(), &first);
+      if (head.empty() || first <= 0 || !u_islower(first) ||
+          !attested(std::string(head) + std::string(tail)))
+        continue;
+      next.front() = std::string(head) + next.front();
+      last.resize(last.size() - head.size() - hy_len);
+      ++out.hyphens_joined;
+      while (!last.empty() && last.back() == ' ') last.pop_back();
+      if (last.empty()) a.pop_back();
+    }
+  }
   // Pass 2: join lines, place blocks.
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const Page& src = doc.pages[p];
@@ -329,6 +360,12 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       nb.end = page.text.size();
       nb.box = src.blocks[b].box;
       nb.heading = src.blocks[b].heading;
+      nb.region = RegionKindName(src.blocks[b].region);
+      nb.row = src.blocks[b].row;
+      nb.col = src.blocks[b].col;
+      nb.bold = src.blocks[b].bold;
+      nb.italic = src.blocks[b].italic;
+      nb.underline = src.blocks[b].underline;
       page.blocks.push_back(nb);
     }
     out.pages.push_back(std::move(page));

@@ -29,9 +29,15 @@ struct NormalizedBlock {
   size_t start = 0, end = 0;  // byte range in NormalizedPage::text
   Box box;
   bool heading = false;
+  // What the layout stage decided (RegionKindName): text, column, band,
+  // table (row and col set), inset or footnote; and the block's typography.
+  std::string region = "text";
+  int row = -1, col = -1;
+  bool bold = false, italic = false, underline = false;
   std::string language;  // filled by the language stage
   double language_confidence = 0;
 };
+
 
 struct NormalizedPage {
   int number = 0;
