@@ -917,12 +917,18 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
       rows.push_back(y);
   }
   if (rows.empty()) {
+    // Also where the first column starts a cell (its row headers), when
+    // nothing in the other columns runs across that height.
+    std::vector<double> heads = BlockTops(cols.front());
     std::vector<Interval> yg = YGaps(lines);
     bool any_wide = false;
     for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
-    for (const Interval& g : yg)
-      if (!any_wide || g.width() > lead + 0.3 * h)
+    for (const Interval& g : yg) {
+      bool head = false;
+      for (double t : heads) head |= std::abs(g.b - t) < 0.3 * h;
+      if (!any_wide || head || g.width() > lead + 0.3 * h)
         rows.push_back((g.a + g.b) / 2);
+    }
   }
   std::sort(rows.begin(), rows.end());
   std::map<std::pair<int, int>, std::vector<Line>> cells;
