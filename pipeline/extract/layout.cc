@@ -887,12 +887,26 @@ bool LooksLikeTable(const std::vector<Line>& left,
 // gaps wider than a cell's own line spacing; each cell is a region, row by
 // row, left to right.
 void ReadTable(std::vector<Line> lines, Context& cx) {
+  // Columns from the strips the cells leave free; a line alone on its row
+  // across much of the table (a section heading spanning the columns) does
+  // not close them, and belongs to the column it starts in.
+  Box ext = Extent(lines);
+  auto spanning = [&](const Line& l) {
+    if (l.box.width() < 0.4 * ext.width()) return false;
+    for (const Line& o : lines)
+      if (&o != &l && o.box.y0 < l.box.y1 && l.box.y0 < o.box.y1) return false;
+    return true;
+  };
+  std::vector<Line> cells_only;
+  for (const Line& l : lines)
+    if (!spanning(l)) cells_only.push_back(l);
   std::vector<double> cuts;
-  for (const Interval& g : XGaps(lines))
+  for (const Interval& g : XGaps(cells_only.empty() ? lines : cells_only))
     if (g.width() >= cx.gutter) cuts.push_back((g.a + g.b) / 2);
   auto col_of = [&](const Line& l) {
-    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(),
-                                             (l.box.x0 + l.box.x1) / 2) -
+    double x = l.box.width() >= 0.4 * ext.width() ? l.box.x0
+                                                  : (l.box.x0 + l.box.x1) / 2;
+    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) -
                             cuts.begin());
   };
   std::vector<std::vector<Line>> cols(cuts.size() + 1);
@@ -908,7 +922,6 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
   double h = MedianHeight(lines), lead = Leading(leads, h);
   // Rows: at the ruling lines across the table when it has them, else at
   // the gaps wider than a cell's own line spacing.
-  Box ext = Extent(lines);
   std::vector<double> rows;
   for (const Box& r : cx.hints->hrules) {
     double y = CenterY(r);
