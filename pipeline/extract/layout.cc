@@ -352,6 +352,70 @@ void JoinRules(std::vector<Box>* rules, bool horizontal) {
   *rules = std::move(out);
 }
 
+// Rotated words that sit among the horizontal text (a table's column
+// headers turned 90 degrees) are body text: each vertical run becomes one
+// line, read in its own direction. They are taken out of `rotated`; what
+// stays there (a label turned up the margin) is furniture.
+std::vector<Line> TurnedLines(const std::vector<const Word*>& flat,
+                              std::vector<const Word*>* rotated) {
+  Box text;
+  bool any = false;
+  for (const Word* w : flat) {
+    if (!std::isfinite(w->box.x0) || !std::isfinite(w->box.y1)) continue;
+    if (!any) text = w->box;
+    text.Extend(w->box);
+    any = true;
+  }
+  std::vector<const Word*> inside, outside;
+  for (const Word* w : *rotated) {
+    double cx = (w->box.x0 + w->box.x1) / 2, cy = CenterY(w->box);
+    bool in = any && (w->rotation == 1 || w->rotation == 3) &&
+              cx > text.x0 && cx < text.x1 && cy > text.y0 && cy < text.y1;
+    (in ? inside : outside).push_back(w);
+  }
+  *rotated = std::move(outside);
+  std::stable_sort(inside.begin(), inside.end(),
+                   [](const Word* a, const Word* b) {
+                     return a->box.x0 < b->box.x0;
+                   });
+  std::vector<Line> out;
+  std::vector<const Word*> run;
+  auto flush = [&] {
+    if (run.empty()) return;
+    bool down = run.front()->rotation == 1;
+    std::stable_sort(run.begin(), run.end(), [&](const Word* a, const Word* b) {
+      return down ? a->box.y0 < b->box.y0 : a->box.y1 > b->box.y1;
+    });
+    Line l;
+    l.box = run.front()->box;
+    std::vector<double> sizes;
+    for (const Word* w : run) {
+      l.text += (l.text.empty() ? "" : " ") + w->text;
+      l.box.Extend(w->box);
+      sizes.push_back(w->font_size > 0 ? w->font_size : w->box.width());
+      if (w->stream_pos >= 0 &&
+          (l.stream_pos < 0 || w->stream_pos < l.stream_pos))
+        l.stream_pos = w->stream_pos;
+    }
+    l.font_size = Median(sizes);
+    out.push_back(std::move(l));
+    run.clear();
+  };
+  for (const Word* w : inside) {
+    if (!run.empty()) {
+      const Word* p = run.back();
+      double w_min = std::max(1.0, std::min(p->box.width(), w->box.width()));
+      if (w->rotation != p->rotation ||
+          std::abs((w->box.x0 + w->box.x1) / 2 - (p->box.x0 + p->box.x1) / 2) >
+              0.5 * w_min)
+        flush();
+    }
+    run.push_back(w);
+  }
+  flush();
+  return out;
+}
+
 }  // namespace
 
 void JoinRules(LayoutHints* hints) {
@@ -372,7 +436,8 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
     (w.rotation == 0 ? flat : rotated).push_back(&w);
     if (w.rotation == 0) sizes.push_back(WordSize(&w));
   }
-  // Rotated words: keep their text out of the body, one string per run.
+  std::vector<Line> turned = TurnedLines(flat, &rotated);
+  // Other rotated words: keep their text out of the body, one string.
   if (!rotated.empty()) {
     std::string run;
     for (const Word* w : rotated) {
@@ -439,6 +504,7 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
       if (!cur.empty()) out.lines.push_back(MakeLine(cur));
     }
   }
+  out.lines.insert(out.lines.end(), turned.begin(), turned.end());
   return out;
 }
 
@@ -575,6 +641,26 @@ std::vector<std::vector<bool>> FindFurniture(
           IsolatedMarginLine(pages[p], i, body_size)) {
         marks[p][i] = true;
       }
+    }
+  }
+  // A page number set above the bottom margin (or below the top one): the
+  // last (first) line of its page, alone on its row.
+  for (size_t p = 0; p < n; ++p) {
+    const PageLines& pl = pages[p];
+    for (size_t i = 0; i < pl.lines.size(); ++i) {
+      const Line& l = pl.lines[i];
+      if (marks[p][i] || !LooksLikePageNumber(l.text)) continue;
+      bool below = false, above = false, beside = false;
+      for (size_t k = 0; k < pl.lines.size(); ++k) {
+        if (k == i || marks[p][k]) continue;
+        const Line& o = pl.lines[k];
+        below |= o.box.y0 >= l.box.y1;
+        above |= o.box.y1 <= l.box.y0;
+        beside |= o.box.y0 < l.box.y1 && l.box.y0 < o.box.y1;
+      }
+      if (!beside && ((!below && l.box.y0 > 0.6 * pl.height) ||
+                      (!above && l.box.y1 < 0.4 * pl.height)))
+        marks[p][i] = true;
     }
   }
   return marks;
