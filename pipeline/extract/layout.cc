@@ -352,8 +352,8 @@ void JoinRules(std::vector<Box>* rules, bool horizontal) {
   *rules = std::move(out);
 }
 
-// Rotated words that sit among the horizontal text (a table's column
-// headers turned 90 degrees) are body text: each vertical run becomes one
+// Rotated words that sit between the horizontal text's left and right
+// edges (a table's column headers turned 90 degrees) are body text: each vertical run becomes one
 // line, read in its own direction. They are taken out of `rotated`; what
 // stays there (a label turned up the margin) is furniture.
 std::vector<Line> TurnedLines(const std::vector<const Word*>& flat,
@@ -368,9 +368,9 @@ std::vector<Line> TurnedLines(const std::vector<const Word*>& flat,
   }
   std::vector<const Word*> inside, outside;
   for (const Word* w : *rotated) {
-    double cx = (w->box.x0 + w->box.x1) / 2, cy = CenterY(w->box);
+    double cx = (w->box.x0 + w->box.x1) / 2;
     bool in = any && (w->rotation == 1 || w->rotation == 3) &&
-              cx > text.x0 && cx < text.x1 && cy > text.y0 && cy < text.y1;
+              cx > text.x0 && cx < text.x1;
     (in ? inside : outside).push_back(w);
   }
   *rotated = std::move(outside);
@@ -577,6 +577,29 @@ bool InMargin(const Line& l, double page_height) {
   return l.box.y1 <= page_height * 0.12 || l.box.y0 >= page_height * 0.88;
 }
 
+// "Action Plan | page 1", "Informe 2021 · Página 3 de 9": a margin line with
+// a page number as one of its parts.
+bool HasPageNumberPart(const std::string& text) {
+  static const char* kSeparators[] = {"|", "\xC2\xB7", "\xE2\x80\x94",
+                                      "\xE2\x80\x93", "\xE2\x80\xA2"};
+  for (const char* sep : kSeparators) {
+    size_t at = 0, next;
+    std::string s(sep);
+    if (text.find(s) == std::string::npos) continue;
+    do {
+      next = text.find(s, at);
+      std::string part = text.substr(at, next == std::string::npos
+                                             ? std::string::npos
+                                             : next - at);
+      bool word = false;  // a bare number is not enough beside a separator
+      for (char c : part) word |= isalpha(static_cast<unsigned char>(c));
+      if (word && LooksLikePageNumber(part)) return true;
+      at = next + s.size();
+    } while (next != std::string::npos);
+  }
+  return false;
+}
+
 // A margin line set apart even on a page of its own: smaller type than the
 // body, nothing beside it but other margin lines, and a gap of two of its
 // lines or more to the body (a running header or footer that does not
@@ -636,7 +659,7 @@ std::vector<std::vector<bool>> FindFurniture(
       bool top = l.box.y1 <= pages[p].height * 0.12;
       bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
-      if (LooksLikePageNumber(l.text) ||
+      if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
           (n >= 2 && small && !thin && pages_with[sig].size() >= need) ||
           IsolatedMarginLine(pages[p], i, body_size)) {
         marks[p][i] = true;

@@ -480,4 +480,43 @@ TEST_CASE("Layout: lines a hair apart in height sort consistently",
   CHECK(Text(a) == Text(b));
 }
 
+TEST_CASE("Layout: turned column headers inside a table are body text",
+          "[layout]") {
+  std::vector<Word> words;
+  Column(&words, "a", 4, 50, 200);
+  // Two headers turned 90 degrees above the text, one turned label in the
+  // left margin.
+  Word h1{"Ninguna", {60, 120, 70, 160}, 10, 1};
+  Word h2{"Alta", {80, 130, 90, 150}, 10, 1};
+  Word margin{"Draft", {10, 300, 20, 330}, 10, 3};
+  words.push_back(h1);
+  words.push_back(h2);
+  words.push_back(margin);
+  PageLines pl = BuildLines(words, 595, 842);
+  REQUIRE(pl.rotated.size() == 1);
+  CHECK(pl.rotated[0] == "Draft");
+  std::string t = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(t);
+  CHECK(t.find("Ninguna") < t.find("a0"));
+  CHECK(t.find("Alta") != std::string::npos);
+}
+
+TEST_CASE("Layout: page numbers inside a footer line, or above the margin",
+          "[layout]") {
+  auto lines_of = [](const std::string& bottom, double y) {
+    std::vector<Word> words;
+    Column(&words, "a", 10, 50, 100);
+    Append(&words, Typeset(bottom, 250, y, 9));
+    return BuildLines(words, 595, 842);
+  };
+  std::vector<PageLines> one = {lines_of("Action Plan | page 1", 800)};
+  CHECK(FindFurniture(one)[0].back());
+  // "12" alone as the page's last line, higher than the usual margin.
+  std::vector<PageLines> high = {lines_of("12", 700)};
+  CHECK(FindFurniture(high)[0].back());
+  // A bare number beside a separator is not a page number.
+  std::vector<PageLines> body = {lines_of("Table | 2021", 400)};
+  CHECK_FALSE(FindFurniture(body)[0].back());
+}
+
 }  // namespace planmine
