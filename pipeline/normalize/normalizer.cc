@@ -277,6 +277,18 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
     std::string lw = LowerUtf8(w);
     return vocab.count(lw) > 0 || dictionary.count(lw) > 0;
   };
+  // A line-end hyphen between `head` and `tail`: joined when the joined word
+  // is attested, kept when both halves are words of their own (a compound,
+  // "público-privada"), joined otherwise (a syllable break such as
+  // "tiem-pos" whose inflected whole the word lists lack).
+  // Without word lists there is too little evidence to call a halve a
+  // non-word: an unattested join keeps its hyphen.
+  auto join_hyphen = [&](std::string_view head, std::string_view tail) {
+    std::string joined = std::string(head) + std::string(tail);
+    if (attested(joined)) return true;
+    if (dictionary.empty()) return false;
+    return !(attested(std::string(head)) && attested(std::string(tail)));
+  };
   // A word hyphenated across two blocks (a column or a page region ends
   // mid-word: "principa-" | "les"): the fragment moves to the next block when
   // the joined word is attested, so the line pass below joins it.
@@ -299,7 +311,7 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       UChar32 first;
       std::string_view tail = FirstWord(next.front(), &first);
       if (head.empty() || first <= 0 || !u_islower(first) ||
-          !attested(std::string(head) + std::string(tail)))
+          !join_hyphen(head, tail))
         continue;
       next.front() = std::string(head) + next.front();
       last.resize(last.size() - head.size() - hy_len);
@@ -339,8 +351,7 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
           size_t hy_len = text.back() == '-' ? 1 : 3;
           std::string_view head =
               LastWord(std::string_view(text).substr(0, text.size() - hy_len));
-          std::string joined = std::string(head) + std::string(next_word);
-          if (!head.empty() && attested(joined)) {
+          if (!head.empty() && join_hyphen(head, next_word)) {
             text.resize(text.size() - hy_len);
             ++out.hyphens_joined;
           } else {

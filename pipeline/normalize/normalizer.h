@@ -5,11 +5,15 @@
 // line and vanish elsewhere; control and format characters (soft hyphen,
 // zero-width space) removed; every kind of space collapsed to one ASCII space.
 // Per block: lines joined with a space, or, when a line ends in a hyphen and
-// the next starts in lower case, joined without the hyphen only if the joined
-// word is attested in the document itself or in a system word list — so
-// "transpa-/rencia" becomes "transparencia" but "público-/privado" keeps its
-// hyphen. Per page: blocks joined by a blank line; each block records its
-// byte range in the page text, which later stages cite.
+// the next starts in lower case, joined without the hyphen if the joined
+// word is attested in the document itself or in a system word list, or if
+// one of the halves is not a word (a syllable break of an inflected form
+// the lists lack: "tiem-/pos") — so "transpa-/rencia" becomes
+// "transparencia" but "público-/privado" keeps its hyphen. Without word
+// lists an unattested join keeps its hyphen. The same holds for a word split
+// across two blocks of prose (a column ending mid-word). Per page: blocks
+// joined by a blank line; each block records its byte range in the page
+// text, which later stages cite.
 #ifndef PLANMINE_NORMALIZE_NORMALIZER_H_
 #define PLANMINE_NORMALIZE_NORMALIZER_H_
 

@@ -69,6 +69,28 @@ TEST_CASE("Normalizer: a word list attests words the document lacks",
   NormalizedDocument out =
       n->Normalize(OneBlock({"la ciudad de-", "be disponi-", "bilizar"}));
   CHECK(out.pages[0].text == "la ciudad debe disponibilizar");
+  // An inflected form the list lacks, split at a syllable, is joined; a
+  // compound of two listed words keeps its hyphen.
+  out = n->Normalize(OneBlock({"los tiem-", "pos de la alianza público-",
+                               "privada"}));
+  CHECK(out.pages[0].text == "los tiempos de la alianza público-privada");
+}
+
+TEST_CASE("Normalizer: a word split across two blocks of prose is joined",
+          "[normalize]") {
+  auto n = Normalizer::Create(NormalizeOptions{});
+  REQUIRE(n.ok());
+  ExtractedDocument d = OneBlock({"la transparencia y la transpa-"});
+  Block next;
+  next.lines.push_back(Line{"rencia de los datos", {}, 10});
+  d.pages[0].blocks.push_back(next);
+  NormalizedDocument out = n->Normalize(d);
+  CHECK(out.pages[0].text ==
+        "la transparencia y la\n\ntransparencia de los datos");
+  // Not into a table cell.
+  d.pages[0].blocks[1].region = RegionKind::kTable;
+  out = n->Normalize(d);
+  CHECK(out.pages[0].text.find("transpa-") != std::string::npos);
 }
 
 TEST_CASE("Normalizer: blocks get byte ranges into the page text",
