@@ -1292,6 +1292,36 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
   return false;
 }
 
+// Columns split by a clean vertical cut may instead be two column sections
+// stacked, when a gap across the whole region cuts both sides: the order
+// whose transitions run more sentences on decides (upper left, upper
+// right, lower left, lower right against left then right).
+bool SectionsFirst(const std::vector<Line>& left,
+                   const std::vector<Line>& right,
+                   const std::vector<Line>& all) {
+  const Interval* best = nullptr;
+  std::vector<Interval> yg = YGaps(all);
+  for (const Interval& g : yg)
+    if (g.width() > 0.9 * MedianHeight(all) &&
+        (!best || g.width() > best->width()))
+      best = &g;
+  if (!best) return false;
+  double y = (best->a + best->b) / 2;
+  std::vector<Line> parts[4];  // upper left, lower left, upper right, lower right
+  for (const Line& l : left) parts[CenterY(l.box) < y ? 0 : 1].push_back(l);
+  for (const Line& l : right) parts[CenterY(l.box) < y ? 2 : 3].push_back(l);
+  for (auto& p : parts) {
+    if (p.empty()) return false;
+    SortYX(p);
+  }
+  auto on = [&](int a, int b) {
+    return RunsOn(parts[a].back().text, parts[b].front().text) ? 1 : 0;
+  };
+  int columns = on(0, 1) + on(1, 2) + on(2, 3);
+  int sections = on(0, 2) + on(2, 1) + on(1, 3);
+  return sections > columns;
+}
+
 void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx) {
   if (lines.size() <= 1 || depth > 12) {
     Emit(std::move(lines), hint, cx);
@@ -1315,9 +1345,12 @@ void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx) {
         ReadTable(std::move(lines), cx);
         return;
       }
-      Order(std::move(left), depth + 1, RegionKind::kColumn, cx);
-      Order(std::move(right), depth + 1, RegionKind::kColumn, cx);
-      return;
+      if (!SectionsFirst(left, right, lines)) {
+        Order(std::move(left), depth + 1, RegionKind::kColumn, cx);
+        Order(std::move(right), depth + 1, RegionKind::kColumn, cx);
+        return;
+      }
+      // else: stacked column sections, cut into slabs below.
     }
   }
   // 2. Columns interrupted by full-width bands or insets.

@@ -255,6 +255,7 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
   std::vector<std::vector<std::vector<std::string>>> lines(doc.pages.size());
   std::unordered_set<std::string> vocab;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
+    bool after_hyphen = false;
     for (const Block& b : doc.pages[p].blocks) {
       std::vector<std::string> ls;
       for (const Line& l : b.lines) {
@@ -263,8 +264,14 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       }
       for (size_t k = 0; k < ls.size(); ++k) {
         std::string_view v = ls[k];
-        // A hyphenated fragment at a line end is not evidence of a word.
-        if (EndsWithHyphen(v))
+        // Fragments on either side of a line-end hyphen ("tiem-" | "pos")
+        // are not evidence of words.
+        if (after_hyphen) {
+          UChar32 first;
+          v.remove_prefix(FirstWord(v, &first).size());
+        }
+        after_hyphen = EndsWithHyphen(v);
+        if (after_hyphen)
           v = v.substr(
               0, v.size() - LastWord(v.substr(0, v.size() - 1)).size() - 1);
         CollectWords(v, &vocab);
@@ -283,11 +290,28 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
   // "tiem-pos" whose inflected whole the word lists lack).
   // Without word lists there is too little evidence to call a halve a
   // non-word: an unattested join keeps its hyphen.
+  // Word lists hold lemmas more than inflected forms: as a half of a
+  // compound, a word of six letters or more also counts when it is a listed
+  // word plus one or two letters ("socio-ambientales").
+  auto known = [&](std::string w) {
+    if (attested(w)) return true;
+    for (int cut = 0; cut < 2; ++cut) {
+      size_t chars = 0;
+      for (unsigned char c : w) chars += (c & 0xC0) != 0x80;
+      if (chars < 6) return false;
+      do w.pop_back();
+      while (!w.empty() && (static_cast<unsigned char>(w.back()) & 0xC0) == 0x80);
+      if (!w.empty() && (static_cast<unsigned char>(w.back()) & 0xC0) == 0xC0)
+        w.pop_back();  // a lead byte left behind
+      if (attested(w)) return true;
+    }
+    return false;
+  };
   auto join_hyphen = [&](std::string_view head, std::string_view tail) {
     std::string joined = std::string(head) + std::string(tail);
     if (attested(joined)) return true;
     if (dictionary.empty()) return false;
-    return !(attested(std::string(head)) && attested(std::string(tail)));
+    return !(known(std::string(head)) && known(std::string(tail)));
   };
   // A word hyphenated across two blocks (a column or a page region ends
   // mid-word: "principa-" | "les"): the fragment moves to the next block when
