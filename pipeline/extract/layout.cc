@@ -600,6 +600,31 @@ bool HasPageNumberPart(const std::string& text) {
   return false;
 }
 
+// A line in the top margin with a horizontal rule between it and the body
+// (fancyhdr's and many templates' header rule): a running header, even on a
+// page of its own.
+bool RuledOffHeader(const PageLines& page, size_t i) {
+  const Line& l = page.lines[i];
+  if (l.box.y1 > page.height * 0.12) return false;
+  double body_top = 1e18;
+  for (size_t k = 0; k < page.lines.size(); ++k)
+    if (k != i && page.lines[k].box.y0 > l.box.y1)
+      body_top = std::min(body_top, page.lines[k].box.y0);
+  // A table's first row is ruled off too, but it sits in a grid: vertical
+  // rules run through it, or the body starts right under the rule.
+  for (const Box& v : page.hints.vrules)
+    if (v.y0 < l.box.y1 && v.y1 > l.box.y0) return false;
+  double h = std::max(1.0, l.box.height());
+  for (const Box& r : page.hints.hrules) {
+    double y = CenterY(r);
+    if (y >= l.box.y1 - 0.5 && y <= l.box.y1 + 1.5 * h &&
+        body_top - y >= h && r.x0 <= l.box.x1 && r.x1 >= l.box.x0 &&
+        r.width() >= 0.5 * page.width)
+      return true;
+  }
+  return false;
+}
+
 // A margin line set apart even on a page of its own: smaller type than the
 // body, nothing beside it but other margin lines, and a gap of two of its
 // lines or more to the body (a running header or footer that does not
@@ -660,6 +685,7 @@ std::vector<std::vector<bool>> FindFurniture(
       bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
       if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
+          RuledOffHeader(pages[p], i) ||
           (n >= 2 && small && !thin && pages_with[sig].size() >= need) ||
           IsolatedMarginLine(pages[p], i, body_size)) {
         marks[p][i] = true;
