@@ -14,6 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEEDS="${1:-11,12,13}"
+bash scripts/install-bench-deps.sh >/dev/null
 [ -x build/extract_bench ] || bash scripts/build.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
