@@ -85,27 +85,49 @@ double WordSize(const Word* w) {
   return w->font_size > 0 ? w->font_size : w->box.height();
 }
 
+bool IsHyphen(const std::string& t) {
+  return t == "-" || t == "\xE2\x80\x90" || t == "\xC2\xAD";
+}
+
+// A footnote mark set as a superscript against the word before it
+// ("transparencia¹" drawn as "transparencia" "1", also after punctuation):
+// digits in smaller type, raised, touching the word. Left out of the line, so the word is found.
+bool IsFootnoteMark(const Word& prev, const Word& w, double gap) {
+  if (w.text.empty() || w.text.size() > 3 || prev.text.empty()) return false;
+  for (char c : w.text)
+    if (!isdigit(static_cast<unsigned char>(c))) return false;
+  double ps = WordSize(&prev), ws = WordSize(&w);
+  double raised = CenterY(prev.box) - CenterY(w.box);
+  return ws <= 0.8 * ps && raised >= 0.1 * prev.box.height() &&
+         gap < 0.15 * ps;
+}
+
 Line MakeLine(const std::vector<const Word*>& words) {
   Line l;
   l.box = words.front()->box;
   std::vector<double> sizes;
   size_t chars = 0, bold = 0, italic = 0, underline = 0;
   for (size_t i = 0; i < words.size(); ++i) {
+    const Word* w = words[i];
     if (i) {
       // Glue boxes Poppler split inside one word: it says no space follows,
       // or the gap is far narrower than any word space (letter-spaced
       // Word exports give "infor" "mación" 0.11 em apart; word spaces are
-      // 0.2 em or more); else one space.
+      // 0.2 em or more); else one space. A line-end hyphen drawn apart from
+      // its word is glued back ("out" "-").
       const Word* prev = words[i - 1];
       double size = std::max(
           1.0, prev->font_size > 0 ? prev->font_size : prev->box.height());
-      double gap = words[i]->box.x0 - prev->box.x1;
-      bool letters = LetterAtEnd(prev->text) && LetterAtStart(words[i]->text);
-      bool glue = letters && (gap < 0.14 * size ||
-                              (!prev->space_after && gap < 0.18 * size));
+      double gap = w->box.x0 - prev->box.x1;
+      if (IsFootnoteMark(*prev, *w, gap)) continue;
+      bool letters = LetterAtEnd(prev->text) && LetterAtStart(w->text);
+      bool hyphen = i + 1 == words.size() && IsHyphen(w->text) &&
+                    LetterAtEnd(prev->text) && gap < 0.3 * size;
+      bool glue = hyphen || (letters && (gap < 0.14 * size ||
+                                         (!prev->space_after &&
+                                          gap < 0.18 * size)));
       if (!glue) l.text += ' ';
     }
-    const Word* w = words[i];
     l.text += w->text;
     l.box.Extend(w->box);
     sizes.push_back(WordSize(w));

@@ -519,4 +519,20 @@ TEST_CASE("Layout: page numbers inside a footer line, or above the margin",
   CHECK_FALSE(FindFurniture(body)[0].back());
 }
 
+TEST_CASE("Layout: superscript note marks leave the word, a detached "
+          "line-end hyphen rejoins it",
+          "[layout]") {
+  std::vector<Word> words = Typeset("la transparencia", 50, 100);
+  // "¹" drawn as a small raised "1" touching the word, then more text.
+  words.push_back({"1", {128, 99, 131, 106}, 6, 0});
+  Append(&words, Typeset("y la infor", 137, 100));
+  words.push_back({"-", {183, 100, 186, 110}, 10, 0});
+  PageLines pl = BuildLines(words, 595, 842);
+  REQUIRE(pl.lines.size() == 1);
+  CHECK(pl.lines[0].text == "la transparencia y la infor-");
+  // A number in body type after a word stays.
+  std::vector<Word> plain = Typeset("artículo 5", 50, 100);
+  CHECK(BuildLines(plain, 595, 842).lines[0].text == "artículo 5");
+}
+
 }  // namespace planmine
