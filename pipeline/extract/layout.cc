@@ -1586,6 +1586,7 @@ void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
       bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
       start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
               StartsListItem(l.text);
+      if (region.kind == RegionKind::kTable) start = false;  // a cell is one
     }
     if (start) {
       blocks->push_back(Block{});
@@ -1645,13 +1646,45 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
   return blocks;
 }
 
+namespace {
+
+// Rows of two-column tables: the label cell and the value cell of each row.
+// A table is a run of table blocks; its rows restart at 0.
+void TableFields(const std::vector<Block>& blocks,
+                 std::vector<std::pair<size_t, size_t>>* out) {
+  size_t i = 0;
+  while (i < blocks.size()) {
+    if (blocks[i].region != RegionKind::kTable) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < blocks.size() && blocks[j].region == RegionKind::kTable &&
+           blocks[j].row >= blocks[j - 1].row)
+      ++j;
+    int max_col = 0;
+    for (size_t k = i; k < j; ++k) max_col = std::max(max_col, blocks[k].col);
+    if (max_col == 1)
+      for (size_t k = i; k + 1 < j; ++k)
+        if (blocks[k].col == 0 && blocks[k + 1].col == 1 &&
+            blocks[k].row == blocks[k + 1].row)
+          out->push_back({k, k + 1});
+    i = j;
+  }
+}
+
+}  // namespace
+
 std::vector<std::pair<size_t, size_t>> FindFields(
     const std::vector<Block>& blocks) {
   std::vector<std::pair<size_t, size_t>> out;
+  TableFields(blocks, &out);
   for (size_t i = 0; i + 1 < blocks.size(); ++i) {
     const Block& k = blocks[i];
     const Block& v = blocks[i + 1];
-    if (k.lines.empty() || v.lines.empty() || k.heading) continue;
+    if (k.lines.empty() || v.lines.empty() || k.heading ||
+        k.region == RegionKind::kTable || v.region == RegionKind::kTable)
+      continue;
     const Line& kl = k.lines.front();
     const Line& vl = v.lines.front();
     double h = std::max(1.0, kl.box.height());
@@ -1677,6 +1710,7 @@ std::vector<std::pair<size_t, size_t>> FindFields(
       ++i;  // a value is not also a key
     }
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

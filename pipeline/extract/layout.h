@@ -62,9 +62,10 @@ bool LooksLikePageNumber(const std::string& text);
 // "• ", "– ", private-use bullets, "1. ", "2) ", "a) ": a list item starts.
 bool StartsListItem(const std::string& text);
 
-// Key-value rows among ordered blocks: a short label block followed by a
-// block that starts on the same row to its right. Returns (key, value)
-// block indexes.
+// Key-value rows among ordered blocks: the two cells of each row of a
+// two-column table (a label/value sheet), and elsewhere a short label block
+// followed by a block that starts on the same row to its right. Returns
+// (key, value) block indexes in reading order.
 std::vector<std::pair<size_t, size_t>> FindFields(
     const std::vector<Block>& blocks);
 
