@@ -262,6 +262,11 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
   }
   std::vector<ColumnEdge> edges;
   const double tol = std::max(0.5, 0.15 * body), eps = 0.1 * body;
+  // Each group scans every row: a hostile page of scattered tiny words
+  // must not make that quadratic. Past the budget, no more edges.
+  size_t words = 0;
+  for (const Row& row : rows) words += row.size();
+  long budget = 40'000'000;
   for (int side = 0; side < 2; ++side) {  // 0: starts align, 1: ends align
     auto key = [side](const Gap& g) { return side == 0 ? g.xr : g.xl; };
     std::sort(gaps.begin(), gaps.end(), [&](const Gap& p, const Gap& q) {
@@ -270,7 +275,7 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
     for (size_t i = 0; i < gaps.size();) {
       size_t j = i + 1;
       while (j < gaps.size() && key(gaps[j]) - key(gaps[j - 1]) <= tol) ++j;
-      if (j - i >= 3) {
+      if (j - i >= 3 && (budget -= static_cast<long>(words)) > 0) {
         // The strip all members leave free.
         double a = -1e18, b = 1e18;
         std::set<size_t> members;
@@ -625,13 +630,17 @@ bool HasPageNumberPart(const std::string& text) {
 // A line in the top margin with a horizontal rule between it and the body
 // (fancyhdr's and many templates' header rule): a running header, even on a
 // page of its own.
-bool RuledOffHeader(const PageLines& page, size_t i) {
+bool RuledOffHeader(const PageLines& page, size_t i, double body) {
   const Line& l = page.lines[i];
-  if (l.box.y1 > page.height * 0.12) return false;
+  if (page.lines.size() > 5000) return false;  // no quadratic work
+  // Not larger than the body (a title under a rule is content), and with a
+  // body below it to be ruled off from.
+  if (l.box.y1 > page.height * 0.12 || l.font_size > 1.05 * body) return false;
   double body_top = 1e18;
   for (size_t k = 0; k < page.lines.size(); ++k)
     if (k != i && page.lines[k].box.y0 > l.box.y1)
       body_top = std::min(body_top, page.lines[k].box.y0);
+  if (body_top >= 1e17) return false;
   // A table's first row is ruled off too, but it sits in a grid: vertical
   // rules run through it, or the body starts right under the rule.
   for (const Box& v : page.hints.vrules)
@@ -654,6 +663,7 @@ bool RuledOffHeader(const PageLines& page, size_t i) {
 // body text.
 bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
   const Line& l = page.lines[i];
+  if (page.lines.size() > 5000) return false;  // no quadratic work
   if (body <= 0 || l.font_size > 0.9 * body || !InMargin(l, page.height))
     return false;
   unsigned char c0 = l.text.empty() ? 0 : l.text[0];
@@ -707,7 +717,7 @@ std::vector<std::vector<bool>> FindFurniture(
       bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
       if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
-          RuledOffHeader(pages[p], i) ||
+          RuledOffHeader(pages[p], i, body_size) ||
           (n >= 2 && small && !thin && pages_with[sig].size() >= need) ||
           IsolatedMarginLine(pages[p], i, body_size)) {
         marks[p][i] = true;
@@ -718,6 +728,7 @@ std::vector<std::vector<bool>> FindFurniture(
   // last (first) line of its page, alone on its row.
   for (size_t p = 0; p < n; ++p) {
     const PageLines& pl = pages[p];
+    if (pl.lines.size() > 5000) continue;  // no quadratic work
     for (size_t i = 0; i < pl.lines.size(); ++i) {
       const Line& l = pl.lines[i];
       if (marks[p][i] || !LooksLikePageNumber(l.text)) continue;
@@ -740,6 +751,10 @@ std::vector<std::vector<bool>> FindFurniture(
 namespace {
 
 constexpr double kMaxRegionWidth = 20000;
+// Past this many lines in a region, checks that compare every line with
+// every other are skipped (a hostile page of tiny text must not take
+// quadratic time); the plain geometry still orders it.
+constexpr size_t kManyLines = 3000;
 
 struct Interval {
   double a, b;
@@ -956,14 +971,15 @@ bool DenseText(const std::vector<Line>& side) {
 // Share of `a`'s lines that sit on the baseline of a line of `b`.
 double Paired(const std::vector<Line>& a, const std::vector<Line>& b) {
   if (a.empty()) return 0;
+  std::vector<double> centres;
+  for (const Line& q : b) centres.push_back(CenterY(q.box));
+  std::sort(centres.begin(), centres.end());
   size_t n = 0;
-  for (const Line& p : a)
-    for (const Line& q : b)
-      if (std::abs(CenterY(p.box) - CenterY(q.box)) <
-          0.3 * std::max(1.0, p.box.height())) {
-        ++n;
-        break;
-      }
+  for (const Line& p : a) {
+    double c = CenterY(p.box), tol = 0.3 * std::max(1.0, p.box.height());
+    auto it = std::lower_bound(centres.begin(), centres.end(), c - tol);
+    n += it != centres.end() && *it < c + tol;
+  }
   return double(n) / a.size();
 }
 
@@ -1049,7 +1065,8 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
   // not close them, and belongs to the column it starts in.
   Box ext = Extent(lines);
   auto spanning = [&](const Line& l) {
-    if (l.box.width() < 0.4 * ext.width()) return false;
+    if (l.box.width() < 0.4 * ext.width() || lines.size() > kManyLines)
+      return false;
     for (const Line& o : lines)
       if (&o != &l && o.box.y0 < l.box.y1 && l.box.y0 < o.box.y1) return false;
     return true;
@@ -1191,7 +1208,8 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
   // neighbour on one side of its row.
   auto crosses = [&](const Line& l) {
     if (!(l.box.x0 < gutter.a - 1 && l.box.x1 > gutter.b + 1)) return false;
-    if (l.box.width() >= 0.6 * all.width()) return true;
+    if (l.box.width() >= 0.6 * all.width() || lines.size() > kManyLines)
+      return true;
     bool left = false, right = false;  // both: an inset, decided below
     for (const Line& o : lines)
       if (&o != &l && o.box.y0 < l.box.y1 && l.box.y0 < o.box.y1) {
