@@ -85,6 +85,15 @@ double WordSize(const Word* w) {
   return w->font_size > 0 ? w->font_size : w->box.height();
 }
 
+// A note or list mark standing alone: "1", "12.", "3)", "a)", "•", "*".
+bool IsMark(const std::string& t) {
+  if (t.empty() || t.size() > 4) return false;
+  if (StartsListItem(t + " x")) return true;  // bullets, "1.", "a)"
+  size_t k = 0;
+  while (k < t.size() && isdigit(static_cast<unsigned char>(t[k]))) ++k;
+  return k > 0 && k == t.size();
+}
+
 bool IsHyphen(const std::string& t) {
   return t == "-" || t == "\xE2\x80\x90" || t == "\xC2\xAD";
 }
@@ -521,7 +530,11 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
           double size = std::max(
               {prev->font_size, w->font_size, prev->box.height() * 0.8, 1.0});
           double gap = w->box.x0 - prev->box.x1;
-          if (!justified && gap > 1.0 * size) {
+          // A note or list mark hanging before its text ("1   Report of
+          // ...", "•   item") stays with it.
+          bool hanging = cur.size() == 1 && &piece == &pieces[r].front() &&
+                         gap < 2.5 * size && IsMark(prev->text);
+          if (!justified && !hanging && gap > 1.0 * size) {
             out.lines.push_back(MakeLine(cur));
             cur.clear();
           }

@@ -365,6 +365,19 @@ TEST_CASE("Layout: footnotes in small type go to the end of the page",
   INFO(t);
   CHECK(t.find("b4") < t.find("1 A note"));
   CHECK(blocks.back().region == RegionKind::kFootnote);
+  // A mark hanging before its note, more than an em away, stays with it
+  // (and is not taken for a page number).
+  std::vector<Word> hanging;
+  Column(&hanging, "a", 5, 50, 100);
+  Append(&hanging, Typeset("3", 50, 780, 8));
+  Append(&hanging, Typeset("A note set with a hanging mark.", 62, 780, 8));
+  PageLines ph = BuildLines(hanging, 595, 842);
+  bool joined = false;
+  for (const Line& l : ph.lines)
+    joined |= l.text == "3 A note set with a hanging mark.";
+  CHECK(joined);
+  std::vector<PageLines> one = {ph};
+  for (bool furniture : FindFurniture(one)[0]) CHECK_FALSE(furniture);
   // Small type that does not start with a mark is not a footnote.
   std::vector<Word> plain;
   Column(&plain, "a", 5, 50, 100);
