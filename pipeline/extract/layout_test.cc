@@ -377,7 +377,8 @@ TEST_CASE("Layout: footnotes in small type go to the end of the page",
     joined |= l.text == "3 A note set with a hanging mark.";
   CHECK(joined);
   std::vector<PageLines> one = {ph};
-  for (bool furniture : FindFurniture(one)[0]) CHECK_FALSE(furniture);
+  std::vector<std::vector<bool>> marks = FindFurniture(one);
+  for (bool furniture : marks[0]) CHECK_FALSE(furniture);
   // Small type that does not start with a mark is not a footnote.
   std::vector<Word> plain;
   Column(&plain, "a", 5, 50, 100);
