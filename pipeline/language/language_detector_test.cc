@@ -4,21 +4,6 @@
 
 namespace planmine {
 
-namespace {
-
-NormalizedBlock MakeBlock(size_t start, size_t end, bool heading,
-                          const std::string& language) {
-  NormalizedBlock b;
-  b.start = start;
-  b.end = end;
-  b.heading = heading;
-  b.language = language;
-  b.language_confidence = language.empty() ? 0 : 1;
-  return b;
-}
-
-}  // namespace
-
 
 TEST_CASE("LanguageDetector: es, pt, en and other", "[language]") {
   auto d = LanguageDetector::Create();
@@ -61,8 +46,8 @@ TEST_CASE(
       "público de beneficiarios finales de las "
       "sociedades que contratan con el Estado, de acuerdo con los estándares "
       "internacionales.";
-  p.blocks.push_back(MakeBlock(0, 12, true, ""));
-  p.blocks.push_back(MakeBlock(14, p.text.size(), false, ""));
+  p.blocks.push_back(NormalizedBlock::Span(0, 12, true, ""));
+  p.blocks.push_back(NormalizedBlock::Span(14, p.text.size(), false, ""));
   doc.pages.push_back(p);
   LanguageGuess g = d->DetectDocument(&doc);
   CHECK(g.code == "es");

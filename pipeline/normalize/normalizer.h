@@ -40,6 +40,19 @@ struct NormalizedBlock {
   bool bold = false, italic = false, underline = false;
   std::string language;  // filled by the language stage
   double language_confidence = 0;
+
+  // The bytes [start, end) of the page text as a block (tests build pages
+  // so).
+  static NormalizedBlock Span(size_t start, size_t end, bool heading,
+                              const std::string& language) {
+    NormalizedBlock b;
+    b.start = start;
+    b.end = end;
+    b.heading = heading;
+    b.language = language;
+    b.language_confidence = language.empty() ? 0 : 1;
+    return b;
+  }
 };
 
 

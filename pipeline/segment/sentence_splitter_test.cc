@@ -6,21 +6,6 @@ namespace planmine {
 
 namespace {
 
-NormalizedBlock MakeBlock(size_t start, size_t end, bool heading,
-                          const std::string& language) {
-  NormalizedBlock b;
-  b.start = start;
-  b.end = end;
-  b.heading = heading;
-  b.language = language;
-  b.language_confidence = language.empty() ? 0 : 1;
-  return b;
-}
-
-}  // namespace
-
-namespace {
-
 std::vector<std::string> Split(const std::string& text,
                                const std::string& lang) {
   auto s = SentenceSplitter::Create(SegmentOptions{});
@@ -59,8 +44,8 @@ TEST_CASE("SentenceSplitter: offsets point into the page text", "[segment]") {
   NormalizedPage p;
   p.number = 4;
   p.text = "Título\n\nUna frase. Otra frase.";
-  p.blocks.push_back(MakeBlock(0, 7, true, "es"));
-  p.blocks.push_back(MakeBlock(9, p.text.size(), false, "es"));
+  p.blocks.push_back(NormalizedBlock::Span(0, 7, true, "es"));
+  p.blocks.push_back(NormalizedBlock::Span(9, p.text.size(), false, "es"));
   doc.pages.push_back(p);
   auto s = SentenceSplitter::Create(SegmentOptions{});
   REQUIRE(s.ok());
