@@ -91,15 +91,16 @@ Status WriteLayoutDebug(const std::string& pdf, const ExtractedDocument& doc,
       for (const Line& l : b.lines) text += (text.empty() ? "" : " ") + l.text;
       if (text.size() > 70) text = text.substr(0, 70) + "…";
       char head[160];
-      snprintf(head, sizeof head, "%3d %-8s r%d c%d %s%s [%.0f %.0f %.0f %.0f] ",
-               ++n, RegionKindName(b.region), b.row, b.col, b.bold ? "B" : "-",
+      snprintf(head, sizeof head,
+               "%3d %-8s r%d c%d %s%s [%.0f %.0f %.0f %.0f] ", ++n,
+               RegionKindName(b.region), b.row, b.col, b.bold ? "B" : "-",
                b.italic ? "I" : "-", b.box.x0, b.box.y0, b.box.x1, b.box.y1);
       txt << head << text << "\n";
     }
     for (const LayoutMark& m : page.layout)
       if (m.kind == "edge")
-        txt << "edge [" << m.box.x0 << " " << m.box.y0 << " " << m.box.x1
-            << " " << m.box.y1 << "]\n";
+        txt << "edge [" << m.box.x0 << " " << m.box.y0 << " " << m.box.x1 << " "
+            << m.box.y1 << "]\n";
     std::unique_ptr<poppler::page> p(d->create_page(page.number - 1));
     if (!p) continue;
     poppler::page_renderer r;

@@ -140,13 +140,13 @@ int PrintTable(ByFamily& by_family, bool check) {
       "recall | bag-of-words recall |\n");
   printf("|---|---|---|---|---|---|---|\n");
   auto row = [&](const std::string& family, const char* t, const Scores& s) {
-    printf("| %s | %s | %d | %s | %s | %s | %s |\n", family.c_str(), t, s.docs,
-           Fmt(s.ned / s.docs).c_str(),
-           s.furniture ? Fmt(double(s.leaked) / s.furniture).c_str() : "-",
-           s.compounds ? Fmt(double(s.compounds_kept) / s.compounds).c_str()
-                       : "-",
-           Fmt(double(s.found_words) / std::max<size_t>(1, s.truth_words))
-               .c_str());
+    printf(
+        "| %s | %s | %d | %s | %s | %s | %s |\n", family.c_str(), t, s.docs,
+        Fmt(s.ned / s.docs).c_str(),
+        s.furniture ? Fmt(double(s.leaked) / s.furniture).c_str() : "-",
+        s.compounds ? Fmt(double(s.compounds_kept) / s.compounds).c_str() : "-",
+        Fmt(double(s.found_words) / std::max<size_t>(1, s.truth_words))
+            .c_str());
   };
   for (auto& [family, per_tool] : by_family) {
     if (family == "ALL") continue;
@@ -186,8 +186,8 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   return out;
 }
 
-int RunPages(const std::string& manifest, const std::string& shared,
-             bool check, bool verbose, double max_ned) {
+int RunPages(const std::string& manifest, const std::string& shared, bool check,
+             bool verbose, double max_ned) {
   ExtractOptions eo;
   auto ex = Extractor::Create(eo);
   auto norm = Normalizer::Create(NormalizeOptions{DefaultWordLists()});
@@ -209,8 +209,8 @@ int RunPages(const std::string& manifest, const std::string& shared,
     int page = std::stoi(f[2]);
     if (!cache.count(pdf.string())) {
       auto doc = ex->Extract(pdf.string(), SourceKind::kPdf);
-      cache[pdf.string()] = doc.ok() ? norm->Normalize(*doc)
-                                     : NormalizedDocument{};
+      cache[pdf.string()] =
+          doc.ok() ? norm->Normalize(*doc) : NormalizedDocument{};
     }
     const NormalizedDocument& nd = cache[pdf.string()];
     std::string outs[3];
@@ -238,8 +238,10 @@ int RunPages(const std::string& manifest, const std::string& shared,
   if (by_family.empty()) {
     const char* ci = getenv("CI");
     if (ci && std::string(ci) == "true") {
-      fprintf(stderr, "extract_bench: CI=true but no real page could be read "
-                      "(is %s missing?)\n", shared.c_str());
+      fprintf(stderr,
+              "extract_bench: CI=true but no real page could be read "
+              "(is %s missing?)\n",
+              shared.c_str());
       return 1;
     }
     printf("no real pages to score: %s is not here (skipped)\n",

@@ -90,7 +90,7 @@ struct Page {
   std::vector<Block> blocks;  // body, in reading order
   // Running headers/footers, page numbers, rotated labels.
   std::vector<std::string> furniture;
-  std::vector<Field> fields;  // key-value rows of tables, in reading order
+  std::vector<Field> fields;       // key-value rows of tables, in reading order
   std::vector<LayoutMark> layout;  // column edges and regions, for debugging
   TextSource source = TextSource::kNone;
   int word_count = 0;  // words in the text layer, furniture included

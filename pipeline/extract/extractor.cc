@@ -132,8 +132,8 @@ class RuleCollector : public TextOutputDev {
 
   void Add(const Box& b) {
     if (hrules_.size() + vrules_.size() + fills_.size() >= kMaxShapes) return;
-    if (!std::isfinite(b.x0) || !std::isfinite(b.y0) ||
-        !std::isfinite(b.x1) || !std::isfinite(b.y1))
+    if (!std::isfinite(b.x0) || !std::isfinite(b.y0) || !std::isfinite(b.x1) ||
+        !std::isfinite(b.y1))
       return;
     if (b.height() <= kThin && b.width() > 4 * kThin)
       hrules_.push_back(b);
@@ -390,9 +390,9 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     }
     for (std::string& r : page_lines[i].rotated)
       out.pages[i].furniture.push_back(std::move(r));
-    out.pages[i].blocks = OrderBlocks(
-        std::move(body), page_lines[i].hints,
-        options_.layout_marks ? &out.pages[i].layout : nullptr);
+    out.pages[i].blocks =
+        OrderBlocks(std::move(body), page_lines[i].hints,
+                    options_.layout_marks ? &out.pages[i].layout : nullptr);
     for (auto [k, v] : FindFields(out.pages[i].blocks)) {
       auto text = [](const Block& b) {
         std::string t;

@@ -100,15 +100,15 @@ bool IsHyphen(const std::string& t) {
 
 // A footnote mark set as a superscript against the word before it
 // ("transparencia¹" drawn as "transparencia" "1", also after punctuation):
-// digits in smaller type, raised, touching the word. Left out of the line, so the word is found.
+// digits in smaller type, raised, touching the word. Left out of the line, so
+// the word is found.
 bool IsFootnoteMark(const Word& prev, const Word& w, double gap) {
   if (w.text.empty() || w.text.size() > 3 || prev.text.empty()) return false;
   for (char c : w.text)
     if (!isdigit(static_cast<unsigned char>(c))) return false;
   double ps = WordSize(&prev), ws = WordSize(&w);
   double raised = CenterY(prev.box) - CenterY(w.box);
-  return ws <= 0.8 * ps && raised >= 0.1 * prev.box.height() &&
-         gap < 0.15 * ps;
+  return ws <= 0.8 * ps && raised >= 0.1 * prev.box.height() && gap < 0.15 * ps;
 }
 
 Line MakeLine(const std::vector<const Word*>& words) {
@@ -132,9 +132,9 @@ Line MakeLine(const std::vector<const Word*>& words) {
       bool letters = LetterAtEnd(prev->text) && LetterAtStart(w->text);
       bool hyphen = i + 1 == words.size() && IsHyphen(w->text) &&
                     LetterAtEnd(prev->text) && gap < 0.3 * size;
-      bool glue = hyphen || (letters && (gap < 0.14 * size ||
-                                         (!prev->space_after &&
-                                          gap < 0.18 * size)));
+      bool glue =
+          hyphen || (letters && (gap < 0.14 * size ||
+                                 (!prev->space_after && gap < 0.18 * size)));
       if (!glue) l.text += ' ';
     }
     l.text += w->text;
@@ -278,9 +278,8 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
   long budget = 40'000'000;
   for (int side = 0; side < 2; ++side) {  // 0: starts align, 1: ends align
     auto key = [side](const Gap& g) { return side == 0 ? g.xr : g.xl; };
-    std::sort(gaps.begin(), gaps.end(), [&](const Gap& p, const Gap& q) {
-      return key(p) < key(q);
-    });
+    std::sort(gaps.begin(), gaps.end(),
+              [&](const Gap& p, const Gap& q) { return key(p) < key(q); });
     for (size_t i = 0; i < gaps.size();) {
       size_t j = i + 1;
       while (j < gaps.size() && key(gaps[j]) - key(gaps[j - 1]) <= tol) ++j;
@@ -361,15 +360,17 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
 bool SplitsAt(const std::vector<ColumnEdge>& edges, double xl, double xr,
               double cy, double eps) {
   for (const ColumnEdge& e : edges)
-    if (xl <= e.strip.x0 + eps && xr >= e.strip.x1 - eps &&
-        cy >= e.strip.y0 && cy <= e.strip.y1)
+    if (xl <= e.strip.x0 + eps && xr >= e.strip.x1 - eps && cy >= e.strip.y0 &&
+        cy <= e.strip.y1)
       return true;
   return false;
 }
 
 // Joins collinear pieces of one rule (a grid drawn cell by cell).
 void JoinRules(std::vector<Box>* rules, bool horizontal) {
-  auto pos = [&](const Box& b) { return horizontal ? CenterY(b) : (b.x0 + b.x1) / 2; };
+  auto pos = [&](const Box& b) {
+    return horizontal ? CenterY(b) : (b.x0 + b.x1) / 2;
+  };
   auto lo = [&](const Box& b) { return horizontal ? b.x0 : b.y0; };
   auto hi = [&](const Box& b) { return horizontal ? b.x1 : b.y1; };
   std::sort(rules->begin(), rules->end(), [&](const Box& a, const Box& b) {
@@ -389,9 +390,9 @@ void JoinRules(std::vector<Box>* rules, bool horizontal) {
 }
 
 // Rotated words that sit between the horizontal text's left and right
-// edges (a table's column headers turned 90 degrees) are body text: each vertical run becomes one
-// line, read in its own direction. They are taken out of `rotated`; what
-// stays there (a label turned up the margin) is furniture.
+// edges (a table's column headers turned 90 degrees) are body text: each
+// vertical run becomes one line, read in its own direction. They are taken out
+// of `rotated`; what stays there (a label turned up the margin) is furniture.
 std::vector<Line> TurnedLines(const std::vector<const Word*>& flat,
                               std::vector<const Word*>* rotated) {
   Box text;
@@ -405,15 +406,14 @@ std::vector<Line> TurnedLines(const std::vector<const Word*>& flat,
   std::vector<const Word*> inside, outside;
   for (const Word* w : *rotated) {
     double cx = (w->box.x0 + w->box.x1) / 2;
-    bool in = any && (w->rotation == 1 || w->rotation == 3) &&
-              cx > text.x0 && cx < text.x1;
+    bool in = any && (w->rotation == 1 || w->rotation == 3) && cx > text.x0 &&
+              cx < text.x1;
     (in ? inside : outside).push_back(w);
   }
   *rotated = std::move(outside);
-  std::stable_sort(inside.begin(), inside.end(),
-                   [](const Word* a, const Word* b) {
-                     return a->box.x0 < b->box.x0;
-                   });
+  std::stable_sort(
+      inside.begin(), inside.end(),
+      [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
   std::vector<Line> out;
   std::vector<const Word*> run;
   auto flush = [&] {
@@ -487,8 +487,9 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   out.word_space = WordSpace(rows);
   out.hints.edges = FindEdges(rows, out.word_space, body);
   // Split rows at column edges; then each piece at gaps wider than 1 em (a
-  // table cell gap) — unless the piece is a justified line: its ends aligned with a neighbouring row's piece
-  // and its gaps all alike (or a single gap: two words stretched).
+  // table cell gap) — unless the piece is a justified line: its ends aligned
+  // with a neighbouring row's piece and its gaps all alike (or a single gap:
+  // two words stretched).
   std::vector<std::vector<Row>> pieces(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
     pieces[r].emplace_back();
@@ -500,9 +501,9 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
         bool overlap_y = std::min(prev->box.y1, w->box.y1) -
                              std::max(prev->box.y0, w->box.y0) >
                          0.3 * std::min(prev->box.height(), w->box.height());
-        if (!overlap_y || (gap > 0 && SplitsAt(out.hints.edges, prev->box.x1,
-                                               w->box.x0, CenterY(w->box),
-                                               0.1 * body)))
+        if (!overlap_y ||
+            (gap > 0 && SplitsAt(out.hints.edges, prev->box.x1, w->box.x0,
+                                 CenterY(w->box), 0.1 * body)))
           pieces[r].emplace_back();
       }
       pieces[r].back().push_back(w);
@@ -628,9 +629,8 @@ bool HasPageNumberPart(const std::string& text) {
     if (text.find(s) == std::string::npos) continue;
     do {
       next = text.find(s, at);
-      std::string part = text.substr(at, next == std::string::npos
-                                             ? std::string::npos
-                                             : next - at);
+      std::string part = text.substr(
+          at, next == std::string::npos ? std::string::npos : next - at);
       bool word = false;  // a bare number is not enough beside a separator
       for (char c : part) word |= isalpha(static_cast<unsigned char>(c));
       if (word && LooksLikePageNumber(part)) return true;
@@ -661,9 +661,8 @@ bool RuledOffHeader(const PageLines& page, size_t i, double body) {
   double h = std::max(1.0, l.box.height());
   for (const Box& r : page.hints.hrules) {
     double y = CenterY(r);
-    if (y >= l.box.y1 - 0.5 && y <= l.box.y1 + 1.5 * h &&
-        body_top - y >= h && r.x0 <= l.box.x1 && r.x1 >= l.box.x0 &&
-        r.width() >= 0.5 * page.width)
+    if (y >= l.box.y1 - 0.5 && y <= l.box.y1 + 1.5 * h && body_top - y >= h &&
+        r.x0 <= l.box.x1 && r.x1 >= l.box.x0 && r.width() >= 0.5 * page.width)
       return true;
   }
   return false;
@@ -686,8 +685,7 @@ bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
   double nearest = 1e18, h = std::max(1.0, l.box.height());
   for (size_t k = 0; k < page.lines.size(); ++k) {
     const Line& o = page.lines[k];
-    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h)
-      continue;
+    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h) continue;
     double gap = top ? o.box.y0 - l.box.y1 : l.box.y0 - o.box.y1;
     if (gap > -0.5 * h) nearest = std::min(nearest, gap);
   }
@@ -808,9 +806,10 @@ std::vector<Interval> YGaps(const std::vector<Line>& lines) {
 // row's first line height), then left to right. Rows are assigned before
 // sorting, so the order is a strict weak ordering.
 void SortYX(std::vector<Line>& lines) {
-  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
-    return CenterY(a.box) < CenterY(b.box);
-  });
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const Line& a, const Line& b) {
+                     return CenterY(a.box) < CenterY(b.box);
+                   });
   std::vector<std::pair<int, size_t>> key(lines.size());
   int row = 0;
   double anchor = 0, h = 1;
@@ -823,12 +822,12 @@ void SortYX(std::vector<Line>& lines) {
     }
     key[i] = {row, i};
   }
-  std::stable_sort(key.begin(), key.end(),
-                   [&](const std::pair<int, size_t>& p,
-                       const std::pair<int, size_t>& q) {
-                     if (p.first != q.first) return p.first < q.first;
-                     return lines[p.second].box.x0 < lines[q.second].box.x0;
-                   });
+  std::stable_sort(
+      key.begin(), key.end(),
+      [&](const std::pair<int, size_t>& p, const std::pair<int, size_t>& q) {
+        if (p.first != q.first) return p.first < q.first;
+        return lines[p.second].box.x0 < lines[q.second].box.x0;
+      });
   std::vector<Line> out;
   out.reserve(lines.size());
   for (const auto& k : key) out.push_back(std::move(lines[k.second]));
@@ -860,8 +859,8 @@ struct Region {
 };
 
 struct Context {
-  double size = 10;    // the page's body type size
-  double gutter = 4;   // the narrowest strip that separates columns
+  double size = 10;   // the page's body type size
+  double gutter = 4;  // the narrowest strip that separates columns
   const LayoutHints* hints = nullptr;
   std::vector<Region>* out = nullptr;
 };
@@ -1003,7 +1002,6 @@ bool RuleAcross(const std::vector<Line>& left, const std::vector<Line>& right,
   Box l = Extent(left), r = Extent(right);
   double top = std::min(l.y0, r.y0), bottom = std::max(l.y1, r.y1);
   for (const Box& h : cx.hints->hrules) {
-
     double y = CenterY(h);
     if (y > top && y < bottom && h.x0 <= l.x1 - cx.size &&
         h.x1 >= r.x0 + cx.size)
@@ -1234,7 +1232,8 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
   std::vector<std::pair<bool, std::vector<Line>>> parts;  // (is_band, lines)
   for (Line& l : lines) {
     bool band = crosses(l);
-    if (parts.empty() || parts.back().first != band) parts.push_back({band, {}});
+    if (parts.empty() || parts.back().first != band)
+      parts.push_back({band, {}});
     parts.back().second.push_back(l);
   }
   std::vector<Line> rest, insets;
@@ -1386,7 +1385,8 @@ bool SectionsFirst(const std::vector<Line>& left,
       best = &g;
   if (!best) return false;
   double y = (best->a + best->b) / 2;
-  std::vector<Line> parts[4];  // upper left, lower left, upper right, lower right
+  std::vector<Line>
+      parts[4];  // upper left, lower left, upper right, lower right
   for (const Line& l : left) parts[CenterY(l.box) < y ? 0 : 1].push_back(l);
   for (const Line& l : right) parts[CenterY(l.box) < y ? 2 : 3].push_back(l);
   for (auto& p : parts) {
@@ -1465,10 +1465,10 @@ bool StartsWithNoteMark(const std::string& t) {
   if (t.empty()) return false;
   unsigned char c = t[0];
   if (isdigit(c) || c == '*') return true;
-  for (const char* m : {"\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xB9", "\xC2\xB2",
-                        "\xC2\xB3", "\xE2\x81\xB0", "\xE2\x81\xB4",
-                        "\xE2\x81\xB5", "\xE2\x81\xB6", "\xE2\x81\xB7",
-                        "\xE2\x81\xB8", "\xE2\x81\xB9"})
+  for (const char* m :
+       {"\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+        "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+        "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"})
     if (t.rfind(m, 0) == 0) return true;
   return false;
 }
@@ -1484,7 +1484,8 @@ std::vector<Line> TakeFootnotes(std::vector<Line>* lines, double body) {
   while (k > 0 && ls[k - 1].font_size <= 0.9 * body) --k;
   if (k == ls.size() || k == 0 || (ls.size() - k) * 2 > ls.size()) return {};
   double body_bottom = -1e18;
-  for (size_t i = 0; i < k; ++i) body_bottom = std::max(body_bottom, ls[i].box.y1);
+  for (size_t i = 0; i < k; ++i)
+    body_bottom = std::max(body_bottom, ls[i].box.y1);
   if (ls[k].box.y0 < body_bottom - 0.5 || !StartsWithNoteMark(ls[k].text))
     return {};
   std::vector<Line> notes(ls.begin() + k, ls.end());

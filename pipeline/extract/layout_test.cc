@@ -61,9 +61,8 @@ std::vector<Word> Justified(const std::string& text, double x0, double x1,
 void Column(std::vector<Word>* to, const std::string& tag, int n, double x,
             double y, double pitch = 12) {
   for (int k = 0; k < n; ++k) {
-    std::vector<Word> row =
-        Typeset(tag + std::to_string(k) + " lorem ipsum dolor sit", x,
-                y + pitch * k);
+    std::vector<Word> row = Typeset(
+        tag + std::to_string(k) + " lorem ipsum dolor sit", x, y + pitch * k);
     to->insert(to->end(), row.begin(), row.end());
   }
 }
@@ -310,7 +309,8 @@ TEST_CASE("Layout: labels beside multi-line values are read row by row",
   Append(&words, Typeset("Start date", 50, 100, 10, true));
   Append(&words, Typeset("1 July 2021", 200, 100));
   Append(&words, Typeset("Lead agency", 50, 130, 10, true));
-  Append(&words, Typeset("National Agency for Public Procurement and", 200, 130));
+  Append(&words,
+         Typeset("National Agency for Public Procurement and", 200, 130));
   Append(&words, Typeset("the chambers of commerce of the regions", 200, 142));
   Append(&words, Typeset("Milestones", 50, 172, 10, true));
   Append(&words, Typeset("Publish every contract in open data by", 200, 172));
@@ -332,8 +332,7 @@ TEST_CASE("Layout: labels beside multi-line values are read row by row",
   REQUIRE(fields.size() == 3);
 }
 
-TEST_CASE("Layout: two prose columns on a ruled grid are a table",
-          "[layout]") {
+TEST_CASE("Layout: two prose columns on a ruled grid are a table", "[layout]") {
   // Both sides are prose, lines on one baseline grid: without rules these
   // are columns; a rule across both between the rows makes them a table.
   std::vector<Word> words;
@@ -415,7 +414,8 @@ TEST_CASE("Layout: a pull quote set between the columns is an inset",
 TEST_CASE("Layout: a box the text wraps around is read after its paragraph",
           "[layout]") {
   std::vector<Word> words;
-  Append(&words, Justified("The plan opened with a long paragraph", 50, 300, 100));
+  Append(&words,
+         Justified("The plan opened with a long paragraph", 50, 300, 100));
   Append(&words, Justified("across the page before the box and", 50, 300, 112));
   // Beside the box: shorter lines on the left, the box on the right, within
   // the width of the full lines.
@@ -533,9 +533,10 @@ TEST_CASE("Layout: page numbers inside a footer line, or above the margin",
   CHECK_FALSE(FindFurniture(body)[0].back());
 }
 
-TEST_CASE("Layout: superscript note marks leave the word, a detached "
-          "line-end hyphen rejoins it",
-          "[layout]") {
+TEST_CASE(
+    "Layout: superscript note marks leave the word, a detached "
+    "line-end hyphen rejoins it",
+    "[layout]") {
   std::vector<Word> words = Typeset("la transparencia", 50, 100);
   // "¹" drawn as a small raised "1" touching the word, then more text.
   words.push_back({"1", {128, 99, 131, 106}, 6, 0});

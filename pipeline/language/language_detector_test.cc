@@ -4,7 +4,6 @@
 
 namespace planmine {
 
-
 TEST_CASE("LanguageDetector: es, pt, en and other", "[language]") {
   auto d = LanguageDetector::Create();
   REQUIRE(d.ok());

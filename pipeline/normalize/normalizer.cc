@@ -300,7 +300,8 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       for (unsigned char c : w) chars += (c & 0xC0) != 0x80;
       if (chars < 6) return false;
       do w.pop_back();
-      while (!w.empty() && (static_cast<unsigned char>(w.back()) & 0xC0) == 0x80);
+      while (!w.empty() &&
+             (static_cast<unsigned char>(w.back()) & 0xC0) == 0x80);
       if (!w.empty() && (static_cast<unsigned char>(w.back()) & 0xC0) == 0xC0)
         w.pop_back();  // a lead byte left behind
       if (attested(w)) return true;

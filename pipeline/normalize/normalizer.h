@@ -55,7 +55,6 @@ struct NormalizedBlock {
   }
 };
 
-
 struct NormalizedPage {
   int number = 0;
   double width = 0, height = 0;

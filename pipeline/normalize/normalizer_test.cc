@@ -71,8 +71,8 @@ TEST_CASE("Normalizer: a word list attests words the document lacks",
   CHECK(out.pages[0].text == "la ciudad debe disponibilizar");
   // An inflected form the list lacks, split at a syllable, is joined; a
   // compound of two listed words keeps its hyphen.
-  out = n->Normalize(OneBlock({"los tiem-", "pos de la alianza público-",
-                               "privada"}));
+  out = n->Normalize(
+      OneBlock({"los tiem-", "pos de la alianza público-", "privada"}));
   CHECK(out.pages[0].text == "los tiempos de la alianza público-privada");
 }
 
