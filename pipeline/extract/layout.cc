@@ -230,22 +230,19 @@ RowState StateOf(const Row& row, double a, double b, double eps) {
   return RowState::kFree;
 }
 
-// Column edges from alignment: candidate gaps grouped by where the text
-// after them starts (left-aligned columns) or where the text before them
-// ends (right-aligned ones); a group becomes an edge over each vertical run
-// of rows that no word crosses, when at least three of that run's rows
-// align on it.
-std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
-                                  double word_space, double body) {
+// Gaps on a row wide enough to be a column gutter if rows agree on them:
+// wider than the page's word space and than the spacing on either side (a
+// gutter stands out from at least one of the lines it separates; a
+// stretched space does not stand out from its own line).
+std::vector<Gap> CandidateGaps(const std::vector<Row>& rows, double word_space,
+                               double body) {
   std::vector<Gap> gaps;
   for (size_t r = 0; r < rows.size(); ++r) {
     const Row& row = rows[r];
     std::vector<double> g(row.size(), 0);
     for (size_t k = 1; k < row.size(); ++k)
       g[k] = std::max(0.0, row[k]->box.x0 - row[k - 1]->box.x1);
-    // The spacing on either side of gap k (up to three gaps each way): a
-    // gutter stands out from at least one of its neighbouring lines; a
-    // stretched space does not stand out from its own line.
+    // The spacing on either side of gap k, up to three gaps each way.
     auto local = [&](size_t k) {
       double best = 1e18;
       std::vector<double> l(g.begin() + std::max<size_t>(1, k > 3 ? k - 3 : 1),
@@ -269,74 +266,57 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
         gaps.push_back({xl, xr, r});
     }
   }
-  std::vector<ColumnEdge> edges;
-  const double tol = std::max(0.5, 0.15 * body), eps = 0.1 * body;
-  // Each group scans every row: a hostile page of scattered tiny words
-  // must not make that quadratic. Past the budget, no more edges.
-  size_t words = 0;
-  for (const Row& row : rows) words += row.size();
-  long budget = 40'000'000;
-  for (int side = 0; side < 2; ++side) {  // 0: starts align, 1: ends align
-    auto key = [side](const Gap& g) { return side == 0 ? g.xr : g.xl; };
-    std::sort(gaps.begin(), gaps.end(),
-              [&](const Gap& p, const Gap& q) { return key(p) < key(q); });
-    for (size_t i = 0; i < gaps.size();) {
-      size_t j = i + 1;
-      while (j < gaps.size() && key(gaps[j]) - key(gaps[j - 1]) <= tol) ++j;
-      if (j - i >= 3 && (budget -= static_cast<long>(words)) > 0) {
-        // The strip all members leave free.
-        double a = -1e18, b = 1e18;
-        std::set<size_t> members;
-        for (size_t k = i; k < j; ++k) {
-          a = std::max(a, gaps[k].xl);
-          b = std::min(b, gaps[k].xr);
-          members.insert(gaps[k].row);
+  return gaps;
+}
+
+// One group of aligned gaps, the strip [a, b] all of them leave free: an
+// edge over each vertical run of rows that no word crosses, when at least
+// three of that run's rows align on it. `side` 0: the text after the gaps
+// starts at b; 1: the text before them ends at a.
+void EdgesOfGroup(const std::vector<Row>& rows, const std::set<size_t>& members,
+                  double a, double b, int side, double tol, double eps,
+                  std::vector<ColumnEdge>* edges) {
+  size_t first = rows.size(), last = 0;
+  int support = 0;
+  auto flush = [&] {
+    if (support >= 3) {
+      Box box{a, 1e18, b, -1e18};
+      for (size_t r = first; r <= last; ++r)
+        for (const Word* w : rows[r]) {
+          box.y0 = std::min(box.y0, w->box.y0);
+          box.y1 = std::max(box.y1, w->box.y1);
         }
-        if (b - a >= CandidateGap(word_space, body) * 0.8) {
-          // Vertical runs of rows that leave [a, b] free.
-          size_t first = rows.size(), last = 0;
-          int support = 0;
-          auto flush = [&] {
-            if (support >= 3) {
-              Box box{a, 1e18, b, -1e18};
-              for (size_t r = first; r <= last; ++r)
-                for (const Word* w : rows[r]) {
-                  box.y0 = std::min(box.y0, w->box.y0);
-                  box.y1 = std::max(box.y1, w->box.y1);
-                }
-              edges.push_back({box, support});
-            }
-            first = rows.size();
-            support = 0;
-          };
-          // The edge spans the rows that show it: members, and rows whose
-          // text starts (or ends) on it with nothing on the other side.
-          auto shows = [&](size_t r) {
-            if (members.count(r)) return true;
-            for (const Word* w : rows[r])
-              if (std::abs((side == 0 ? w->box.x0 : w->box.x1) -
-                           (side == 0 ? b : a)) <= tol)
-                return true;
-            return false;
-          };
-          for (size_t r = 0; r < rows.size(); ++r) {
-            if (StateOf(rows[r], a, b, eps) == RowState::kCross) {
-              flush();
-              continue;
-            }
-            if (!shows(r)) continue;
-            if (first == rows.size()) first = r;
-            last = r;
-            support += members.count(r) > 0;
-          }
-          flush();
-        }
-      }
-      i = j;
+      edges->push_back({box, support});
     }
+    first = rows.size();
+    support = 0;
+  };
+  // The edge spans the rows that show it: members, and rows whose text
+  // starts (or ends) on it with nothing on the other side.
+  auto shows = [&](size_t r) {
+    if (members.count(r)) return true;
+    for (const Word* w : rows[r])
+      if (std::abs((side == 0 ? w->box.x0 : w->box.x1) - (side == 0 ? b : a)) <=
+          tol)
+        return true;
+    return false;
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    if (StateOf(rows[r], a, b, eps) == RowState::kCross) {
+      flush();
+      continue;
+    }
+    if (!shows(r)) continue;
+    if (first == rows.size()) first = r;
+    last = r;
+    support += members.count(r) > 0;
   }
-  // A strip found from both sides (or by two groups) is one edge: the
-  // better supported one, over both vertical extents.
+  flush();
+}
+
+// A strip found from both sides (or by two groups) is one edge: the better
+// supported one, over both vertical extents.
+std::vector<ColumnEdge> MergeEdges(std::vector<ColumnEdge> edges) {
   std::sort(edges.begin(), edges.end(),
             [](const ColumnEdge& p, const ColumnEdge& q) {
               return p.support > q.support;
@@ -355,6 +335,43 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
     if (!dup) out.push_back(e);
   }
   return out;
+}
+
+// Column edges from alignment: candidate gaps grouped by where the text
+// after them starts (left-aligned columns) or where the text before them
+// ends (right-aligned ones), each group tested over the rows.
+std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
+                                  double word_space, double body) {
+  std::vector<Gap> gaps = CandidateGaps(rows, word_space, body);
+  std::vector<ColumnEdge> edges;
+  const double tol = std::max(0.5, 0.15 * body), eps = 0.1 * body;
+  // Each group scans every row: a hostile page of scattered tiny words
+  // must not make that quadratic. Past the budget, no more edges.
+  size_t words = 0;
+  for (const Row& row : rows) words += row.size();
+  long budget = 40'000'000;
+  for (int side = 0; side < 2; ++side) {  // 0: starts align, 1: ends align
+    auto key = [side](const Gap& g) { return side == 0 ? g.xr : g.xl; };
+    std::sort(gaps.begin(), gaps.end(),
+              [&](const Gap& p, const Gap& q) { return key(p) < key(q); });
+    for (size_t i = 0; i < gaps.size();) {
+      size_t j = i + 1;
+      while (j < gaps.size() && key(gaps[j]) - key(gaps[j - 1]) <= tol) ++j;
+      if (j - i >= 3 && (budget -= static_cast<long>(words)) > 0) {
+        double a = -1e18, b = 1e18;
+        std::set<size_t> members;
+        for (size_t k = i; k < j; ++k) {
+          a = std::max(a, gaps[k].xl);
+          b = std::min(b, gaps[k].xr);
+          members.insert(gaps[k].row);
+        }
+        if (b - a >= CandidateGap(word_space, body) * 0.8)
+          EdgesOfGroup(rows, members, a, b, side, tol, eps, &edges);
+      }
+      i = j;
+    }
+  }
+  return MergeEdges(std::move(edges));
 }
 
 bool SplitsAt(const std::vector<ColumnEdge>& edges, double xl, double xr,
@@ -1204,6 +1221,40 @@ int WrappedBox(const std::vector<Line>& left, const std::vector<Line>& right,
   return -1;
 }
 
+
+using Parts =
+    std::vector<std::pair<bool, std::vector<Line>>>;  // (band?, lines)
+
+// Section `i` of `parts` (bands and the column sections between them), when
+// it is text wrapping round a box: the text, the band below down to its
+// paragraph's end, the box, then everything after. False, with nothing
+// emitted, when it is not.
+bool ReadWrapped(Parts& parts, size_t i, const Interval& gutter, int depth,
+                 Context& cx) {
+  std::vector<Line> sides[2], below = parts[i + 1].second;
+  for (const Line& l : parts[i].second)
+    sides[l.box.x1 <= gutter.a + 1 ? 0 : 1].push_back(l);
+  SortYX(sides[0]);
+  SortYX(sides[1]);
+  SortYX(below);
+  int box = WrappedBox(sides[0], sides[1], below, cx);
+  if (box < 0) return false;
+  Order(std::move(sides[1 - box]), depth + 1, RegionKind::kText, cx);
+  size_t end = ParagraphEnd(below, 0, cx.size);
+  std::vector<Line> head(below.begin(), below.begin() + end + 1);
+  std::vector<Line> rest(below.begin() + end + 1, below.end());
+  for (size_t k = i + 2; k < parts.size(); ++k)
+    rest.insert(rest.end(), parts[k].second.begin(), parts[k].second.end());
+  Emit(std::move(head), RegionKind::kBand, cx);
+  size_t first = cx.out->size();
+  Order(std::move(sides[box]), depth + 1, RegionKind::kInset, cx);
+  for (size_t k = first; k < cx.out->size(); ++k)
+    if ((*cx.out)[k].kind != RegionKind::kTable)
+      (*cx.out)[k].kind = RegionKind::kInset;
+  Order(std::move(rest), depth + 1, RegionKind::kText, cx);
+  return true;
+}
+
 // Bands and insets across a gutter that most lines respect. A run of lines
 // crossing it is a band, unless it is indented on both sides with text
 // beside it: then it is an inset (a pull quote between the columns), read
@@ -1229,7 +1280,7 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
       }
     return left == right;
   };
-  std::vector<std::pair<bool, std::vector<Line>>> parts;  // (is_band, lines)
+  Parts parts;
   for (Line& l : lines) {
     bool band = crosses(l);
     if (parts.empty() || parts.back().first != band)
@@ -1266,34 +1317,8 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
       Emit(std::move(part), RegionKind::kBand, cx);
       continue;
     }
-    if (i + 1 < parts.size()) {
-      std::vector<Line> sides[2], below = parts[i + 1].second;
-      for (const Line& l : part)
-        sides[l.box.x1 <= gutter.a + 1 ? 0 : 1].push_back(l);
-      SortYX(sides[0]);
-      SortYX(sides[1]);
-      SortYX(below);
-      int box = WrappedBox(sides[0], sides[1], below, cx);
-      if (box >= 0) {
-        // The text, the band down to its paragraph's end, the box, then
-        // everything after.
-        Order(std::move(sides[1 - box]), depth + 1, RegionKind::kText, cx);
-        size_t end = ParagraphEnd(below, 0, cx.size);
-        std::vector<Line> head(below.begin(), below.begin() + end + 1);
-        std::vector<Line> rest(below.begin() + end + 1, below.end());
-        for (size_t k = i + 2; k < parts.size(); ++k)
-          rest.insert(rest.end(), parts[k].second.begin(),
-                      parts[k].second.end());
-        Emit(std::move(head), RegionKind::kBand, cx);
-        size_t first = cx.out->size();
-        Order(std::move(sides[box]), depth + 1, RegionKind::kInset, cx);
-        for (size_t k = first; k < cx.out->size(); ++k)
-          if ((*cx.out)[k].kind != RegionKind::kTable)
-            (*cx.out)[k].kind = RegionKind::kInset;
-        Order(std::move(rest), depth + 1, RegionKind::kText, cx);
-        return true;
-      }
-    }
+    if (i + 1 < parts.size() && ReadWrapped(parts, i, gutter, depth, cx))
+      return true;
     Order(std::move(part), depth + 1, RegionKind::kText, cx);
   }
   return true;
