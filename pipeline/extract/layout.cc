@@ -1105,6 +1105,21 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
   std::vector<double> cuts;
   for (const Interval& g : XGaps(cells_only.empty() ? lines : cells_only))
     if (g.width() >= cx.gutter) cuts.push_back((g.a + g.b) / 2);
+  // Column edges found from alignment also separate columns whose padding
+  // is narrower than a gutter, where no cell line runs through them.
+  for (const ColumnEdge& e : cx.hints->edges) {
+    double mid = (e.strip.x0 + e.strip.x1) / 2;
+    double overlap =
+        std::min(e.strip.y1, ext.y1) - std::max(e.strip.y0, ext.y0);
+    if (mid <= ext.x0 || mid >= ext.x1 || overlap < 0.3 * ext.height())
+      continue;
+    bool crossed = false, known = false;
+    for (const Line& l : cells_only)
+      crossed |= l.box.x0 < mid && l.box.x1 > mid;
+    for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
+    if (!crossed && !known) cuts.push_back(mid);
+  }
+  std::sort(cuts.begin(), cuts.end());
   auto col_of = [&](const Line& l) {
     double x = l.box.width() >= 0.4 * ext.width() ? l.box.x0
                                                   : (l.box.x0 + l.box.x1) / 2;
@@ -1221,7 +1236,6 @@ int WrappedBox(const std::vector<Line>& left, const std::vector<Line>& right,
   return -1;
 }
 
-
 using Parts =
     std::vector<std::pair<bool, std::vector<Line>>>;  // (band?, lines)
 
@@ -1283,6 +1297,14 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
   Parts parts;
   for (Line& l : lines) {
     bool band = crosses(l);
+    if (!band && !parts.empty() && parts.back().first) {
+      // The short last line of a band's paragraph: same margin, next
+      // line down, the sentence running on into it.
+      const Line& last = parts.back().second.back();
+      double h = std::max(1.0, last.box.height()), gap = l.box.y0 - last.box.y1;
+      band = std::abs(l.box.x0 - last.box.x0) < 1 && gap > -0.5 * h &&
+             gap < 0.5 * h && RunsOn(last.text, l.text);
+    }
     if (parts.empty() || parts.back().first != band)
       parts.push_back({band, {}});
     parts.back().second.push_back(l);
