@@ -81,6 +81,30 @@ bool LetterAtStart(const std::string& s) {
   return isalnum(c) || (c >= 0xC3 && c <= 0xC5);
 }
 
+// True when `a` ends mid-sentence and `b` starts in lower case: one
+// sentence running on from a to b.
+bool RunsOn(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  unsigned char end = a.back(), start = b.front();
+  bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
+  bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
+                                  static_cast<unsigned char>(b[1]) >= 0xA0);
+  return open && lower;
+}
+
+// A footnote mark at the start of a line: digits, *, †, ‡ or superscripts.
+bool StartsWithNoteMark(const std::string& t) {
+  if (t.empty()) return false;
+  unsigned char c = t[0];
+  if (isdigit(c) || c == '*') return true;
+  for (const char* m :
+       {"\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+        "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+        "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"})
+    if (t.rfind(m, 0) == 0) return true;
+  return false;
+}
+
 double WordSize(const Word* w) {
   return w->font_size > 0 ? w->font_size : w->box.height();
 }
@@ -695,9 +719,8 @@ bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
   if (page.lines.size() > 5000) return false;  // no quadratic work
   if (body <= 0 || l.font_size > 0.9 * body || !InMargin(l, page.height))
     return false;
-  unsigned char c0 = l.text.empty() ? 0 : l.text[0];
   bool top = l.box.y1 <= page.height * 0.12;
-  if (!top && (isdigit(c0) || c0 == '*' || c0 >= 0x80)) return false;
+  if (!top && StartsWithNoteMark(l.text)) return false;
   // The nearest line towards the body (lines on its own row aside).
   double nearest = 1e18, h = std::max(1.0, l.box.height());
   for (size_t k = 0; k < page.lines.size(); ++k) {
@@ -971,6 +994,26 @@ std::vector<double> BlockTops(std::vector<Line> side) {
   return tops;
 }
 
+// Share of a lines' visible bytes that are letters (bytes of non-ASCII
+// characters count as letters).
+double LetterShare(const std::vector<Line>& lines) {
+  size_t chars = 0, letters = 0;
+  for (const Line& l : lines)
+    for (unsigned char c : l.text) {
+      chars += c != ' ';
+      letters += isalpha(c) || c >= 0x80;
+    }
+  return chars ? double(letters) / chars : 0;
+}
+
+// The median number of words on a line.
+double WordsPerLine(const std::vector<Line>& lines) {
+  std::vector<double> words;
+  for (const Line& l : lines)
+    words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
+  return Median(words);
+}
+
 // Prose: most lines fill the side's width, with several words each (a
 // column of labels of similar length is not prose), mostly letters (a
 // column of times or figures is not).
@@ -982,18 +1025,10 @@ bool DenseText(const std::vector<Line>& side) {
   for (const Line& l : side) widths.push_back(l.box.width());
   std::sort(widths.begin(), widths.end());
   double wide = widths[widths.size() * 9 / 10];
-  size_t full = 0, chars = 0, letters = 0;
-  std::vector<double> words;
-  for (const Line& l : side) {
-    for (unsigned char c : l.text) {
-      chars += c != ' ';
-      letters += isalpha(c) || c >= 0x80;
-    }
-    full += l.box.width() >= 0.7 * wide;
-    words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
-  }
-  double w = Median(words);
-  return full * 10 >= side.size() * 6 && letters * 10 >= chars * 7 &&
+  size_t full = 0;
+  for (const Line& l : side) full += l.box.width() >= 0.7 * wide;
+  double w = WordsPerLine(side);
+  return full * 10 >= side.size() * 6 && LetterShare(side) >= 0.7 &&
          (w >= 4 || (w >= 3 && full * 10 >= side.size() * 8));
 }
 
@@ -1045,7 +1080,8 @@ bool LooksLikeTable(const std::vector<Line>& left,
         ++aligned;
         break;
       }
-  bool both_dense = DenseText(left) && DenseText(right);
+  const bool prose_left = DenseText(left), prose_right = DenseText(right);
+  bool both_dense = prose_left && prose_right;
   size_t n = few.size();
   bool shared = aligned * 2 >= many.size();  // rows start on both sides
   if (!both_dense && n >= 2 && aligned >= 2 && aligned * 10 >= n * 7 && shared)
@@ -1053,34 +1089,26 @@ bool LooksLikeTable(const std::vector<Line>& left,
   if (both_dense && n >= 3 && aligned >= 3 && aligned * 10 >= n * 8 &&
       aligned * 10 >= many.size() * 8)
     return true;
-  const std::vector<Line>& sparse = left.size() <= right.size() ? left : right;
-  const std::vector<Line>& dense = left.size() <= right.size() ? right : left;
+  const bool left_sparse = left.size() <= right.size();
+  const std::vector<Line>& sparse = left_sparse ? left : right;
+  const std::vector<Line>& dense = left_sparse ? right : left;
+  const bool sparse_prose = left_sparse ? prose_left : prose_right;
+  const bool dense_prose = left_sparse ? prose_right : prose_left;
   if (sparse.size() < 2 || Paired(sparse, dense) < 0.8) return false;
-  // Labels set in bold beside values that are not: a form, however long
-  // its questions.
   size_t sparse_bold = 0, values_bold = 0;
   for (const Line& l : sparse) sparse_bold += l.bold;
   for (const Line& l : dense) values_bold += l.bold;
+  // Labels set in bold beside values that are not: a form, however long
+  // its questions.
   if (sparse_bold * 10 >= sparse.size() * 8 && values_bold * 5 < dense.size())
     return true;
-  if (DenseText(sparse)) return false;
+  if (sparse_prose) return false;
   // Neither side prose, and their lines pair up: rows.
-  if (!DenseText(dense) && Paired(dense, sparse) >= 0.8) return true;
+  if (!dense_prose && Paired(dense, sparse) >= 0.8) return true;
   // Labels: short, or set apart in bold, or figures (times, dates, codes),
   // or fewer than their values' lines.
-  std::vector<double> words;
-  size_t bold = 0, dense_bold = 0, chars = 0, letters = 0;
-  for (const Line& l : sparse) {
-    words.push_back(1 + std::count(l.text.begin(), l.text.end(), ' '));
-    bold += l.bold;
-    for (unsigned char c : l.text) {
-      chars += c != ' ';
-      letters += isalpha(c) || c >= 0x80;
-    }
-  }
-  for (const Line& l : dense) dense_bold += l.bold;
-  return Median(words) <= 3 || letters * 2 < chars ||
-         (bold * 2 > sparse.size() && dense_bold * 2 < dense.size()) ||
+  return WordsPerLine(sparse) <= 3 || LetterShare(sparse) < 0.5 ||
+         (sparse_bold * 2 > sparse.size() && values_bold * 2 < dense.size()) ||
          sparse.size() * 4 <= dense.size() * 3;
 }
 
@@ -1174,17 +1202,6 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
 }
 
 void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx);
-
-// True when `a` ends mid-sentence and `b` starts in lower case: one
-// sentence running on from a to b.
-bool RunsOn(const std::string& a, const std::string& b) {
-  if (a.empty() || b.empty()) return false;
-  unsigned char end = a.back(), start = b.front();
-  bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
-  bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
-                                  static_cast<unsigned char>(b[1]) >= 0xA0);
-  return open && lower;
-}
 
 // Where the paragraph holding lines[k] ends (index of its last line): at a
 // wider gap, before an indented line, or after a short line ending a
@@ -1507,19 +1524,6 @@ void Order(std::vector<Line> lines, int depth, RegionKind hint, Context& cx) {
   Emit(std::move(lines), hint, cx);
 }
 
-// A footnote mark at the start of a line: digits, *, †, ‡ or superscripts.
-bool StartsWithNoteMark(const std::string& t) {
-  if (t.empty()) return false;
-  unsigned char c = t[0];
-  if (isdigit(c) || c == '*') return true;
-  for (const char* m :
-       {"\xE2\x80\xA0", "\xE2\x80\xA1", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
-        "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
-        "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"})
-    if (t.rfind(m, 0) == 0) return true;
-  return false;
-}
-
 // Footnotes: the lowest lines of the page in type smaller than the body,
 // below every body line, the first starting with a note mark. Moved out of
 // `lines` and returned.
@@ -1580,14 +1584,9 @@ int BlockStreamPos(const Block& b) {
 int Continuations(const std::vector<const Block*>& order) {
   int n = 0;
   for (size_t i = 0; i + 1 < order.size(); ++i) {
-    const std::string& a = order[i]->lines.back().text;
-    const std::string& b = order[i + 1]->lines.front().text;
-    if (a.empty() || b.empty()) continue;
-    unsigned char end = a.back(), start = b.front();
-    bool open = isalpha(end) || end == ',' || end == '-' || end >= 0x80;
-    bool lower = islower(start) || (start == 0xC3 && b.size() > 1 &&
-                                    static_cast<unsigned char>(b[1]) >= 0xA0);
-    n += open && lower && !order[i]->heading && !order[i + 1]->list_item;
+    n +=
+        RunsOn(order[i]->lines.back().text, order[i + 1]->lines.front().text) &&
+        !order[i]->heading && !order[i + 1]->list_item;
   }
   return n;
 }
