@@ -19,18 +19,4 @@ PACKAGES=(
   texlive-lang-spanish texlive-lang-portuguese  # babel spanish/portuguese and their hyphenation patterns
 )
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -eq 0 ]; then
-  echo "install-bench-deps: all ${#PACKAGES[@]} packages present"
-  exit 0
-fi
-echo "install-bench-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=900 "${missing[@]}"
+exec bash "$(dirname "$0")/apt-install.sh" install-bench-deps "${PACKAGES[@]}"
