@@ -714,6 +714,25 @@ bool RuledOffHeader(const PageLines& page, size_t i, double body) {
 // lines or more to the body (a running header or footer that does not
 // repeat, or a one-page document's). A footnote (it starts with a mark) is
 // body text.
+// The nearest line towards the body from margin line i (lines on its own
+// row aside): the gap to it, and its index (-1 when there is none).
+std::pair<double, int> NearestTowardsBody(const PageLines& page, size_t i) {
+  const Line& l = page.lines[i];
+  bool top = l.box.y1 <= page.height * 0.12;
+  double nearest = 1e18, h = std::max(1.0, l.box.height());
+  int at = -1;
+  for (size_t k = 0; k < page.lines.size(); ++k) {
+    const Line& o = page.lines[k];
+    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h) continue;
+    double gap = top ? o.box.y0 - l.box.y1 : l.box.y0 - o.box.y1;
+    if (gap > -0.5 * h && gap < nearest) {
+      nearest = gap;
+      at = static_cast<int>(k);
+    }
+  }
+  return {nearest, at};
+}
+
 bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
   const Line& l = page.lines[i];
   if (page.lines.size() > 5000) return false;  // no quadratic work
@@ -721,15 +740,55 @@ bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
     return false;
   bool top = l.box.y1 <= page.height * 0.12;
   if (!top && StartsWithNoteMark(l.text)) return false;
-  // The nearest line towards the body (lines on its own row aside).
-  double nearest = 1e18, h = std::max(1.0, l.box.height());
-  for (size_t k = 0; k < page.lines.size(); ++k) {
-    const Line& o = page.lines[k];
-    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h) continue;
-    double gap = top ? o.box.y0 - l.box.y1 : l.box.y0 - o.box.y1;
-    if (gap > -0.5 * h) nearest = std::min(nearest, gap);
+  double h = std::max(1.0, l.box.height());
+  auto [nearest, at] = NearestTowardsBody(page, i);
+  if (at < 0) return false;
+  if (nearest >= 2 * h) return true;
+  // Small type over a title (larger type than the body's) with more than a
+  // line's space between: a header above the document's first heading.
+  return top && nearest >= 0.8 * h &&
+         page.lines[at].font_size > 1.15 * std::max(body, l.font_size);
+}
+
+// A margin row split into parts at both edges of the text ("Plan 2023-2025
+// .......... Draft edition"): one part starts at the text's left edge, one
+// ends at its right edge, a wide gap between them, nothing starts below the
+// right part as a table column would, and the row stands apart from the
+// body. A running header or footer even on a page of its own.
+bool SplitMarginRow(const PageLines& page, size_t i, double body) {
+  const Line& l = page.lines[i];
+  if (page.lines.size() > 5000) return false;  // no quadratic work
+  if (body <= 0 || l.font_size > 1.05 * body || !InMargin(l, page.height))
+    return false;
+  double h = std::max(1.0, l.box.height());
+  std::vector<const Line*> row;
+  double left = 1e18, right = -1e18;  // the text's edges off this row
+  for (const Line& o : page.lines) {
+    if (std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h) {
+      row.push_back(&o);
+    } else {
+      left = std::min(left, o.box.x0);
+      right = std::max(right, o.box.x1);
+    }
   }
-  return nearest >= 2 * h && nearest < 1e17;
+  if (row.size() < 2 || row.size() > 3 || right <= left) return false;
+  std::sort(row.begin(), row.end(),
+            [](const Line* a, const Line* b) { return a->box.x0 < b->box.x0; });
+  const Line& first = *row.front();
+  const Line& last = *row.back();
+  double tol = std::max(l.font_size, 1.0);
+  if (std::abs(first.box.x0 - left) > tol || std::abs(last.box.x1 - right) > tol)
+    return false;
+  double widest_gap = 0;
+  for (size_t k = 1; k < row.size(); ++k)
+    widest_gap = std::max(widest_gap, row[k]->box.x0 - row[k - 1]->box.x1);
+  if (widest_gap < 0.25 * (right - left)) return false;
+  for (const Line& o : page.lines)
+    if (std::abs(o.box.x0 - last.box.x0) < 0.5 * tol &&
+        std::abs(CenterY(o.box) - CenterY(l.box)) >= 0.5 * h)
+      return false;
+  double nearest = NearestTowardsBody(page, i).first;
+  return nearest >= 1.5 * h && nearest < 1e17;
 }
 
 }  // namespace
@@ -770,7 +829,8 @@ std::vector<std::vector<bool>> FindFurniture(
       if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
           RuledOffHeader(pages[p], i, body_size) ||
           (n >= 2 && small && !thin && pages_with[sig].size() >= need) ||
-          IsolatedMarginLine(pages[p], i, body_size)) {
+          IsolatedMarginLine(pages[p], i, body_size) ||
+          SplitMarginRow(pages[p], i, body_size)) {
         marks[p][i] = true;
       }
     }

@@ -533,6 +533,52 @@ TEST_CASE("Layout: page numbers inside a footer line, or above the margin",
   CHECK_FALSE(FindFurniture(body)[0].back());
 }
 
+TEST_CASE("Layout: a one-page header split to both text edges is furniture",
+          "[layout]") {
+  auto page = [](bool table_below) {
+    std::vector<Word> words;
+    Append(&words, Typeset("Plan de accion 2023-2025", 50, 40));
+    // Right part ends at the text's right edge (x = 400).
+    Append(&words, Typeset("Borrador", 360, 40));
+    for (int k = 0; k < 8; ++k)
+      Append(&words, Justified("texto del cuerpo que llena la linea entera "
+                               "de punta a punta",
+                               50, 400, 80 + 12 * k));
+    if (table_below) Append(&words, Typeset("Meta", 360, 200));
+    return std::vector<PageLines>{BuildLines(words, 595, 842)};
+  };
+  std::vector<PageLines> plain = page(false);
+  auto marks = FindFurniture(plain);
+  int header = 0;
+  for (size_t i = 0; i < plain[0].lines.size(); ++i)
+    if (plain[0].lines[i].box.y0 < 50) header += marks[0][i] ? 1 : -1;
+  CHECK(header == 2);
+  // A cell below starts where the right part starts: a table's first row.
+  std::vector<PageLines> table = page(true);
+  marks = FindFurniture(table);
+  for (size_t i = 0; i < table[0].lines.size(); ++i)
+    CHECK_FALSE(marks[0][i]);
+}
+
+TEST_CASE("Layout: small type over the title is a header, over the body not",
+          "[layout]") {
+  auto page = [](double next_size) {
+    std::vector<Word> words;
+    Append(&words, Typeset("Secretariat working document", 50, 50, 7));
+    Append(&words, Typeset("Progress report", 50, 63, next_size));
+    Column(&words, "a", 10, 50, 100);
+    return std::vector<PageLines>{BuildLines(words, 595, 842)};
+  };
+  auto header_marked = [](const std::vector<PageLines>& p) {
+    auto marks = FindFurniture(p);
+    for (size_t i = 0; i < p[0].lines.size(); ++i)
+      if (p[0].lines[i].box.y0 == 50) return bool(marks[0][i]);
+    return false;
+  };
+  CHECK(header_marked(page(16)));
+  CHECK_FALSE(header_marked(page(10)));
+}
+
 TEST_CASE(
     "Layout: superscript note marks leave the word, a detached "
     "line-end hyphen rejoins it",
