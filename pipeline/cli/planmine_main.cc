@@ -352,6 +352,8 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                  {"bold", b.bold},
                  {"italic", b.italic},
                  {"underline", b.underline},
+                 {"font_size", b.font_size},
+                 {"lead_emphasis_words", b.lead_emphasis_words},
                  {"language", b.language}};
       if (b.row >= 0) {
         block["row"] = b.row;

@@ -40,6 +40,9 @@ struct Line {
   int stream_pos = -1;  // smallest stream position of its words
   // Most of its characters are bold / italic / underlined.
   bool bold = false, italic = false, underline = false;
+  // Bytes of `text` from its start set in bold or underlined words (a
+  // run-in title: "Opening up Data. The government will…").
+  size_t lead_emphasis = 0;
 };
 
 // What the layout stage decided a block's region is (docs/layout.md).
@@ -61,6 +64,9 @@ struct Block {
   bool heading = false;    // the font is clearly larger than the page body
   bool list_item = false;  // starts with a bullet or "1." / "a)"
   bool bold = false, italic = false, underline = false;  // every line is
+  // Words at the block's start set in bold or underlined type (its run-in
+  // title), counted as the words of its lines joined by spaces.
+  int lead_emphasis_words = 0;
   RegionKind region = RegionKind::kText;
   int row = -1, col = -1;  // table cells: 0-based row and column
 };

@@ -140,6 +140,7 @@ Line MakeLine(const std::vector<const Word*>& words) {
   l.box = words.front()->box;
   std::vector<double> sizes;
   size_t chars = 0, bold = 0, italic = 0, underline = 0;
+  bool lead_run = true;  // every word so far is emphasized
   for (size_t i = 0; i < words.size(); ++i) {
     const Word* w = words[i];
     if (i) {
@@ -162,6 +163,8 @@ Line MakeLine(const std::vector<const Word*>& words) {
       if (!glue) l.text += ' ';
     }
     l.text += w->text;
+    lead_run = lead_run && (w->bold || w->underline);
+    if (lead_run) l.lead_emphasis = l.text.size();
     l.box.Extend(w->box);
     sizes.push_back(WordSize(w));
     chars += w->text.size();
@@ -1692,6 +1695,8 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region,
       if (std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.3 * h && gap >= 0 &&
           gap < 2.0 * h &&
           !SplitsAt(edges, prev.box.x1, l.box.x0, CenterY(l.box), 0.5)) {
+        if (prev.lead_emphasis == prev.text.size() && l.lead_emphasis > 0)
+          prev.lead_emphasis += 1 + l.lead_emphasis;
         prev.text += ' ';
         prev.text += l.text;
         prev.box.Extend(l.box);
@@ -1706,8 +1711,31 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region,
   return merged;
 }
 
-// A region's lines -> blocks: a wider gap, a change of type size, a new row
-// or a list item starts a block.
+bool Emphasized(const Line& l) {
+  return l.lead_emphasis == l.text.size() && !l.text.empty();
+}
+
+// Words (space-separated) in the first `bytes` of `text`.
+int WordCount(const std::string& text, size_t bytes) {
+  bytes = std::min(bytes, text.size());
+  int n = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < bytes; ++i) {
+    bool space = text[i] == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+int WordCount(const std::vector<Line>& lines, size_t) {
+  int n = 0;
+  for (const Line& l : lines) n += WordCount(l.text, l.text.size());
+  return n;
+}
+
+// A region's lines -> blocks: a wider gap, a change of type size or of
+// emphasis, a new row or a list item starts a block.
 void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
                   std::vector<Block>* blocks) {
   if (region.kind != RegionKind::kTable)
@@ -1722,8 +1750,11 @@ void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
       bool size_change = std::abs(l.font_size - prev.font_size) >
                          0.15 * std::max(1.0, prev.font_size);
       bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
+      // A whole line in bold or underlined type next to one that is not:
+      // a heading at body size ("4. Transform the Classification System").
+      bool emphasis_change = Emphasized(l) != Emphasized(prev);
       start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
-              StartsListItem(l.text);
+              emphasis_change || StartsListItem(l.text);
       if (region.kind == RegionKind::kTable) start = false;  // a cell is one
     }
     if (start) {
@@ -1736,6 +1767,12 @@ void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
       cur->row = region.row;
       cur->col = region.col;
       cur->bold = cur->italic = cur->underline = true;
+    }
+    // The run-in title goes on while every earlier line is emphasized.
+    if (cur->lines.empty()) {
+      cur->lead_emphasis_words = WordCount(l.text, l.lead_emphasis);
+    } else if (cur->lead_emphasis_words == WordCount(cur->lines, SIZE_MAX)) {
+      cur->lead_emphasis_words += WordCount(l.text, l.lead_emphasis);
     }
     cur->box.Extend(l.box);
     cur->bold = cur->bold && l.bold;

@@ -1,5 +1,7 @@
 #include "pipeline/language/language_detector.h"
 
+#include <map>
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -66,15 +68,33 @@ LanguageGuess LanguageDetector::DetectDocument(NormalizedDocument* doc) const {
     all += '\n';
   }
   LanguageGuess g = Detect(all);
+  // A block is judged on its own words when it has enough of them (a
+  // paragraph); a short one (a heading, a label, a table cell: CLD2 reads
+  // "COMPROMISO NRO. 6: MÁS TRANSPARENCIA EN EL SECTOR EDUCATIVO." as
+  // English) takes the language most of its page's paragraphs are in, else
+  // the document's.
+  constexpr size_t kParagraph = 200;
   for (NormalizedPage& p : doc->pages) {
-    for (NormalizedBlock& b : p.blocks) {
+    std::map<std::string, int> votes;
+    std::vector<LanguageGuess> own(p.blocks.size());
+    for (size_t i = 0; i < p.blocks.size(); ++i) {
+      const NormalizedBlock& b = p.blocks[i];
       std::string_view t(p.text.data() + b.start, b.end - b.start);
-      LanguageGuess bg = t.size() >= 60 ? Detect(t) : LanguageGuess{};
-      if (bg.reliable && bg.code != "other") {
-        b.language = bg.code;
-        b.language_confidence = bg.confidence;
+      if (t.size() < kParagraph) continue;
+      own[i] = Detect(t);
+      if (own[i].reliable && own[i].code != "other") ++votes[own[i].code];
+    }
+    LanguageGuess page = g;
+    int best = 0;
+    for (const auto& [code, n] : votes)
+      if (n > best) best = n, page.code = code;
+    for (size_t i = 0; i < p.blocks.size(); ++i) {
+      NormalizedBlock& b = p.blocks[i];
+      if (own[i].reliable && own[i].code != "other") {
+        b.language = own[i].code;
+        b.language_confidence = own[i].confidence;
       } else {
-        b.language = g.code;
+        b.language = page.code;
         b.language_confidence = g.confidence / 2;
       }
     }

@@ -25,7 +25,7 @@ struct LanguageGuess {
 
 class LanguageDetector {
  public:
-  static constexpr const char* kVersion = "cld2-1";
+  static constexpr const char* kVersion = "cld2-2";
 
   static Result<LanguageDetector> Create();
 

@@ -55,4 +55,29 @@ TEST_CASE(
   CHECK(doc.pages[0].blocks[1].language == "es");
 }
 
+TEST_CASE("LanguageDetector: a capitalised heading takes its page's language",
+          "[language]") {
+  auto d = LanguageDetector::Create();
+  REQUIRE(d.ok());
+  // CLD2 alone reads this heading as English.
+  const std::string heading =
+      "COMPROMISO NRO. 6: MÁS TRANSPARENCIA EN EL SECTOR EDUCATIVO.";
+  REQUIRE(d->Detect(heading).code == "en");
+  NormalizedDocument doc;
+  NormalizedPage p;
+  std::string body =
+      "El Ministerio de Educación desarrollará el registro nacional para el "
+      "sector educativo, con información pública sobre matrículas, docentes "
+      "y recursos, y prestará asistencia técnica a las secretarías "
+      "territoriales para que publiquen sus datos abiertos.";
+  p.text = heading + "\n\n" + body;
+  p.blocks.push_back(NormalizedBlock::Span(0, heading.size(), false, ""));
+  p.blocks.push_back(
+      NormalizedBlock::Span(heading.size() + 2, p.text.size(), false, ""));
+  doc.pages.push_back(p);
+  d->DetectDocument(&doc);
+  CHECK(doc.pages[0].blocks[0].language == "es");
+  CHECK(doc.pages[0].blocks[1].language == "es");
+}
+
 }  // namespace planmine

@@ -402,6 +402,8 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       nb.bold = src.blocks[b].bold;
       nb.italic = src.blocks[b].italic;
       nb.underline = src.blocks[b].underline;
+      nb.font_size = src.blocks[b].font_size;
+      nb.lead_emphasis_words = src.blocks[b].lead_emphasis_words;
       page.blocks.push_back(nb);
     }
     out.pages.push_back(std::move(page));

@@ -15,7 +15,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LanguageGuess, code, confidence, reliable)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Box, x0, y0, x1, y1)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NormalizedBlock, start, end, box, heading,
                                    region, row, col, bold, italic, underline,
-                                   language, language_confidence)
+                                   font_size, lead_emphasis_words, language,
+                                   language_confidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Field, key, value, box)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(NormalizedPage, number, width, height, text,
                                    blocks, furniture, fields, source,
