@@ -123,6 +123,9 @@ struct MatchCache {
   std::map<std::string, std::vector<SentenceMatch>> matches;  // by key
 };
 
+struct Scan;          // mine_internal.h
+struct SegmentInput;  // mine_internal.h
+
 struct Findings {
   std::vector<Commitment> commitments;
   std::vector<ThemeHit> theme_hits;
@@ -170,6 +173,20 @@ class Miner {
   std::string VersionString() const;
 
  private:
+  // The stages of Mine (see miner.cc), each in its own file.
+  std::vector<std::vector<PatternMatch>> MatchSentences(
+      const std::vector<Sentence>& sentences, const MatchCache* reuse,
+      MatchCache* out) const;
+  Scan ScanMatches(const std::vector<Sentence>& sentences,
+                   const std::vector<std::vector<PatternMatch>>& found,
+                   Findings* f) const;
+  void FillFields(const SegmentInput& in, Commitment* c) const;
+  void ApplySummaryTables(const SegmentInput& in,
+                          std::vector<Commitment>* units) const;
+  void AssignThemes(const SegmentInput& in,
+                    const std::vector<ThemeHit>& theme_hits,
+                    std::vector<Commitment>* units) const;
+
   // A row of a summary table ("No. | Commitment | Lead department(s) | …").
   struct TableRow {
     std::string lead_agency;

@@ -1,0 +1,78 @@
+// What the miner's parts pass between them: the signals each sentence
+// carries after the pattern scan, and the small text helpers they share.
+// Internal to extractors/; the public interface is miner.h.
+#ifndef PLANMINE_EXTRACTORS_MINE_INTERNAL_H_
+#define PLANMINE_EXTRACTORS_MINE_INTERNAL_H_
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extractors/miner.h"
+
+namespace planmine {
+
+// A field label found in a sentence ("Entidad responsable:").
+struct Label {
+  int sentence = 0;
+  size_t start = 0, end = 0;  // in the sentence
+  std::string field;
+};
+
+// What the commitments and themes packs said about one sentence.
+struct SentenceSignals {
+  std::vector<Label> labels;
+  std::vector<std::pair<std::string, std::string>> levels;  // (id, as written)
+  std::set<std::string> ogp;                                // OGP values named
+  bool ogp_context = false;  // "…son los principios de AGA relacionados"
+  std::set<std::string> themes;
+  bool template_anchor = false;  // the label opening a template page
+};
+
+// The scan's output besides the findings it fills directly (theme hits,
+// entities, statements): per-sentence signals and the commitment candidates
+// the patterns name.
+struct Scan {
+  std::vector<SentenceSignals> at;           // one per sentence
+  std::vector<Commitment> keyword_headings;  // "Compromiso 4: …"
+  std::vector<Commitment> statements;        // "se compromete a …"
+  std::vector<int> template_anchors;         // sentence indexes
+};
+
+// What every segmentation strategy reads.
+struct SegmentInput {
+  const std::vector<Sentence>& sentences;
+  const NormalizedDocument* doc;  // may be null (plain sentence lists)
+  const std::vector<SentenceSignals>& at;
+};
+
+// Table-of-contents lines: dotted leaders, or a title ending in a page
+// number after a run of spaces or dots.
+bool LooksLikeTocLine(std::string_view s);
+// Trimmed, without trailing ". :", at most 300 bytes.
+std::string CleanTitle(std::string t);
+// Whitespace runs become one space; ends trimmed.
+std::string Squeeze(std::string_view s);
+// A field's value as written, without the punctuation that joined it to its
+// label or to the next one.
+std::string CleanValue(std::string_view v, size_t max_bytes);
+// "1.10" > "1.2"; "3" < "3.1".
+int CompareNumbers(const std::string& a, const std::string& b);
+// True when the first letter is lower-case (ASCII or a Latin-1 letter).
+bool StartsLower(std::string_view s);
+// Content words (4 bytes or more), folded as FoldedWords does.
+std::vector<std::string> ContentWords(std::string_view text);
+// Splits a milestones value into its items (see mine_text.cc).
+std::vector<Milestone> SplitMilestones(std::string_view value,
+                                       bool* structured);
+bool IsBulletOrContact(const std::string& s);
+// A unit runs to the sentence before `next_start`, at most 80 sentences or
+// 8 pages past its first.
+void CloseUnit(Commitment* c, int next_start,
+               const std::vector<Sentence>& sentences);
+
+}  // namespace planmine
+
+#endif  // PLANMINE_EXTRACTORS_MINE_INTERNAL_H_

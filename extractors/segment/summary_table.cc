@@ -1,0 +1,146 @@
+// Summary tables ("No. | Commitment | Lead department(s) | …"), read from
+// block positions: each row's lead cell, by row number, fills commitments
+// that have none; a plan whose only list of its commitments is such a table
+// gets one commitment per row.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extractors/mine_internal.h"
+#include "extractors/segment/segment.h"
+#include "pipeline/core/utf8.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace planmine {
+
+void Miner::ApplySummaryTables(const SegmentInput& in,
+                               std::vector<Commitment>* units) const {
+  const std::vector<Sentence>& sentences = in.sentences;
+  const int n = static_cast<int>(sentences.size());
+  std::map<int, TableRow> rows = ReadSummaryTables(*in.doc);
+  for (Commitment& c : *units) {
+    auto it = rows.find(atoi(c.number.c_str()));
+    if (it == rows.end() || c.lead_agency.empty() == false ||
+        c.number.find('.') != std::string::npos)
+      continue;
+    c.lead_agency = it->second.lead_agency;
+    c.lead_agency_source = "table";
+  }
+  // A plan whose only list of commitments is its summary table: one
+  // commitment per row, titled by the first sentence of its cell.
+  if (units->empty()) {
+    for (const auto& [number, row] : rows) {
+      if (row.commitment.empty()) continue;
+      int at = -1;
+      std::string probe = Utf8Truncate(row.commitment, 40);
+      for (int k = 0; k < n && at < 0; ++k)
+        if (sentences[k].page == row.page &&
+            sentences[k].text.find(probe) != std::string::npos)
+          at = k;
+      for (int k = 0; k < n && at < 0; ++k)
+        if (sentences[k].page == row.page) at = k;
+      if (at < 0) continue;
+      Commitment c;
+      c.kind = "table";
+      c.pattern_id = "column.lead_agency";
+      c.number = std::to_string(number);
+      size_t stop = row.commitment.find(". ");
+      c.title = CleanTitle(stop == std::string::npos
+                               ? row.commitment
+                               : row.commitment.substr(0, stop));
+      c.text = row.commitment;
+      c.first_page = c.last_page = row.page;
+      c.first_sentence = c.last_sentence = at;
+      c.lead_agency = row.lead_agency;
+      c.lead_agency_source = "table";
+      units->push_back(std::move(c));
+    }
+  }
+}
+
+std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
+    const NormalizedDocument& doc) const {
+  static const RE2 kNumber("\\d{1,3}");
+  std::map<int, TableRow> rows;
+  int last_row = 0;  // the last row number read, across pages
+  struct Cell {
+    Box box;
+    std::string text;
+  };
+  for (const NormalizedPage& page : doc.pages) {
+    const NormalizedBlock* head = nullptr;
+    for (const NormalizedBlock& b : page.blocks) {
+      std::string_view t(page.text.data() + b.start, b.end - b.start);
+      if (t.size() > 80) continue;
+      for (const PatternMatch& m : MatchEach(t, {}, "commitments", "column")) {
+        if ((*packs_)[m.pack].patterns[m.pattern].key == "lead_agency")
+          head = &b;
+      }
+      if (head != nullptr) break;
+    }
+    if (head == nullptr) continue;
+    const double lead_x = head->box.x0;
+    std::vector<Cell> nums, leads, cells;
+    for (const NormalizedBlock& b : page.blocks) {
+      if (&b == head || b.box.y0 < head->box.y1 - 1) continue;
+      std::string t = Squeeze(
+          std::string_view(page.text.data() + b.start, b.end - b.start));
+      if (RE2::FullMatch(t, kNumber) && b.box.x1 < lead_x - 50)
+        nums.push_back({b.box, t});
+      else if (std::abs(b.box.x0 - lead_x) <= 6)
+        leads.push_back({b.box, t});
+      else if (b.box.x1 <= lead_x + 2)  // left of the lead column
+        cells.push_back({b.box, t});
+    }
+    // Rows in reading order: each number takes the last unused lead cell
+    // that starts above its centre (numbers are centred in their rows, cells
+    // start at the top). A lead cell no number claims belongs to the row
+    // after the one above it: numbers merged into a cell's text are lost,
+    // but the numbering of a summary table runs on.
+    auto by_y = [](const Cell& a, const Cell& b) {
+      return a.box.y0 < b.box.y0;
+    };
+    std::sort(nums.begin(), nums.end(), by_y);
+    std::sort(leads.begin(), leads.end(), by_y);
+    std::vector<int> owner(leads.size(), 0);  // row number, 0 = none
+    double floor_y = -1;
+    for (const Cell& num : nums) {
+      double cy = (num.box.y0 + num.box.y1) / 2;
+      int pick = -1;
+      for (size_t i = 0; i < leads.size(); ++i)
+        if (owner[i] == 0 && leads[i].box.y0 <= cy + 2 &&
+            leads[i].box.y0 > floor_y)
+          pick = static_cast<int>(i);
+      if (pick < 0) continue;
+      owner[pick] = atoi(num.text.c_str());
+      floor_y = leads[pick].box.y0;
+    }
+    for (size_t i = 0; i < leads.size(); ++i) {
+      if (owner[i] == 0) {
+        int above = last_row;
+        for (size_t j = 0; j < i; ++j)
+          if (owner[j] != 0) above = owner[j];
+        if (above > 0 && !rows.count(above + 1)) owner[i] = above + 1;
+      }
+      if (owner[i] == 0 || rows.count(owner[i])) continue;
+      TableRow row;
+      row.lead_agency = CleanValue(leads[i].text, 400);
+      row.page = page.number;
+      // The commitment cell starts on the lead cell's line.
+      for (const Cell& c : cells)
+        if (std::abs(c.box.y0 - leads[i].box.y0) <= 4) {
+          row.commitment = c.text;
+          break;
+        }
+      rows[owner[i]] = std::move(row);
+      last_row = std::max(last_row, owner[i]);
+    }
+  }
+  return rows;
+}
+
+}  // namespace planmine
