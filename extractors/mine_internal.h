@@ -39,6 +39,7 @@ struct Scan {
   std::vector<Commitment> keyword_headings;  // "Compromiso 4: …"
   std::vector<Commitment> statements;        // "se compromete a …"
   std::vector<int> template_anchors;         // sentence indexes
+  int unit_words = 0;  // sentences naming the unit ("commitments")
 };
 
 // What every segmentation strategy reads.

@@ -97,6 +97,10 @@ Scan Miner::ScanMatches(const std::vector<Sentence>& sentences,
             scan.at[si].ogp.insert(p.key);
           continue;
         }
+        if (p.group == "unit") {
+          ++scan.unit_words;
+          continue;
+        }
         if (p.group == "ficha") {
           anchor_here = true;
           continue;

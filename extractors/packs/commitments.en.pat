@@ -1,6 +1,6 @@
 # Commitments in English. See commitments.es.pat.
 @pack commitments
-@version 2
+@version 3
 @lang en
 heading.commitment      ^commitment\s*(?:no\.?\s*|number\s*|#\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})?)(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>(?-i:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ¿"“«]).*)|\s*[:.]?\s*$)
 statement.government_will \b(?:the\s+)?(?:uk\s+)?(?:government|department|ministry|cabinet\s+office|council|agency)\s+will\b
@@ -31,3 +31,4 @@ ogp.public_accountability \bpublic\s+accountability\b|\baccountability\b
 ogp.technology_innovation \btechnology\s+and\s+innovation\b|\btechnological\s+innovation\b
 column.lead_agency      \blead\s+(?:department|agency|agencies|institutions?|organi[sz]ations?)(?:\s*\(s\))?\s*$
 field.ogp_values        (?:^|\s)(?:ogp|relevant\s+ogp)\s+values?\s*:
+unit.word               \bcommitments?\b

@@ -12,12 +12,15 @@
 #                completion_midterm, ogp_values, support
 #   level.<id>   completion levels (IRM): not_started, limited, substantial,
 #                complete
+#   unit.word    the word for the plan's unit ("compromisos"): a document
+#                that names it in a few sentences may be segmented by the
+#                typographic strategies (numbered headings, run-in titles)
 #   ogp.<value>  OGP values named in a sentence that speaks of the plan's
 #                principles or values: access_to_information,
 #                civic_participation, public_accountability,
 #                technology_innovation
 @pack commitments
-@version 2
+@version 3
 @lang es
 heading.compromiso      ^compromiso\s*(?:n(?:ro|[uú]m|o)?\s*\.?\s*|n\s*[º°o]\.?\s*|#\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})?)(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>(?-i:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ¿"“«]).*)|\s*[:.]?\s*$)
 statement.se_compromete \bse\s+compromete(?:n|r[aá]n?)?\s+a\b
@@ -49,3 +52,4 @@ ogp.public_accountability \brendici[oó]n\s+de\s+cuentas\b
 ogp.technology_innovation \btecnolog[ií]as?\s+(?:innovadoras?|e\s+innovaci[oó]n)\b|\binnovaci[oó]n\s+tecnol[oó]gica\b
 column.lead_agency      ^(?:entidad(?:es)?|instituci[oó]n(?:es)?|organismos?|dependencias?)\s+(?:responsables?|l[ií]der(?:es)?)\s*$|^responsables?\s*$
 field.ogp_values        (?:^|\s)valores?\s+(?:ogp|aga|de\s+(?:la\s+)?(?:aga|ogp|alianza))\s*:?\s*$|(?:^|\s)valores?\s+(?:ogp|aga)\s*:
+unit.word               \bcompromisos?\b

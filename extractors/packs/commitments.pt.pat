@@ -1,6 +1,6 @@
 # Commitments in Portuguese. See commitments.es.pat.
 @pack commitments
-@version 2
+@version 3
 @lang pt
 heading.compromisso     ^compromisso\s*(?:n\s*[º°o]?\.?\s*|n[uú]mero\s*|#\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})?)(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>(?-i:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ¿"“«]).*)|\s*[:.]?\s*$)
 statement.compromete_se \bcompromete-se\s+a\b|\bse\s+compromete\s+a\b
@@ -30,3 +30,4 @@ ogp.public_accountability \bpresta[cç][aã]o\s+de\s+contas\b|\baccountability\b
 ogp.technology_innovation \btecnologia\s+e\s+inova[cç][aã]o\b|\binova[cç][aã]o\s+tecnol[oó]gica\b
 column.lead_agency      ^(?:[oó]rg[aã]os?|institui[cç](?:[aã]o|[oõ]es))\s+respons[aá]ve(?:l|is)\s*$|^respons[aá]vel\s*$
 field.ogp_values        (?:^|\s)valores?\s+(?:da\s+)?(?:ogp|parceria)\s*:
+unit.word               \bcompromissos?\b

@@ -1,0 +1,159 @@
+// Strategy: run-in titles. Some plans give each commitment a paragraph (often
+// a bullet) that opens with its title set in the run of the text: "Expand
+// the Federal Government's Production … of Equitable Data. The President's
+// Executive Order …". The title is marked by type (bold or underlined words
+// the paragraph opens with) or, when the PDF does not say so, by form: a
+// first sentence in title case, followed by the paragraph's body. Such
+// openings must repeat in the same form (emphasis or title case, bullet or
+// not) over more than one page; a one-line item with no body after it is a
+// list entry, not a unit.
+#include <re2/re2.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "extractors/mine_internal.h"
+#include "extractors/segment/segment.h"
+#include "pipeline/core/utf8.h"
+
+namespace planmine {
+namespace {
+
+struct Opening {
+  int sentence = 0;
+  int page = 0;
+  std::string title;
+  bool emphasized = false;  // from the type, not the form
+  bool bullet = false;
+};
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// Title case: most words of four letters or more start with a capital
+// (joining words stay lower case: "Access to Federally-Funded Research").
+bool TitleCase(const std::vector<std::string>& words) {
+  int long_words = 0, capitalised = 0;
+  for (const std::string& w : words) {
+    size_t letters = 0;
+    for (char c : w)
+      letters += isalpha(static_cast<unsigned char>(c)) != 0 ||
+                 (static_cast<unsigned char>(c) & 0x80);
+    if (letters < 4) continue;
+    ++long_words;
+    capitalised += !StartsLower(w) && isupper(static_cast<unsigned char>(w[0]));
+  }
+  return long_words >= 2 && capitalised * 4 >= long_words * 3;
+}
+
+// "• ", "- ", "▪ ", "◦ ", "o ": a bullet the paragraph opens with.
+size_t BulletLength(std::string_view s) {
+  static const char* kBullets[] = {"\xE2\x80\xA2",
+                                   "\xE2\x96\xAA",
+                                   "\xE2\x97\xA6",
+                                   "\xEF\x82\xB7",
+                                   "-",
+                                   "\xE2\x80\x93",
+                                   "*"};
+  for (const char* b : kBullets) {
+    std::string_view bv(b);
+    if (s.substr(0, bv.size()) == bv && s.size() > bv.size() &&
+        s[bv.size()] == ' ')
+      return bv.size() + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Commitment> RunInTitles(const SegmentInput& in) {
+  std::vector<Commitment> units;
+  if (in.doc == nullptr || in.sentences.empty()) return units;
+  std::map<std::pair<int, int>, int> first_sentence;
+  for (size_t i = 0; i < in.sentences.size(); ++i)
+    first_sentence.emplace(
+        std::pair(in.sentences[i].page, in.sentences[i].block),
+        static_cast<int>(i));
+  const size_t kMinBodyWords = 10;
+  std::vector<Opening> openings;
+  for (const NormalizedPage& p : in.doc->pages) {
+    for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
+      const NormalizedBlock& b = p.blocks[bi];
+      if (b.region == "footnote" || b.region == "table") continue;
+      auto fs = first_sentence.find({p.number, static_cast<int>(bi)});
+      if (fs == first_sentence.end()) continue;
+      std::string text(
+          Squeeze(std::string_view(p.text).substr(b.start, b.end - b.start)));
+      size_t bullet = BulletLength(text);
+      std::vector<std::string> words = SplitWords(text.substr(bullet));
+      const std::string& first = in.sentences[fs->second].text;
+      std::vector<std::string> first_words =
+          SplitWords(std::string_view(first).substr(
+              std::min(BulletLength(first), first.size())));
+      Opening o;
+      o.sentence = fs->second;
+      o.page = p.number;
+      o.bullet = bullet > 0;
+      size_t title_words = 0;
+      int lead = b.lead_emphasis_words - (bullet > 0 ? 1 : 0);
+      if (lead >= 2 && static_cast<size_t>(lead) < words.size()) {
+        o.emphasized = true;
+        title_words = static_cast<size_t>(lead);
+      } else if (first_words.size() >= 3 && first_words.size() <= 20 &&
+                 (first.back() == '.' || first.back() == ':') &&
+                 TitleCase(first_words)) {
+        title_words = first_words.size();
+      }
+      if (title_words == 0 || words.size() < title_words + kMinBodyWords)
+        continue;
+      std::string title;
+      for (size_t k = 0; k < title_words; ++k)
+        title += (k ? " " : "") + words[k];
+      o.title = CleanTitle(title);
+      if (o.title.empty() || StartsLower(o.title)) continue;
+      openings.push_back(std::move(o));
+    }
+  }
+  // The form that repeats most over more than one page.
+  std::map<std::pair<bool, bool>, std::vector<const Opening*>> forms;
+  for (const Opening& o : openings)
+    forms[{o.emphasized, o.bullet}].push_back(&o);
+  const std::vector<const Opening*>* best = nullptr;
+  for (const auto& [form, group] : forms) {
+    std::set<int> pages;
+    for (const Opening* o : group) pages.insert(o->page);
+    if (group.size() < 3 || pages.size() < 2) continue;
+    if (best == nullptr || group.size() > best->size()) best = &group;
+  }
+  if (best == nullptr) return units;
+  for (size_t i = 0; i < best->size(); ++i) {
+    const Opening& o = *(*best)[i];
+    Commitment u;
+    u.kind = "heading";
+    u.pattern_id = "run_in_title";
+    u.number = std::to_string(i + 1);
+    u.title = o.title;
+    u.first_sentence = o.sentence;
+    u.first_page = o.page;
+    int next = i + 1 < best->size() ? (*best)[i + 1]->sentence
+                                    : static_cast<int>(in.sentences.size());
+    CloseUnit(&u, next, in.sentences);
+    units.push_back(std::move(u));
+  }
+  return units;
+}
+
+}  // namespace planmine

@@ -1,0 +1,217 @@
+// The segmentation strategies on small synthetic documents: blocks with
+// their type, and one sentence per ". "-separated piece of a block.
+#include "extractors/segment/segment.h"
+
+#include "extractors/miner.h"
+#include "tests/catch.h"
+#include "tests/test_util.h"
+
+namespace planmine {
+namespace {
+
+struct Typed {
+  double size = 10;
+  bool bold = false, underline = false;
+  int lead_emphasis_words = 0;
+};
+
+class DocBuilder {
+ public:
+  // Adds a block to page `page` (1-based) and its sentences.
+  DocBuilder& Block(int page, const std::string& text, Typed t = {}) {
+    while (static_cast<int>(doc_.pages.size()) < page) {
+      NormalizedPage p;
+      p.number = static_cast<int>(doc_.pages.size()) + 1;
+      doc_.pages.push_back(p);
+    }
+    NormalizedPage& p = doc_.pages[page - 1];
+    if (!p.text.empty()) p.text += "\n\n";
+    NormalizedBlock b = NormalizedBlock::Span(p.text.size(),
+                                              p.text.size() + text.size(),
+                                              false, "en");
+    b.font_size = t.size;
+    b.bold = t.bold;
+    b.underline = t.underline;
+    b.lead_emphasis_words = t.lead_emphasis_words;
+    size_t at = 0;
+    while (at < text.size()) {
+      size_t end = text.find(". ", at);
+      end = end == std::string::npos ? text.size() : end + 1;
+      Sentence s;
+      s.page = page;
+      s.block = static_cast<int>(p.blocks.size());
+      s.start = b.start + at;
+      s.end = b.start + end;
+      s.language = "en";
+      s.text = text.substr(at, end - at);
+      sentences_.push_back(s);
+      at = end + (end < text.size() ? 1 : 0);
+    }
+    p.text += text;
+    p.blocks.push_back(b);
+    return *this;
+  }
+  const NormalizedDocument& doc() const { return doc_; }
+  const std::vector<Sentence>& sentences() const { return sentences_; }
+
+ private:
+  NormalizedDocument doc_;
+  std::vector<Sentence> sentences_;
+};
+
+const std::string kBody =
+    "The agencies will publish the data in open formats and report on their "
+    "progress every year with civil society and the public.";
+
+std::vector<Commitment> Numbered(const DocBuilder& d) {
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  return NumberedHeadings(in);
+}
+
+std::vector<Commitment> RunIn(const DocBuilder& d) {
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  return RunInTitles(in);
+}
+
+}  // namespace
+
+TEST_CASE("Segment: bold numbered headings over pages, numbers restarting",
+          "[mine][segment]") {
+  Typed bold{10, true};
+  Typed theme{16};
+  DocBuilder d;
+  d.Block(1, "Open Government to Increase Public Integrity", theme)
+      .Block(1, "1. Improve Public Participation in Government", bold)
+      .Block(1, kBody)
+      .Block(1, "2. Modernize Management of Government Records", bold)
+      .Block(1, kBody)
+      .Block(2, kBody)
+      .Block(2, "Open Government to Improve Public Services", theme)
+      .Block(2, "1. Open Data to the Public", bold)
+      .Block(2, kBody)
+      // A page whose only text is a heading is judged against the
+      // document's body size, not its own.
+      .Block(3, "2. Improve Public Services", bold)
+      .Block(4, kBody);
+  std::vector<Commitment> u = Numbered(d);
+  REQUIRE(u.size() == 4);
+  CHECK(u[0].number == "1");
+  CHECK(u[0].title == "Improve Public Participation in Government");
+  CHECK(u[0].first_page == 1);
+  CHECK(u[2].number == "1");
+  CHECK(u[2].first_page == 2);
+  CHECK(u[3].title == "Improve Public Services");
+  CHECK(u[3].first_page == 3);
+  CHECK(u[3].last_page == 4);
+  CHECK(u[0].last_sentence < u[1].first_sentence);
+}
+
+TEST_CASE("Segment: a numbered list on one page is not a set of headings",
+          "[mine][segment]") {
+  Typed bold{10, true};
+  DocBuilder d;
+  // The plan's own list of its commitments: no body between the items.
+  d.Block(1, "1. Improve Public Participation", bold)
+      .Block(1, "2. Modernize Records Management", bold)
+      .Block(1, "3. Open Data to the Public", bold)
+      .Block(1, "4. Improve Public Services", bold)
+      .Block(2, kBody)
+      .Block(3, kBody);
+  CHECK(Numbered(d).empty());
+}
+
+TEST_CASE("Segment: numbered paragraphs in body type are not headings",
+          "[mine][segment]") {
+  DocBuilder d;
+  // Milestones numbered in plain type, each with text after it.
+  for (int page = 1; page <= 3; ++page)
+    for (int k = 1; k <= 3; ++k)
+      d.Block(page, std::to_string(k) + ". Publish the Register of owners")
+          .Block(page, kBody);
+  CHECK(Numbered(d).empty());
+  // The same in capitals or larger type stand out.
+  DocBuilder caps;
+  for (int page = 1; page <= 3; ++page)
+    caps.Block(page, std::to_string(page) + ". PUBLISH THE REGISTER")
+        .Block(page, kBody);
+  CHECK(Numbered(caps).size() == 3);
+}
+
+TEST_CASE("Segment: numbers that jump about are not one level",
+          "[mine][segment]") {
+  Typed bold{10, true};
+  DocBuilder d;
+  int numbers[] = {7, 2, 9, 4};
+  for (int k = 0; k < 4; ++k)
+    d.Block(k + 1, std::to_string(numbers[k]) + ". Some Bold Statement Here",
+            bold)
+        .Block(k + 1, kBody);
+  CHECK(Numbered(d).empty());
+}
+
+TEST_CASE("Segment: run-in titles, emphasized or in title case, repeating",
+          "[mine][segment]") {
+  DocBuilder d;
+  Typed lead{10, false, true, 7};  // "• " and six underlined words
+  d.Block(1, "• Expand the Production of Equitable Data. " + kBody, lead)
+      .Block(1, kBody)
+      .Block(2, "• Broaden Access to Research Findings. " + kBody,
+             Typed{10, false, true, 6})
+      .Block(3, "• Strengthen the Open Government Website. " + kBody,
+             Typed{10, false, true, 6});
+  std::vector<Commitment> u = RunIn(d);
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].title == "Expand the Production of Equitable Data");
+  CHECK(u[0].number == "1");
+  CHECK(u[2].first_page == 3);
+
+  // No type information: the form alone (title case, a full stop, a body).
+  DocBuilder plain;
+  plain.Block(1, "• Expand the Production of Equitable Data. " + kBody)
+      .Block(2, "• Broaden Access to Research Findings. " + kBody)
+      .Block(2, "• Ensure Transparency in Federal Procurement. " + kBody)
+      // A list entry with no body is not a unit.
+      .Block(3, "• Improve Access to Government Data")
+      // Nor is a sentence in sentence case.
+      .Block(3, "• The agencies will report every year. " + kBody);
+  u = RunIn(plain);
+  REQUIRE(u.size() == 3);
+  CHECK(u[1].title == "Broaden Access to Research Findings");
+}
+
+TEST_CASE(
+    "Segment: typographic strategies only in documents that speak of "
+    "commitments",
+    "[mine][segment]") {
+  auto packs = LoadPackDir(testing::PacksDir());
+  REQUIRE(packs.ok());
+  auto miner = Miner::Create(std::move(*packs));
+  REQUIRE(miner.ok());
+  auto build = [](bool speaks) {
+    Typed bold{10, true};
+    DocBuilder d;
+    d.Block(1, speaks ? "This plan has four commitments. The commitments "
+                        "were chosen in public. Each commitment has a lead."
+                      : "This guide has four chapters. The chapters were "
+                        "written in public. Each chapter has a lead.");
+    for (int k = 1; k <= 4; ++k)
+      d.Block(k + 1, std::to_string(k) + ". Improve Public Services Now", bold)
+          .Block(k + 1, kBody);
+    return d;
+  };
+  DocBuilder plan = build(true), guide = build(false);
+  int units = 0;
+  for (const Commitment& c :
+       miner->Mine(plan.sentences(), &plan.doc()).commitments)
+    units += c.kind != "statement";
+  CHECK(units == 4);
+  units = 0;
+  for (const Commitment& c :
+       miner->Mine(guide.sentences(), &guide.doc()).commitments)
+    units += c.kind != "statement";
+  CHECK(units == 0);
+}
+
+}  // namespace planmine
