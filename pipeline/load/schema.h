@@ -4,7 +4,7 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 6;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 7;  // 2: documents.missing_since
                                           // 3: commitment fields, plan
                                           // cycle, subnational, statements
                                           // 4: the planmine FTS tokenizer
@@ -14,6 +14,8 @@ inline constexpr int kSchemaVersion = 6;  // 2: documents.missing_since
                                           // pattern_sets (re-mining runs
                                           // only edited patterns);
                                           // ingest_runs.stage_seconds
+                                          // 7: plan_editions and
+                                          // plan_commitments views
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -271,9 +273,36 @@ CREATE VIEW commitments_by_document AS
          (SELECT group_concat(theme_id, ';') FROM commitment_themes t WHERE t.commitment_id = c.id) AS themes
   FROM commitments c JOIN documents d ON d.id = c.doc_id
   WHERE c.kind <> 'statement';
+-- One action plan per country, subnational government and cycle: editions
+-- of one plan (full and summary, es and en) and byte-identical copies are
+-- grouped, and the edition with the most commitments stands for the group.
+DROP VIEW IF EXISTS plan_editions;
+CREATE VIEW plan_editions AS
+  SELECT d.id AS doc_id,
+         first_value(d.id) OVER (
+           PARTITION BY coalesce(d.country, ''), coalesce(d.subnational, ''),
+                        coalesce(d.plan_cycle, d.sha256)
+           ORDER BY (SELECT count(*) FROM commitments c
+                     WHERE c.doc_id = d.id AND c.kind <> 'statement') DESC,
+                    d.page_count DESC, d.id) AS canonical_id,
+         count(*) OVER (
+           PARTITION BY coalesce(d.country, ''), coalesce(d.subnational, ''),
+                        coalesce(d.plan_cycle, d.sha256)) AS editions
+  FROM documents d
+  WHERE d.doc_type = 'action_plan' AND d.status = 'ok'
+    AND d.missing_since IS NULL;
+-- The commitments a country made: those of each plan's standing edition.
+-- An IRM report's assessments, a self-assessment's or a progress report's
+-- units and a second edition's copies are not counted again.
+DROP VIEW IF EXISTS plan_commitments;
+CREATE VIEW plan_commitments AS
+  SELECT c.* FROM commitments c
+  JOIN plan_editions e ON e.doc_id = c.doc_id AND e.canonical_id = c.doc_id
+  WHERE c.kind <> 'statement';
 -- Each commitment an IRM report assesses, with its completion level, beside
 -- the commitment of the action plan it assesses: same country and plan
--- cycle, same number (the IRM's "1.3" assesses the plan's "1").
+-- cycle, same number (the IRM's "1.3" assesses the plan's "1"), in the
+-- plan's standing edition.
 DROP VIEW IF EXISTS irm_assessments;
 CREATE VIEW irm_assessments AS
   SELECT d.country, d.plan_cycle, d.path AS irm_path,
@@ -286,6 +315,7 @@ CREATE VIEW irm_assessments AS
   JOIN documents d ON d.id = i.doc_id AND d.doc_type = 'irm_report'
   LEFT JOIN documents pd ON pd.country = d.country
        AND pd.plan_cycle = d.plan_cycle AND pd.doc_type = 'action_plan'
+       AND pd.id IN (SELECT canonical_id FROM plan_editions)
   LEFT JOIN commitments p ON p.doc_id = pd.id AND p.kind <> 'statement'
        AND p.number = CASE WHEN instr(i.number, '.') > 0
                            THEN substr(i.number, 1, instr(i.number, '.') - 1)

@@ -331,4 +331,51 @@ TEST_CASE(
   CHECK(cycle(2) == "IV/text");
 }
 
+TEST_CASE(
+    "Store: plan_commitments counts each plan once, without IRM assessments",
+    "[load]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("p.sqlite"));
+  REQUIRE(store.ok());
+  Store& st = **store;
+  auto doc = [](const std::string& path, const std::string& sha,
+                const std::string& type, const std::string& cycle, int units) {
+    IndexedDocument d = Doc(path, sha, {"Una frase."});
+    d.doc_type = {type, "text"};
+    d.plan_cycle = {cycle, "text"};
+    d.findings.commitments.clear();
+    for (int k = 1; k <= units; ++k) {
+      Commitment c;
+      c.kind = "heading";
+      c.number = std::to_string(k);
+      c.title = "Compromiso " + std::to_string(k);
+      c.first_page = c.last_page = 1;
+      d.findings.commitments.push_back(c);
+    }
+    return d;
+  };
+  // The full plan, its summary edition, an IRM report assessing 30
+  // sub-commitments, and the next plan.
+  REQUIRE(st.Replace(doc("/full.pdf", "h1", "action_plan", "2015-2017", 19), 1)
+              .ok());
+  REQUIRE(
+      st.Replace(doc("/summary.pdf", "h2", "action_plan", "2015-2017", 12), 1)
+          .ok());
+  REQUIRE(st.Replace(doc("/irm.pdf", "h3", "irm_report", "2015-2017", 30), 1)
+              .ok());
+  REQUIRE(st.Replace(doc("/next.pdf", "h4", "action_plan", "2020-2022", 15), 1)
+              .ok());
+  CHECK(Count(st.db(), "plan_commitments") == 19 + 15);
+  auto s = st.db().Prepare(
+      "SELECT d.path, e.editions FROM plan_editions e JOIN documents d ON "
+      "d.id = e.canonical_id WHERE e.doc_id = e.canonical_id ORDER BY 1");
+  REQUIRE(s.ok());
+  REQUIRE(s->Step());
+  CHECK(s->Text(0) == "/full.pdf");
+  CHECK(s->Int(1) == 2);
+  REQUIRE(s->Step());
+  CHECK(s->Text(0) == "/next.pdf");
+  CHECK_FALSE(s->Step());
+}
+
 }  // namespace planmine

@@ -479,11 +479,18 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
   // Fact rows: (doc_id, unit, theme).
   std::string facts;
   if (o.measure == "commitments") {
-    facts = theme ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM "
-                    "commitments c JOIN commitment_themes ct ON "
-                    "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
-                  : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM "
-                    "commitments c WHERE c.kind <> 'statement'";
+    // A country's commitments are its plans' (plan_commitments: one edition
+    // per plan, no IRM assessments); with --doc-type naming another type,
+    // that type's units (an IRM report's assessed commitments).
+    std::string source = o.doc_type.empty() || o.doc_type == "action_plan"
+                             ? "plan_commitments"
+                             : "commitments";
+    facts = theme ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM " +
+                        source +
+                        " c JOIN commitment_themes ct ON "
+                        "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
+                  : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
+                        source + " c WHERE c.kind <> 'statement'";
   } else if (o.measure == "documents") {
     facts = theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
                     "document_themes"
@@ -596,7 +603,7 @@ Result<Table> Timeline(Db& db, const std::string& country,
       "SELECT coalesce(d.plan_cycle, '?') AS cycle,"
       " count(DISTINCT d.id) AS documents,"
       " (SELECT count(DISTINCT ct.commitment_id) FROM commitment_themes ct "
-      "JOIN commitments c ON c.id = ct.commitment_id JOIN documents d2 ON "
+      "JOIN plan_commitments c ON c.id = ct.commitment_id JOIN documents d2 ON "
       "d2.id = c.doc_id WHERE ct.theme_id = ?2 AND coalesce(d2.plan_cycle, "
       "'?') = coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d2.country = "
       "upper(?1)) AND c.kind <> 'statement') AS commitments,"
@@ -767,11 +774,16 @@ Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db) {
       {"Documents by type",
        "SELECT coalesce(doc_type, '?') AS doc_type, count(*) AS documents FROM "
        "documents GROUP BY 1 ORDER BY 2 DESC, 1"},
+      // in_plans: the commitments of each plan's standing edition
+      // (plan_commitments); units: every unit found, IRM assessments and
+      // second editions included.
       {"Commitments found",
-       "SELECT coalesce(d.country, '?') AS country, sum(c.kind <> 'statement') "
-       "AS "
-       "numbered, sum(c.kind = 'statement') AS statements FROM commitments c "
-       "JOIN documents d ON d.id = c.doc_id GROUP BY 1 ORDER BY 2 DESC, 1"},
+       "SELECT coalesce(d.country, '?') AS country, (SELECT count(*) FROM "
+       "plan_commitments pc JOIN documents pd ON pd.id = pc.doc_id WHERE "
+       "coalesce(pd.country, '?') = coalesce(d.country, '?')) AS in_plans, "
+       "sum(c.kind <> 'statement') AS units, sum(c.kind = 'statement') AS "
+       "statements FROM commitments c JOIN documents d ON d.id = c.doc_id "
+       "GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"},
       {"Top themes",
        "SELECT h.theme_id AS theme, t.label_en AS label, sum(h.mentions) AS "
        "mentions, count(*) AS documents FROM document_themes h LEFT JOIN "

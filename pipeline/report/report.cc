@@ -115,7 +115,7 @@ const char* kScript = R"JS(
 Result<std::string> RenderReport(Db& db, const std::string& index_path) {
   auto docs = db.Prepare(
       "SELECT count(*), count(DISTINCT country), sum(status = 'ok'), "
-      "(SELECT count(*) FROM commitments WHERE kind <> 'statement'), "
+      "(SELECT count(*) FROM plan_commitments), "
       "(SELECT count(*) FROM sentences) FROM documents");
   if (!docs.ok()) return docs.status();
   std::string n_docs, n_countries, n_ok, n_commitments, n_sentences;
@@ -198,8 +198,8 @@ Result<std::string> RenderReport(Db& db, const std::string& index_path) {
   h += "<h2 id=\"cycles\">Commitments per country and plan cycle</h2>\n";
   auto cyc = db.Prepare(
       "SELECT coalesce(d.country, '?'), coalesce(d.plan_cycle, '?'), "
-      "d.doc_type, count(*) FROM commitments c JOIN documents d ON d.id = "
-      "c.doc_id WHERE c.kind <> 'statement' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+      "d.doc_type, count(*) FROM plan_commitments c JOIN documents d ON d.id "
+      "= c.doc_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
   if (!cyc.ok()) return cyc.status();
   std::vector<std::vector<std::string>> cyc_rows;
   int64_t max_n = 1;
