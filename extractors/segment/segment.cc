@@ -9,11 +9,12 @@ namespace planmine {
 //     or more; template pages win over them when the headings are fewer
 //     than half the template anchors (they are then labels inside the
 //     template or cross references);
-//  2. numbered headings at one typographic level;
-//  3. run-in titles that repeat;
-//  4. whatever keyword headings there were (one or two).
-// 2 and 3 read typography alone, so they are tried only in a document that
-// speaks of its units ("commitments", "compromisos") in a few sentences: a
+//  2. the document's repeated template (labels it repeats once per unit);
+//  3. numbered headings at one typographic level;
+//  4. run-in titles that repeat;
+//  5. whatever keyword headings there were (one or two).
+// 2 to 4 read layout and typography alone, so they are tried only in a document
+// that speaks of its units ("commitments", "compromisos") in a few sentences: a
 // guide's numbered chapters are not commitments. Summary tables are read
 // after segmentation (Miner::ApplySummaryTables), as the last fallback.
 std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan) {
@@ -25,6 +26,8 @@ std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan) {
   if (units.size() >= 3) return units;
   const int kUnitWords = 3;
   if (scan->unit_words < kUnitWords) return units;
+  std::vector<Commitment> sheets = RepeatedTemplate(in);
+  if (sheets.size() >= 3) return sheets;
   std::vector<Commitment> numbered = NumberedHeadings(in);
   if (numbered.size() >= 3) return numbered;
   std::vector<Commitment> run_in = RunInTitles(in);

@@ -33,6 +33,11 @@ std::vector<Commitment> TemplatePages(const std::vector<int>& anchors,
 std::vector<std::pair<int, std::string>> PlanList(const SegmentInput& in,
                                                   int end);
 
+// repeated_template.cc: the labels this document repeats the same number
+// of times (its commitment template, paired with values by the layout):
+// each time the template starts again, a unit starts.
+std::vector<Commitment> RepeatedTemplate(const SegmentInput& in);
+
 // numbered_headings.cc: headings numbered "1.", "2)", "III." at one
 // typographic level of the document (size, weight), spread over pages.
 std::vector<Commitment> NumberedHeadings(const SegmentInput& in);

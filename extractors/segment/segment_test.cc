@@ -26,9 +26,8 @@ class DocBuilder {
     }
     NormalizedPage& p = doc_.pages[page - 1];
     if (!p.text.empty()) p.text += "\n\n";
-    NormalizedBlock b = NormalizedBlock::Span(p.text.size(),
-                                              p.text.size() + text.size(),
-                                              false, "en");
+    NormalizedBlock b = NormalizedBlock::Span(
+        p.text.size(), p.text.size() + text.size(), false, "en");
     b.font_size = t.size;
     b.bold = t.bold;
     b.underline = t.underline;
@@ -49,6 +48,23 @@ class DocBuilder {
     }
     p.text += text;
     p.blocks.push_back(b);
+    return *this;
+  }
+  // A label/value row of a template table, as the layout pairs them: the
+  // field, and its two cells as blocks inside the field's box.
+  DocBuilder& Field(int page, const std::string& key, const std::string& value,
+                    double y) {
+    Block(page, key);
+    Block(page, value);
+    NormalizedPage& p = doc_.pages[page - 1];
+    p.blocks[p.blocks.size() - 2].box = {50, y, 200, y + 20};
+    p.blocks[p.blocks.size() - 1].box = {210, y, 500, y + 20};
+    p.fields.push_back({key, value, {50, y, 500, y + 20}});
+    return *this;
+  }
+  // Sets the box of the last block added.
+  DocBuilder& At(double y0, double y1) {
+    doc_.pages.back().blocks.back().box = {50, y0, 500, y1};
     return *this;
   }
   const NormalizedDocument& doc() const { return doc_; }
@@ -179,6 +195,49 @@ TEST_CASE("Segment: run-in titles, emphasized or in title case, repeating",
   u = RunIn(plain);
   REQUIRE(u.size() == 3);
   CHECK(u[1].title == "Broaden Access to Research Findings");
+}
+
+TEST_CASE("Segment: the labels a plan repeats once per sheet mark its units",
+          "[mine][segment]") {
+  auto sheets = [](int n, bool with_titles) {
+    DocBuilder d;
+    d.Block(1, kBody).At(40, 80);
+    for (int k = 0; k < n; ++k) {
+      int page = k + 2;
+      if (with_titles)
+        d.Block(page, std::to_string(k + 1) + ". Sheet Title Number " +
+                          std::to_string(k + 1),
+                Typed{16, true})
+            .At(60, 80);
+      d.Field(page, "Lead implementing agency", "Ministry " + std::to_string(k),
+              100)
+          .Field(page, "Start and end date", "2021-2023", 130)
+          .Field(page, "What is the public problem?", kBody, 160)
+          .Field(page, "Milestones", kBody, 190);
+    }
+    return d;
+  };
+  DocBuilder four = sheets(4, true);
+  std::vector<SentenceSignals> at(four.sentences().size());
+  SegmentInput in{four.sentences(), &four.doc(), at};
+  std::vector<Commitment> u = RepeatedTemplate(in);
+  REQUIRE(u.size() == 4);
+  CHECK(u[0].title == "Sheet Title Number 1");
+  CHECK(u[0].number == "1");
+  CHECK(u[3].first_page == 5);
+  CHECK(u[0].last_page == 2);
+  // Without a title above the labels the unit starts at its first label.
+  DocBuilder untitled = sheets(3, false);
+  std::vector<SentenceSignals> at2(untitled.sentences().size());
+  SegmentInput in2{untitled.sentences(), &untitled.doc(), at2};
+  u = RepeatedTemplate(in2);
+  REQUIRE(u.size() == 3);
+  CHECK(u[1].first_page == 3);
+  // Labels seen twice are not a template.
+  DocBuilder two = sheets(2, true);
+  std::vector<SentenceSignals> at3(two.sentences().size());
+  SegmentInput in3{two.sentences(), &two.doc(), at3};
+  CHECK(RepeatedTemplate(in3).empty());
 }
 
 TEST_CASE(
