@@ -157,6 +157,13 @@ std::vector<PatternMatch> Miner::MatchEach(std::string_view text,
   return out;
 }
 
+bool Miner::PerSentence(size_t pack) const {
+  const std::string& name = (*packs_)[pack].name;
+  for (const char* n : kSentencePacks)
+    if (name == n) return true;
+  return false;
+}
+
 std::vector<std::vector<PatternMatch>> Miner::MatchSentences(
     const std::vector<Sentence>& sentences, const MatchCache* reuse,
     MatchCache* out) const {
@@ -166,11 +173,16 @@ std::vector<std::vector<PatternMatch>> Miner::MatchSentences(
   std::vector<std::vector<PatternMatch>> found(sentences.size());
   if (reuse == nullptr) {
     for (int si = 0; si < n; ++si)
-      found[si] = Match(sentences[si].text, sentences[si].language);
+      for (const char* name : kSentencePacks) {
+        std::vector<PatternMatch> m =
+            Match(sentences[si].text, sentences[si].language, name);
+        for (PatternMatch& x : m) found[si].push_back(std::move(x));
+      }
   } else {
     const std::set<std::string> have(reuse->patterns.begin(),
                                      reuse->patterns.end());
     for (size_t k = 0; k < compiled_->size(); ++k) {
+      if (!PerSentence(k)) continue;
       const Compiled& c = (*compiled_)[k];
       for (size_t i = 0; i < c.res.size(); ++i) {
         if (have.count(c.keys[i])) {
@@ -190,7 +202,9 @@ std::vector<std::vector<PatternMatch>> Miner::MatchSentences(
         }
       }
     }
-    // The order Match gives (the loop below depends on it).
+  }
+  {
+    // Pack then pattern order (the scan depends on it).
     for (auto& v : found)
       std::sort(
           v.begin(), v.end(), [](const PatternMatch& a, const PatternMatch& b) {
@@ -202,7 +216,8 @@ std::vector<std::vector<PatternMatch>> Miner::MatchSentences(
     out->matches.clear();
     std::set<std::pair<size_t, size_t>> first;  // one pattern per key
     for (size_t k = 0; k < compiled_->size(); ++k)
-      for (size_t i = 0; i < (*compiled_)[k].keys.size(); ++i) {
+      for (size_t i = 0; i < (*compiled_)[k].keys.size() && PerSentence(k);
+           ++i) {
         const std::string& key = (*compiled_)[k].keys[i];
         if (out->matches.count(key)) continue;
         out->patterns.push_back(key);

@@ -172,7 +172,13 @@ class Miner {
   // "commitments.es@1 entities.any@1 …": what produced a document's rows.
   std::string VersionString() const;
 
+  // The packs Mine runs on every sentence. Other packs (genres, titles)
+  // are read by other stages on the texts they choose, through Match.
+  static constexpr const char* kSentencePacks[] = {"commitments", "themes",
+                                                   "entities", "statements"};
+
  private:
+  bool PerSentence(size_t pack) const;
   // The stages of Mine (see miner.cc), each in its own file.
   std::vector<std::vector<PatternMatch>> MatchSentences(
       const std::vector<Sentence>& sentences, const MatchCache* reuse,
