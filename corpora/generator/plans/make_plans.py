@@ -1044,7 +1044,7 @@ def latex_source(P):
                     s = tex_underline(s)
                 if b.get("bold"):
                     s = "\\textbf{%s}" % s
-                lines.append("{%s \\leavevmode%s%s\\par}" % (SIZES[sz], "\\pmmark{%s}" % b["cid"] if i == 0 else "", s))
+                lines.append("{%s\\leavevmode %s%s\\par}" % (SIZES[sz], "\\pmmark{%s}" % b["cid"] if i == 0 else "", s))
             align = "\\centering" if b.get("align") == "center" else "\\raggedright"
             inner = "%s\\hyphenpenalty=10000 %s" % (align, "\\vspace{2pt}".join(lines))
             if b.get("shade"):
