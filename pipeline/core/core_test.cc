@@ -1,3 +1,4 @@
+#include "pipeline/core/doc_types.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/status.h"
 #include "pipeline/core/utf8.h"
@@ -39,6 +40,16 @@ TEST_CASE("SanitizeUtf8: invalid bytes become U+FFFD", "[core]") {
         "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
   CHECK(Utf8Truncate("acción", 4) == "acci");
   CHECK(Utf8Truncate("acción", 5) == "acci");  // never half of "ó"
+}
+
+TEST_CASE("DocType: names round-trip, anything else is no type", "[core]") {
+  for (DocType t : kAllDocTypes) CHECK(ParseDocType(DocTypeName(t)) == t);
+  CHECK(DocTypeName(DocType::kSelfAssessment) == "self_assessment");
+  CHECK_FALSE(ParseDocType("plan").has_value());
+  CHECK_FALSE(ParseDocType("Action_Plan").has_value());
+  CHECK(DocTypeNames() ==
+        "action_plan, irm_report, self_assessment, workshop, slides, agenda, "
+        "guide, legal, report, other");
 }
 
 }  // namespace planmine

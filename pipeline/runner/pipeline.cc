@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "pipeline/classify/doc_type.h"
+#include "pipeline/classify/title.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
@@ -15,8 +17,10 @@
 
 namespace planmine {
 
-// Bump when Classify() changes: stored documents are then re-processed.
-constexpr const char* kClassifyVersion = "classify-5";
+// Bump when Classify() changes: stored documents are then re-classified.
+// (The title's rules have their own version, kTitleVersion, which re-reads
+// the files.)
+constexpr const char* kClassifyVersion = "classify-6";
 
 namespace fs = std::filesystem;
 
@@ -29,8 +33,30 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   if (!l.ok()) return l.status();
   auto s = SentenceSplitter::Create(o.segment);
   if (!s.ok()) return s.status();
-  auto packs = LoadPackDir(o.packs_dir);
-  if (!packs.ok()) return packs.status();
+  auto all_packs = LoadPackDir(o.packs_dir);
+  if (!all_packs.ok()) return all_packs.status();
+  // The genre and title packs are read by the classifier on a few short
+  // texts; the miner runs the others on every sentence.
+  std::vector<PatternPack> signal_packs;
+  std::vector<PatternPack>* packs = &*all_packs;
+  for (auto it = packs->begin(); it != packs->end();) {
+    if (Signals::IsSignalPack(*it)) {
+      signal_packs.push_back(std::move(*it));
+      it = packs->erase(it);
+    } else {
+      ++it;
+    }
+  }
+  // What the title depends on besides the text: its rules and the titles
+  // packs. The title is decided from typography the index does not keep,
+  // so a change there re-reads the files.
+  std::string title_versions = kTitleVersion;
+  for (const PatternPack& p : signal_packs)
+    if (p.name == "titles")
+      title_versions += " " + p.name + "." + p.language + "@" +
+                        std::to_string(p.version) + "#" + p.sha256.substr(0, 8);
+  auto g = Signals::Create(std::move(signal_packs));
+  if (!g.ok()) return g.status();
   auto taxonomy =
       LoadTaxonomy((fs::path(o.packs_dir) / "themes.taxonomy.tsv").string());
   if (!taxonomy.ok()) return taxonomy.status();
@@ -48,7 +74,7 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   auto m = Miner::Create(std::move(*packs));
   if (!m.ok()) return m.status();
   Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s), std::move(*m),
-             std::move(*taxonomy));
+             std::move(*g), std::move(*taxonomy));
   if (o.ocr) {
     std::string why;
     p.ocr_ = OcrEngine::Tesseract(&why);
@@ -59,31 +85,20 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   // What made the text, then what was mined from it: a stored document
   // whose versions start with the first part keeps its text and is only
   // re-mined (Remine).
-  p.text_versions_ = std::string(Extractor::kVersion) + " " +
-                     Normalizer::kVersion + " " + LanguageDetector::kVersion +
-                     " " + SentenceSplitter::kVersion + " " +
-                     (p.ocr_ ? "ocr-tesseract" : "ocr-off");
+  p.text_versions_ =
+      std::string(Extractor::kVersion) + " " + Normalizer::kVersion + " " +
+      LanguageDetector::kVersion + " " + SentenceSplitter::kVersion + " " +
+      (p.ocr_ ? "ocr-tesseract" : "ocr-off") + " " + title_versions;
   p.versions_ = p.text_versions_ + " " + kClassifyVersion + " " +
-                p.miner_.VersionString();
+                p.miner_.VersionString() + " " + p.signals_.VersionString();
   return p;
 }
 
-namespace {
-
-bool ContainsCi(const std::string& hay_lower, const char* needle) {
-  return hay_lower.find(needle) != std::string::npos;
+std::vector<PatternPack> Pipeline::packs() const {
+  std::vector<PatternPack> out = miner_.packs();
+  out.insert(out.end(), signals_.packs().begin(), signals_.packs().end());
+  return out;
 }
-
-std::string FirstPagesLower(const IndexedDocument& doc, size_t pages) {
-  std::string t;
-  for (size_t i = 0; i < doc.text.pages.size() && i < pages; ++i) {
-    t += doc.text.pages[i].text;
-    t += '\n';
-  }
-  return LowerUtf8(t);
-}
-
-}  // namespace
 
 // "cuarto", "Fourth", "iv" -> "IV".
 std::string RomanOrdinal(const std::string& word) {
@@ -102,36 +117,9 @@ std::string RomanOrdinal(const std::string& word) {
   return up;
 }
 
-void Classify(IndexedDocument* doc) {
-  // Title: manifest, else PDF metadata when it looks like a title, else the
-  // first heading block, else the file name.
-  if (doc->title.value.empty()) {
-    std::string meta(TrimAscii(doc->info.title));
-    std::string lower = AsciiLower(meta);
-    bool junk =
-        meta.size() < 4 || lower.find("microsoft") != std::string::npos ||
-        lower.find(".doc") != std::string::npos || lower == "untitled" ||
-        lower.find("imagen escaneada") != std::string::npos ||
-        lower.find(".indd") != std::string::npos;
-    if (!junk) {
-      doc->title = {meta, "metadata"};
-    } else {
-      for (const NormalizedPage& p : doc->text.pages) {
-        for (const NormalizedBlock& b : p.blocks) {
-          if (!b.heading) continue;
-          std::string t =
-              Utf8Truncate(p.text.substr(b.start, b.end - b.start), 200);
-          if (t.size() >= 4) {
-            doc->title = {t, "text"};
-            break;
-          }
-        }
-        if (!doc->title.value.empty() || p.number >= 3) break;
-      }
-      if (doc->title.value.empty())
-        doc->title = {fs::path(doc->file.path).stem().string(), "filename"};
-    }
-  }
+void Classify(const Signals& signals, IndexedDocument* doc) {
+  // Title: the manifest's, else from the cover (classify/title.h).
+  if (doc->title.value.empty()) doc->title = DecideTitle(*doc, signals);
   // Country: manifest, else the file name's leading ISO code ("co-…"), else
   // the country mentioned most (at least 3 times and twice the runner-up).
   if (doc->country.value.empty()) {
@@ -192,64 +180,10 @@ void Classify(IndexedDocument* doc) {
         doc->year = {doc->info.created.substr(0, 4), "metadata"};
     }
   }
-  // Document type from the opening pages and the layout.
+  // Document type over the taxonomy, with its evidence as the source.
   if (doc->doc_type.value.empty()) {
-    std::string head =
-        FirstPagesLower(*doc, 3) + " " + LowerUtf8(doc->title.value);
-    int headings = 0;
-    for (const Commitment& c : doc->findings.commitments)
-      headings += c.kind != "statement";
-    int landscape = 0, words = 0;
-    for (const NormalizedPage& p : doc->text.pages) {
-      landscape += p.width > p.height * 1.15;
-      words += p.word_count;
-    }
-    size_t n = std::max<size_t>(1, doc->text.pages.size());
-    bool slides = landscape * 2 > static_cast<int>(n) &&
-                  words / static_cast<int>(n) < 150 && n >= 3;
-    bool irm = ContainsCi(head, "mecanismo de revisi") ||
-               ContainsCi(head, "independent reporting mechanism") ||
-               ContainsCi(head, "mecanismo de avalia");
-    bool plan_words = ContainsCi(head, "plan de acci") ||
-                      ContainsCi(head, "action plan") ||
-                      ContainsCi(head, "plano de a") ||
-                      ContainsCi(head, "plan nacional de acci");
-    // The opening of the document (title and first lines) names its genre;
-    // a word deep in the text ("taller" in a decree) does not.
-    std::string opening =
-        LowerUtf8(Utf8Truncate(doc->title.value, 200)) + " " +
-        LowerUtf8(Utf8Truncate(
-            doc->text.pages.empty() ? "" : doc->text.pages[0].text, 120));
-    bool workshop = ContainsCi(opening, "taller") ||
-                    ContainsCi(opening, "workshop") ||
-                    ContainsCi(opening, "oficina de cocria") ||
-                    ContainsCi(opening, "oficinas de cocria") ||
-                    ContainsCi(opening, "con expertos") ||
-                    ContainsCi(opening, "de expertos") ||
-                    ContainsCi(opening, "conversaciones virtuales");
-    // A plan announces itself in its first words ("IV PLAN DE ACCIÓN
-    // NACIONAL…"); calls, methodologies and reports about a plan name it
-    // later, after their own genre.
-    std::string first = LowerUtf8(Utf8Truncate(
-        doc->text.pages.empty() ? "" : doc->text.pages[0].text, 70));
-    bool titled_plan =
-        (ContainsCi(first, "plan de acci") ||
-         ContainsCi(first, "action plan") || ContainsCi(first, "plano de a")) &&
-        !ContainsCi(first, "convocatoria") && !ContainsCi(first, "metodolog") &&
-        !ContainsCi(first, "informe") && !ContainsCi(first, "report") &&
-        !ContainsCi(first, "términos");
-    std::string t;
-    if (irm && !slides)
-      t = "irm_report";
-    else if (slides)
-      t = "slides";
-    else if (workshop)  // workshops for a plan name the plan too
-      t = "workshop";
-    else if (plan_words && (headings >= 3 || titled_plan))
-      t = "action_plan";
-    else
-      t = "other";
-    doc->doc_type = {t, "text"};
+    DocTypeDecision d = DecideDocType(*doc, signals);
+    doc->doc_type = {std::string(DocTypeName(d.type)), d.evidence};
   }
   // Plan cycle: the cycle named in the title, else the one named first on
   // the first two pages; years ("2015-2017") over ordinals ("IV").
@@ -331,10 +265,12 @@ void Pipeline::ApplyManifestAndClassify(const ManifestEntry* entry,
     if (!entry->subnational.empty())
       doc->subnational = {entry->subnational, "manifest"};
   }
-  planmine::Classify(doc);
+  planmine::Classify(signals_, doc);
   // Findings and recommendations are typed in reports, not in the plans
-  // and slides that state what will be done.
-  if (doc->doc_type.value == "action_plan" || doc->doc_type.value == "slides")
+  // and slides that state what will be done, nor in agendas and acts.
+  const auto type = ParseDocType(doc->doc_type.value);
+  if (type == DocType::kActionPlan || type == DocType::kSlides ||
+      type == DocType::kAgenda || type == DocType::kLegal)
     doc->findings.statements.clear();
 }
 
@@ -493,7 +429,7 @@ Result<IngestReport> Ingest(
   if (!run.ok()) return run.status();
   report.run_id = *run;
   PLANMINE_RETURN_IF_ERROR(store.SyncThemes(pipeline.themes()));
-  PLANMINE_RETURN_IF_ERROR(store.SyncPacks(pipeline.miner().packs()));
+  PLANMINE_RETURN_IF_ERROR(store.SyncPacks(pipeline.packs()));
   auto fail = [&](const SourceFile& f, const std::string& sha,
                   const std::string& stage, const Status& st) -> Status {
     report.errors.push_back({stage, st});

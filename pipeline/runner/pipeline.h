@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extractors/miner.h"
+#include "pipeline/classify/signals.h"
 #include "pipeline/core/status.h"
 #include "pipeline/discover/manifest.h"
 #include "pipeline/extract/extractor.h"
@@ -65,6 +66,10 @@ class Pipeline {
   void Warm() const { (void)normalizer_.dictionary_size(); }
 
   const Miner& miner() const { return miner_; }
+  // The genre and title packs the classifier reads (classify/signals.h).
+  const Signals& signals() const { return signals_; }
+  // Every pack loaded: the miner's and the classifier's.
+  std::vector<PatternPack> packs() const;
   const std::vector<Theme>& themes() const { return themes_; }
   // What produced a document's rows; a change means re-ingest.
   const std::string& versions() const { return versions_; }
@@ -73,12 +78,13 @@ class Pipeline {
 
  private:
   Pipeline(Extractor e, Normalizer n, LanguageDetector l, SentenceSplitter s,
-           Miner m, std::vector<Theme> t)
+           Miner m, Signals g, std::vector<Theme> t)
       : extractor_(std::move(e)),
         normalizer_(std::move(n)),
         language_(l),
         splitter_(std::move(s)),
         miner_(std::move(m)),
+        signals_(std::move(g)),
         themes_(std::move(t)) {}
 
   Extractor extractor_;
@@ -86,6 +92,7 @@ class Pipeline {
   LanguageDetector language_;
   SentenceSplitter splitter_;
   Miner miner_;
+  Signals signals_;
   std::vector<Theme> themes_;
   void ApplyManifestAndClassify(const ManifestEntry* entry,
                                 IndexedDocument* doc) const;
@@ -138,9 +145,12 @@ Result<IngestReport> Ingest(
     const std::function<void(const IngestProgress&)>& on_file,
     const WorkerLimits& workers = WorkerLimits());
 
-// Document classification from text and layout (doc_type), file name and
-// mentions (country), cycle/metadata (year). Exposed for tests.
-void Classify(IndexedDocument* doc);
+// Document classification: the title from the cover (classify/title.h) when
+// it is not decided yet, the type (classify/doc_type.h), the country from
+// the file name and mentions, the year from cycles and metadata, the plan
+// cycle and the subnational government. Attributes already set (by the
+// manifest) are kept. Exposed for tests.
+void Classify(const Signals& signals, IndexedDocument* doc);
 
 }  // namespace planmine
 
