@@ -18,6 +18,7 @@
 
 #include "pipeline/cli/format.h"
 #include "pipeline/core/clock.h"
+#include "pipeline/core/doc_types.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/extract/debug_layout.h"
 #include "pipeline/extract/extractor.h"
@@ -43,6 +44,13 @@ std::string DefaultPacksDir() {
 
 int RunThemesList(const std::string& packs_dir, const std::string& format);
 int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check);
+
+// The names --type and --doc-type accept: the taxonomy (core/doc_types.h).
+std::vector<std::string> DocTypeOptions() {
+  std::vector<std::string> out;
+  for (DocType t : kAllDocTypes) out.emplace_back(DocTypeName(t));
+  return out;
+}
 
 int Fail(const Status& s) {
   std::cerr << "planmine: " << s.message() << "\n";
@@ -678,7 +686,8 @@ int main(int argc, char** argv) {
       ->required();
   search->add_option("--country", so.country, "ISO code, e.g. CO");
   search->add_option("--lang", so.language, "es, pt or en");
-  search->add_option("--type", so.doc_type, "Document type, e.g. action_plan");
+  search->add_option("--type", so.doc_type, "Document type: " + DocTypeNames())
+      ->check(CLI::IsMember(DocTypeOptions()));
   search->add_option("--cycle", so.cycle, "Plan cycle, e.g. 2015-2017");
   search->add_option("--theme", so.theme,
                      "Only sentences tagged with this theme id");
@@ -703,8 +712,10 @@ int main(int argc, char** argv) {
   CommitmentFilter cf;
   std::string cformat = "table";
   commitments->add_option("--country", cf.country, "ISO code, e.g. CO");
-  commitments->add_option("--doc-type", cf.doc_type,
-                          "action_plan, irm_report, workshop, slides…");
+  commitments
+      ->add_option("--doc-type", cf.doc_type,
+                   "Only documents of this type: " + DocTypeNames())
+      ->check(CLI::IsMember(DocTypeOptions()));
   commitments->add_option("--theme", cf.theme,
                           "Theme id (see themes.taxonomy.tsv)");
   commitments->add_flag(
@@ -739,7 +750,10 @@ int main(int argc, char** argv) {
   statements->add_option("--kind", sf.kind, "finding or recommendation")
       ->check(CLI::IsMember({"finding", "recommendation"}));
   statements->add_option("--country", sf.country, "ISO code, e.g. CO");
-  statements->add_option("--doc-type", sf.doc_type, "workshop, irm_report…");
+  statements
+      ->add_option("--doc-type", sf.doc_type,
+                   "Only documents of this type: " + DocTypeNames())
+      ->check(CLI::IsMember(DocTypeOptions()));
   statements->add_option("--format", sformat, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
@@ -785,7 +799,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   compare->add_option("--cycle", co.cycle, "Only this plan cycle");
   compare->add_option("--country", co.country, "Only this country");
-  compare->add_option("--doc-type", co.doc_type, "Only this document type");
+  compare
+      ->add_option("--doc-type", co.doc_type,
+                   "Only this document type: " + DocTypeNames())
+      ->check(CLI::IsMember(DocTypeOptions()));
   compare
       ->add_option("--format", mformat,
                    "table (counts and row shares), json or csv (tidy: one "

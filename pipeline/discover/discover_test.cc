@@ -78,11 +78,16 @@ TEST_CASE("Manifest: CSV with quotes, matched by path or file name",
 
 TEST_CASE("Manifest: TSV like corpus-real's MANIFEST.tsv", "[discover]") {
   auto m = Manifest::Parse(
-      "file\tlanguage\tcountry\tdoc_type\nx.pdf\tes\tAR\tother\n", "/d",
-      "M.tsv");
+      "file\tlanguage\tcountry\tdoc_type\tdoc_type_full\n"
+      "x.pdf\tes\tAR\tother\tguide\n"
+      "y.pdf\tpt\tBR\tslides\t\n",
+      "/d", "M.tsv");
   REQUIRE(m.ok());
   REQUIRE(m->Find("/d/x.pdf") != nullptr);
   CHECK(m->Find("/d/x.pdf")->language == "es");
+  // The full taxonomy's column first, the coarse one when it is empty.
+  CHECK(m->Find("/d/x.pdf")->doc_type == "guide");
+  CHECK(m->Find("/d/y.pdf")->doc_type == "slides");
 }
 
 TEST_CASE("Manifest: errors name the file and line", "[discover]") {
@@ -95,6 +100,10 @@ TEST_CASE("Manifest: errors name the file and line", "[discover]") {
       Row{"name,country\na.pdf,CO\n",
           "m.csv:1: manifest needs a 'path' or 'file' column"},
       Row{"path,country\n,CO\n", "m.csv:2: empty path"},
+      Row{"path,doc_type\na.pdf,plan\n",
+          "m.csv:2: doc_type must be one of action_plan, irm_report, "
+          "self_assessment, workshop, slides, agenda, guide, legal, report, "
+          "other, got 'plan'"},
   }));
   auto m = Manifest::Parse(text, "/d", "m.csv");
   REQUIRE_FALSE(m.ok());

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "pipeline/core/doc_types.h"
 #include "pipeline/core/utf8.h"
 
 namespace planmine {
@@ -114,7 +115,11 @@ Result<Manifest> Manifest::Parse(const std::string& text,
                                year + "'");
       e.year = std::stoi(year);
     }
-    e.doc_type = get(r, "doc_type");
+    e.doc_type = get(r, "doc_type_full");
+    if (e.doc_type.empty()) e.doc_type = get(r, "doc_type");
+    if (!e.doc_type.empty() && !ParseDocType(e.doc_type))
+      return InvalidArgument(line + ": doc_type must be one of " +
+                             DocTypeNames() + ", got '" + e.doc_type + "'");
     e.title = get(r, "title");
     e.language = AsciiLower(get(r, "language"));
     e.plan_cycle = get(r, "plan_cycle");

@@ -6,7 +6,11 @@
 //                   its file name; required
 //   country         ISO 3166-1 alpha-2 code, e.g. CO
 //   year            four digits
-//   doc_type        action_plan, irm_report, workshop, slides, report, other…
+//   doc_type        one of core/doc_types.h: action_plan, irm_report,
+//                   self_assessment, workshop, slides, agenda, guide, legal,
+//                   report, other
+//   doc_type_full   the same, preferred over doc_type when both are given
+//                   (the shared corpora's manifests keep a coarser doc_type)
 //   title           free text
 //   language        es, pt, en (optional override of detection)
 // Other columns are ignored, so ../shared/corpus-real/MANIFEST.tsv loads too.
@@ -37,7 +41,7 @@ class Manifest {
   Manifest() = default;
 
   // Errors name the file and the 1-based line: "m.csv:4: year must be four
-  // digits".
+  // digits", "m.csv:5: doc_type must be one of action_plan, …, got 'plan'".
   static Result<Manifest> Load(const std::string& path);
   static Result<Manifest> Parse(const std::string& text,
                                 const std::string& base_dir,

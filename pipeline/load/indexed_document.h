@@ -20,7 +20,10 @@ namespace planmine {
 struct Attribute {
   std::string value;
   std::string source;  // "manifest" | "filename" | "mentions" | "metadata" |
-                       // "title" | "text" | ""
+                       // "title" | "text" | ""; for the title, where on the
+                       // document it was read (classify/title.h); for
+                       // doc_type, the evidence that decided it
+                       // (classify/doc_type.h)
 };
 
 struct IndexedDocument {

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
   status              TEXT NOT NULL,             -- ok | no_text | failed
   error               TEXT,                      -- the reason when status is not ok
   title               TEXT,
-  title_source        TEXT,
+  title_source        TEXT,                      -- manifest | subject | cover | act | running_header | metadata | salutation | heading | filename (classify/title.h)
   author              TEXT,
   subject             TEXT,
   creator             TEXT,
@@ -47,8 +47,8 @@ CREATE TABLE IF NOT EXISTS documents (
   country_source      TEXT,                      -- manifest | filename | mentions
   year                INTEGER,
   year_source         TEXT,
-  doc_type            TEXT,                      -- action_plan | irm_report | workshop | slides | other …
-  doc_type_source     TEXT,
+  doc_type            TEXT,                      -- action_plan | irm_report | self_assessment | workshop | slides | agenda | guide | legal | report | other (core/doc_types.h)
+  doc_type_source     TEXT,                      -- manifest, or the evidence that decided ("genre word 'Informe' in the title")
   plan_cycle          TEXT,                      -- "2015-2017", "IV", as the plan names it
   plan_cycle_source   TEXT,                      -- manifest | title | text | ordinal (years of the plan of that number)
   plan_ordinal        TEXT,                      -- "IV": the plan's number, as the text names it
