@@ -77,6 +77,8 @@ size_t BulletLength(std::string_view s) {
   return 0;
 }
 
+size_t WordCount(const std::string& s) { return SplitWords(s).size(); }
+
 }  // namespace
 
 std::vector<Commitment> RunInTitles(const SegmentInput& in) {
@@ -109,7 +111,12 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
       o.bullet = bullet > 0;
       size_t title_words = 0;
       int lead = b.lead_emphasis_words - (bullet > 0 ? 1 : 0);
-      if (lead >= 2 && static_cast<size_t>(lead) < words.size()) {
+      // A title alone in its paragraph still runs in: it ends as a
+      // sentence does (a heading does not).
+      bool alone = static_cast<size_t>(lead) == words.size();
+      bool ends = !text.empty() && (text.back() == '.' || text.back() == ':');
+      if (lead >= 2 && static_cast<size_t>(lead) <= words.size() &&
+          (!alone || ends)) {
         o.emphasized = true;
         title_words = static_cast<size_t>(lead);
       } else if (first_words.size() >= 3 && first_words.size() <= 20 &&
@@ -117,8 +124,21 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
                  TitleCase(first_words)) {
         title_words = first_words.size();
       }
-      if (title_words == 0 || words.size() < title_words + kMinBodyWords)
-        continue;
+      if (title_words == 0) continue;
+      // The body runs on in the same paragraph; or, under a title set on
+      // lines of its own in bold or underlined type, in the next one.
+      if (words.size() < title_words + kMinBodyWords) {
+        bool body_next = false;
+        if (o.emphasized && title_words + 1 >= words.size() &&
+            bi + 1 < p.blocks.size()) {
+          const NormalizedBlock& nb = p.blocks[bi + 1];
+          std::string next(Squeeze(
+              std::string_view(p.text).substr(nb.start, nb.end - nb.start)));
+          body_next = nb.lead_emphasis_words == 0 && !BulletLength(next) &&
+                      SplitWords(next).size() >= kMinBodyWords;
+        }
+        if (!body_next) continue;
+      }
       std::string title;
       for (size_t k = 0; k < title_words; ++k)
         title += (k ? " " : "") + words[k];
@@ -127,15 +147,23 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
       openings.push_back(std::move(o));
     }
   }
-  // The form that repeats most over more than one page.
-  std::map<std::pair<bool, bool>, std::vector<const Opening*>> forms;
-  for (const Opening& o : openings)
-    forms[{o.emphasized, o.bullet}].push_back(&o);
+  // The form that repeats most over more than one page (type or form may
+  // mark the title; a bullet or none sets the form apart).
+  std::map<bool, std::vector<const Opening*>> forms;
+  for (const Opening& o : openings) forms[o.bullet].push_back(&o);
   const std::vector<const Opening*>* best = nullptr;
   for (const auto& [form, group] : forms) {
     std::set<int> pages;
     for (const Opening* o : group) pages.insert(o->page);
     if (group.size() < 3 || pages.size() < 2) continue;
+    // A commitment's title is a phrase; a glossary's terms and a method's
+    // step names ("Beneficial owner:", "1) Consultation:") are a word or
+    // two.
+    std::vector<size_t> lengths;
+    for (const Opening* o : group) lengths.push_back(WordCount(o->title));
+    std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
+                     lengths.end());
+    if (lengths[lengths.size() / 2] < 4) continue;
     if (best == nullptr || group.size() > best->size()) best = &group;
   }
   if (best == nullptr) return units;

@@ -195,6 +195,27 @@ TEST_CASE("Segment: run-in titles, emphasized or in title case, repeating",
   u = RunIn(plain);
   REQUIRE(u.size() == 3);
   CHECK(u[1].title == "Broaden Access to Research Findings");
+
+  // A glossary's bold terms repeat too, but a term is a word or two.
+  DocBuilder glossary;
+  for (int page = 1; page <= 3; ++page)
+    glossary.Block(page, "Beneficial owner: " + kBody, Typed{10, true, false, 2})
+        .Block(page, "Open data: " + kBody, Typed{10, true, false, 2});
+  CHECK(RunIn(glossary).empty());
+
+  // A title set alone in its paragraph, ending as a sentence, takes the
+  // next paragraph as its body; a heading (no full stop) does not.
+  DocBuilder alone;
+  for (int page = 1; page <= 3; ++page)
+    alone
+        .Block(page, "• Implement the Strategy on Countering Corruption.",
+               Typed{10, false, true, 7})
+        .Block(page, kBody)
+        .Block(page, "Section Heading In Bold Type", Typed{10, true, false, 5})
+        .Block(page, kBody);
+  u = RunIn(alone);
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].title == "Implement the Strategy on Countering Corruption");
 }
 
 TEST_CASE("Segment: the labels a plan repeats once per sheet mark its units",

@@ -43,6 +43,7 @@ struct Line {
   // Bytes of `text` from its start set in bold or underlined words (a
   // run-in title: "Opening up Data. The government will…").
   size_t lead_emphasis = 0;
+  size_t lead_bold = 0, lead_underline = 0;  // the two runs it is made of
 };
 
 // What the layout stage decided a block's region is (docs/layout.md).

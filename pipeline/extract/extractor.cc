@@ -372,10 +372,18 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
     page.word_count = static_cast<int>(words.size());
     page.source = words.empty() ? TextSource::kNone : TextSource::kTextLayer;
     page.quality = TextQuality(words);
+    LayoutHints drawn;
+    if (core_ok) {
+      dev.TakeInto(&drawn);
+      MarkUnderlines(drawn.hrules, &words);
+    }
     page_lines.push_back(BuildLines(words, page.width, page.height));
     if (core_ok) {
-      dev.TakeInto(&page_lines.back().hints);
-      JoinRules(&page_lines.back().hints);
+      LayoutHints& h = page_lines.back().hints;
+      h.hrules = std::move(drawn.hrules);
+      h.vrules = std::move(drawn.vrules);
+      h.fills = std::move(drawn.fills);
+      JoinRules(&h);
     }
     out.pages.push_back(std::move(page));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -135,12 +136,20 @@ bool IsFootnoteMark(const Word& prev, const Word& w, double gap) {
   return ws <= 0.8 * ps && raised >= 0.1 * prev.box.height() && gap < 0.15 * ps;
 }
 
+// A word that ends a sentence: two lower-case letters then ". : ? !"
+// ("Accountability." but not "U.S." or "4.").
+bool EndsSentence(const std::string& w) {
+  if (w.size() < 3 || !std::strchr(".:?!", w.back())) return false;
+  return islower(static_cast<unsigned char>(w[w.size() - 2])) &&
+         islower(static_cast<unsigned char>(w[w.size() - 3]));
+}
+
 Line MakeLine(const std::vector<const Word*>& words) {
   Line l;
   l.box = words.front()->box;
   std::vector<double> sizes;
   size_t chars = 0, bold = 0, italic = 0, underline = 0;
-  bool lead_run = true;  // every word so far is emphasized
+  bool bold_run = true, underline_run = true;  // every word so far is
   for (size_t i = 0; i < words.size(); ++i) {
     const Word* w = words[i];
     if (i) {
@@ -163,8 +172,19 @@ Line MakeLine(const std::vector<const Word*>& words) {
       if (!glue) l.text += ' ';
     }
     l.text += w->text;
-    lead_run = lead_run && (w->bold || w->underline);
-    if (lead_run) l.lead_emphasis = l.text.size();
+    // The runs of bold and of underlined words the line opens with. A list
+    // marker ("•", "–", "1.") before a run does not end it; a sentence end
+    // inside it does (a run-in title, then a link or a bold phrase of the
+    // text).
+    bool marker = i == 0 && w->text.size() <= 3 &&
+                  std::none_of(w->text.begin(), w->text.end(), [](char c) {
+                    return isalpha(static_cast<unsigned char>(c)) != 0;
+                  });
+    bold_run = bold_run && (w->bold || marker);
+    underline_run = underline_run && (w->underline || marker);
+    if (bold_run) l.lead_bold = l.text.size();
+    if (underline_run) l.lead_underline = l.text.size();
+    if (EndsSentence(w->text)) bold_run = underline_run = false;
     l.box.Extend(w->box);
     sizes.push_back(WordSize(w));
     chars += w->text.size();
@@ -172,6 +192,7 @@ Line MakeLine(const std::vector<const Word*>& words) {
     italic += w->italic ? w->text.size() : 0;
     underline += w->underline ? w->text.size() : 0;
   }
+  l.lead_emphasis = std::max(l.lead_bold, l.lead_underline);
   l.font_size = Median(sizes);
   l.bold = bold * 2 > chars;
   l.italic = italic * 2 > chars;
@@ -503,6 +524,36 @@ void JoinRules(LayoutHints* hints) {
   JoinRules(&hints->vrules, false);
 }
 
+void MarkUnderlines(const std::vector<Box>& hrules, std::vector<Word>* words) {
+  if (hrules.size() > 2000 || words->size() > 100000) return;  // bounded
+  for (const Box& r : hrules) {
+    // The words standing on the rule: their bottom (descenders) reaches it
+    // or it lies just below them, and they overlap it.
+    std::vector<Word*> on;
+    double covered = 0, lo = 1e18, hi = -1e18;
+    for (Word& w : *words) {
+      if (w.rotation != 0) continue;
+      double size = std::max(1.0, w.font_size);
+      double cy = (r.y0 + r.y1) / 2;
+      if (r.height() > std::max(1.5, 0.15 * size)) continue;
+      if (cy < (w.box.y0 + w.box.y1) / 2 || cy > w.box.y1 + 0.3 * size)
+        continue;
+      double overlap = std::min(r.x1, w.box.x1) - std::max(r.x0, w.box.x0);
+      if (overlap < 0.7 * w.box.width()) continue;
+      on.push_back(&w);
+      covered += overlap;
+      lo = std::min(lo, w.box.x0);
+      hi = std::max(hi, w.box.x1);
+    }
+    if (on.empty()) continue;
+    // An underline runs under its words and no further; a table's rule runs
+    // on past the text of its cells.
+    double em = std::max(1.0, on.front()->font_size);
+    if (r.x0 < lo - em || r.x1 > hi + em || covered < 0.7 * r.width()) continue;
+    for (Word* w : on) w->underline = true;
+  }
+}
+
 PageLines BuildLines(const std::vector<Word>& words, double page_width,
                      double page_height) {
   PageLines out;
@@ -780,7 +831,8 @@ bool SplitMarginRow(const PageLines& page, size_t i, double body) {
   const Line& first = *row.front();
   const Line& last = *row.back();
   double tol = std::max(l.font_size, 1.0);
-  if (std::abs(first.box.x0 - left) > tol || std::abs(last.box.x1 - right) > tol)
+  if (std::abs(first.box.x0 - left) > tol ||
+      std::abs(last.box.x1 - right) > tol)
     return false;
   double widest_gap = 0;
   for (size_t k = 1; k < row.size(); ++k)
@@ -1695,8 +1747,11 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region,
       if (std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.3 * h && gap >= 0 &&
           gap < 2.0 * h &&
           !SplitsAt(edges, prev.box.x1, l.box.x0, CenterY(l.box), 0.5)) {
-        if (prev.lead_emphasis == prev.text.size() && l.lead_emphasis > 0)
-          prev.lead_emphasis += 1 + l.lead_emphasis;
+        if (prev.lead_bold == prev.text.size() && l.lead_bold > 0)
+          prev.lead_bold += 1 + l.lead_bold;
+        if (prev.lead_underline == prev.text.size() && l.lead_underline > 0)
+          prev.lead_underline += 1 + l.lead_underline;
+        prev.lead_emphasis = std::max(prev.lead_bold, prev.lead_underline);
         prev.text += ' ';
         prev.text += l.text;
         prev.box.Extend(l.box);
@@ -1713,6 +1768,17 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region,
 
 bool Emphasized(const Line& l) {
   return l.lead_emphasis == l.text.size() && !l.text.empty();
+}
+
+// A bold (underlined) run that fills `prev` and opens `l`: one title
+// wrapped onto two lines, not a heading line above its text.
+bool RunGoesOn(const Line& prev, const Line& l) {
+  bool bold = prev.lead_bold == prev.text.size();
+  bool under = prev.lead_underline == prev.text.size();
+  // The same type on both sides: a bold and underlined heading is not
+  // continued by an underlined link that opens its text.
+  return (bold || under) && bold == (l.lead_bold > 0) &&
+         under == (l.lead_underline > 0);
 }
 
 // Words (space-separated) in the first `bytes` of `text`.
@@ -1752,9 +1818,18 @@ void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
       bool same_row = std::abs(CenterY(l.box) - CenterY(prev.box)) < 0.4 * h;
       // A whole line in bold or underlined type next to one that is not:
       // a heading at body size ("4. Transform the Classification System").
-      bool emphasis_change = Emphasized(l) != Emphasized(prev);
+      // (An emphasized run that wraps onto the next line goes on.)
+      bool emphasis_change =
+          Emphasized(l) != Emphasized(prev) && !RunGoesOn(prev, l);
+      // A sentence ends and the next line opens in bold or underlined
+      // words: a run-in title starts a paragraph set with no space or
+      // indent ("…se compromete a:" / "Transparencia fiscal. Se propone…").
+      bool run_in = l.lead_emphasis > 0 && !Emphasized(l) &&
+                    prev.lead_emphasis < prev.text.size() &&
+                    !prev.text.empty() &&
+                    std::strchr(".:;!?", prev.text.back()) != nullptr;
       start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
-              emphasis_change || StartsListItem(l.text);
+              emphasis_change || run_in || StartsListItem(l.text);
       if (region.kind == RegionKind::kTable) start = false;  // a cell is one
     }
     if (start) {

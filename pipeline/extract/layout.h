@@ -38,6 +38,10 @@ struct LayoutHints {
 // cell by cell).
 void JoinRules(LayoutHints* hints);
 
+// Words standing on a horizontal rule that runs under them and no further
+// (an underline drawn as a line: Poppler marks only some) get `underline`.
+void MarkUnderlines(const std::vector<Box>& hrules, std::vector<Word>* words);
+
 struct PageLines {
   double width = 0, height = 0;
   std::vector<Line> lines;           // horizontal lines, in no particular order

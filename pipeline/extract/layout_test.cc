@@ -579,6 +579,55 @@ TEST_CASE("Layout: small type over the title is a header, over the body not",
   CHECK_FALSE(header_marked(page(10)));
 }
 
+TEST_CASE("Layout: underlines drawn as rules mark their words, table rules not",
+          "[layout]") {
+  std::vector<Word> words = Typeset("Improve Access. The plan will", 50, 100);
+  // A rule under the first two words only (their width: 5 pt a letter).
+  std::vector<Box> under = {{50, 109, 127.5, 109.6}};
+  MarkUnderlines(under, &words);
+  CHECK(words[0].underline);
+  CHECK(words[1].underline);
+  CHECK_FALSE(words[2].underline);
+  // A table rule running on far past the words under it.
+  std::vector<Word> cells = Typeset("Lead agency", 50, 100);
+  std::vector<Box> table = {{40, 109, 500, 109.6}};
+  MarkUnderlines(table, &cells);
+  CHECK_FALSE(cells[0].underline);
+}
+
+TEST_CASE("Layout: a bold run-in title after a sentence end starts a block",
+          "[layout]") {
+  std::vector<Word> words =
+      Typeset("para avanzar el gobierno se compromete a:", 50, 100);
+  std::vector<Word> title = Typeset("Transparencia fiscal.", 50, 112, 10, true);
+  Append(&words, title);
+  Append(&words, Typeset("Se propone publicar", 160, 112));
+  Append(&words, Typeset("los datos del presupuesto cada mes.", 50, 124));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[1].lines[0].text.rfind("Transparencia fiscal.", 0) == 0);
+  CHECK(blocks[1].lead_emphasis_words == 2);
+  // A bold heading line and an underlined link opening its text are two
+  // blocks; an underlined title wrapping onto the next line is one.
+  std::vector<Word> link = Typeset("1. Improve Performance", 50, 100, 10, true);
+  for (Word& w : link) w.underline = true;
+  std::vector<Word> text = Typeset("Performance.gov shows the results", 50, 112);
+  text[0].underline = true;
+  Append(&link, text);
+  PageLines two = BuildLines(link, 595, 842);
+  CHECK(OrderBlocks(two.lines, two.hints).size() == 2);
+  std::vector<Word> wrap = Typeset("Expand the Production of", 50, 100);
+  std::vector<Word> rest = Typeset("Equitable Data. The order", 50, 112);
+  for (Word& w : wrap) w.underline = true;
+  rest[0].underline = rest[1].underline = true;
+  Append(&wrap, rest);
+  PageLines one = BuildLines(wrap, 595, 842);
+  std::vector<Block> b = OrderBlocks(one.lines, one.hints);
+  REQUIRE(b.size() == 1);
+  CHECK(b[0].lead_emphasis_words == 6);
+}
+
 TEST_CASE(
     "Layout: superscript note marks leave the word, a detached "
     "line-end hyphen rejoins it",
