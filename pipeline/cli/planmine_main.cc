@@ -23,6 +23,7 @@
 #include "pipeline/extract/debug_layout.h"
 #include "pipeline/extract/extractor.h"
 #include "pipeline/query/evaluate.h"
+#include "pipeline/query/evaluate_documents.h"
 #include "pipeline/query/query.h"
 #include "pipeline/report/report.h"
 #include "pipeline/runner/pipeline.h"
@@ -43,7 +44,9 @@ std::string DefaultPacksDir() {
 }
 
 int RunThemesList(const std::string& packs_dir, const std::string& format);
-int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check);
+int RunEvaluate(Db& db, const std::string& labels,
+                const std::vector<std::string>& manifests,
+                const std::string& titles, bool verbose, bool check);
 
 // The names --type and --doc-type accept: the taxonomy (core/doc_types.h).
 std::vector<std::string> DocTypeOptions() {
@@ -542,7 +545,8 @@ int RunThemesList(const std::string& packs_dir, const std::string& format) {
   return kExitOk;
 }
 
-int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check) {
+int RunEvaluateCommitments(Db& db, const std::string& labels, bool verbose,
+                           bool check) {
   auto r = Evaluate(db, labels);
   if (!r.ok()) return Fail(r.status());
   char buf[256];
@@ -592,6 +596,82 @@ int RunEvaluate(Db& db, const std::string& labels, bool verbose, bool check) {
             r->theme_macro_f1 >= 0.8 && r->missing_documents.empty();
   if (!ok) std::cerr << "planmine: evaluate: below the targets\n";
   return ok ? kExitOk : kExitPartial;
+}
+
+// Document types against manifests and titles against a titles TSV
+// (pipeline/query/evaluate_documents.h). Targets: doc_type 0.95, titles 0.90.
+int RunEvaluateDocuments(Db& db, const std::vector<std::string>& manifests,
+                         const std::string& titles, bool verbose, bool check) {
+  auto r = EvaluateDocuments(db, manifests, titles);
+  if (!r.ok()) return Fail(r.status());
+  for (const std::string& f : r->missing_documents)
+    std::cerr << "planmine: " << f << ": labelled but not in the index\n";
+  char buf[64];
+  auto share = [&](const DocumentScore& s) {
+    snprintf(buf, sizeof buf, "%.3f", s.share());
+    return std::string(buf);
+  };
+  Table t;
+  t.columns = {"measure", "set", "right", "labelled", "share"};
+  auto rows = [&](const char* measure, const DocumentScore& all,
+                  const std::vector<DocumentScore>& sets) {
+    if (all.labelled == 0) return;
+    for (const DocumentScore& s : sets)
+      t.rows.push_back({measure, s.set, std::to_string(s.right),
+                        std::to_string(s.labelled), share(s)});
+    t.rows.push_back({measure, "all", std::to_string(all.right),
+                      std::to_string(all.labelled), share(all)});
+  };
+  rows("doc_type", r->doc_type, r->doc_type_sets);
+  rows("title", r->titles, r->title_sets);
+  if (r->doc_type.labelled)
+    std::cout << "documents: doc_type " << r->doc_type.right << "/"
+              << r->doc_type.labelled << " right (" << share(r->doc_type)
+              << ")\n";
+  if (r->titles.labelled)
+    std::cout << "documents: titles " << r->titles.right << "/"
+              << r->titles.labelled << " accepted (" << share(r->titles)
+              << ")\n";
+  std::cout << "\n";
+  PrintTable(t, std::cout, 60);
+  if (verbose) {
+    if (!r->confusion.empty()) {
+      std::cout << "\ndoc_type misses (labelled -> predicted: documents):\n";
+      for (const auto& [k, n] : r->confusion)
+        std::cout << "  " << k.first << " -> " << k.second << ": " << n << "\n";
+      for (const std::string& m : r->doc_type_misses)
+        std::cout << "  " << m << "\n";
+    }
+    if (!r->title_misses.empty()) {
+      std::cout << "\ntitle misses:\n";
+      for (const std::string& m : r->title_misses)
+        std::cout << "  " << m << "\n";
+    }
+  }
+  if (!check) return kExitOk;
+  bool ok = r->missing_documents.empty() &&
+            (r->doc_type.labelled == 0 || r->doc_type.share() >= 0.95) &&
+            (r->titles.labelled == 0 || r->titles.share() >= 0.90);
+  if (!ok) std::cerr << "planmine: evaluate: documents below the targets\n";
+  return ok ? kExitOk : kExitPartial;
+}
+
+int RunEvaluate(Db& db, const std::string& labels,
+                const std::vector<std::string>& manifests,
+                const std::string& titles, bool verbose, bool check) {
+  if (labels.empty() && manifests.empty() && titles.empty())
+    return Fail(InvalidArgument(
+        "evaluate: give a commitments LABELS file, --documents MANIFEST… or "
+        "--titles TSV"));
+  int rc = kExitOk;
+  if (!labels.empty()) rc = RunEvaluateCommitments(db, labels, verbose, check);
+  if (rc == kExitFailed) return rc;
+  if (!manifests.empty() || !titles.empty()) {
+    if (!labels.empty()) std::cout << "\n";
+    rc = std::max(rc, RunEvaluateDocuments(db, manifests, titles, verbose,
+                                           check));
+  }
+  return rc;
 }
 
 }  // namespace
@@ -860,18 +940,32 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
 
-  auto* evaluate =
-      app.add_subcommand("evaluate",
-                         "Score the index's commitments against a labelled TSV "
-                         "(tests/eval/commitments.tsv)");
-  std::string labels;
+  auto* evaluate = app.add_subcommand(
+      "evaluate",
+      "Score the index against labelled sets: commitments "
+      "(tests/eval/commitments.tsv), document types (manifests) and titles "
+      "(tests/eval/titles.tsv)");
+  std::string labels, eval_titles;
+  std::vector<std::string> eval_manifests;
   bool eval_verbose = false, eval_check = false;
-  evaluate->add_option("LABELS", labels, "The labelled TSV")->required();
+  evaluate->add_option("LABELS", labels,
+                       "The labelled commitments TSV (optional when "
+                       "--documents or --titles is given)");
+  evaluate
+      ->add_option("--documents", eval_manifests,
+                   "Manifests whose doc_type_full (else doc_type) labels "
+                   "each file's type, e.g. ../shared/corpus-real/MANIFEST.tsv")
+      ->expected(1, -1);
+  evaluate->add_option("--titles", eval_titles,
+                       "TSV of accepted titles: corpus, document, title, "
+                       "also_accept ('|'-separated)");
   evaluate->add_flag("-v,--verbose", eval_verbose,
-                     "List every miss: unfound, extra, wrong field");
+                     "List every miss: unfound, extra, wrong field; the "
+                     "documents' wrong types and rejected titles");
   evaluate->add_flag("--check", eval_check,
                      "Exit 1 below the targets: commitment F1 0.9, lead "
-                     "agency and dates 0.8, theme macro-F1 0.8");
+                     "agency and dates 0.8, theme macro-F1 0.8; doc_type "
+                     "0.95, titles 0.90");
 
   auto* extract = app.add_subcommand(
       "extract",
@@ -910,7 +1004,8 @@ int main(int argc, char** argv) {
   auto store = OpenIndex(db);
   if (!store.ok()) return Fail(store.status());
   if (*evaluate)
-    return RunEvaluate((*store)->db(), labels, eval_verbose, eval_check);
+    return RunEvaluate((*store)->db(), labels, eval_manifests, eval_titles,
+                       eval_verbose, eval_check);
   Db& conn = (*store)->db();
   if (*search) {
     if (format == "table" && isatty(STDOUT_FILENO)) {

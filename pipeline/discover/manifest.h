@@ -50,6 +50,8 @@ class Manifest {
   // The entry for `file_path` (matched by absolute path, else by file name).
   const ManifestEntry* Find(const std::string& file_path) const;
   size_t size() const { return entries_.size(); }
+  // In the manifest's order.
+  const std::vector<ManifestEntry>& entries() const { return entries_; }
 
  private:
   std::vector<ManifestEntry> entries_;

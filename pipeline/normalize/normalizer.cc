@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -146,6 +147,32 @@ std::vector<std::string> FoldedWords(std::string_view s) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u >= 0x80 || isalnum(u)) {
       w += c;
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+std::vector<std::string> AsciiFoldedWords(std::string_view s) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_SUCCESS(err)) {
+    icu::UnicodeString d = nfkd->normalize(u, err);
+    if (U_SUCCESS(err)) u = d;
+  }
+  std::vector<std::string> out;
+  std::string w;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    char16_t c = u.charAt(i);
+    if (c >= 0x80) continue;  // dropped, not a separator
+    char a = static_cast<char>(c);
+    if (std::isalnum(static_cast<unsigned char>(a))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(a)));
     } else if (!w.empty()) {
       out.push_back(std::move(w));
       w.clear();

@@ -118,6 +118,13 @@ std::string LowerUtf8(std::string_view s);
 std::string FoldUtf8(std::string_view s);
 // The words of `s` (runs of letters and digits), folded as FoldUtf8 does.
 std::vector<std::string> FoldedWords(std::string_view s);
+// The ASCII words of `s` after compatibility decomposition (NFKD): accents
+// off, "º" -> "o", "ﬁ" -> "fi", anything else outside ASCII dropped, lower
+// case, split at whatever is not a letter or a digit. "Nº 4194 — Año" ->
+// {"no", "4194", "ano"}. The same words as Python's
+// unicodedata.normalize('NFKD', s).encode('ascii', 'ignore') would give, so
+// that scores computed both ways agree.
+std::vector<std::string> AsciiFoldedWords(std::string_view s);
 
 }  // namespace planmine
 
