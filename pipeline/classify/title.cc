@@ -123,19 +123,12 @@ class TitleFinder {
   Attribute Decide() const;
 
  private:
-  struct Candidate {
-    size_t block = 0;  // index into the page's blocks
-    std::string text;
-    double size = 0;
-  };
-
   bool Has(const std::string& text, const char* pack, const char* group) const {
     return signals_.Has(text, language_, pack, group);
   }
-  // Why `text` cannot be a title (structure and the titles packs); empty
-  // when it can.
-  // `part`: the text is one line of a stacked title, and may be a
-  // single word ("Awards" under "International Memberships and").
+  // Why `text` cannot be a title (structure and the titles packs); null
+  // when it can. `part`: the text is one line of a stacked title, and may
+  // be a single word ("Awards" under "International Memberships and").
   const char* Reject(const std::string& text, bool part = false) const;
   // Also the block's own evidence: its box and size against the page.
   const char* RejectBlock(const NormalizedPage& p, const NormalizedBlock& b,
@@ -191,7 +184,7 @@ const char* TitleFinder::Reject(const std::string& text, bool part) const {
   if (Has(text, "titles", "letterhead")) {
     bool genre = false;
     for (const Signal& s : signals_.Find(text, language_, "genres"))
-      genre |= s.group != "time_range" && s.group != "letter";
+      genre |= Signals::IsGenre(s.group);
     if (!genre) return "a letterhead";
   }
   return nullptr;
@@ -332,7 +325,7 @@ std::optional<std::string> TitleFinder::BoldOpening(
   // size opens the page, before the first paragraph.
   std::vector<size_t> order(p.blocks.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return p.blocks[a].box.y0 < p.blocks[b].box.y0;
   });
   std::vector<size_t> bold;

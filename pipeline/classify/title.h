@@ -10,8 +10,8 @@
 //                   engagement")
 //   act             an act's own heading near the top of page 1 ("DECRETO
 //                   N° 181") when nothing on the page stands out by size
-//   running_header  the header repeated over the pages, when page 1 has no
-//                   text that can be a title (a cover drawn as a picture, a
+//   running_header  the header repeated over the pages, when nothing on
+//                   page 1 stands out (a cover drawn as a picture, a
 //                   contents page)
 //   cover           bold lines at body size opening page 1; the one that
 //                   opens with a genre word ("TALLER DE SALUD" under the
@@ -43,7 +43,7 @@ namespace planmine {
 // Bump when DecideTitle changes. The title is decided from the layout's
 // typography, which the index does not keep, so a new version re-reads the
 // files (it is part of the text versions, see Pipeline).
-inline constexpr const char* kTitleVersion = "title-2";
+inline constexpr const char* kTitleVersion = "title-3";
 
 // The document's title and its source. Reads doc.text (blocks with their
 // type size and boxes, furniture), doc.info.title, doc.file.path and

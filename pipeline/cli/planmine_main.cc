@@ -668,8 +668,8 @@ int RunEvaluate(Db& db, const std::string& labels,
   if (rc == kExitFailed) return rc;
   if (!manifests.empty() || !titles.empty()) {
     if (!labels.empty()) std::cout << "\n";
-    rc = std::max(rc, RunEvaluateDocuments(db, manifests, titles, verbose,
-                                           check));
+    rc = std::max(rc,
+                  RunEvaluateDocuments(db, manifests, titles, verbose, check));
   }
   return rc;
 }
