@@ -88,8 +88,11 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
     auto it = values.find(k);
     return it == values.end() ? std::string() : it->second;
   };
-  c->lead_agency = Utf8Truncate(get("lead_agency"), 400);
-  if (!c->lead_agency.empty()) c->lead_agency_source = "field";
+  // A labelled field wins over what the strategy read (a table's cell).
+  if (std::string lead = get("lead_agency"); !lead.empty()) {
+    c->lead_agency = Utf8Truncate(lead, 400);
+    c->lead_agency_source = "field";
+  }
   c->other_actors = Utf8Truncate(get("other_actors"), 600);
   for (const char* k :
        {"description", "objective", "problem", "results", "activities"}) {

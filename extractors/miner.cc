@@ -251,6 +251,11 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
   Scan scan = ScanMatches(sentences, found, &f);
   SegmentInput in{sentences, pages, scan.at};
   std::vector<Commitment> units = Segment(in, &scan);
+  // A plan whose only list of its commitments is a summary table.
+  if (units.size() < 3) {
+    std::vector<Commitment> rows = TableRowUnits(in);
+    if (rows.size() >= 3) units = std::move(rows);
+  }
   for (Commitment& c : units) FillFields(in, &c);
   if (pages != nullptr) ApplySummaryTables(in, &units);
   AssignThemes(in, f.theme_hits, &units);

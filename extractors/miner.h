@@ -189,6 +189,9 @@ class Miner {
   void FillFields(const SegmentInput& in, Commitment* c) const;
   void ApplySummaryTables(const SegmentInput& in,
                           std::vector<Commitment>* units) const;
+  // Units from a summary table whose header names the unit (see
+  // segment/summary_table.cc).
+  std::vector<Commitment> TableRowUnits(const SegmentInput& in) const;
   void AssignThemes(const SegmentInput& in,
                     const std::vector<ThemeHit>& theme_hits,
                     std::vector<Commitment>* units) const;

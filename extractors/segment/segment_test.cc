@@ -294,4 +294,42 @@ TEST_CASE(
   CHECK(units == 0);
 }
 
+TEST_CASE("Segment: a summary table whose header names the unit",
+          "[mine][segment]") {
+  auto packs = LoadPackDir(testing::PacksDir());
+  REQUIRE(packs.ok());
+  auto miner = Miner::Create(std::move(*packs));
+  REQUIRE(miner.ok());
+  DocBuilder d;
+  d.Block(1, "Resumo dos compromissos do plano de ação.");
+  auto cell = [&](const std::string& text, int row, int col) {
+    d.Block(1, text);
+    NormalizedBlock& b = const_cast<NormalizedDocument&>(d.doc())
+                             .pages[0]
+                             .blocks.back();
+    b.region = "table";
+    b.row = row;
+    b.col = col;
+  };
+  cell("Nº Compromisso", 0, 0);
+  cell("Descrição", 0, 1);
+  cell("Órgão responsável", 0, 2);
+  const char* titles[] = {"Transparência nas compras emergenciais",
+                          "Dados abertos das contratações públicas",
+                          "Registro público de lobistas e audiências"};
+  for (int r = 1; r <= 3; ++r) {
+    cell(std::to_string(r) + " " + titles[r - 1], r, 0);
+    cell(kBody, r, 1);
+    cell("Secretaria de Gestão", r, 2);
+  }
+  std::vector<Commitment> u;
+  for (const Commitment& c : miner->Mine(d.sentences(), &d.doc()).commitments)
+    if (c.kind != "statement") u.push_back(c);
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].number == "1");
+  CHECK(u[0].title == "Transparência nas compras emergenciais");
+  CHECK(u[2].lead_agency == "Secretaria de Gestão");
+  CHECK(u[2].kind == "table");
+}
+
 }  // namespace planmine

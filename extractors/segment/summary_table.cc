@@ -143,4 +143,92 @@ std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
   return rows;
 }
 
+// A summary table whose rows are the commitments, read from the cells the
+// layout stage found (row and column of each table block): the header row
+// names the unit ("Compromiso", "Commitment") over one column and, often,
+// the lead agency over another. Each row below is a unit: its title is the
+// cell under the unit's header (a number at its start, when the number
+// column merged into it, is split off), its lead agency the cell under that
+// header. A table continued on the next page without its header keeps the
+// columns of the last one.
+std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
+  std::vector<Commitment> units;
+  if (in.doc == nullptr) return units;
+  std::map<std::pair<int, int>, int> first_sentence;
+  for (size_t i = 0; i < in.sentences.size(); ++i)
+    first_sentence.emplace(
+        std::pair(in.sentences[i].page, in.sentences[i].block),
+        static_cast<int>(i));
+  static const RE2 kLeadingNumber("^(\\d{1,3})[.)]?\\s+(\\S.*)$");
+  int title_col = -1, lead_col = -1, number_col = -1;
+  for (const NormalizedPage& p : in.doc->pages) {
+    auto text = [&](const NormalizedBlock& b) {
+      return Squeeze(std::string_view(p.text).substr(b.start, b.end - b.start));
+    };
+    // Header cells on this page.
+    bool header = false;
+    int t = -1, l = -1, num = -1;
+    for (const NormalizedBlock& b : p.blocks) {
+      if (b.region != "table" || b.row != 0) continue;
+      std::string h = text(b);
+      if (h.size() > 80) continue;
+      if (!MatchEach(h, {}, "commitments", "unit").empty()) t = b.col;
+      for (const PatternMatch& m : MatchEach(h, {}, "commitments", "column"))
+        if ((*packs_)[m.pack].patterns[m.pattern].key == "lead_agency")
+          l = b.col;
+      if (h.size() <= 4 && b.col != t) num = b.col;  // "Nº", "No.", "#"
+    }
+    if (t >= 0) {
+      header = true;
+      title_col = t;
+      lead_col = l;
+      number_col = num == t ? -1 : num;
+    }
+    if (title_col < 0) continue;
+    std::map<int, Commitment> rows;  // by table row
+    for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
+      const NormalizedBlock& b = p.blocks[bi];
+      if (b.region != "table" || (header && b.row == 0)) continue;
+      auto fs = first_sentence.find({p.number, static_cast<int>(bi)});
+      Commitment& c = rows[b.row];
+      std::string cell = text(b);
+      if (b.col == title_col && fs != first_sentence.end()) {
+        std::string number, rest;
+        if (RE2::FullMatch(cell, kLeadingNumber, &number, &rest)) {
+          c.number = number;
+          cell = rest;
+        }
+        size_t stop = cell.find(". ");
+        c.title =
+            CleanTitle(stop == std::string::npos ? cell : cell.substr(0, stop));
+        c.first_sentence = fs->second;
+        c.first_page = p.number;
+      } else if (b.col == lead_col) {
+        c.lead_agency = CleanValue(cell, 400);
+      } else if (b.col == number_col && RE2::FullMatch(cell, "\\d{1,3}")) {
+        c.number = cell;
+      }
+    }
+    for (auto& [row, c] : rows) {
+      if (c.title.empty() || StartsLower(c.title)) continue;
+      c.kind = "table";
+      c.pattern_id = "table_rows";
+      if (!c.lead_agency.empty()) c.lead_agency_source = "table";
+      units.push_back(std::move(c));
+    }
+  }
+  std::stable_sort(units.begin(), units.end(),
+                   [](const Commitment& a, const Commitment& b) {
+                     return a.first_sentence < b.first_sentence;
+                   });
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (units[u].number.empty()) units[u].number = std::to_string(u + 1);
+    CloseUnit(&units[u],
+              u + 1 < units.size() ? units[u + 1].first_sentence
+                                   : units[u].first_sentence + 1,
+              in.sentences);
+  }
+  return units;
+}
+
 }  // namespace planmine

@@ -377,7 +377,8 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
       dev.TakeInto(&drawn);
       MarkUnderlines(drawn.hrules, &words);
     }
-    page_lines.push_back(BuildLines(words, page.width, page.height));
+    page_lines.push_back(
+        BuildLines(words, page.width, page.height, drawn.vrules));
     if (core_ok) {
       LayoutHints& h = page_lines.back().hints;
       h.hrules = std::move(drawn.hrules);

@@ -524,6 +524,18 @@ void JoinRules(LayoutHints* hints) {
   JoinRules(&hints->vrules, false);
 }
 
+// A vertical rule (a table's cell border) drawn in the gap [xl, xr] at
+// height y: the words on either side are in different cells.
+bool RuleBetween(const std::vector<Box>& vrules, double xl, double xr,
+                 double y) {
+  if (vrules.size() > 2000) return false;  // bounded
+  for (const Box& r : vrules) {
+    double x = (r.x0 + r.x1) / 2;
+    if (x > xl && x < xr && y >= r.y0 && y <= r.y1) return true;
+  }
+  return false;
+}
+
 void MarkUnderlines(const std::vector<Box>& hrules, std::vector<Word>* words) {
   if (hrules.size() > 2000 || words->size() > 100000) return;  // bounded
   for (const Box& r : hrules) {
@@ -555,7 +567,7 @@ void MarkUnderlines(const std::vector<Box>& hrules, std::vector<Word>* words) {
 }
 
 PageLines BuildLines(const std::vector<Word>& words, double page_width,
-                     double page_height) {
+                     double page_height, const std::vector<Box>& vrules) {
   PageLines out;
   out.width = page_width;
   out.height = page_height;
@@ -598,7 +610,9 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
                          0.3 * std::min(prev->box.height(), w->box.height());
         if (!overlap_y ||
             (gap > 0 && SplitsAt(out.hints.edges, prev->box.x1, w->box.x0,
-                                 CenterY(w->box), 0.1 * body)))
+                                 CenterY(w->box), 0.1 * body)) ||
+            (gap > 0 &&
+             RuleBetween(vrules, prev->box.x1, w->box.x0, CenterY(w->box))))
           pieces[r].emplace_back();
       }
       pieces[r].back().push_back(w);
@@ -1259,6 +1273,31 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
     bool crossed = false, known = false;
     for (const Line& l : cells_only)
       crossed |= l.box.x0 < mid && l.box.x1 > mid;
+    for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
+    if (!crossed && !known) cuts.push_back(mid);
+  }
+  // Vertical rules down the table are its column borders (drawn row by
+  // row, with breaks where a heading row spans the columns: their pieces at
+  // one x are summed).
+  std::map<long, std::vector<const Box*>> rule_at;  // x in half points
+  for (const Box& v : cx.hints->vrules)
+    if (std::min(v.y1, ext.y1) > std::max(v.y0, ext.y0))
+      rule_at[std::lround(v.x0 + v.x1)].push_back(&v);
+  for (const auto& [x2, pieces] : rule_at) {
+    double mid = x2 / 2.0, cover = 0;
+    for (const Box* v : pieces)
+      cover += std::min(v->y1, ext.y1) - std::max(v->y0, ext.y0);
+    if (mid <= ext.x0 + cx.gutter || mid >= ext.x1 - cx.gutter ||
+        cover < 0.3 * ext.height())
+      continue;
+    // Crossed by a line where the rule is drawn (a caption above the
+    // table's top rule is not in a cell).
+    bool crossed = false, known = false;
+    for (const Line& l : cells_only) {
+      if (l.box.x0 >= mid - 0.5 || l.box.x1 <= mid + 0.5) continue;
+      for (const Box* v : pieces)
+        crossed |= CenterY(l.box) >= v->y0 && CenterY(l.box) <= v->y1;
+    }
     for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
     if (!crossed && !known) cuts.push_back(mid);
   }

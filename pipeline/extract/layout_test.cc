@@ -628,6 +628,20 @@ TEST_CASE("Layout: a bold run-in title after a sentence end starts a block",
   CHECK(b[0].lead_emphasis_words == 6);
 }
 
+TEST_CASE("Layout: a vertical rule between two words is a cell border",
+          "[layout]") {
+  std::vector<Word> words = Typeset("No. Commitment Description", 50, 100);
+  // Without rules: one line. A rule drawn in the gap before "Description".
+  CHECK(BuildLines(words, 595, 842).lines.size() == 1);
+  double x = (words[1].box.x1 + words[2].box.x0) / 2;
+  std::vector<Box> rules = {{x - 0.2, 95, x + 0.2, 112}};
+  PageLines pl = BuildLines(words, 595, 842, rules);
+  REQUIRE(pl.lines.size() == 2);
+  // A rule that does not reach the row splits nothing.
+  std::vector<Box> above = {{x - 0.2, 60, x + 0.2, 90}};
+  CHECK(BuildLines(words, 595, 842, above).lines.size() == 1);
+}
+
 TEST_CASE(
     "Layout: superscript note marks leave the word, a detached "
     "line-end hyphen rejoins it",
