@@ -20,9 +20,9 @@
 #                civic_participation, public_accountability,
 #                technology_innovation
 @pack commitments
-@version 3
+@version 4
 @lang es
-heading.compromiso      ^compromiso\s*(?:n(?:ro|[uú]m|o)?\s*\.?\s*|n\s*[º°o]\.?\s*|#\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})?)(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>(?-i:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ¿"“«]).*)|\s*[:.]?\s*$)
+heading.compromiso      ^compromiso\s*(?:n(?:ro|[uú]m|o)?\s*\.?\s*|n\.?\s*[º°o]\.?\s*|#\s*)?(?P<number>\d{1,3}(?:\.\d{1,2})?)(?:(?:\s*[:.\-–—)]\s*|\s+)(?P<title>(?-i:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ¿"“«]).*)|\s*[:.]?\s*$)
 statement.se_compromete \bse\s+compromete(?:n|r[aá]n?)?\s+a\b
 statement.nos_comprometemos \bnos\s+comprometemos\s+a\b
 statement.gobierno_hara \b(?:el|la)\s+(?:gobierno|ministerio|secretar[ií]a|alcald[ií]a|gobernaci[oó]n|municipalidad|agencia)\b[^.]{0,80}?\b(?:implementar[aá]|desarrollar[aá]|crear[aá]|publicar[aá]|pondr[aá]|dise[nñ]ar[aá]|fortalecer[aá]|promover[aá])\b

@@ -28,6 +28,7 @@ struct Opening {
   std::string title;
   bool emphasized = false;  // from the type, not the form
   bool bullet = false;
+  char terminator = 0;  // the mark after the title: '.', ':' or none
 };
 
 std::vector<std::string> SplitWords(std::string_view s) {
@@ -142,16 +143,22 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
       std::string title;
       for (size_t k = 0; k < title_words; ++k)
         title += (k ? " " : "") + words[k];
+      if (!title.empty() && (title.back() == '.' || title.back() == ':'))
+        o.terminator = title.back();
       o.title = CleanTitle(title);
       if (o.title.empty() || StartsLower(o.title)) continue;
       openings.push_back(std::move(o));
     }
   }
   // The form that repeats most over more than one page (type or form may
-  // mark the title; a bullet or none sets the form apart).
-  std::map<bool, std::vector<const Opening*>> forms;
-  for (const Opening& o : openings) forms[o.bullet].push_back(&o);
+  // mark the title; a bullet or none, and the mark that ends the title, set
+  // the form apart: "Beneficial owner:" glossary terms are not the plan's
+  // "Expand the register." units).
+  std::map<std::pair<bool, char>, std::vector<const Opening*>> forms;
+  for (const Opening& o : openings)
+    forms[{o.bullet, o.terminator}].push_back(&o);
   const std::vector<const Opening*>* best = nullptr;
+  size_t best_median = 0;
   for (const auto& [form, group] : forms) {
     std::set<int> pages;
     for (const Opening* o : group) pages.insert(o->page);
@@ -163,8 +170,13 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
     for (const Opening* o : group) lengths.push_back(WordCount(o->title));
     std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
                      lengths.end());
-    if (lengths[lengths.size() / 2] < 4) continue;
-    if (best == nullptr || group.size() > best->size()) best = &group;
+    size_t median = lengths[lengths.size() / 2];
+    if (median < 4) continue;
+    if (best == nullptr || group.size() > best->size() ||
+        (group.size() == best->size() && median > best_median)) {
+      best = &group;
+      best_median = median;
+    }
   }
   if (best == nullptr) return units;
   for (size_t i = 0; i < best->size(); ++i) {

@@ -866,10 +866,13 @@ std::vector<std::vector<bool>> FindFurniture(
     const std::vector<PageLines>& pages) {
   std::vector<std::vector<bool>> marks(pages.size());
   std::map<std::string, std::set<size_t>> pages_with;
+  std::map<std::string, int> exact;  // margin lines by their exact text
   for (size_t p = 0; p < pages.size(); ++p) {
     marks[p].assign(pages[p].lines.size(), false);
     for (const Line& l : pages[p].lines) {
-      if (InMargin(l, pages[p].height)) pages_with[Signature(l.text)].insert(p);
+      if (!InMargin(l, pages[p].height)) continue;
+      pages_with[Signature(l.text)].insert(p);
+      ++exact[l.text];
     }
   }
   // A margin line repeating on at least 3 pages, or on every page of a short
@@ -895,9 +898,21 @@ std::vector<std::vector<bool>> FindFurniture(
       bool top = l.box.y1 <= pages[p].height * 0.12;
       bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
+      // A numbered heading set at the top of every page of a
+      // page-per-unit layout ("Compromiso #2" over its title) repeats with
+      // its number changing on every page, but it touches the text it
+      // heads; a running header stands apart (and one that never changes
+      // is furniture wherever it stands).
+      bool heads_text = false;
+      if (sig.find('#') != std::string::npos && exact[l.text] == 1 &&
+          pages[p].lines.size() <= 5000) {
+        auto [gap, at] = NearestTowardsBody(pages[p], i);
+        heads_text = at >= 0 && gap < 0.5 * std::max(1.0, l.box.height());
+      }
       if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
           RuledOffHeader(pages[p], i, body_size) ||
-          (n >= 2 && small && !thin && pages_with[sig].size() >= need) ||
+          (n >= 2 && small && !thin && !heads_text &&
+           pages_with[sig].size() >= need) ||
           IsolatedMarginLine(pages[p], i, body_size) ||
           SplitMarginRow(pages[p], i, body_size)) {
         marks[p][i] = true;
