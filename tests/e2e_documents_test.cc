@@ -5,6 +5,7 @@
 // as a gate. Skipped with a message on a fresh clone without ../shared;
 // failed when CI=true (CI always has the corpora).
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -31,14 +32,12 @@ bool HaveBothCorpora() {
   return false;
 }
 
-}  // namespace
-
-TEST_CASE("Real corpora: document types and titles meet the targets",
-          "[real][evaluate]") {
-  if (!HaveBothCorpora()) return;
+// Both corpora in one index, OCR off (the figures in docs/evaluation.md are
+// made so: the image-only page has no title to read). ctest runs test cases
+// in parallel processes: the first to take the lock ingests, the others find
+// every file unchanged.
+std::string BothIndex() {
   const std::string shared = SourceDir() + "/../shared";
-  // Its own index, OCR off (the figures in docs/evaluation.md are made so):
-  // the image-only page has no title to read.
   const std::string db =
       std::string(PLANMINE_BUILD_DIR) + "/real-documents-test.sqlite";
   CommandResult ingest = Run("flock " + db + ".testlock " + PlanmineBin() +
@@ -48,6 +47,16 @@ TEST_CASE("Real corpora: document types and titles meet the targets",
   // 1: the image-only file has no text without OCR; nothing failed.
   REQUIRE(ingest.exit_code <= 1);
   CHECK(ingest.out.find(" 0 failed") != std::string::npos);
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("Real corpora: document types and titles meet the targets",
+          "[real][evaluate]") {
+  if (!HaveBothCorpora()) return;
+  const std::string shared = SourceDir() + "/../shared";
+  const std::string db = BothIndex();
   CommandResult r = Run(PlanmineBin() + " --db " + db +
                         " evaluate --verbose --check --documents " + shared +
                         "/corpus-real/MANIFEST.tsv " + shared +
@@ -58,6 +67,32 @@ TEST_CASE("Real corpora: document types and titles meet the targets",
   CHECK(r.out.find("documents: titles ") != std::string::npos);
   CHECK(r.out.find("labelled but not in the index") == std::string::npos);
   CHECK(r.exit_code == 0);
+}
+
+// The three US plans of corpus-real-2 (tests/eval/commitments-us.tsv,
+// labelled from the pages before any rule was written for them): commitment
+// F1 and numbers and pages as the issue-13 gate. Their theme labels are
+// scored and printed but not gated (docs/evaluation.md: 0.47, below the 0.8
+// the Colombian and UK labels reach).
+TEST_CASE("Real corpora: the US plans' commitments are found",
+          "[real][evaluate]") {
+  if (!HaveBothCorpora()) return;
+  const std::string db = BothIndex();
+  CommandResult r = Run(PlanmineBin() + " --db " + db + " evaluate --verbose " +
+                        SourceDir() + "/tests/eval/commitments-us.tsv");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("commitments: 104 labelled") != std::string::npos);
+  double f1 = -1;
+  size_t at = r.out.find(" F1 ");
+  if (at != std::string::npos) f1 = std::atof(r.out.c_str() + at + 4);
+  CHECK(f1 >= 0.9);
+  for (const char* field : {"first_page", "number"}) {
+    size_t row = r.out.find(std::string("\n") + field);
+    REQUIRE(row != std::string::npos);
+    CHECK(std::atof(r.out.c_str() + r.out.find_first_not_of(
+                                        " ", row + 1 + strlen(field))) >= 0.8);
+  }
 }
 
 }  // namespace planmine

@@ -148,6 +148,34 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged",
   CHECK(ic.out == "ok\n");
 }
 
+TEST_CASE(
+    "E2E: an action plan with no commitment found is said so, in the run "
+    "and in failures",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  // A plan by the manifest's word whose text has no commitment units.
+  WriteFile(dir.File("in/plan.md"),
+            "# Plan de acción de gobierno abierto 2024-2026\n\n"
+            "El gobierno trabajará con la sociedad civil durante dos años. "
+            "Las entidades publicarán informes de avance cada semestre.\n");
+  WriteFile(dir.File("in/manifest.csv"),
+            "path,doc_type,country\nplan.md,action_plan,CO\n");
+  std::string db = dir.File("i.sqlite");
+  CommandResult r =
+      Run(Cli(db, "ingest --manifest " + dir.File("in/manifest.csv") + " " +
+                      dir.File("in/plan.md")));
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("0 commitments; warning: action plan with no commitment "
+                   "found") != std::string::npos);
+  CommandResult f = Run(Cli(db, "failures"));
+  INFO(f.out);
+  CHECK(f.out.find("plan.md") != std::string::npos);
+  CHECK(f.out.find("action plan with no commitment found") !=
+        std::string::npos);
+}
+
 TEST_CASE("E2E: bad files are reported with path and reason, the batch goes on",
           "[e2e]") {
   TempDir dir;

@@ -485,12 +485,13 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
     std::string source = o.doc_type.empty() || o.doc_type == "action_plan"
                              ? "plan_commitments"
                              : "commitments";
-    facts = theme ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM " +
-                        source +
-                        " c JOIN commitment_themes ct ON "
-                        "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
-                  : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
-                        source + " c WHERE c.kind <> 'statement'";
+    facts = theme
+                ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM " +
+                      source +
+                      " c JOIN commitment_themes ct ON "
+                      "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
+                : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
+                      source + " c WHERE c.kind <> 'statement'";
   } else if (o.measure == "documents") {
     facts = theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
                     "document_themes"
@@ -746,13 +747,15 @@ Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
 Result<Table> Failures(Db& db) {
   return RunTable(
       db,
-      "SELECT d.path AS path, d.status AS status, d.error AS reason,"
+      "SELECT d.path AS path, d.status AS status,"
+      " coalesce(d.error, CASE WHEN d.warnings LIKE '%no commitment found%'"
+      " THEN 'warning: action plan with no commitment found' END) AS reason,"
       " (SELECT e.stage FROM ingest_errors e WHERE e.path = d.path ORDER BY "
       "e.id DESC LIMIT 1) AS stage,"
       " (SELECT e.at FROM ingest_errors e WHERE e.path = d.path ORDER BY e.id "
       "DESC LIMIT 1) AS at"
-      " FROM documents d WHERE d.status != 'ok' OR d.error IS NOT NULL ORDER "
-      "BY d.path",
+      " FROM documents d WHERE d.status != 'ok' OR d.error IS NOT NULL OR"
+      " d.warnings LIKE '%no commitment found%' ORDER BY d.path",
       {});
 }
 

@@ -252,6 +252,24 @@ void Classify(const Signals& signals, IndexedDocument* doc) {
   }
 }
 
+int Units(const IndexedDocument& doc) {
+  int n = 0;
+  for (const Commitment& c : doc.findings.commitments)
+    n += c.kind != "statement";
+  return n;
+}
+
+// What the run prints for a document it read: pages, language, units and
+// the no-commitment warning.
+std::string FileSummary(const IndexedDocument& doc) {
+  std::string s = std::to_string(doc.page_count) + " pages, " +
+                  doc.language.code + ", " + std::to_string(Units(doc)) +
+                  " commitments";
+  for (const std::string& w : doc.warnings)
+    if (w == kNoCommitmentsWarning) s += "; warning: " + w;
+  return s;
+}
+
 void Pipeline::ApplyManifestAndClassify(const ManifestEntry* entry,
                                         IndexedDocument* doc) const {
   if (entry) {
@@ -269,6 +287,10 @@ void Pipeline::ApplyManifestAndClassify(const ManifestEntry* entry,
   // Findings and recommendations are typed in reports, not in the plans
   // and slides that state what will be done, nor in agendas and acts.
   const auto type = ParseDocType(doc->doc_type.value);
+  // An action plan in which no strategy found its commitments is said so,
+  // in the run and in `planmine failures`, rather than left silent.
+  if (type == DocType::kActionPlan && Units(*doc) == 0)
+    doc->warnings.push_back(kNoCommitmentsWarning);
   if (type == DocType::kActionPlan || type == DocType::kSlides ||
       type == DocType::kAgenda || type == DocType::kLegal)
     doc->findings.statements.clear();
@@ -487,8 +509,7 @@ Result<IngestReport> Ingest(
       ++report.counts.ingested;
       if (on_file)
         on_file({f.path, "remined",
-                 std::to_string(doc.findings.commitments.size()) +
-                     " commitments, " +
+                 std::to_string(Units(doc)) + " commitments, " +
                      std::to_string(doc.findings.theme_hits.size()) +
                      " theme hits"});
       continue;
@@ -556,12 +577,7 @@ Result<IngestReport> Ingest(
           report.error_paths.push_back(f.path);
           if (on_file) on_file({f.path, "no_text", doc->error});
         } else if (on_file) {
-          IngestProgress p{
-              f.path, "ingested",
-              std::to_string(doc->page_count) + " pages, " +
-                  doc->language.code + ", " +
-                  std::to_string(doc->findings.commitments.size()) +
-                  " commitments"};
+          IngestProgress p{f.path, "ingested", FileSummary(*doc)};
           p.pages = doc->page_count;
           on_file(p);
         }

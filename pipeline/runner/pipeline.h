@@ -152,6 +152,16 @@ Result<IngestReport> Ingest(
 // manifest) are kept. Exposed for tests.
 void Classify(const Signals& signals, IndexedDocument* doc);
 
+// The warning an action plan with no commitment found carries (documents.
+// warnings; listed by `planmine failures`).
+inline constexpr const char* kNoCommitmentsWarning =
+    "action plan with no commitment found: no keyword heading, template, "
+    "numbered heading, run-in title or summary table of commitments matched";
+// Commitments found in a document, typed statements aside.
+int Units(const IndexedDocument& doc);
+// "12 pages, es, 19 commitments" (and the warning above when it applies).
+std::string FileSummary(const IndexedDocument& doc);
+
 }  // namespace planmine
 
 #endif  // PLANMINE_RUNNER_PIPELINE_H_
