@@ -55,7 +55,8 @@ void Miner::AssignThemes(const SegmentInput& in,
     int body = 0;
     for (int k = c.first_sentence; k <= c.last_sentence; ++k) {
       if (!in.at[k].labels.empty()) field = in.at[k].labels.back().field;
-      bool title_sentence = k == c.first_sentence && c.kind == "heading";
+      bool title_sentence =
+          k == c.first_sentence && c.kind == CommitmentKind::kHeading;
       bool read = labelled ? kAbout.count(field) > 0
                            : field.empty() && !title_sentence && body++ < 5;
       // "Transparencia y participación son los principios de AGA

@@ -157,6 +157,30 @@ std::vector<PatternMatch> Miner::MatchEach(std::string_view text,
   return out;
 }
 
+const char* CommitmentKindName(CommitmentKind k) {
+  switch (k) {
+    case CommitmentKind::kHeading:
+      return "heading";
+    case CommitmentKind::kFicha:
+      return "ficha";
+    case CommitmentKind::kTable:
+      return "table";
+    case CommitmentKind::kStatement:
+      return "statement";
+  }
+  return "heading";
+}
+
+bool ParseCommitmentKind(std::string_view name, CommitmentKind* out) {
+  for (CommitmentKind k : {CommitmentKind::kHeading, CommitmentKind::kFicha,
+                           CommitmentKind::kTable, CommitmentKind::kStatement})
+    if (name == CommitmentKindName(k)) {
+      *out = k;
+      return true;
+    }
+  return false;
+}
+
 bool Miner::PerSentence(size_t pack) const {
   const std::string& name = (*packs_)[pack].name;
   for (const char* n : kSentencePacks)

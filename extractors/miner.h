@@ -49,11 +49,18 @@ struct ThemeEvidence {
   int score = 0;      // 3 per title hit + 1 per sentence with a hit
 };
 
+// What a commitment record is: a section of the plan (a keyword, numbered
+// or run-in heading, or a sheet of its repeated template); a template page
+// whose title is a picture, titled from the plan's own list; a row of a
+// summary table; a sentence that commits. Its name ("heading", "ficha",
+// "table", "statement") is used only at the database and JSON boundary.
+enum class CommitmentKind { kHeading, kFicha, kTable, kStatement };
+const char* CommitmentKindName(CommitmentKind k);
+// The kind of a name; false for an unknown one.
+bool ParseCommitmentKind(std::string_view name, CommitmentKind* out);
+
 struct Commitment {
-  // "heading": a numbered section ("Compromiso 4: …"); "ficha": a template
-  // page whose title is a picture, titled from the plan's own list; "table":
-  // a row of a summary table; "statement": a sentence that commits.
-  std::string kind;
+  CommitmentKind kind = CommitmentKind::kHeading;
   std::string number;
   std::string title;
   int first_page = 0, last_page = 0;

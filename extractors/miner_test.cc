@@ -57,7 +57,7 @@ TEST_CASE(
   }));
   std::vector<const Commitment*> heads;
   for (const Commitment& c : f.commitments)
-    if (c.kind == "heading") heads.push_back(&c);
+    if (c.kind == CommitmentKind::kHeading) heads.push_back(&c);
   REQUIRE(heads.size() == 2);
   CHECK(heads[0]->number == "1");
   CHECK(heads[0]->title == "Datos abiertos de contratación");
@@ -73,7 +73,8 @@ TEST_CASE(
   CHECK(heads[1]->first_page == 9);
   CHECK(heads[1]->themes == std::vector<std::string>{"beneficial_ownership"});
   int statements = 0;
-  for (const Commitment& c : f.commitments) statements += c.kind == "statement";
+  for (const Commitment& c : f.commitments)
+    statements += c.kind == CommitmentKind::kStatement;
   CHECK(statements == 1);
 }
 
@@ -235,7 +236,7 @@ TEST_CASE(
   Findings f = m.Mine(s);
   std::vector<const Commitment*> c;
   for (const Commitment& x : f.commitments)
-    if (x.kind == "ficha") c.push_back(&x);
+    if (x.kind == CommitmentKind::kFicha) c.push_back(&x);
   REQUIRE(c.size() == 3);
   CHECK(c[0]->number == "1");
   CHECK(c[0]->title == "Datos abiertos contra la corrupción");
@@ -277,7 +278,7 @@ TEST_CASE("Miner: summary-table rows give lead agencies by row number",
   const Commitment* one = nullptr;
   const Commitment* two = nullptr;
   for (const Commitment& c : f.commitments) {
-    if (c.kind != "heading") continue;
+    if (c.kind != CommitmentKind::kHeading) continue;
     if (c.number == "1") one = &c;
     if (c.number == "2") two = &c;
   }
@@ -321,7 +322,7 @@ TEST_CASE(
   Findings f = m.Mine(s, &doc);
   std::vector<const Commitment*> rows;
   for (const Commitment& c : f.commitments)
-    if (c.kind == "table") rows.push_back(&c);
+    if (c.kind == CommitmentKind::kTable) rows.push_back(&c);
   REQUIRE(rows.size() == 2);
   CHECK(rows[0]->number == "1");
   CHECK(rows[0]->title ==
@@ -362,9 +363,10 @@ std::vector<std::string> Flatten(const Findings& f) {
   for (const Commitment& c : f.commitments) {
     std::string themes;
     for (const std::string& t : c.themes) themes += t + ",";
-    out.push_back("C " + c.kind + "|" + c.number + "|" + c.title + "|" +
-                  themes + "|" + c.lead_agency + "|" + c.start_date + "|" +
-                  c.end_date + "|" + std::to_string(c.first_sentence) + "-" +
+    out.push_back(std::string("C ") + CommitmentKindName(c.kind) + "|" +
+                  c.number + "|" + c.title + "|" + themes + "|" +
+                  c.lead_agency + "|" + c.start_date + "|" + c.end_date + "|" +
+                  std::to_string(c.first_sentence) + "-" +
                   std::to_string(c.last_sentence));
   }
   for (const ThemeHit& h : f.theme_hits)

@@ -106,11 +106,12 @@ Scan Miner::ScanMatches(const std::vector<Sentence>& sentences,
           continue;
         }
         Commitment c;
-        c.kind = p.group;
+        // Groups other than heading and statement are not records.
+        if (!ParseCommitmentKind(p.group, &c.kind)) continue;
         c.pattern_id = p.id;
         c.first_page = c.last_page = s.page;
         c.first_sentence = c.last_sentence = si;
-        if (c.kind == "heading") {
+        if (c.kind == CommitmentKind::kHeading) {
           if (m.start != 0 || LooksLikeTocLine(s.text)) continue;
           auto it = m.captures.find("number");
           if (it == m.captures.end() || it->second.empty()) continue;
@@ -123,7 +124,7 @@ Scan Miner::ScanMatches(const std::vector<Sentence>& sentences,
               scan.keyword_headings.back().first_sentence == si)
             continue;
           scan.keyword_headings.push_back(std::move(c));
-        } else if (c.kind == "statement") {
+        } else if (c.kind == CommitmentKind::kStatement) {
           c.title = CleanTitle(s.text);
           c.text = s.text;
           if (!scan.statements.empty() &&

@@ -220,7 +220,7 @@ std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
   for (size_t i = 0; i < best->size(); ++i) {
     const Candidate& c = *(*best)[i];
     Commitment u;
-    u.kind = "heading";
+    u.kind = CommitmentKind::kHeading;
     u.pattern_id = "numbered_heading";
     u.number = c.number;
     u.title = c.title;

@@ -64,9 +64,11 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
       if (k.empty() || k.size() > 120) continue;
       page.push_back({k, static_cast<int>(p), f.box});
     }
-    std::sort(page.begin(), page.end(), [](const TemplateLabel& a, const TemplateLabel& b) {
-      return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
-    });
+    std::sort(page.begin(), page.end(),
+              [](const TemplateLabel& a, const TemplateLabel& b) {
+                return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0
+                                            : a.box.x0 < b.box.x0;
+              });
     for (TemplateLabel& l : page) {
       ++count[l.key];
       labels.push_back(std::move(l));
@@ -129,7 +131,7 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
     auto fs = first_sentence.find({page.number, block});
     if (fs == first_sentence.end()) continue;
     Commitment c;
-    c.kind = "heading";
+    c.kind = CommitmentKind::kHeading;
     c.pattern_id = "repeated_template";
     c.number = std::to_string(units.size() + 1);
     c.first_sentence = fs->second;

@@ -182,7 +182,7 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
   for (size_t i = 0; i < best->size(); ++i) {
     const Opening& o = *(*best)[i];
     Commitment u;
-    u.kind = "heading";
+    u.kind = CommitmentKind::kHeading;
     u.pattern_id = "run_in_title";
     u.number = std::to_string(i + 1);
     u.title = o.title;

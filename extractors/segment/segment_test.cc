@@ -199,7 +199,8 @@ TEST_CASE("Segment: run-in titles, emphasized or in title case, repeating",
   // A glossary's bold terms repeat too, but a term is a word or two.
   DocBuilder glossary;
   for (int page = 1; page <= 3; ++page)
-    glossary.Block(page, "Beneficial owner: " + kBody, Typed{10, true, false, 2})
+    glossary
+        .Block(page, "Beneficial owner: " + kBody, Typed{10, true, false, 2})
         .Block(page, "Open data: " + kBody, Typed{10, true, false, 2});
   CHECK(RunIn(glossary).empty());
 
@@ -226,8 +227,9 @@ TEST_CASE("Segment: the labels a plan repeats once per sheet mark its units",
     for (int k = 0; k < n; ++k) {
       int page = k + 2;
       if (with_titles)
-        d.Block(page, std::to_string(k + 1) + ". Sheet Title Number " +
-                          std::to_string(k + 1),
+        d.Block(page,
+                std::to_string(k + 1) + ". Sheet Title Number " +
+                    std::to_string(k + 1),
                 Typed{16, true})
             .At(60, 80);
       d.Field(page, "Lead implementing agency", "Ministry " + std::to_string(k),
@@ -285,12 +287,12 @@ TEST_CASE(
   int units = 0;
   for (const Commitment& c :
        miner->Mine(plan.sentences(), &plan.doc()).commitments)
-    units += c.kind != "statement";
+    units += c.kind != CommitmentKind::kStatement;
   CHECK(units == 4);
   units = 0;
   for (const Commitment& c :
        miner->Mine(guide.sentences(), &guide.doc()).commitments)
-    units += c.kind != "statement";
+    units += c.kind != CommitmentKind::kStatement;
   CHECK(units == 0);
 }
 
@@ -304,9 +306,8 @@ TEST_CASE("Segment: a summary table whose header names the unit",
   d.Block(1, "Resumo dos compromissos do plano de ação.");
   auto cell = [&](const std::string& text, int row, int col) {
     d.Block(1, text);
-    NormalizedBlock& b = const_cast<NormalizedDocument&>(d.doc())
-                             .pages[0]
-                             .blocks.back();
+    NormalizedBlock& b =
+        const_cast<NormalizedDocument&>(d.doc()).pages[0].blocks.back();
     b.region = "table";
     b.row = row;
     b.col = col;
@@ -324,12 +325,12 @@ TEST_CASE("Segment: a summary table whose header names the unit",
   }
   std::vector<Commitment> u;
   for (const Commitment& c : miner->Mine(d.sentences(), &d.doc()).commitments)
-    if (c.kind != "statement") u.push_back(c);
+    if (c.kind != CommitmentKind::kStatement) u.push_back(c);
   REQUIRE(u.size() == 3);
   CHECK(u[0].number == "1");
   CHECK(u[0].title == "Transparência nas compras emergenciais");
   CHECK(u[2].lead_agency == "Secretaria de Gestão");
-  CHECK(u[2].kind == "table");
+  CHECK(u[2].kind == CommitmentKind::kTable);
 }
 
 }  // namespace planmine

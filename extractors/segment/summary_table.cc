@@ -45,7 +45,7 @@ void Miner::ApplySummaryTables(const SegmentInput& in,
         if (sentences[k].page == row.page) at = k;
       if (at < 0) continue;
       Commitment c;
-      c.kind = "table";
+      c.kind = CommitmentKind::kTable;
       c.pattern_id = "column.lead_agency";
       c.number = std::to_string(number);
       size_t stop = row.commitment.find(". ");
@@ -211,7 +211,7 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
     }
     for (auto& [row, c] : rows) {
       if (c.title.empty() || StartsLower(c.title)) continue;
-      c.kind = "table";
+      c.kind = CommitmentKind::kTable;
       c.pattern_id = "table_rows";
       if (!c.lead_agency.empty()) c.lead_agency_source = "table";
       units.push_back(std::move(c));

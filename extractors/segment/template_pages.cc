@@ -115,7 +115,7 @@ std::vector<Commitment> TemplatePages(const std::vector<int>& fichas,
   }
   for (size_t fi = 0; fi < fichas.size(); ++fi) {
     Commitment c;
-    c.kind = "ficha";
+    c.kind = CommitmentKind::kFicha;
     c.pattern_id = "ficha";
     c.number = std::to_string(fi + 1);
     c.first_sentence = starts[fi];

@@ -202,7 +202,7 @@ std::optional<DocTypeDecision> DocTypeFinder::Plan(
     const std::vector<std::string>& texts, const char* where) const {
   int units = 0;
   for (const Commitment& c : doc_.findings.commitments)
-    units += c.kind != "statement";
+    units += c.kind != CommitmentKind::kStatement;
   if (units < kMinUnits) return std::nullopt;
   for (const std::string& t : texts)
     if (auto s = signals_.First(t, language_, "genres", "action_plan");

@@ -131,7 +131,7 @@ TEST_CASE(
   CHECK(t.type == DocType::kOther);
   CHECK(t.evidence == "no genre word, no plan with commitment units");
 
-  d.Units(2, "statement").Units(2);
+  d.Units(2, CommitmentKind::kStatement).Units(2);
   CHECK(TypeOf(d).type == DocType::kOther);  // two units are not a plan
   d.Units(1);
   t = TypeOf(d);

@@ -96,7 +96,7 @@ class DocBuilder {
     return *this;
   }
   // `n` commitments of the kind a segmentation strategy finds.
-  DocBuilder& Units(int n, const std::string& kind = "heading") {
+  DocBuilder& Units(int n, CommitmentKind kind = CommitmentKind::kHeading) {
     for (int i = 0; i < n; ++i) {
       Commitment c;
       c.kind = kind;

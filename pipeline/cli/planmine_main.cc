@@ -410,7 +410,7 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
                           {"match", e.text},
                           {"where", e.sentence < 0 ? "title" : "text"},
                           {"score", e.score}});
-    commitments.push_back({{"kind", c.kind},
+    commitments.push_back({{"kind", CommitmentKindName(c.kind)},
                            {"number", c.number},
                            {"title", c.title},
                            {"first_page", c.first_page},

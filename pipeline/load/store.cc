@@ -514,7 +514,7 @@ Status Store::InsertFindings(int64_t doc_id, const Findings& findings,
   if (!ct_ins.ok()) return ct_ins.status();
   for (size_t i = 0; i < f.commitments.size(); ++i) {
     const Commitment& c = f.commitments[i];
-    com_ins->Bind(1, doc_id).Bind(2, i).Bind(3, c.kind);
+    com_ins->Bind(1, doc_id).Bind(2, i).Bind(3, CommitmentKindName(c.kind));
     BindOpt(*com_ins, 4, c.number);
     com_ins->Bind(5, c.title).Bind(6, c.first_page).Bind(7, c.last_page);
     com_ins->Bind(8, sentence_ids[c.first_sentence])

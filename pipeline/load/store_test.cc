@@ -36,7 +36,7 @@ IndexedDocument Doc(const std::string& path, const std::string& sha,
   d.findings.theme_hits.push_back(
       {"citizen_participation", "citizen_participation.p", 0, 1, 0, 5, "x"});
   Commitment c;
-  c.kind = "heading";
+  c.kind = CommitmentKind::kHeading;
   c.number = "1";
   c.title = "Uno";
   c.first_page = c.last_page = 1;
@@ -346,7 +346,7 @@ TEST_CASE(
     d.findings.commitments.clear();
     for (int k = 1; k <= units; ++k) {
       Commitment c;
-      c.kind = "heading";
+      c.kind = CommitmentKind::kHeading;
       c.number = std::to_string(k);
       c.title = "Compromiso " + std::to_string(k);
       c.first_page = c.last_page = 1;
@@ -361,8 +361,8 @@ TEST_CASE(
   REQUIRE(
       st.Replace(doc("/summary.pdf", "h2", "action_plan", "2015-2017", 12), 1)
           .ok());
-  REQUIRE(st.Replace(doc("/irm.pdf", "h3", "irm_report", "2015-2017", 30), 1)
-              .ok());
+  REQUIRE(
+      st.Replace(doc("/irm.pdf", "h3", "irm_report", "2015-2017", 30), 1).ok());
   REQUIRE(st.Replace(doc("/next.pdf", "h4", "action_plan", "2020-2022", 15), 1)
               .ok());
   CHECK(Count(st.db(), "plan_commitments") == 19 + 15);

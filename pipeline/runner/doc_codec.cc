@@ -27,6 +27,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Sentence, page, block, start, end, language,
                                    text)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Milestone, text, due)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ThemeEvidence, theme, text, sentence, score)
+// Kinds travel as their names, as in the database.
+NLOHMANN_JSON_SERIALIZE_ENUM(CommitmentKind,
+                             {{CommitmentKind::kHeading, "heading"},
+                              {CommitmentKind::kFicha, "ficha"},
+                              {CommitmentKind::kTable, "table"},
+                              {CommitmentKind::kStatement, "statement"}})
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Commitment, kind, number, title, first_page,
                                    last_page, first_sentence, last_sentence,
                                    text, pattern_id, themes, theme_evidence,

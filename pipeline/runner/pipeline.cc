@@ -255,7 +255,7 @@ void Classify(const Signals& signals, IndexedDocument* doc) {
 int Units(const IndexedDocument& doc) {
   int n = 0;
   for (const Commitment& c : doc.findings.commitments)
-    n += c.kind != "statement";
+    n += c.kind != CommitmentKind::kStatement;
   return n;
 }
 
