@@ -73,13 +73,24 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
       if (page.number < c->first_page || page.number > c->last_page) continue;
       for (const Field& kv : page.fields) {
         if (c->text.find(kv.value) == std::string::npos) continue;
-        for (const PatternMatch& m :
-             MatchEach(kv.key + ":", {}, "commitments", "field")) {
-          if (m.start != 0) continue;
-          const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
-          if (!values.count(p.key))
-            values[p.key] = CleanValue(kv.value, kMaxValue);
-          break;
+        // A label cell is a label as a whole; a template's longer wording
+        // ("Órgão responsável pela implementação") is read by its leading
+        // words ("Órgão responsável:") when the whole does not match.
+        std::string label = Squeeze(kv.key);
+        bool found = false;
+        while (!found && !label.empty()) {
+          for (const PatternMatch& m :
+               MatchEach(label + ":", {}, "commitments", "field")) {
+            if (m.start != 0) continue;
+            const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
+            if (!values.count(p.key))
+              values[p.key] = CleanValue(kv.value, kMaxValue);
+            found = true;
+            break;
+          }
+          size_t cut = label.rfind(' ');
+          if (cut == std::string::npos || label.find(' ') == cut) break;
+          label.resize(cut);  // at least two words
         }
       }
     }

@@ -333,4 +333,34 @@ TEST_CASE("Segment: a summary table whose header names the unit",
   CHECK(u[2].kind == CommitmentKind::kTable);
 }
 
+TEST_CASE("Segment: a template's long label is read by its leading words",
+          "[mine][segment]") {
+  auto packs = LoadPackDir(testing::PacksDir());
+  REQUIRE(packs.ok());
+  auto miner = Miner::Create(std::move(*packs));
+  REQUIRE(miner.ok());
+  DocBuilder d;
+  // (The builder's sentences are all tagged English.)
+  d.Block(1,
+          "The plan has three commitments. The commitments were chosen "
+          "in public. Each commitment has a lead agency.")
+      .At(40, 80);
+  for (int k = 0; k < 3; ++k) {
+    int page = k + 2;
+    d.Block(page, "Compromisso de Dados Abertos Número " + std::to_string(k),
+            Typed{16, true})
+        .At(60, 80)
+        .Field(page, "Órgão responsável pela implementação",
+               "Controladoria-Geral da União", 100)
+        .Field(page, "Data de início", "Março de 2025", 130)
+        .Field(page, "Qual é o problema público?", kBody, 160);
+  }
+  std::vector<Commitment> u;
+  for (const Commitment& c : miner->Mine(d.sentences(), &d.doc()).commitments)
+    if (c.kind != CommitmentKind::kStatement) u.push_back(c);
+  REQUIRE(u.size() == 3);
+  CHECK(u[1].lead_agency == "Controladoria-Geral da União");
+  CHECK(u[1].start_date == "2025-03");
+}
+
 }  // namespace planmine
