@@ -4,6 +4,7 @@
 #ifndef PLANMINE_EXTRACTORS_MINE_INTERNAL_H_
 #define PLANMINE_EXTRACTORS_MINE_INTERNAL_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -69,6 +70,9 @@ std::vector<std::string> ContentWords(std::string_view text);
 std::vector<Milestone> SplitMilestones(std::string_view value,
                                        bool* structured);
 bool IsBulletOrContact(const std::string& s);
+// The index of the first sentence of each block, by (page number, block).
+std::map<std::pair<int, int>, int> FirstSentences(
+    const std::vector<Sentence>& sentences);
 // A unit runs to the sentence before `next_start`, at most 80 sentences or
 // 8 pages past its first.
 void CloseUnit(Commitment* c, int next_start,

@@ -163,6 +163,15 @@ bool IsBulletOrContact(const std::string& s) {
   return s.rfind("•", 0) == 0 || s.find('@') != std::string::npos;
 }
 
+std::map<std::pair<int, int>, int> FirstSentences(
+    const std::vector<Sentence>& sentences) {
+  std::map<std::pair<int, int>, int> first;
+  for (size_t i = 0; i < sentences.size(); ++i)
+    first.emplace(std::pair(sentences[i].page, sentences[i].block),
+                  static_cast<int>(i));
+  return first;
+}
+
 void CloseUnit(Commitment* c, int next_start,
                const std::vector<Sentence>& sentences) {
   const int n = static_cast<int>(sentences.size());

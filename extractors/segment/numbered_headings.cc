@@ -124,12 +124,8 @@ std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
   if (in.doc == nullptr || in.sentences.empty()) return units;
   const double body = BodySize(*in.doc);
   if (body <= 0) return units;
-  // First sentence of each block.
-  std::map<std::pair<int, int>, int> first_sentence;
-  for (size_t i = 0; i < in.sentences.size(); ++i)
-    first_sentence.emplace(
-        std::pair(in.sentences[i].page, in.sentences[i].block),
-        static_cast<int>(i));
+  const std::map<std::pair<int, int>, int> first_sentence =
+      FirstSentences(in.sentences);
   // "1." "2)" "3 -" "1.2" "IV." then the title; `mark` is the punctuation
   // after the number (none for "1.2 Title").
   static const RE2 kNumbered(

@@ -101,12 +101,8 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
     seen.insert(l.key);
   }
   if (openers.size() < 3) return units;
-  // First sentence of each block.
-  std::map<std::pair<int, int>, int> first_sentence;
-  for (size_t i = 0; i < in.sentences.size(); ++i)
-    first_sentence.emplace(
-        std::pair(in.sentences[i].page, in.sentences[i].block),
-        static_cast<int>(i));
+  const std::map<std::pair<int, int>, int> first_sentence =
+      FirstSentences(in.sentences);
   for (size_t u = 0; u < openers.size(); ++u) {
     const TemplateLabel& o = *openers[u];
     const NormalizedPage& page = doc.pages[o.page];

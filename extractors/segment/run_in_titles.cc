@@ -85,11 +85,8 @@ size_t WordCount(const std::string& s) { return SplitWords(s).size(); }
 std::vector<Commitment> RunInTitles(const SegmentInput& in) {
   std::vector<Commitment> units;
   if (in.doc == nullptr || in.sentences.empty()) return units;
-  std::map<std::pair<int, int>, int> first_sentence;
-  for (size_t i = 0; i < in.sentences.size(); ++i)
-    first_sentence.emplace(
-        std::pair(in.sentences[i].page, in.sentences[i].block),
-        static_cast<int>(i));
+  const std::map<std::pair<int, int>, int> first_sentence =
+      FirstSentences(in.sentences);
   const size_t kMinBodyWords = 10;
   std::vector<Opening> openings;
   for (const NormalizedPage& p : in.doc->pages) {

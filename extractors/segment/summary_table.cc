@@ -154,11 +154,8 @@ std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
 std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
   std::vector<Commitment> units;
   if (in.doc == nullptr) return units;
-  std::map<std::pair<int, int>, int> first_sentence;
-  for (size_t i = 0; i < in.sentences.size(); ++i)
-    first_sentence.emplace(
-        std::pair(in.sentences[i].page, in.sentences[i].block),
-        static_cast<int>(i));
+  const std::map<std::pair<int, int>, int> first_sentence =
+      FirstSentences(in.sentences);
   static const RE2 kLeadingNumber("^(\\d{1,3})[.)]?\\s+(\\S.*)$");
   int title_col = -1, lead_col = -1, number_col = -1;
   for (const NormalizedPage& p : in.doc->pages) {

@@ -54,8 +54,7 @@ struct PageLines {
 // gutter, when alignment across rows supports it), at vertical rules drawn
 // between words (cell borders) and at gaps over 1 em.
 PageLines BuildLines(const std::vector<Word>& words, double page_width,
-                     double page_height,
-                     const std::vector<Box>& vrules = {});
+                     double page_height, const std::vector<Box>& vrules = {});
 
 // Marks furniture across a document's pages. furniture[p][i] is true when
 // pages[p].lines[i] is a running header, footer or page number.

@@ -556,8 +556,7 @@ TEST_CASE("Layout: a one-page header split to both text edges is furniture",
   // A cell below starts where the right part starts: a table's first row.
   std::vector<PageLines> table = page(true);
   marks = FindFurniture(table);
-  for (size_t i = 0; i < table[0].lines.size(); ++i)
-    CHECK_FALSE(marks[0][i]);
+  for (size_t i = 0; i < table[0].lines.size(); ++i) CHECK_FALSE(marks[0][i]);
 }
 
 TEST_CASE("Layout: small type over the title is a header, over the body not",
@@ -612,7 +611,8 @@ TEST_CASE("Layout: a bold run-in title after a sentence end starts a block",
   // blocks; an underlined title wrapping onto the next line is one.
   std::vector<Word> link = Typeset("1. Improve Performance", 50, 100, 10, true);
   for (Word& w : link) w.underline = true;
-  std::vector<Word> text = Typeset("Performance.gov shows the results", 50, 112);
+  std::vector<Word> text =
+      Typeset("Performance.gov shows the results", 50, 112);
   text[0].underline = true;
   Append(&link, text);
   PageLines two = BuildLines(link, 595, 842);

@@ -1,9 +1,9 @@
 #include "pipeline/language/language_detector.h"
 
-#include <map>
-
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+
+#include <map>
 
 namespace planmine {
 namespace {

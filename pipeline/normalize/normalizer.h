@@ -38,9 +38,9 @@ struct NormalizedBlock {
   std::string region = "text";
   int row = -1, col = -1;
   bool bold = false, italic = false, underline = false;
-  double font_size = 0;          // the block's type size, points
-  int lead_emphasis_words = 0;   // bold/underlined words it opens with
-  std::string language;  // filled by the language stage
+  double font_size = 0;         // the block's type size, points
+  int lead_emphasis_words = 0;  // bold/underlined words it opens with
+  std::string language;         // filled by the language stage
   double language_confidence = 0;
 
   // The bytes [start, end) of the page text as a block (tests build pages
