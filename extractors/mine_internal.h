@@ -73,6 +73,10 @@ bool IsBulletOrContact(const std::string& s);
 // The index of the first sentence of each block, by (page number, block).
 std::map<std::pair<int, int>, int> FirstSentences(
     const std::vector<Sentence>& sentences);
+// Closes each of `units` (in document order) at the next one's first
+// sentence, the last at the end of the document.
+void CloseUnits(std::vector<Commitment>* units,
+                const std::vector<Sentence>& sentences);
 // A unit runs to the sentence before `next_start`, at most 80 sentences or
 // 8 pages past its first.
 void CloseUnit(Commitment* c, int next_start,

@@ -183,4 +183,13 @@ void CloseUnit(Commitment* c, int next_start,
   c->last_page = sentences[c->last_sentence].page;
 }
 
+void CloseUnits(std::vector<Commitment>* units,
+                const std::vector<Sentence>& sentences) {
+  for (size_t u = 0; u < units->size(); ++u) {
+    int next = u + 1 < units->size() ? (*units)[u + 1].first_sentence
+                                     : static_cast<int>(sentences.size());
+    CloseUnit(&(*units)[u], next, sentences);
+  }
+}
+
 }  // namespace planmine

@@ -222,11 +222,9 @@ std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
     u.title = c.title;
     u.first_sentence = c.sentence;
     u.first_page = in.sentences[c.sentence].page;
-    int next = i + 1 < best->size() ? (*best)[i + 1]->sentence
-                                    : static_cast<int>(in.sentences.size());
-    CloseUnit(&u, next, in.sentences);
     units.push_back(std::move(u));
   }
+  CloseUnits(&units, in.sentences);
   return units;
 }
 

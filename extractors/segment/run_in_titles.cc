@@ -185,11 +185,9 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
     u.title = o.title;
     u.first_sentence = o.sentence;
     u.first_page = o.page;
-    int next = i + 1 < best->size() ? (*best)[i + 1]->sentence
-                                    : static_cast<int>(in.sentences.size());
-    CloseUnit(&u, next, in.sentences);
     units.push_back(std::move(u));
   }
+  CloseUnits(&units, in.sentences);
   return units;
 }
 
