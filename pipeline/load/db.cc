@@ -93,6 +93,20 @@ double Stmt::Real(int col) const { return sqlite3_column_double(stmt_, col); }
 bool Stmt::IsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }
+Stmt::ValueType Stmt::Type(int col) const {
+  switch (sqlite3_column_type(stmt_, col)) {
+    case SQLITE_INTEGER:
+      return ValueType::kInteger;
+    case SQLITE_FLOAT:
+      return ValueType::kReal;
+    case SQLITE_TEXT:
+      return ValueType::kText;
+    case SQLITE_BLOB:
+      return ValueType::kBlob;
+    default:
+      return ValueType::kNull;
+  }
+}
 int Stmt::columns() const { return sqlite3_column_count(stmt_); }
 std::string Stmt::ColumnName(int col) const {
   return sqlite3_column_name(stmt_, col);

@@ -46,6 +46,9 @@ class Stmt {
   int64_t Int(int col) const;
   double Real(int col) const;
   bool IsNull(int col) const;
+  // The SQLite storage class of the current row's value.
+  enum class ValueType { kNull, kInteger, kReal, kText, kBlob };
+  ValueType Type(int col) const;
   int columns() const;
   std::string ColumnName(int col) const;
 

@@ -18,9 +18,24 @@
 
 namespace planmine {
 
+// How a column is written in typed output (JSON): text as a string, integer
+// and real as numbers, list as an array of strings (the cell holds the items
+// separated by ';'). An empty cell is null whatever the type.
+enum class ColumnType { kText, kInteger, kReal, kList };
+
 struct Table {
   std::vector<std::string> columns;
   std::vector<std::vector<std::string>> rows;
+  // One per column; a column without an entry is text.
+  std::vector<ColumnType> types;
+
+  ColumnType type(size_t col) const {
+    return col < types.size() ? types[col] : ColumnType::kText;
+  }
+  // Sets the type of the column named `name` (no-op when there is none).
+  void SetType(const std::string& name, ColumnType t);
+  // The index of the column named `name`, or -1.
+  int Column(const std::string& name) const;
 };
 
 // The term bridge: groups of equivalent terms across es, pt and en (all

@@ -1,0 +1,187 @@
+// compare: counts of units across two keys, and a theme over cycles.
+#include "pipeline/query/query.h"
+
+#include <re2/re2.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "extractors/pattern_pack.h"
+#include "pipeline/core/utf8.h"
+#include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/query_internal.h"
+
+namespace planmine {
+
+namespace {
+
+// The SQL expression of a grouping key over documents d (and, for theme, the
+// theme column of the fact rows, aliased t).
+Result<std::string> KeyExpr(const std::string& key) {
+  if (key == "country") return std::string("coalesce(d.country, '?')");
+  if (key == "theme") return std::string("f.theme");
+  if (key == "doc_type") return std::string("coalesce(d.doc_type, '?')");
+  if (key == "cycle") return std::string("coalesce(d.plan_cycle, '?')");
+  if (key == "year") return std::string("coalesce(CAST(d.year AS TEXT), '?')");
+  if (key == "language") return std::string("coalesce(d.language, '?')");
+  return InvalidArgument("unknown grouping '" + key +
+                         "': use country, theme, doc_type, cycle, year or "
+                         "language");
+}
+
+}  // namespace
+
+Result<Matrix> Compare(Db& db, const CompareOptions& o) {
+  auto rk = KeyExpr(o.rows);
+  if (!rk.ok()) return rk.status();
+  auto ck = KeyExpr(o.cols);
+  if (!ck.ok()) return ck.status();
+  if (o.rows == o.cols) return InvalidArgument("rows and cols are the same");
+  bool theme = o.rows == "theme" || o.cols == "theme";
+  // Fact rows: (doc_id, unit, theme).
+  std::string facts;
+  if (o.measure == "commitments") {
+    // A country's commitments are its plans' (plan_commitments: one edition
+    // per plan, no IRM assessments); with --doc-type naming another type,
+    // that type's units (an IRM report's assessed commitments).
+    std::string source = o.doc_type.empty() || o.doc_type == "action_plan"
+                             ? "plan_commitments"
+                             : "commitments";
+    facts = theme
+                ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM " +
+                      source +
+                      " c JOIN commitment_themes ct ON "
+                      "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
+                : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
+                      source + " c WHERE c.kind <> 'statement'";
+  } else if (o.measure == "documents") {
+    facts = theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
+                    "document_themes"
+                  : "SELECT id AS doc_id, id AS unit, NULL AS theme FROM "
+                    "documents WHERE status = 'ok'";
+  } else if (o.measure == "mentions") {
+    // Counted per document and theme when loaded (document_themes), summed.
+    facts =
+        "SELECT doc_id, mentions AS unit, theme_id AS theme FROM "
+        "document_themes";
+  } else {
+    return InvalidArgument("unknown measure '" + o.measure +
+                           "': use commitments, documents or mentions");
+  }
+  const std::string where =
+      " WHERE (?1 IS NULL OR d.plan_cycle = ?1) AND (?2 IS NULL OR "
+      "d.country = upper(?2)) AND (?3 IS NULL OR d.doc_type = ?3)";
+  const std::string from =
+      " FROM (" + facts + ") f JOIN documents d ON d.id = f.doc_id" + where;
+  // One pass over the fact rows; cells, row totals and the total are
+  // counted here. Commitments and documents are distinct units (a commitment
+  // with three themes is one of its country's commitments: the share's
+  // denominator, "40% of Colombia's commitments touch open data"); mentions
+  // come counted per document and theme and are summed.
+  const bool sum = o.measure == "mentions";
+  auto s = db.Prepare("SELECT " + *rk + ", " + *ck + ", f.unit" + from);
+  if (!s.ok()) return s.status();
+  int i = 0;
+  for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
+    if (v->empty())
+      s->BindNull(++i);
+    else
+      s->Bind(++i, *v);
+  }
+  std::map<std::pair<std::string, std::string>, std::set<int64_t>> cell_units;
+  std::map<std::string, std::set<int64_t>> row_units;
+  std::set<int64_t> all_units;
+  Matrix m;
+  std::set<std::string> rows, cols;
+  while (s->Step()) {
+    std::string r = s->Text(0), c = s->Text(1);
+    int64_t unit = s->Int(2);
+    rows.insert(r);
+    cols.insert(c);
+    if (sum) {
+      m.cells[{r, c}] += unit;
+      m.row_totals[r] += unit;
+      m.total += unit;
+    } else {
+      cell_units[{r, c}].insert(unit);
+      row_units[r].insert(unit);
+      all_units.insert(unit);
+    }
+  }
+  PLANMINE_RETURN_IF_ERROR(s->status());
+  if (!sum) {
+    for (const auto& [k, u] : cell_units) m.cells[k] = u.size();
+    for (const auto& [r, u] : row_units) m.row_totals[r] = u.size();
+    m.total = all_units.size();
+  }
+  m.row_keys.assign(rows.begin(), rows.end());
+  m.col_keys.assign(cols.begin(), cols.end());
+  return m;
+}
+
+Table MatrixLong(const Matrix& m, const CompareOptions& o) {
+  Table t;
+  t.columns = {o.rows, o.cols, o.measure, "share_of_row", "row_total"};
+  for (const std::string& r : m.row_keys)
+    for (const std::string& c : m.col_keys) {
+      auto it = m.cells.find({r, c});
+      int64_t n = it == m.cells.end() ? 0 : it->second;
+      int64_t tot = m.row_totals.count(r) ? m.row_totals.at(r) : 0;
+      char share[32];
+      snprintf(share, sizeof share, "%.3f", tot ? double(n) / tot : 0.0);
+      t.rows.push_back({r, c, std::to_string(n), share, std::to_string(tot)});
+    }
+  return t;
+}
+
+Table MatrixWide(const Matrix& m, const CompareOptions& o) {
+  Table t;
+  t.columns.push_back(o.rows + " \\ " + o.cols);
+  for (const std::string& c : m.col_keys) t.columns.push_back(c);
+  t.columns.push_back("total");
+  for (const std::string& r : m.row_keys) {
+    std::vector<std::string> row = {r};
+    int64_t tot = m.row_totals.count(r) ? m.row_totals.at(r) : 0;
+    for (const std::string& c : m.col_keys) {
+      auto it = m.cells.find({r, c});
+      int64_t n = it == m.cells.end() ? 0 : it->second;
+      char cell[48];
+      if (n == 0)
+        snprintf(cell, sizeof cell, "·");
+      else
+        snprintf(cell, sizeof cell, "%lld (%.0f%%)", static_cast<long long>(n),
+                 tot ? 100.0 * n / tot : 0.0);
+      row.push_back(cell);
+    }
+    row.push_back(std::to_string(tot));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Result<Table> Timeline(Db& db, const std::string& country,
+                       const std::string& theme) {
+  if (theme.empty()) return InvalidArgument("timeline needs --theme");
+  const std::string sql =
+      "SELECT coalesce(d.plan_cycle, '?') AS cycle,"
+      " count(DISTINCT d.id) AS documents,"
+      " (SELECT count(DISTINCT ct.commitment_id) FROM commitment_themes ct "
+      "JOIN plan_commitments c ON c.id = ct.commitment_id JOIN documents d2 ON "
+      "d2.id = c.doc_id WHERE ct.theme_id = ?2 AND coalesce(d2.plan_cycle, "
+      "'?') = coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d2.country = "
+      "upper(?1)) AND c.kind <> 'statement') AS commitments,"
+      " (SELECT coalesce(sum(h.mentions), 0) FROM document_themes h JOIN "
+      "documents d3 ON d3.id = h.doc_id WHERE h.theme_id = ?2 AND "
+      "coalesce(d3.plan_cycle, '?') = "
+      "coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d3.country = "
+      "upper(?1))) AS mentions,"
+      " group_concat(DISTINCT d.doc_type) AS doc_types"
+      " FROM documents d WHERE (?1 IS NULL OR d.country = upper(?1))"
+      " AND d.status = 'ok'"
+      " GROUP BY 1 ORDER BY substr(cycle, 1, 4), cycle";
+  return RunTable(db, sql, {country, theme});
+}
+
+}  // namespace planmine

@@ -1,0 +1,252 @@
+// lists: commitments, statements, entities, exports, theme counts, status.
+#include "pipeline/query/query.h"
+
+#include <re2/re2.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "extractors/pattern_pack.h"
+#include "pipeline/core/utf8.h"
+#include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/query_internal.h"
+
+namespace planmine {
+
+Result<Table> ListCommitments(Db& db, const CommitmentFilter& f) {
+  const std::string sql =
+      "SELECT d.country AS country, d.subnational AS subnational, d.year AS "
+      "year, d.plan_cycle AS plan_cycle, d.doc_type AS doc_type, d.title AS "
+      "document, c.number AS number, c.title AS title, c.lead_agency AS "
+      "lead_agency, c.start_date AS start_date, c.end_date AS end_date,"
+      " c.ogp_values AS ogp_values, c.completion AS completion,"
+      " c.first_page AS first_page, c.last_page AS last_page,"
+      " (SELECT group_concat(theme_id, ';') FROM (SELECT theme_id FROM "
+      "commitment_themes t"
+      "   WHERE t.commitment_id = c.id ORDER BY theme_id)) AS themes,"
+      " (SELECT count(*) FROM json_each(c.milestones)) AS milestones,"
+      " d.path AS file, c.kind AS kind"
+      " FROM commitments c JOIN documents d ON d.id = c.doc_id"
+      " WHERE (?1 IS NULL OR d.country = upper(?1))"
+      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM commitment_themes t WHERE "
+      "t.commitment_id = c.id AND t.theme_id = ?2))"
+      " AND (c.kind <> 'statement' OR ?3 IS NOT NULL)"
+      " AND (?4 IS NULL OR d.doc_type = ?4)"
+      " ORDER BY d.country, d.year, d.path, c.seq";
+  return RunTable(db, sql,
+                  {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
+}
+
+Result<Table> ListStatements(Db& db, const StatementFilter& f) {
+  const std::string sql =
+      "SELECT d.country AS country, d.doc_type AS doc_type, d.title AS "
+      "document, s.page AS page, s.kind AS kind, s.text AS text, d.path AS "
+      "file FROM statements s JOIN documents d ON d.id = s.doc_id"
+      " WHERE (?1 IS NULL OR s.kind = ?1)"
+      " AND (?2 IS NULL OR d.country = upper(?2))"
+      " AND (?3 IS NULL OR d.doc_type = ?3)"
+      " ORDER BY d.country, d.path, s.page, s.id";
+  return RunTable(db, sql, {f.kind, f.country, f.doc_type});
+}
+
+Result<Table> ListEntities(Db& db, const EntityFilter& f) {
+  const std::string sql =
+      "SELECT e.type AS type, e.value AS value, e.detail AS acronym,"
+      " count(*) AS mentions, count(DISTINCT e.doc_id) AS documents,"
+      " min(e.text) AS as_written,"
+      " (SELECT d2.path || ' p.' || e2.page FROM entities e2 JOIN documents "
+      "d2 ON d2.id = e2.doc_id WHERE e2.type = e.type AND e2.value = e.value "
+      "ORDER BY e2.id LIMIT 1) AS first_seen"
+      " FROM entities e JOIN documents d ON d.id = e.doc_id"
+      " WHERE (?1 IS NULL OR e.type = ?1)"
+      " AND (?2 IS NULL OR d.country = upper(?2))"
+      " GROUP BY e.type, e.value, e.detail"
+      " ORDER BY mentions DESC, e.value LIMIT CAST(?3 AS INTEGER)";
+  return RunTable(db, sql, {f.type, f.country, std::to_string(f.limit)});
+}
+
+std::vector<std::string> ExportTables() {
+  return {"documents",  "commitments", "commitment_themes", "themes",
+          "theme_hits", "sentences",   "entities",          "statements"};
+}
+
+Result<Table> ExportTable(Db& db, const std::string& name) {
+  const std::string doc_key = "substr(d.sha256, 1, 16)";
+  std::string sql;
+  if (name == "documents") {
+    sql = "SELECT " + doc_key +
+          " AS doc_key, d.path, d.sha256, d.status, d.error, d.title, "
+          "d.country, d.subnational, d.year, d.plan_cycle, d.doc_type, "
+          "d.language, d.page_count, d.ingested_at FROM documents d ORDER BY "
+          "d.path";
+  } else if (name == "commitments") {
+    sql = "SELECT " + doc_key + " || '-c' || c.seq AS commitment_key, " +
+          doc_key +
+          " AS doc_key, d.country, d.plan_cycle, d.doc_type, c.kind, "
+          "c.number, c.title, c.lead_agency, c.other_actors, c.start_date, "
+          "c.end_date, c.ogp_values, c.completion, c.first_page, c.last_page, "
+          "c.milestones, c.text FROM commitments c JOIN documents d ON d.id = "
+          "c.doc_id WHERE c.kind <> 'statement' ORDER BY d.path, c.seq";
+  } else if (name == "commitment_themes") {
+    sql = "SELECT " + doc_key +
+          " || '-c' || c.seq AS commitment_key, d.country, d.plan_cycle, "
+          "c.number, ct.theme_id, t.label_en, ct.evidence, ct.score FROM "
+          "commitment_themes ct JOIN commitments c ON c.id = ct.commitment_id "
+          "JOIN documents d ON d.id = c.doc_id LEFT JOIN themes t ON t.id = "
+          "ct.theme_id WHERE c.kind <> 'statement' ORDER BY d.path, c.seq, "
+          "ct.theme_id";
+  } else if (name == "themes") {
+    sql = "SELECT id, label_en, label_es, label_pt FROM themes ORDER BY id";
+  } else if (name == "theme_hits") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, h.theme_id, h.page, h.start, h.end, h.match, "
+          "h.pattern_id FROM theme_hits h JOIN sentences s ON s.id = "
+          "h.sentence_id JOIN documents d ON d.id = h.doc_id ORDER BY d.path, "
+          "s.seq, h.theme_id";
+  } else if (name == "sentences") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, s.page, s.start, s.end, s.language, s.text FROM "
+          "sentences s JOIN documents d ON d.id = s.doc_id ORDER BY d.path, "
+          "s.seq";
+  } else if (name == "entities") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, e.type, e.value, e.detail, e.text, e.page, e.start, "
+          "e.end FROM entities e JOIN sentences s ON s.id = e.sentence_id "
+          "JOIN documents d ON d.id = e.doc_id ORDER BY d.path, s.seq, e.start";
+  } else if (name == "statements") {
+    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
+          doc_key +
+          " AS doc_key, st.kind, st.page, st.text FROM statements st JOIN "
+          "sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = "
+          "st.doc_id ORDER BY d.path, s.seq";
+  } else {
+    std::string names;
+    for (const std::string& n : ExportTables())
+      names += (names.empty() ? "" : ", ") + n;
+    return InvalidArgument("unknown table '" + name + "': use " + names);
+  }
+  return RunTable(db, sql, {});
+}
+
+Result<Table> ThemeCounts(Db& db, const std::string& by) {
+  std::string group;
+  if (by == "country")
+    group = "coalesce(d.country, '?')";
+  else if (by == "document")
+    group = "d.path";
+  else if (by == "year")
+    group = "coalesce(CAST(d.year AS TEXT), '?')";
+  else if (by.empty())
+    group = "'all'";
+  else
+    return InvalidArgument("--by must be country, document or year, got '" +
+                           by + "'");
+  std::string label = by.empty() ? "scope" : by;
+  const std::string sql =
+      "SELECT " + group + " AS " + label +
+      ", h.theme_id AS theme, th.label_en AS label, sum(h.mentions) AS "
+      "mentions, count(DISTINCT d.id) AS documents"
+      " FROM document_themes h JOIN documents d ON d.id = h.doc_id LEFT JOIN "
+      "themes "
+      "th ON th.id = h.theme_id"
+      " GROUP BY 1, 2 ORDER BY 1, mentions DESC, theme";
+  return RunTable(db, sql, {});
+}
+
+Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
+  std::vector<std::pair<std::string, Table>> out;
+  auto by_status = RunTable(db,
+                            "SELECT status, count(*) AS documents, "
+                            "coalesce(sum(page_count), 0) AS pages,"
+                            " max(ingested_at) AS last_ingested FROM documents "
+                            "GROUP BY 1 ORDER BY 2 DESC",
+                            {});
+  if (!by_status.ok()) return by_status.status();
+  out.push_back({"Documents", std::move(*by_status)});
+  auto runs = RunTable(db,
+                       "SELECT id AS run, started_at, finished_at, status, "
+                       "files_seen, ingested, unchanged, failed,"
+                       " round(seconds, 2) AS seconds FROM ingest_runs ORDER "
+                       "BY id DESC LIMIT 10",
+                       {});
+  if (!runs.ok()) return runs.status();
+  out.push_back({"Last runs", std::move(*runs)});
+  // Where the newest finished run spent its time (summed over documents;
+  // with several workers, more than the run's wall time).
+  auto stages = RunTable(
+      db,
+      "SELECT s.key AS stage, round(s.value, 3) AS seconds, round(100.0 * "
+      "s.value / (SELECT sum(value) FROM json_each(r.stage_seconds)), 1) AS "
+      "share FROM ingest_runs r, json_each(r.stage_seconds) s WHERE r.id = "
+      "(SELECT max(id) FROM ingest_runs WHERE stage_seconds IS NOT NULL AND "
+      "json_valid(stage_seconds)) ORDER BY s.value DESC",
+      {});
+  if (!stages.ok()) return stages.status();
+  out.push_back({"Time per stage, last run", std::move(*stages)});
+  return out;
+}
+
+Result<Table> Failures(Db& db) {
+  return RunTable(
+      db,
+      "SELECT d.path AS path, d.status AS status,"
+      " coalesce(d.error, CASE WHEN d.warnings LIKE '%no commitment found%'"
+      " THEN 'warning: action plan with no commitment found' END) AS reason,"
+      " (SELECT e.stage FROM ingest_errors e WHERE e.path = d.path ORDER BY "
+      "e.id DESC LIMIT 1) AS stage,"
+      " (SELECT e.at FROM ingest_errors e WHERE e.path = d.path ORDER BY e.id "
+      "DESC LIMIT 1) AS at"
+      " FROM documents d WHERE d.status != 'ok' OR d.error IS NOT NULL OR"
+      " d.warnings LIKE '%no commitment found%' ORDER BY d.path",
+      {});
+}
+
+Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db) {
+  std::vector<std::pair<std::string, Table>> out;
+  struct Q {
+    const char* title;
+    const char* sql;
+  } qs[] = {
+      {"Documents by status",
+       "SELECT status, count(*) AS documents, sum(page_count) AS pages FROM "
+       "documents GROUP BY 1 ORDER BY 2 DESC"},
+      {"Documents by country",
+       "SELECT coalesce(country, '?') AS country, count(*) AS documents, "
+       "sum(page_count) AS pages FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"},
+      {"Documents by language",
+       "SELECT coalesce(language, '?') AS language, count(*) AS documents FROM "
+       "documents GROUP BY 1 ORDER BY 2 DESC, 1"},
+      {"Documents by type",
+       "SELECT coalesce(doc_type, '?') AS doc_type, count(*) AS documents FROM "
+       "documents GROUP BY 1 ORDER BY 2 DESC, 1"},
+      // in_plans: the commitments of each plan's standing edition
+      // (plan_commitments); units: every unit found, IRM assessments and
+      // second editions included.
+      {"Commitments found",
+       "SELECT coalesce(d.country, '?') AS country, (SELECT count(*) FROM "
+       "plan_commitments pc JOIN documents pd ON pd.id = pc.doc_id WHERE "
+       "coalesce(pd.country, '?') = coalesce(d.country, '?')) AS in_plans, "
+       "sum(c.kind <> 'statement') AS units, sum(c.kind = 'statement') AS "
+       "statements FROM commitments c JOIN documents d ON d.id = c.doc_id "
+       "GROUP BY 1 ORDER BY 2 DESC, 3 DESC, 1"},
+      {"Top themes",
+       "SELECT h.theme_id AS theme, t.label_en AS label, sum(h.mentions) AS "
+       "mentions, count(*) AS documents FROM document_themes h LEFT JOIN "
+       "themes t ON t.id = h.theme_id GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 10"},
+      {"Failures",
+       "SELECT path, error FROM documents WHERE status != 'ok' ORDER BY path"},
+  };
+  for (const Q& q : qs) {
+    auto t = RunTable(db, q.sql, {});
+    if (!t.ok()) return t.status();
+    out.push_back({q.title, std::move(*t)});
+  }
+  return out;
+}
+
+}  // namespace planmine
