@@ -8,6 +8,7 @@
 #ifndef PLANMINE_QUERY_QUERY_H_
 #define PLANMINE_QUERY_QUERY_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,6 +29,9 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   // One per column; a column without an entry is text.
   std::vector<ColumnType> types;
+  // How many rows the question has in all, before --limit and paging; -1
+  // when not counted (then the rows are all of them).
+  int64_t total = -1;
 
   ColumnType type(size_t col) const {
     return col < types.size() ? types[col] : ColumnType::kText;
