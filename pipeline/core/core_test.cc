@@ -1,3 +1,4 @@
+#include "pipeline/core/countries.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/status.h"
@@ -50,6 +51,36 @@ TEST_CASE("DocType: names round-trip, anything else is no type", "[core]") {
   CHECK(DocTypeNames() ==
         "action_plan, irm_report, self_assessment, workshop, slides, agenda, "
         "guide, legal, report, other");
+}
+
+TEST_CASE("Countries: names in en/es/pt and aliases read as codes", "[core]") {
+  CHECK(CountryCode("Colombia") == "CO");
+  CHECK(CountryCode("colombia") == "CO");
+  CHECK(CountryCode("CO") == "CO");
+  CHECK(CountryCode("co") == "CO");
+  CHECK(CountryCode("Brasil") == "BR");
+  CHECK(CountryCode("Brazil") == "BR");
+  CHECK(CountryCode("Reino Unido") == "GB");
+  CHECK(CountryCode("the United Kingdom") == "GB");
+  CHECK(CountryCode("UK") == "GB");
+  CHECK(CountryCode("EE.UU.") == "US");
+  CHECK(CountryCode("Estados Unidos") == "US");
+  CHECK(CountryCode("méxico") == "MX");
+  CHECK(CountryCode("MEXICO") == "MX");
+  CHECK(CountryCode("El Salvador") == "SV");
+  CHECK(CountryCode("Perú") == "PE");
+  CHECK(CountryCode("Colômbia") == "CO");
+  CHECK(CountryCode("XX").empty());
+  CHECK(CountryCode("Atlantis").empty());
+  CHECK(CountryCode("").empty());
+  CHECK(CountryName("co") == "Colombia");
+  CHECK(CountryName("BR", "pt") == "Brasil");
+  CHECK(CountryName("GB", "es") == "Reino Unido");
+  CHECK(CountryName("XX") == "XX");
+  // Sorted by code: FindCountry's binary search depends on it.
+  const auto& all = AllCountries();
+  for (size_t i = 1; i < all.size(); ++i)
+    CHECK(std::string(all[i - 1].code) < all[i].code);
 }
 
 }  // namespace planmine
