@@ -1,6 +1,7 @@
 #include "pipeline/cli/format.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "pipeline/core/utf8.h"
@@ -61,14 +62,93 @@ void PrintTable(const Table& t, std::ostream& out, size_t max_cell) {
   for (const auto& r : cells) line(r);
 }
 
-void PrintJson(const Table& t, std::ostream& out) {
-  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+nlohmann::ordered_json TypedRows(const Table& t) {
+  using J = nlohmann::ordered_json;
+  J arr = J::array();
   for (const auto& r : t.rows) {
-    nlohmann::ordered_json o;
-    for (size_t c = 0; c < t.columns.size(); ++c) o[t.columns[c]] = r[c];
-    arr.push_back(o);
+    J o = J::object();
+    for (size_t c = 0; c < t.columns.size() && c < r.size(); ++c) {
+      const std::string& v = r[c];
+      J& cell = o[t.columns[c]];
+      if (v.empty()) {
+        cell = t.type(c) == ColumnType::kList ? J::array() : J();
+        continue;
+      }
+      switch (t.type(c)) {
+        case ColumnType::kInteger: {
+          char* end = nullptr;
+          long long n = std::strtoll(v.c_str(), &end, 10);
+          cell = end && *end == 0 ? J(n) : J(v);
+          break;
+        }
+        case ColumnType::kReal: {
+          char* end = nullptr;
+          double x = std::strtod(v.c_str(), &end);
+          cell = end && *end == 0 ? J(x) : J(v);
+          break;
+        }
+        case ColumnType::kList: {
+          cell = J::array();
+          size_t from = 0;
+          while (from <= v.size()) {
+            size_t semi = v.find(';', from);
+            std::string item(TrimAscii(v.substr(from, semi == std::string::npos
+                                                          ? std::string::npos
+                                                          : semi - from)));
+            if (!item.empty()) cell.push_back(item);
+            if (semi == std::string::npos) break;
+            from = semi + 1;
+          }
+          break;
+        }
+        case ColumnType::kText:
+          cell = v;
+          break;
+      }
+    }
+    arr.push_back(std::move(o));
   }
-  out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+  return arr;
+}
+
+nlohmann::ordered_json JsonEnvelope(const std::string& command) {
+  nlohmann::ordered_json j;
+  j["schema_version"] = kJsonSchemaVersion;
+  j["command"] = command;
+  return j;
+}
+
+void PrintJson(const Table& t, std::ostream& out, const std::string& command) {
+  nlohmann::ordered_json j = JsonEnvelope(command);
+  j["total"] = t.total >= 0 ? t.total : static_cast<int64_t>(t.rows.size());
+  j["count"] = t.rows.size();
+  j["rows"] = TypedRows(t);
+  PrintJsonValue(j, out);
+}
+
+void PrintJsonTables(const std::vector<std::pair<std::string, Table>>& tables,
+                     std::ostream& out, const std::string& command) {
+  nlohmann::ordered_json j = JsonEnvelope(command);
+  nlohmann::ordered_json all = nlohmann::ordered_json::object();
+  for (const auto& [title, t] : tables) {
+    std::string key;
+    for (char c : title) {
+      char l = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      bool alnum = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
+      if (alnum)
+        key += l;
+      else if (!key.empty() && key.back() != '_')
+        key += '_';
+    }
+    while (!key.empty() && key.back() == '_') key.pop_back();
+    all[key] = TypedRows(t);
+  }
+  j["tables"] = std::move(all);
+  PrintJsonValue(j, out);
+}
+
+void PrintJsonValue(const nlohmann::ordered_json& j, std::ostream& out) {
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
       << "\n";
 }
 

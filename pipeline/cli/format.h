@@ -3,15 +3,32 @@
 #ifndef PLANMINE_CLI_FORMAT_H_
 #define PLANMINE_CLI_FORMAT_H_
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "pipeline/query/query.h"
 
 namespace planmine {
 
 void PrintTable(const Table& t, std::ostream& out, size_t max_cell = 70);
-void PrintJson(const Table& t, std::ostream& out);
+// The version of the JSON every command writes (docs/json.md); raised when a
+// key changes meaning or is removed, never when one is added.
+inline constexpr int kJsonSchemaVersion = 1;
+
+// {"schema_version", "command", "total", "count", "rows": [typed objects]}:
+// integers and reals as numbers, lists as arrays, empty cells as null.
+void PrintJson(const Table& t, std::ostream& out, const std::string& command);
+// {"schema_version", "command", "tables": {"snake_case_title": [rows]}}.
+void PrintJsonTables(const std::vector<std::pair<std::string, Table>>& tables,
+                     std::ostream& out, const std::string& command);
+// The rows of `t` as typed JSON objects.
+nlohmann::ordered_json TypedRows(const Table& t);
+// {"schema_version": N, "command": command}, to add keys to.
+nlohmann::ordered_json JsonEnvelope(const std::string& command);
+void PrintJsonValue(const nlohmann::ordered_json& j, std::ostream& out);
 void PrintCsv(const Table& t, std::ostream& out);
 std::string CsvField(const std::string& v);
 

@@ -1,0 +1,26 @@
+#include "pipeline/cli/commands/commands.h"
+
+namespace planmine {
+
+Command IngestCommand() {
+  return {"ingest",
+          "Ingest PDFs and text files (folders are walked recursively); "
+          "also spelled 'refresh'",
+          nullptr, true};
+}
+
+Command ExtractCommand() {
+  return {"extract",
+          "Run the stages on one file and print the result (no database)",
+          nullptr, true};
+}
+
+std::vector<Command> AllCommands() {
+  return {IngestCommand(),      ExtractCommand(),  SearchCommand(),
+          CommitmentsCommand(), ThemesCommand(),   StatementsCommand(),
+          EntitiesCommand(),    CompareCommand(),  TimelineCommand(),
+          ExportCommand(),      ReportCommand(),   SummaryCommand(),
+          StatusCommand(),      FailuresCommand(), EvaluateCommand()};
+}
+
+}  // namespace planmine

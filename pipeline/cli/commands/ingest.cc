@@ -1,0 +1,307 @@
+// planmine ingest PATH… (also `refresh`): the nightly job. Walks files and
+// folders, runs every stage in worker processes, writes the index.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "pipeline/cli/command.h"
+#include "pipeline/cli/commands/commands.h"
+#include "pipeline/core/clock.h"
+#include "pipeline/normalize/normalizer.h"
+#include "pipeline/runner/pipeline.h"
+
+namespace planmine {
+namespace {
+namespace fs = std::filesystem;
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string manifest;
+  int max_pages = 5000;
+  bool quiet = false;
+  bool prune = false;
+  std::string report_json, report_html;
+  WorkerLimits workers;
+};
+
+// Holds an exclusive lock on DB.lock for the life of an ingest, so that two
+// runs (say cron and a person) never write the same index at once.
+class IngestLock {
+ public:
+  ~IngestLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+  Status Acquire(const std::string& db_path) {
+    std::string path = db_path + ".lock";
+    fd_ = open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (fd_ < 0)
+      return IoError(path +
+                     ": cannot create lock file: " + std::strerror(errno));
+    if (flock(fd_, LOCK_EX | LOCK_NB) != 0)
+      return Unsupported(db_path +
+                         ": another ingest is already running on this index (" +
+                         path + " is locked)");
+    return Status();
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+Status WriteReportJson(const std::string& path, const std::string& db_path,
+                       const IngestReport& r, int exit_code) {
+  nlohmann::ordered_json j;
+  j["db"] = db_path;
+  j["run_id"] = r.run_id;
+  j["seconds"] = r.seconds;
+  j["files_seen"] = r.counts.files_seen;
+  j["ingested"] = r.counts.ingested;
+  j["unchanged"] = r.counts.unchanged;
+  j["failed"] = r.counts.failed;
+  j["without_text"] = r.no_text;
+  j["missing"] = r.missing;
+  j["moved"] = r.moved;
+  j["remined"] = r.remined;
+  j["stage_seconds"] = r.counts.stage_seconds;
+  j["exit_code"] = exit_code;
+  j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < r.errors.size(); ++i)
+    errors.push_back({{"path", r.error_paths[i]},
+                      {"stage", r.errors[i].stage},
+                      {"reason", r.errors[i].status.message()}});
+  j["errors"] = errors;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return IoError(path + ": cannot write the run report");
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+      << "\n";
+  if (!out) return IoError(path + ": cannot write the run report");
+  return Status();
+}
+
+// Progress of an ingest: on a terminal, a line redrawn on stderr with
+// files, documents/s, pages/s and the ETA; elsewhere (cron, a log file) the
+// same as a plain line every 30 s; nothing with --quiet except on a
+// terminal.
+class ProgressMeter {
+ public:
+  explicit ProgressMeter(bool quiet)
+      : tty_(isatty(STDERR_FILENO) != 0),
+        quiet_(quiet),
+        start_(Now()),
+        last_log_(start_) {}
+
+  void Update(const IngestProgress& p) {
+    done_ = p.done;
+    total_ = p.total;
+    pages_ += p.pages;
+    if (p.outcome == "ingested" || p.outcome == "no_text" ||
+        p.outcome == "remined" || p.outcome == "failed")
+      ++worked_;
+    if (!tty_ && !quiet_ && Now() - last_log_ >= 30) {
+      last_log_ = Now();
+      std::cout << "progress: " << Line() << "\n" << std::flush;
+    }
+  }
+  void Draw() {
+    if (!tty_ || total_ == 0) return;
+    std::string line = Line();
+    std::cerr << "\r" << line
+              << std::string(shown_ > line.size() ? shown_ - line.size() : 0,
+                             ' ')
+              << std::flush;
+    shown_ = line.size();
+  }
+  void Clear() {
+    if (!tty_ || shown_ == 0) return;
+    std::cerr << "\r" << std::string(shown_, ' ') << "\r" << std::flush;
+    shown_ = 0;
+  }
+
+ private:
+  static double Now() { return MonotonicSeconds(); }
+  std::string Line() const {
+    const double t = std::max(1e-3, Now() - start_);
+    char buf[160];
+    const double rate = done_ / t;
+    const double eta = rate > 0 ? (total_ - done_) / rate : 0;
+    snprintf(buf, sizeof buf,
+             "[%zu/%zu files, %3.0f%%] %.1f documents/s, %.1f pages/s, ETA "
+             "%s",
+             done_, total_, total_ ? 100.0 * done_ / total_ : 100.0,
+             worked_ / t, pages_ / t, Duration(eta).c_str());
+    return buf;
+  }
+  static std::string Duration(double s) {
+    char buf[32];
+    if (s < 90)
+      snprintf(buf, sizeof buf, "%.0f s", s);
+    else if (s < 5400)
+      snprintf(buf, sizeof buf, "%.0f min", s / 60);
+    else
+      snprintf(buf, sizeof buf, "%.1f h", s / 3600);
+    return buf;
+  }
+
+  bool tty_, quiet_;
+  double start_, last_log_;
+  size_t done_ = 0, total_ = 0, worked_ = 0, shown_ = 0;
+  long pages_ = 0;
+};
+
+int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
+  auto pipeline = MakePipeline(g, a.max_pages);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  std::optional<Manifest> manifest;
+  if (!a.manifest.empty()) {
+    auto m = Manifest::Load(a.manifest);
+    if (!m.ok()) return Fail(m.status());
+    manifest = std::move(*m);
+  }
+  const std::string& db_path = g.db;
+  std::error_code ec;
+  fs::path parent = fs::path(db_path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
+  IngestLock lock;
+  if (Status s = lock.Acquire(db_path); !s.ok()) return Fail(s);
+  auto store = Store::Open(db_path);
+  if (!store.ok()) return Fail(store.status());
+  std::string command = "ingest";
+  for (const auto& p : a.paths) command += " " + p;
+  ProgressMeter progress(a.quiet);
+  auto report = Ingest(
+      *pipeline, **store, a.paths, manifest ? &*manifest : nullptr, command,
+      a.prune,
+      [&](const IngestProgress& p) {
+        progress.Update(p);
+        if (a.quiet && p.outcome != "failed" && p.outcome != "no_text") {
+          progress.Draw();
+          return;
+        }
+        progress.Clear();
+        std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text")
+                               ? std::cerr
+                               : std::cout;
+        os << (p.outcome == "failed"      ? "FAILED   "
+               : p.outcome == "no_text"   ? "NO TEXT  "
+               : p.outcome == "unchanged" ? "same     "
+               : p.outcome == "moved"     ? "moved    "
+               : p.outcome == "remined"   ? "re-mined "
+                                          : "ok       ")
+           << (p.detail.rfind(p.path + ": ", 0) == 0
+                   ? p.detail  // reasons already start with the path
+                   : p.path + (p.detail.empty() ? "" : ": " + p.detail))
+           << "\n";
+        progress.Draw();
+      },
+      a.workers);
+  progress.Clear();
+  if (!report.ok()) return Fail(report.status());
+  const RunCounts& c = report->counts;
+  std::cout << "planmine: " << c.files_seen << " files: " << c.ingested
+            << " ingested"
+            << (report->remined ? " (" + std::to_string(report->remined) +
+                                      " re-mined from the stored text)"
+                                : "")
+            << ", " << c.unchanged << " unchanged, " << c.failed << " failed"
+            << (report->no_text ? ", " + std::to_string(report->no_text) +
+                                      " without text (need OCR)"
+                                : "")
+            << (report->moved ? ", " + std::to_string(report->moved) +
+                                    " moved (rows kept, not re-read)"
+                              : "")
+            << (report->missing ? ", " + std::to_string(report->missing) +
+                                      (a.prune ? " gone (pruned)"
+                                               : " gone (marked missing)")
+                                : "")
+            << " in " << std::fixed << std::setprecision(2) << report->seconds
+            << " s -> " << db_path << "\n";
+  int bad = c.failed + report->no_text;
+  int exit_code = c.files_seen == 0    ? kExitFailed
+                  : bad == 0           ? kExitOk
+                  : bad < c.files_seen ? kExitPartial
+                                       : kExitFailed;
+  if (c.files_seen == 0)
+    std::cerr << "planmine: no documents found (looked for .pdf, .txt, .md)\n";
+  if (!a.report_json.empty()) {
+    if (Status s = WriteReportJson(a.report_json, db_path, *report, exit_code);
+        !s.ok())
+      return Fail(s);
+  }
+  if (!a.report_html.empty()) {
+    size_t bytes = 0;
+    if (Status s =
+            WriteHtmlReport((*store)->db(), db_path, a.report_html, &bytes);
+        !s.ok())
+      return Fail(s.WithPrefix("the run finished, but the report failed"));
+    if (!a.quiet) std::cout << a.report_html << ": " << bytes << " bytes\n";
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
+  PipelineOptions o;
+  o.packs_dir = g.packs;
+  o.extract.max_pages = max_pages;
+  o.ocr = g.ocr == "auto";
+  o.normalize.word_lists = DefaultWordLists();
+  return Pipeline::Create(o);
+}
+
+RunFn IngestSetup(CLI::App* ingest) {
+  {
+    auto a = std::make_shared<IngestArgs>();
+    ingest->add_option("PATH", a->paths, "Files or folders")->required();
+    ingest->add_option("--manifest", a->manifest,
+                       "CSV/TSV with path, country, year, doc_type, title "
+                       "overriding inference");
+    ingest
+        ->add_option("--max-pages", a->max_pages,
+                     "Read at most this many pages of a PDF")
+        ->capture_default_str();
+    ingest->add_flag("--quiet,-q", a->quiet,
+                     "Only print failures and the final line");
+    ingest->add_flag("--prune", a->prune,
+                     "Delete documents that were under a walked folder and are "
+                     "gone (default: mark them missing)");
+    ingest->add_option(
+        "--report-json", a->report_json,
+        "Write the run's summary and errors as JSON to this file "
+        "(for monitoring)");
+    ingest->add_option("--report", a->report_html,
+                       "After the run, write the HTML report (as 'planmine "
+                       "report') to this file");
+    a->workers.jobs =
+        static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    ingest
+        ->add_option("--jobs,-j", a->workers.jobs,
+                     "Worker processes reading files at once (0: read in this "
+                     "process, without isolation)")
+        ->capture_default_str();
+    ingest
+        ->add_option("--timeout", a->workers.seconds,
+                     "Seconds a document may take before its worker is killed")
+        ->capture_default_str();
+    ingest
+        ->add_option("--memory-mb", a->workers.memory_mb,
+                     "Address-space cap of each worker, in MB")
+        ->capture_default_str();
+    // The nightly job's name for the same run: ingest what changed, re-mine
+    // what is stale, mark what is gone.
+    ingest->alias("refresh");
+    return [a](const GlobalOptions& g) { return RunIngest(*a, g); };
+  }
+}
+
+}  // namespace planmine
