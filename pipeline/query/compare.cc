@@ -1,16 +1,17 @@
 // compare: counts of units across two keys, and a theme over cycles.
-#include "pipeline/query/query.h"
-
 #include <re2/re2.h>
 
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "extractors/pattern_pack.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/filters.h"
+#include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
 
 namespace planmine {
@@ -33,7 +34,12 @@ Result<std::string> KeyExpr(const std::string& key) {
 
 }  // namespace
 
-Result<Matrix> Compare(Db& db, const CompareOptions& o) {
+Result<Matrix> Compare(Db& db, const CompareOptions& options) {
+  CompareOptions o = options;
+  Filters resolved{o.country, o.cycle, "", ""};
+  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &resolved));
+  o.country = resolved.country;
+  o.cycle = resolved.cycle;
   auto rk = KeyExpr(o.rows);
   if (!rk.ok()) return rk.status();
   auto ck = KeyExpr(o.cols);
@@ -42,6 +48,7 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
   bool theme = o.rows == "theme" || o.cols == "theme";
   // Fact rows: (doc_id, unit, theme).
   std::string facts;
+  std::string units;  // every unit, themed or not: the rows' denominators
   if (o.measure == "commitments") {
     // A country's commitments are its plans' (plan_commitments: one edition
     // per plan, no IRM assessments); with --doc-type naming another type,
@@ -56,11 +63,15 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
                       "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
                 : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
                       source + " c WHERE c.kind <> 'statement'";
+    units = "SELECT c.doc_id, c.id AS unit FROM " + source +
+            " c WHERE c.kind <> 'statement'";
   } else if (o.measure == "documents") {
     facts = theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
                     "document_themes"
                   : "SELECT id AS doc_id, id AS unit, NULL AS theme FROM "
                     "documents WHERE status = 'ok'";
+    units =
+        "SELECT id AS doc_id, id AS unit FROM documents WHERE status = 'ok'";
   } else if (o.measure == "mentions") {
     // Counted per document and theme when loaded (document_themes), summed.
     facts =
@@ -111,10 +122,50 @@ Result<Matrix> Compare(Db& db, const CompareOptions& o) {
     }
   }
   PLANMINE_RETURN_IF_ERROR(s->status());
+  if (!sum && o.cols == "theme") {
+    // A row's share is of all its units, with a theme or without: "18 % of
+    // Colombia's commitments touch open data" counts the untagged ones in
+    // the denominator.
+    row_units.clear();
+    all_units.clear();
+    auto all = db.Prepare("SELECT " + *rk + ", f.unit FROM (" + units +
+                          ") f JOIN documents d ON d.id = f.doc_id" + where);
+    if (!all.ok()) return all.status();
+    int k = 0;
+    for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
+      if (v->empty())
+        all->BindNull(++k);
+      else
+        all->Bind(++k, *v);
+    }
+    while (all->Step()) {
+      row_units[all->Text(0)].insert(all->Int(1));
+      all_units.insert(all->Int(1));
+    }
+    PLANMINE_RETURN_IF_ERROR(all->status());
+  }
   if (!sum) {
     for (const auto& [k, u] : cell_units) m.cells[k] = u.size();
     for (const auto& [r, u] : row_units) m.row_totals[r] = u.size();
     m.total = all_units.size();
+  }
+  // Every value with documents has its row (and column), zeros included: a
+  // country with documents but no commitment is a 0, not a missing row.
+  for (auto [key, expr, out] :
+       {std::tuple{&o.rows, &*rk, &rows}, std::tuple{&o.cols, &*ck, &cols}}) {
+    if (*key == "theme") continue;
+    auto all = db.Prepare("SELECT DISTINCT " + *expr + " FROM documents d" +
+                          where + " AND d.status = 'ok'");
+    if (!all.ok()) return all.status();
+    int k = 0;
+    for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
+      if (v->empty())
+        all->BindNull(++k);
+      else
+        all->Bind(++k, *v);
+    }
+    while (all->Step()) out->insert(all->Text(0));
+    PLANMINE_RETURN_IF_ERROR(all->status());
   }
   m.row_keys.assign(rows.begin(), rows.end());
   m.col_keys.assign(cols.begin(), cols.end());
@@ -161,9 +212,13 @@ Table MatrixWide(const Matrix& m, const CompareOptions& o) {
   return t;
 }
 
-Result<Table> Timeline(Db& db, const std::string& country,
-                       const std::string& theme) {
-  if (theme.empty()) return InvalidArgument("timeline needs --theme");
+Result<Table> Timeline(Db& db, const std::string& typed_country,
+                       const std::string& typed_theme) {
+  if (typed_theme.empty()) return InvalidArgument("timeline needs --theme");
+  Filters f{typed_country, "", typed_theme, ""};
+  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &f));
+  const std::string& country = f.country;
+  const std::string& theme = f.theme;
   const std::string sql =
       "SELECT coalesce(d.plan_cycle, '?') AS cycle,"
       " count(DISTINCT d.id) AS documents,"

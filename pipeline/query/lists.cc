@@ -1,6 +1,4 @@
 // lists: commitments, statements, entities, exports, theme counts, status.
-#include "pipeline/query/query.h"
-
 #include <re2/re2.h>
 
 #include <fstream>
@@ -11,11 +9,18 @@
 #include "pipeline/core/utf8.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/filters.h"
+#include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
 
 namespace planmine {
 
-Result<Table> ListCommitments(Db& db, const CommitmentFilter& f) {
+Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
+  CommitmentFilter f = filter;
+  Filters resolved{f.country, "", f.theme, ""};
+  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &resolved));
+  f.country = resolved.country;
+  f.theme = resolved.theme;
   const std::string sql =
       "SELECT d.country AS country, d.subnational AS subnational, d.year AS "
       "year, d.plan_cycle AS plan_cycle, d.doc_type AS doc_type, d.title AS "
@@ -39,7 +44,33 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& f) {
                   {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
 }
 
-Result<Table> ListStatements(Db& db, const StatementFilter& f) {
+Result<Table> ListDocuments(Db& db, const DocumentFilter& filter) {
+  Filters f{filter.country, filter.cycle, "", filter.language};
+  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &f));
+  const std::string sql =
+      "SELECT substr(d.sha256, 1, 16) AS doc_key, d.country AS country,"
+      " d.doc_type AS doc_type, d.plan_cycle AS plan_cycle, d.year AS year,"
+      " d.language AS language, d.page_count AS pages,"
+      " (SELECT count(*) FROM commitments c WHERE c.doc_id = d.id AND c.kind "
+      "<> 'statement') AS commitments,"
+      " (SELECT substr(cd.sha256, 1, 16) FROM plan_editions e JOIN documents "
+      "cd ON cd.id = e.canonical_id WHERE e.doc_id = d.id AND e.canonical_id "
+      "<> d.id) AS edition_of,"
+      " d.title AS title, d.path AS file, d.status AS status"
+      " FROM documents d"
+      " WHERE (?1 IS NULL OR d.country = ?1)"
+      " AND (?2 IS NULL OR d.doc_type = ?2)"
+      " AND (?3 IS NULL OR d.plan_cycle = ?3)"
+      " AND (?4 IS NULL OR d.language = ?4)"
+      " ORDER BY d.country, d.plan_cycle, d.doc_type, d.path";
+  return RunTable(db, sql, {f.country, filter.doc_type, f.cycle, f.language});
+}
+
+Result<Table> ListStatements(Db& db, const StatementFilter& filter) {
+  StatementFilter f = filter;
+  auto country = ResolveCountry(db, f.country);
+  if (!country.ok()) return country.status();
+  f.country = *country;
   const std::string sql =
       "SELECT d.country AS country, d.doc_type AS doc_type, d.title AS "
       "document, s.page AS page, s.kind AS kind, s.text AS text, d.path AS "
@@ -51,7 +82,11 @@ Result<Table> ListStatements(Db& db, const StatementFilter& f) {
   return RunTable(db, sql, {f.kind, f.country, f.doc_type});
 }
 
-Result<Table> ListEntities(Db& db, const EntityFilter& f) {
+Result<Table> ListEntities(Db& db, const EntityFilter& filter) {
+  EntityFilter f = filter;
+  auto country = ResolveCountry(db, f.country);
+  if (!country.ok()) return country.status();
+  f.country = *country;
   const std::string sql =
       "SELECT e.type AS type, e.value AS value, e.detail AS acronym,"
       " count(*) AS mentions, count(DISTINCT e.doc_id) AS documents,"
@@ -79,8 +114,10 @@ Result<Table> ExportTable(Db& db, const std::string& name) {
     sql = "SELECT " + doc_key +
           " AS doc_key, d.path, d.sha256, d.status, d.error, d.title, "
           "d.country, d.subnational, d.year, d.plan_cycle, d.doc_type, "
-          "d.language, d.page_count, d.ingested_at FROM documents d ORDER BY "
-          "d.path";
+          "d.language, d.page_count, d.ingested_at, (SELECT substr(cd.sha256, "
+          "1, 16) FROM plan_editions e JOIN documents cd ON cd.id = "
+          "e.canonical_id WHERE e.doc_id = d.id AND e.canonical_id <> d.id) AS "
+          "edition_of FROM documents d ORDER BY d.path";
   } else if (name == "commitments") {
     sql = "SELECT " + doc_key + " || '-c' || c.seq AS commitment_key, " +
           doc_key +

@@ -95,6 +95,15 @@ struct CommitmentFilter {
 };
 Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter);
 
+struct DocumentFilter {
+  std::string country, doc_type, cycle, language;
+};
+// The documents of the index, one row each: doc_key, country, type, cycle,
+// year, language, pages, commitments found, the plan edition standing for
+// it (edition_of: the doc_key of the edition whose commitments are counted;
+// empty when it is that edition or not a plan), title, file, status.
+Result<Table> ListDocuments(Db& db, const DocumentFilter& filter);
+
 struct StatementFilter {
   std::string kind;  // finding | recommendation | "" (both)
   std::string country, doc_type;

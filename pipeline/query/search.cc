@@ -1,6 +1,4 @@
 // search: the query language, the term bridge and ranked sentence hits.
-#include "pipeline/query/query.h"
-
 #include <re2/re2.h>
 
 #include <fstream>
@@ -11,6 +9,8 @@
 #include "pipeline/core/utf8.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/filters.h"
+#include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
 
 namespace planmine {
@@ -278,10 +278,33 @@ std::string ToFtsQuery(const std::string& user_query) {
   return p.ok() ? p->fts : std::string(TrimAscii(user_query));
 }
 
-Result<Table> Search(Db& db, const std::string& query, const SearchOptions& o) {
+// The filters as the index stores them (filters.h); the theme of a
+// theme:ID in the query is resolved by Search itself.
+Status ResolveSearchFilters(Db& db, SearchOptions* o) {
+  Filters f{o->country, o->cycle, o->theme, o->language};
+  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &f));
+  o->country = f.country;
+  o->cycle = f.cycle;
+  o->theme = f.theme;
+  o->language = f.language;
+  if (o->year_from > 0 && o->year_to > 0 && o->year_from > o->year_to)
+    return InvalidArgument("--from-year " + std::to_string(o->year_from) +
+                           " is after --to-year " + std::to_string(o->year_to));
+  return Status();
+}
+
+Result<Table> Search(Db& db, const std::string& query,
+                     const SearchOptions& options) {
+  SearchOptions o = options;
+  PLANMINE_RETURN_IF_ERROR(ResolveSearchFilters(db, &o));
   auto parsed = ParseQuery(query, o.bridge);
   if (!parsed.ok()) return parsed.status();
-  std::string theme = !parsed->theme.empty() ? parsed->theme : o.theme;
+  std::string theme = o.theme;
+  if (!parsed->theme.empty()) {
+    auto t = ResolveTheme(db, parsed->theme);
+    if (!t.ok()) return t.status();
+    theme = *t;
+  }
   if (parsed->fts.empty() && theme.empty())
     return InvalidArgument("empty search query");
   const std::string limit =

@@ -16,11 +16,12 @@ Command ExtractCommand() {
 }
 
 std::vector<Command> AllCommands() {
-  return {IngestCommand(),      ExtractCommand(),  SearchCommand(),
-          CommitmentsCommand(), ThemesCommand(),   StatementsCommand(),
-          EntitiesCommand(),    CompareCommand(),  TimelineCommand(),
-          ExportCommand(),      ReportCommand(),   SummaryCommand(),
-          StatusCommand(),      FailuresCommand(), EvaluateCommand()};
+  return {IngestCommand(),     ExtractCommand(),     SearchCommand(),
+          DocumentsCommand(),  CommitmentsCommand(), ThemesCommand(),
+          StatementsCommand(), EntitiesCommand(),    CompareCommand(),
+          TimelineCommand(),   ExportCommand(),      ReportCommand(),
+          SummaryCommand(),    StatusCommand(),      FailuresCommand(),
+          EvaluateCommand()};
 }
 
 }  // namespace planmine

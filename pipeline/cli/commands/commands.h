@@ -21,6 +21,7 @@ RunFn ExtractSetup(CLI::App* sub);
 
 // Questions to the index.
 Command SearchCommand();
+Command DocumentsCommand();
 Command CommitmentsCommand();
 Command ThemesCommand();
 Command StatementsCommand();
