@@ -23,7 +23,9 @@ constexpr double kSameSize = 0.10;
 // Blocks within this share of the page's largest title size compete by
 // position.
 constexpr double kNearLargest = 0.15;
-constexpr size_t kMaxTitleBytes = 300;
+// Longer titles are cut at a word and marked with "…", never mid-word and
+// silently.
+constexpr size_t kMaxTitleBytes = 600;
 constexpr int kMaxTitleWords = 40;
 
 std::string BlockText(const NormalizedPage& p, const NormalizedBlock& b) {
@@ -110,7 +112,11 @@ std::string Tidy(std::string s) {
   while (!out.empty() && (out.back() == ':' || out.back() == '-' ||
                           out.back() == ',' || out.back() == ' '))
     out.pop_back();
-  return Utf8Truncate(out, kMaxTitleBytes);
+  if (out.size() <= kMaxTitleBytes) return out;
+  std::string cut = Utf8Truncate(out, kMaxTitleBytes - 4);
+  size_t at = cut.rfind(' ');
+  if (at != std::string::npos && at > cut.size() / 2) cut.resize(at);
+  return cut + "…";
 }
 
 class TitleFinder {

@@ -1,5 +1,7 @@
 #include "pipeline/load/document_json.h"
 
+#include <cstdlib>
+
 namespace planmine {
 
 nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
@@ -11,12 +13,14 @@ nlohmann::ordered_json DocumentJson(const IndexedDocument& d) {
   if (!d.error.empty()) j["error"] = d.error;
   j["language"] = d.language.code;
   j["language_confidence"] = d.language.confidence;
-  j["country"] = d.country.value;
-  j["doc_type"] = d.doc_type.value;
-  j["title"] = d.title.value;
-  j["year"] = d.year.value;
-  j["plan_cycle"] = d.plan_cycle.value;
-  j["subnational"] = d.subnational.value;
+  // Unknown values are null; the year is a number.
+  auto text = [](const std::string& v) { return v.empty() ? J() : J(v); };
+  j["country"] = text(d.country.value);
+  j["doc_type"] = text(d.doc_type.value);
+  j["title"] = text(d.title.value);
+  j["year"] = d.year.value.empty() ? J() : J(std::atoi(d.year.value.c_str()));
+  j["plan_cycle"] = text(d.plan_cycle.value);
+  j["subnational"] = text(d.subnational.value);
   j["evidence"] = {{"title", d.title.source},
                    {"country", d.country.source},
                    {"year", d.year.source},

@@ -173,15 +173,18 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
 }
 
 Table MatrixLong(const Matrix& m, const CompareOptions& o) {
+  (void)o;  // the keys' names are in the output's envelope (rows_by, cols_by)
   Table t;
-  t.columns = {o.rows, o.cols, o.measure, "share_of_row", "row_total"};
+  t.columns = {"row", "col", "count", "share_of_row", "row_total"};
+  t.types = {ColumnType::kText, ColumnType::kText, ColumnType::kInteger,
+             ColumnType::kReal, ColumnType::kInteger};
   for (const std::string& r : m.row_keys)
     for (const std::string& c : m.col_keys) {
       auto it = m.cells.find({r, c});
       int64_t n = it == m.cells.end() ? 0 : it->second;
       int64_t tot = m.row_totals.count(r) ? m.row_totals.at(r) : 0;
-      char share[32];
-      snprintf(share, sizeof share, "%.3f", tot ? double(n) / tot : 0.0);
+      char share[32] = "";  // no denominator: no share (null in JSON)
+      if (tot) snprintf(share, sizeof share, "%.3f", double(n) / tot);
       t.rows.push_back({r, c, std::to_string(n), share, std::to_string(tot)});
     }
   return t;
@@ -232,11 +235,13 @@ Result<Table> Timeline(Db& db, const std::string& typed_country,
       "coalesce(d3.plan_cycle, '?') = "
       "coalesce(d.plan_cycle, '?') AND (?1 IS NULL OR d3.country = "
       "upper(?1))) AS mentions,"
-      " group_concat(DISTINCT d.doc_type) AS doc_types"
+      " replace(group_concat(DISTINCT d.doc_type), ',', ';') AS doc_types"
       " FROM documents d WHERE (?1 IS NULL OR d.country = upper(?1))"
       " AND d.status = 'ok'"
       " GROUP BY 1 ORDER BY substr(cycle, 1, 4), cycle";
-  return RunTable(db, sql, {country, theme});
+  auto t = RunTable(db, sql, {country, theme});
+  if (t.ok()) t->SetType("doc_types", ColumnType::kList);
+  return t;
 }
 
 }  // namespace planmine

@@ -22,7 +22,9 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
   f.country = resolved.country;
   f.theme = resolved.theme;
   const std::string sql =
-      "SELECT d.country AS country, d.subnational AS subnational, d.year AS "
+      "SELECT substr(d.sha256, 1, 16) || '-c' || c.seq AS commitment_key,"
+      " substr(d.sha256, 1, 16) AS doc_key,"
+      " d.country AS country, d.subnational AS subnational, d.year AS "
       "year, d.plan_cycle AS plan_cycle, d.doc_type AS doc_type, d.title AS "
       "document, c.number AS number, c.title AS title, c.lead_agency AS "
       "lead_agency, c.start_date AS start_date, c.end_date AS end_date,"
@@ -40,8 +42,14 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
       " AND (c.kind <> 'statement' OR ?3 IS NOT NULL)"
       " AND (?4 IS NULL OR d.doc_type = ?4)"
       " ORDER BY d.country, d.year, d.path, c.seq";
-  return RunTable(db, sql,
-                  {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
+  auto t = RunTable(db, sql,
+                    {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
+  if (!t.ok()) return t;
+  t->SetType("themes", ColumnType::kList);
+  t->SetType("ogp_values", ColumnType::kList);
+  for (const char* n : {"year", "first_page", "last_page", "milestones"})
+    t->SetType(n, ColumnType::kInteger);
+  return t;
 }
 
 Result<Table> ListDocuments(Db& db, const DocumentFilter& filter) {

@@ -25,8 +25,18 @@ int RunCompare(const CompareArgs& a, const GlobalOptions& g) {
     std::cout << "\n"
               << co.measure << ": " << m->total
               << " in all; a cell's share is of its row's total\n";
+  } else if (a.format == "csv") {
+    PrintCsv(MatrixLong(*m, co), std::cout);
   } else {
-    Emit(MatrixLong(*m, co), a.format, "compare");
+    nlohmann::ordered_json j = JsonEnvelope("compare");
+    j["rows_by"] = co.rows;
+    j["cols_by"] = co.cols;
+    j["measure"] = co.measure;
+    j["total"] = m->total;
+    Table cells = MatrixLong(*m, co);
+    j["count"] = cells.rows.size();
+    j["rows"] = TypedRows(cells);
+    PrintJsonValue(j, std::cout);
   }
   return kExitOk;
 }

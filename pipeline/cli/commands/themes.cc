@@ -37,6 +37,8 @@ int RunThemesList(const std::string& packs_dir, const std::string& format) {
                       std::to_string(c["es"]), std::to_string(c["pt"]),
                       std::to_string(c["en"])});
   }
+  for (const char* n : {"patterns_es", "patterns_pt", "patterns_en"})
+    t.SetType(n, ColumnType::kInteger);
   Emit(t, format, "themes list");
   if (format == "table")
     std::cout << "\n"
