@@ -100,7 +100,8 @@ TEST_CASE("E2E: ingest the sample corpus, search, list, re-ingest unchanged",
   // One row per commitment, with the fields the plan states: the first one's
   // lead agency, dates and OGP values come from its template table, read
   // row by row ("Institución responsable | Agencia Nacional ...").
-  CHECK(c.out.rfind("country,subnational,year,plan_cycle,doc_type,document,"
+  CHECK(c.out.rfind("commitment_key,doc_key,country,subnational,year,plan_"
+                    "cycle,doc_type,document,"
                     "number,title,lead_agency,start_date,end_date,",
                     0) == 0);
   CHECK(c.out.find(",1,Datos abiertos de contratación pública,Agencia "
