@@ -316,6 +316,19 @@ TEST_CASE(
                     db);
   REQUIRE(irm.exit_code == 0);
   CHECK(J::parse(irm.out)["total"].get<int64_t>() > 19);
+  // Each assessed unit is linked to the plan commitment it assesses.
+  auto units = Stdout(PlanmineBin() +
+                      " commitments --doc-type irm_report "
+                      "--format json --db " +
+                      db);
+  REQUIRE(units.exit_code == 0);
+  int linked = 0, all = 0;
+  for (const J& row : J::parse(units.out)["rows"]) {
+    ++all;
+    if (row["assesses"].is_string()) ++linked;
+  }
+  INFO(linked << " of " << all << " IRM units linked");
+  CHECK(linked * 10 >= all * 8);
 }
 
 }  // namespace planmine
