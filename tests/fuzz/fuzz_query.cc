@@ -1,4 +1,4 @@
-// libFuzzer: the search-query parser (plain words, phrases, FTS5 syntax,
+// libFuzzer: the filter values and the search-query parser (plain words, phrases, FTS5 syntax,
 // theme:, the term bridge) never crashes and, when it accepts a query,
 // gives FTS5 something it can run against an empty index without an
 // internal error.
@@ -7,6 +7,8 @@
 #include <string>
 
 #include "pipeline/load/store.h"
+#include "pipeline/core/countries.h"
+#include "pipeline/query/filters.h"
 #include "pipeline/query/query.h"
 
 namespace {
@@ -32,6 +34,13 @@ planmine::Db& Index() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string q(reinterpret_cast<const char*>(data), size);
+  // The filter values a user types (country, cycle, theme, language) are
+  // read or refused, never crash.
+  planmine::Filters f{q, q, q, q};
+  (void)planmine::ResolveFilters(Index(), &f);
+  (void)planmine::ResolveCycle(Index(), q, "");
+  (void)planmine::PlanOrdinal(q, true);
+  (void)planmine::CountryCode(q);
   auto parsed = planmine::ParseQuery(q, &Bridge());
   if (!parsed.ok()) return 0;
   planmine::SearchOptions o;
