@@ -158,6 +158,54 @@ class ProgressMeter {
   long pages_ = 0;
 };
 
+// One line per file: failures and files without text on stderr, the rest
+// on stdout (only the meter with --quiet).
+void ShowProgress(const IngestProgress& p, bool quiet,
+                  ProgressMeter* progress) {
+  progress->Update(p);
+  if (quiet && p.outcome != "failed" && p.outcome != "no_text") {
+    progress->Draw();
+    return;
+  }
+  progress->Clear();
+  std::ostream& os =
+      (p.outcome == "failed" || p.outcome == "no_text") ? std::cerr : std::cout;
+  os << (p.outcome == "failed"      ? "FAILED   "
+         : p.outcome == "no_text"   ? "NO TEXT  "
+         : p.outcome == "unchanged" ? "same     "
+         : p.outcome == "moved"     ? "moved    "
+         : p.outcome == "remined"   ? "re-mined "
+                                    : "ok       ")
+     << (p.detail.rfind(p.path + ": ", 0) == 0
+             ? p.detail  // reasons already start with the path
+             : p.path + (p.detail.empty() ? "" : ": " + p.detail))
+     << "\n";
+  progress->Draw();
+}
+
+// The run's last line: what happened to every file, and where it went.
+void PrintRunLine(const IngestReport& r, bool prune, const std::string& db) {
+  const RunCounts& c = r.counts;
+  std::cout << "planmine: " << c.files_seen << " files: " << c.ingested
+            << " ingested"
+            << (r.remined ? " (" + std::to_string(r.remined) +
+                                " re-mined from the stored text)"
+                          : "")
+            << ", " << c.unchanged << " unchanged, " << c.failed << " failed"
+            << (r.no_text ? ", " + std::to_string(r.no_text) +
+                                " without text (need OCR)"
+                          : "")
+            << (r.moved ? ", " + std::to_string(r.moved) +
+                              " moved (rows kept, not re-read)"
+                        : "")
+            << (r.missing
+                    ? ", " + std::to_string(r.missing) +
+                          (prune ? " gone (pruned)" : " gone (marked missing)")
+                    : "")
+            << " in " << std::fixed << std::setprecision(2) << r.seconds
+            << " s -> " << db << "\n";
+}
+
 int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   auto pipeline = MakePipeline(g, a.max_pages);
   if (!pipeline.ok()) return Fail(pipeline.status());
@@ -181,50 +229,12 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   auto report = Ingest(
       *pipeline, **store, a.paths, manifest ? &*manifest : nullptr, command,
       a.prune,
-      [&](const IngestProgress& p) {
-        progress.Update(p);
-        if (a.quiet && p.outcome != "failed" && p.outcome != "no_text") {
-          progress.Draw();
-          return;
-        }
-        progress.Clear();
-        std::ostream& os = (p.outcome == "failed" || p.outcome == "no_text")
-                               ? std::cerr
-                               : std::cout;
-        os << (p.outcome == "failed"      ? "FAILED   "
-               : p.outcome == "no_text"   ? "NO TEXT  "
-               : p.outcome == "unchanged" ? "same     "
-               : p.outcome == "moved"     ? "moved    "
-               : p.outcome == "remined"   ? "re-mined "
-                                          : "ok       ")
-           << (p.detail.rfind(p.path + ": ", 0) == 0
-                   ? p.detail  // reasons already start with the path
-                   : p.path + (p.detail.empty() ? "" : ": " + p.detail))
-           << "\n";
-        progress.Draw();
-      },
+      [&](const IngestProgress& p) { ShowProgress(p, a.quiet, &progress); },
       a.workers);
   progress.Clear();
   if (!report.ok()) return Fail(report.status());
   const RunCounts& c = report->counts;
-  std::cout << "planmine: " << c.files_seen << " files: " << c.ingested
-            << " ingested"
-            << (report->remined ? " (" + std::to_string(report->remined) +
-                                      " re-mined from the stored text)"
-                                : "")
-            << ", " << c.unchanged << " unchanged, " << c.failed << " failed"
-            << (report->no_text ? ", " + std::to_string(report->no_text) +
-                                      " without text (need OCR)"
-                                : "")
-            << (report->moved ? ", " + std::to_string(report->moved) +
-                                    " moved (rows kept, not re-read)"
-                              : "")
-            << (report->missing ? ", " + std::to_string(report->missing) +
-                                      (a.prune ? " gone (pruned)"
-                                               : " gone (marked missing)")
-                                : "")
-            << " in " << std::fixed << std::setprecision(2) << report->seconds
-            << " s -> " << db_path << "\n";
+  PrintRunLine(*report, a.prune, db_path);
   int bad = c.failed + report->no_text;
   int exit_code = c.files_seen == 0    ? kExitFailed
                   : bad == 0           ? kExitOk
