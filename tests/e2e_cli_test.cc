@@ -150,7 +150,7 @@ TEST_CASE("CLI: every command's JSON matches docs/json.md", "[e2e][cli]") {
   CHECK(doc["year"].is_number_integer());
 }
 
-TEST_CASE("CLI: global options before or after the command; --version",
+TEST_CASE("CLI: global options before or after the command, --version",
           "[e2e][cli]") {
   const std::string db = SampleIndex();
   auto before =
