@@ -15,7 +15,10 @@ namespace fs = std::filesystem;
 // file renamed over the old page: a web server never serves half a page).
 Status WriteHtmlReport(Db& conn, const std::string& db_path,
                        const std::string& out_path, size_t* bytes) {
-  auto html = RenderReport(conn, db_path);
+  ReportOptions ro;
+  ro.out_path = out_path;
+  ro.index_name = db_path;
+  auto html = RenderReport(conn, ro);
   if (!html.ok()) return html.status();
   std::error_code ec;
   if (fs::path(out_path).has_parent_path())
