@@ -169,7 +169,7 @@ Result<std::vector<Doc>> LoadDocs(Db& db, const Linker& links) {
       "SELECT d.id, d.path, coalesce(d.title, ''), coalesce(d.country, '?'), "
       "coalesce(d.doc_type, ''), coalesce(d.plan_cycle, '?'), "
       "coalesce(CAST(d.year AS TEXT), ''), coalesce(d.language, ''), "
-      "coalesce(CAST(d.page_count AS TEXT), ''), d.status, "
+      "coalesce(CAST(d.page_count AS TEXT), ''), d.status, d.kind = 'pdf', "
       "coalesce((SELECT group_concat(theme_id, ' ') FROM (SELECT theme_id "
       "FROM document_themes h WHERE h.doc_id = d.id ORDER BY theme_id)), ''), "
       "(SELECT count(*) FROM commitments c WHERE c.doc_id = d.id AND c.kind "
@@ -190,10 +190,11 @@ Result<std::vector<Doc>> LoadDocs(Db& db, const Linker& links) {
     d.language = s->Text(7);
     d.pages = s->Text(8);
     d.status = s->Text(9);
-    d.themes = s->Text(10);
-    d.commitments = s->Int(11);
-    d.counted = s->Int(12) != 0;
-    auto href = links.Href(d.path, 1);
+    const bool pdf = s->Int(10) != 0;
+    d.themes = s->Text(11);
+    d.commitments = s->Int(12);
+    d.counted = s->Int(13) != 0;
+    auto href = links.Href(d.path, pdf ? 1 : 0);
     if (!href.ok()) return href.status();
     d.href = *href;
     docs.push_back(std::move(d));
@@ -210,8 +211,8 @@ Result<std::vector<Commitment>> LoadCommitments(Db& db, const Linker& links) {
       "coalesce(c.completion, ''), coalesce((SELECT group_concat(theme_id, ' "
       "') FROM (SELECT theme_id FROM commitment_themes t WHERE "
       "t.commitment_id = c.id ORDER BY theme_id)), ''), "
-      "coalesce(d.title, ''), d.path, c.first_page, "
-      "c.id IN (SELECT id FROM plan_commitments) "
+      "coalesce(d.title, ''), d.path, CASE WHEN d.kind = 'pdf' THEN "
+      "c.first_page ELSE 0 END, c.id IN (SELECT id FROM plan_commitments) "
       "FROM commitments c JOIN documents d ON d.id = c.doc_id "
       "WHERE c.kind <> 'statement' AND d.missing_since IS NULL "
       "ORDER BY d.country, d.plan_cycle, d.path, c.seq");
@@ -429,7 +430,7 @@ std::string RenderCommitments(
          Esc(c.end) + "</td><td class=\"lvl-" + Esc(c.completion) + "\">" +
          Esc(c.completion) + "</td><td>" + tags +
          "</td><td class=\"src\"><a href=\"" + Esc(c.href) + "\" title=\"" +
-         Esc(c.doc_title) + "\">p." + std::to_string(c.page) + " " +
+         Esc(c.doc_title) + "\">" + (c.page > 0 ? "p." + std::to_string(c.page) + " " : "") +
          Esc(fs::path(c.path).stem().string()) + "</a></td></tr>\n";
   }
   o += "</tbody></table>\n";
@@ -459,7 +460,7 @@ th{background:#f6f8fa;text-align:left;font-weight:600}
 #commitments td.src{white-space:nowrap;max-width:190px;overflow:hidden;text-overflow:ellipsis}
 #commitments tr.nc td{color:#57606a}
 .st{display:inline-block;background:#fff8c5;border-radius:10px;padding:0 6px;font-size:11px;color:#57606a}
-input#q{font-size:15px;padding:6px 10px;width:460px;border:1px solid #8c959f;border-radius:6px}
+input#q{font-size:15px;padding:6px 10px;width:min(620px,80vw);border:1px solid #8c959f;border-radius:6px}
 .tag{display:inline-block;background:#ddf4ff;border-radius:10px;padding:0 7px;margin:1px;font-size:12px}
 .lvl-complete{color:#1a7f37;font-weight:600}.lvl-substantial{color:#4d7c0f}.lvl-limited{color:#9a6700}.lvl-not_started{color:#cf222e}
 )CSS";
@@ -467,7 +468,8 @@ input#q{font-size:15px;padding:6px 10px;width:460px;border:1px solid #8c959f;bor
 // The filter, over the documents and the commitments at once. A word of the
 // box must occur in the row (accents and case ignored); `country:`, `theme:`,
 // `cycle:`, `type:` and `is:counted` test the row's data-* attributes (several
-// values of one field: any of them). Rows that fail get the hidden attribute.
+// values of one field: any of them; of theme: all of them, a commitment has
+// several). Rows that fail get the hidden attribute.
 // Then the heatmaps and the per-cycle counts are counted again from the
 // commitments shown that the heatmaps count (data-counted), with the rules
 // RenderHeat follows, and each cell links to the filter of its rows.
@@ -504,13 +506,17 @@ const char* kScript = R"JS(
     return fold(d[k] || '') === v;
   }
   function keep(r, f){
-    for (const k in f.fields) if (!f.fields[k].some(v => field(r, k, v))) return false;
+    for (const k in f.fields) {
+      const vs = f.fields[k];
+      if (!(k === 'theme' ? vs.every(v => field(r, k, v)) : vs.some(v => field(r, k, v)))) return false;
+    }
     return f.words.every(w => r.dataset.text.includes(w));
   }
   // The filter of a heatmap cell's rows: the box's tokens but those of the
-  // row's field and of theme:, then the cell's.
+  // row's field, then the cell's (themes add up: theme:a theme:b is both).
   function cellHref(f, key, rowKey, theme){
-    const own = f.tokens.filter(t => !new RegExp('^(' + key + '|theme|is):', 'i').test(t));
+    const own = f.tokens.filter(t => !new RegExp('^(' + key + '|is):', 'i').test(t) &&
+                                     fold(t) !== 'theme:' + fold(theme));
     return '#q=' + own.concat([key + ':' + rowKey, 'theme:' + theme, 'is:counted']).map(enc).join('+');
   }
   function heat(t, f){
@@ -650,7 +656,7 @@ Result<std::string> RenderTop(Db& db, const ReportOptions& o) {
   h += "</div>\n";
   h += "<div class=\"filterbar\"><input id=\"q\" type=\"search\" "
        "placeholder=\"Filter: words, country:MX, theme:open_data, "
-       "cycle:2019-2021, type:action_plan, is:counted\" autocomplete=\"off\" "
+       "cycle:2019-2021, is:counted\" autocomplete=\"off\" "
        "aria-label=\"Filter\"> <button id=\"clear\" type=\"button\" "
        "hidden>clear</button> <nav><a href=\"#heatmap\">countries × "
        "themes</a><a href=\"#cycle-heatmap\">cycles × themes</a><a "
@@ -712,6 +718,13 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
   if (!docs.ok()) return docs.status();
   auto commitments = LoadCommitments(db, *links);
   if (!commitments.ok()) return commitments.status();
+  // Lists by country name, the unknown last, in the SQL order within.
+  auto by_name = [](const auto& a, const auto& b) {
+    if ((a.country == "?") != (b.country == "?")) return b.country == "?";
+    return FoldName(CountryLabel(a.country)) < FoldName(CountryLabel(b.country));
+  };
+  std::stable_sort(docs->begin(), docs->end(), by_name);
+  std::stable_sort(commitments->begin(), commitments->end(), by_name);
   auto themes = LoadThemes(db);
   if (!themes.ok()) return themes.status();
   std::map<std::string, std::string> theme_label(themes->begin(),
@@ -746,6 +759,12 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
   for (const auto& [r, n] : cc->row_totals) country_keys.insert(r);
   for (const auto& [r, n] : cycles.totals) cycle_keys.insert(r);
   countries.rows.assign(country_keys.begin(), country_keys.end());
+  // Countries by name, the unknown last.
+  std::stable_sort(countries.rows.begin(), countries.rows.end(),
+                   [](const std::string& a, const std::string& b) {
+                     if ((a == "?") != (b == "?")) return b == "?";
+                     return FoldName(CountryLabel(a)) < FoldName(CountryLabel(b));
+                   });
   cycles.rows.assign(cycle_keys.begin(), cycle_keys.end());
   // Cycles in time order: by their first year, then as written.
   std::stable_sort(cycles.rows.begin(), cycles.rows.end(),

@@ -4,7 +4,8 @@
 // documents and the commitments, with links to their source pages and one
 // filter box over all of them (accents and case ignored; `country:MX`,
 // `theme:open_data`, `cycle:2019-2021`, `type:irm_report`, `is:counted` narrow
-// by a field). `#q=words` in the page's address pre-fills the filter.
+// by a field; theme: tokens add up, other fields' values are alternatives).
+// `#q=words` in the page's address pre-fills the filter.
 //
 // Counting (docs in README.md, "planmine report"): a heatmap counts
 // plan_commitments (one edition per plan, no IRM assessment), every country
