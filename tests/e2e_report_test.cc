@@ -70,6 +70,43 @@ std::string Shown(const std::string& dom, const std::string& what) {
 
 }  // namespace
 
+TEST_CASE("E2E: report --link-base links under a URL, ingest --report too",
+          "[e2e][report]") {
+  TempDir dir;
+  const std::string db = dir.File("planmine.sqlite");
+  const std::string cli = PlanmineBin() + " --db " + db + " ";
+  CommandResult in = Run(cli + "ingest " + SampleDir() + "/docs --manifest " +
+                         SampleDir() + "/manifest.csv --report " +
+                         dir.File("site/ingest.html") +
+                         " --link-base https://example.org/ogp");
+  INFO(in.out);
+  REQUIRE(in.exit_code == 0);
+  // The root: the deepest folder holding every document, said on stdout.
+  CHECK(in.out.find("source links: https://example.org/ogp/… is " +
+                    SampleDir() + "/docs/…\n") != std::string::npos);
+  const std::string page = ReadFile(dir.File("site/ingest.html"));
+  CHECK(page.find("href=\"https://example.org/ogp/br-plano-acao-demo-2020.pdf"
+                  "#page=1\"") != std::string::npos);
+  CHECK(page.find("\"" + SourceDir()) == std::string::npos);
+  CHECK(page.find("../") == std::string::npos);
+  // A root above it: its folder in the links.
+  CommandResult up = Run(cli + "report --out " + dir.File("r.html") +
+                         " --link-base https://example.org/x/ --link-root " +
+                         SampleDir());
+  INFO(up.out);
+  CHECK(up.exit_code == 0);
+  CHECK(ReadFile(dir.File("r.html"))
+            .find("href=\"https://example.org/x/docs/br-plano-acao-demo-2020."
+                  "pdf#page=1\"") != std::string::npos);
+  // A root the documents are not under: refused, naming a document.
+  CommandResult bad = Run(cli + "report --out " + dir.File("r.html") +
+                          " --link-base https://example.org/x/ --link-root " +
+                          dir.path());
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.out.find(": not under the link root " + dir.path() +
+                     " (set --link-root)") != std::string::npos);
+}
+
 TEST_CASE(
     "E2E: the HTML report in headless Chromium: the filter narrows the "
     "documents, the commitments and the heatmaps",
