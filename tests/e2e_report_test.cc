@@ -75,10 +75,10 @@ TEST_CASE("E2E: report --link-base links under a URL, ingest --report too",
   TempDir dir;
   const std::string db = dir.File("planmine.sqlite");
   const std::string cli = PlanmineBin() + " --db " + db + " ";
-  CommandResult in = Run(cli + "ingest " + SampleDir() + "/docs --manifest " +
-                         SampleDir() + "/manifest.csv --report " +
-                         dir.File("site/ingest.html") +
-                         " --link-base https://example.org/ogp");
+  CommandResult in =
+      Run(cli + "ingest " + SampleDir() + "/docs --manifest " + SampleDir() +
+          "/manifest.csv --report " + dir.File("site/ingest.html") +
+          " --link-base https://example.org/ogp");
   INFO(in.out);
   REQUIRE(in.exit_code == 0);
   // The root: the deepest folder holding every document, said on stdout.
@@ -90,18 +90,18 @@ TEST_CASE("E2E: report --link-base links under a URL, ingest --report too",
   CHECK(page.find("\"" + SourceDir()) == std::string::npos);
   CHECK(page.find("../") == std::string::npos);
   // A root above it: its folder in the links.
-  CommandResult up = Run(cli + "report --out " + dir.File("r.html") +
-                         " --link-base https://example.org/x/ --link-root " +
-                         SampleDir());
+  CommandResult up =
+      Run(cli + "report --out " + dir.File("r.html") +
+          " --link-base https://example.org/x/ --link-root " + SampleDir());
   INFO(up.out);
   CHECK(up.exit_code == 0);
   CHECK(ReadFile(dir.File("r.html"))
             .find("href=\"https://example.org/x/docs/br-plano-acao-demo-2020."
                   "pdf#page=1\"") != std::string::npos);
   // A root the documents are not under: refused, naming a document.
-  CommandResult bad = Run(cli + "report --out " + dir.File("r.html") +
-                          " --link-base https://example.org/x/ --link-root " +
-                          dir.path());
+  CommandResult bad =
+      Run(cli + "report --out " + dir.File("r.html") +
+          " --link-base https://example.org/x/ --link-root " + dir.path());
   CHECK(bad.exit_code != 0);
   CHECK(bad.out.find(": not under the link root " + dir.path() +
                      " (set --link-root)") != std::string::npos);
@@ -140,8 +140,7 @@ TEST_CASE(
     return c.out;
   };
   const std::string all = dom("");
-  CHECK(all.find("Brazil <span class=\"code\">BR</span>") !=
-        std::string::npos);
+  CHECK(all.find("Brazil <span class=\"code\">BR</span>") != std::string::npos);
   CHECK(all.find("Registro de beneficiarios finales") != std::string::npos);
   CHECK(all.find(".pdf#page=2\"") != std::string::npos);
   CHECK(all.find(".md\">") != std::string::npos);  // no page in a text file
@@ -170,8 +169,7 @@ TEST_CASE(
   CHECK(at != std::string::npos);
   const std::string one = dom(cell);
   CHECK(Shown(one, "commitments") == "1 of 6 commitments");
-  CHECK(HeatRow(one, "BR").find("<td class=\"n\">1</td>") !=
-        std::string::npos);
+  CHECK(HeatRow(one, "BR").find("<td class=\"n\">1</td>") != std::string::npos);
 
   // Words: accents and case do not matter, every word must occur.
   CHECK(Shown(dom("#q=BENEFICIARIOS%20financas"), "commitments") ==

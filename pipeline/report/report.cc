@@ -100,8 +100,8 @@ class Linker {
     Linker l;
     std::error_code ec;
     if (o.link_base.empty()) {
-      fs::path out = o.out_path.empty() ? fs::path("report.html")
-                                        : fs::path(o.out_path);
+      fs::path out =
+          o.out_path.empty() ? fs::path("report.html") : fs::path(o.out_path);
       l.from_ = fs::absolute(out, ec).lexically_normal().parent_path();
       return l;
     }
@@ -138,8 +138,8 @@ class Linker {
 
 struct Doc {
   int64_t id = 0;
-  std::string path, title, country, type, cycle, year, language, pages,
-      status, themes;
+  std::string path, title, country, type, cycle, year, language, pages, status,
+      themes;
   int64_t commitments = 0;
   bool counted = false;  // the standing edition of an action plan
   std::string href;      // to page 1
@@ -288,19 +288,18 @@ std::string RenderHeat(
     auto t = h.totals.find(r);
     const int64_t n = t == h.totals.end() ? 0 : t->second;
     const std::string label = RowLabel(h.key, r);
-    o += "<tr data-key=\"" + Esc(r) + "\" data-label=\"" + Esc(label) +
-         "\"" + (n < kMinShadeN ? " class=\"few\"" : "") + "><th>" +
-         Esc(label) +
-         (h.key == "country" && r != "?" ? " <span class=\"code\">" + Esc(r) +
-                                               "</span>"
-                                         : "") +
+    o += "<tr data-key=\"" + Esc(r) + "\" data-label=\"" + Esc(label) + "\"" +
+         (n < kMinShadeN ? " class=\"few\"" : "") + "><th>" + Esc(label) +
+         (h.key == "country" && r != "?"
+              ? " <span class=\"code\">" + Esc(r) + "</span>"
+              : "") +
          "</th><td class=\"n\">" + std::to_string(n) + "</td>";
     for (const auto& [id, tlabel] : themes) {
       auto c = h.cells.find({r, id});
       const int64_t k = c == h.cells.end() ? 0 : c->second;
       const std::string title = label + " · " + tlabel + ": " +
-                                std::to_string(k) + " of " +
-                                std::to_string(n) + " commitments";
+                                std::to_string(k) + " of " + std::to_string(n) +
+                                " commitments";
       o += "<td class=\"c\" data-theme=\"" + Esc(id) + "\"";
       if (k == 0) {
         o += " title=\"" + Esc(title) + "\"></td>";
@@ -353,8 +352,7 @@ std::string RenderCycles(const std::vector<Doc>& docs, const Matrix& cc) {
 std::string StatusNote(const std::string& status) {
   if (status == "ok") return "";
   return " <span class=\"st\">" +
-         Esc(status == "no_text" ? std::string("no text") : status) +
-         "</span>";
+         Esc(status == "no_text" ? std::string("no text") : status) + "</span>";
 }
 
 std::string RenderDocuments(const std::vector<Doc>& docs) {
@@ -371,14 +369,12 @@ std::string RenderDocuments(const std::vector<Doc>& docs) {
       "<th>type</th><th>cycle</th><th>year</th><th>language</th>"
       "<th>pages</th><th>commitments</th></tr></thead><tbody>\n";
   for (const Doc& d : docs) {
-    std::string title = d.title.empty()
-                            ? fs::path(d.path).filename().string()
-                            : d.title;
+    std::string title =
+        d.title.empty() ? fs::path(d.path).filename().string() : d.title;
     std::string n = std::to_string(d.commitments);
     if (d.type == "action_plan" && d.status == "ok" && !d.counted)
       n += " <span class=\"st\">other edition, not counted</span>";
-    o += "<tr" +
-         DataAttrs(d.country, d.cycle, d.type, d.themes, d.counted) +
+    o += "<tr" + DataAttrs(d.country, d.cycle, d.type, d.themes, d.counted) +
          "><td class=\"t\"><a href=\"" + Esc(d.href) + "\">" + Esc(title) +
          "</a>" + StatusNote(d.status) + "</td><td>" +
          Esc(CountryLabel(d.country)) + "</td><td>" + Esc(d.type) +
@@ -424,13 +420,13 @@ std::string RenderCommitments(
     o += "<tr" + DataAttrs(c.country, c.cycle, c.type, c.themes, c.counted) +
          (c.counted ? "" : " class=\"nc\"") + "><td>" +
          Esc(CountryLabel(c.country)) + "</td><td>" +
-         Esc(c.cycle == "?" ? "" : c.cycle) + "</td><td>" + type +
-         "</td><td>" + Esc(c.number) + "</td><td class=\"t\">" +
-         Esc(c.title) + "</td><td>" + Esc(c.agency) + "</td><td>" +
-         Esc(c.end) + "</td><td class=\"lvl-" + Esc(c.completion) + "\">" +
-         Esc(c.completion) + "</td><td>" + tags +
+         Esc(c.cycle == "?" ? "" : c.cycle) + "</td><td>" + type + "</td><td>" +
+         Esc(c.number) + "</td><td class=\"t\">" + Esc(c.title) + "</td><td>" +
+         Esc(c.agency) + "</td><td>" + Esc(c.end) + "</td><td class=\"lvl-" +
+         Esc(c.completion) + "\">" + Esc(c.completion) + "</td><td>" + tags +
          "</td><td class=\"src\"><a href=\"" + Esc(c.href) + "\" title=\"" +
-         Esc(c.doc_title) + "\">" + (c.page > 0 ? "p." + std::to_string(c.page) + " " : "") +
+         Esc(c.doc_title) + "\">" +
+         (c.page > 0 ? "p." + std::to_string(c.page) + " " : "") +
          Esc(fs::path(c.path).stem().string()) + "</a></td></tr>\n";
   }
   o += "</tbody></table>\n";
@@ -681,9 +677,7 @@ std::string HeatNote() {
 
 }  // namespace
 
-std::string UrlPath(const std::string& path) {
-  return Percent(path, "-_.~/");
-}
+std::string UrlPath(const std::string& path) { return Percent(path, "-_.~/"); }
 
 Result<std::string> DocumentsRoot(Db& db) {
   auto s = db.Prepare(
@@ -693,7 +687,8 @@ Result<std::string> DocumentsRoot(Db& db) {
   bool first = true;
   fs::path root;
   while (s->Step()) {
-    fs::path dir = fs::absolute(s->Text(0), ec).lexically_normal().parent_path();
+    fs::path dir =
+        fs::absolute(s->Text(0), ec).lexically_normal().parent_path();
     if (first) {
       root = dir;
       first = false;
@@ -721,7 +716,8 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
   // Lists by country name, the unknown last, in the SQL order within.
   auto by_name = [](const auto& a, const auto& b) {
     if ((a.country == "?") != (b.country == "?")) return b.country == "?";
-    return FoldName(CountryLabel(a.country)) < FoldName(CountryLabel(b.country));
+    return FoldName(CountryLabel(a.country)) <
+           FoldName(CountryLabel(b.country));
   };
   std::stable_sort(docs->begin(), docs->end(), by_name);
   std::stable_sort(commitments->begin(), commitments->end(), by_name);
@@ -746,10 +742,12 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
       themes->emplace_back(id, id);
     }
 
-  HeatSpec countries{"country", "Commitments by country and theme", "heatmap",
-                     {}, ct->cells, cc->row_totals};
-  HeatSpec cycles{"cycle", "Commitments by plan cycle and theme",
-                  "cycle-heatmap", {}, yt->cells, {}};
+  HeatSpec countries{"country", "Commitments by country and theme",
+                     "heatmap", {},
+                     ct->cells, cc->row_totals};
+  HeatSpec cycles{"cycle",         "Commitments by plan cycle and theme",
+                  "cycle-heatmap", {},
+                  yt->cells,       {}};
   for (const auto& [rc, n] : cc->cells) cycles.totals[rc.second] += n;
   std::set<std::string> country_keys, cycle_keys;
   for (const Doc& d : *docs) {
@@ -763,7 +761,8 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
   std::stable_sort(countries.rows.begin(), countries.rows.end(),
                    [](const std::string& a, const std::string& b) {
                      if ((a == "?") != (b == "?")) return b == "?";
-                     return FoldName(CountryLabel(a)) < FoldName(CountryLabel(b));
+                     return FoldName(CountryLabel(a)) <
+                            FoldName(CountryLabel(b));
                    });
   cycles.rows.assign(cycle_keys.begin(), cycle_keys.end());
   // Cycles in time order: by their first year, then as written.

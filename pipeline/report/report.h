@@ -54,7 +54,8 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options);
 Result<std::string> DocumentsRoot(Db& db);
 
 // A relative or absolute file path as a URL path: each byte that is not
-// unreserved (RFC 3986) or '/' percent-encoded. "a b/é.pdf" -> "a%20b/%C3%A9.pdf".
+// unreserved (RFC 3986) or '/' percent-encoded. "a b/é.pdf" ->
+// "a%20b/%C3%A9.pdf".
 std::string UrlPath(const std::string& path);
 
 // The lower bound of the 95 % Wilson score interval of k successes in n

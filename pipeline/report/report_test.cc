@@ -21,31 +21,42 @@ void Fill(Db& db, const std::string& corpus) {
       "INSERT INTO documents(id, path, sha256, size, mtime, kind, status, "
       "title, country, doc_type, plan_cycle, year, language, page_count, "
       "ingested_at) VALUES "
-      "(1, '" + corpus + "/MX/plan 2019.pdf', 'a', 1, 1, 'pdf', 'ok', "
+      "(1, '" +
+      corpus +
+      "/MX/plan 2019.pdf', 'a', 1, 1, 'pdf', 'ok', "
       "'Cuarto Plan de Acción', 'MX', 'action_plan', '2019-2021', 2019, "
       "'es', 40, 'now'),"
-      "(2, '" + corpus + "/MX/resumen.pdf', 'b', 1, 1, 'pdf', 'ok', "
+      "(2, '" +
+      corpus +
+      "/MX/resumen.pdf', 'b', 1, 1, 'pdf', 'ok', "
       "'Resumen del plan', 'MX', 'action_plan', '2019-2021', 2019, 'es', "
       "8, 'now'),"
-      "(3, '" + corpus + "/MX/irm.pdf', 'c', 1, 1, 'pdf', 'ok', "
+      "(3, '" +
+      corpus +
+      "/MX/irm.pdf', 'c', 1, 1, 'pdf', 'ok', "
       "'IRM Mexico', 'MX', 'irm_report', '2019-2021', 2022, 'en', 60, "
       "'now'),"
-      "(4, '" + corpus + "/CL/plan.pdf', 'd', 1, 1, 'pdf', 'ok', "
+      "(4, '" +
+      corpus +
+      "/CL/plan.pdf', 'd', 1, 1, 'pdf', 'ok', "
       "'Plan de Chile', 'CL', 'action_plan', '2020-2022', 2020, 'es', 20, "
       "'now'),"
-      "(5, '" + corpus + "/BR/irm.pdf', 'e', 1, 1, 'pdf', 'no_text', "
+      "(5, '" +
+      corpus +
+      "/BR/irm.pdf', 'e', 1, 1, 'pdf', 'no_text', "
       "NULL, 'BR', 'irm_report', NULL, 2021, NULL, 3, 'now');"
       "INSERT INTO document_themes(doc_id, theme_id, mentions) VALUES "
       "(5, 'fiscal', 2);";
   int id = 0;
   auto add = [&](int doc, int page, const std::string& theme) {
     ++id;
-    sql += "INSERT INTO commitments(id, doc_id, seq, kind, number, title, "
-           "first_page, last_page, text, pattern_id) VALUES (" +
-           std::to_string(id) + ", " + std::to_string(doc) + ", " +
-           std::to_string(id) + ", 'heading', '" + std::to_string(id) +
-           "', 'Compromiso " + std::to_string(id) + "', " +
-           std::to_string(page) + ", " + std::to_string(page) + ", '', 'p');";
+    sql +=
+        "INSERT INTO commitments(id, doc_id, seq, kind, number, title, "
+        "first_page, last_page, text, pattern_id) VALUES (" +
+        std::to_string(id) + ", " + std::to_string(doc) + ", " +
+        std::to_string(id) + ", 'heading', '" + std::to_string(id) +
+        "', 'Compromiso " + std::to_string(id) + "', " + std::to_string(page) +
+        ", " + std::to_string(page) + ", '', 'p');";
     if (!theme.empty())
       sql += "INSERT INTO commitment_themes(commitment_id, theme_id) VALUES (" +
              std::to_string(id) + ", '" + theme + "');";
@@ -106,8 +117,9 @@ TEST_CASE("Report: links are relative to the page, never absolute paths",
   CHECK(Has(html, "href=\"../corpus/MX/plan%202019.pdf#page=3\""));
   CHECK(Has(html, "href=\"../corpus/CL/plan.pdf#page=7\""));
   // A document's title links to its first page.
-  CHECK(Has(html, "<a href=\"../corpus/MX/plan%202019.pdf#page=1\">Cuarto "
-                  "Plan de Acción</a>"));
+  CHECK(Has(html,
+            "<a href=\"../corpus/MX/plan%202019.pdf#page=1\">Cuarto "
+            "Plan de Acción</a>"));
   // Next to the documents: links without a folder.
   o.out_path = f.dir.File("corpus/MX/r.html");
   CHECK(Has(f.Render(o), "href=\"plan%202019.pdf#page=3\""));
@@ -123,7 +135,8 @@ TEST_CASE("Report: --link-base puts links under a URL", "[report]") {
   auto root = DocumentsRoot(f.store->db());
   REQUIRE(root.ok());
   CHECK(*root == f.dir.File("corpus"));
-  CHECK(Has(html, "href=\"https://example.org/ogp/MX/plan%202019.pdf#page=3\""));
+  CHECK(
+      Has(html, "href=\"https://example.org/ogp/MX/plan%202019.pdf#page=3\""));
   CHECK_FALSE(Has(html, f.dir.path()));
   CHECK_FALSE(Has(html, "../"));
   o.link_root = f.dir.File("corpus/MX");
@@ -137,8 +150,9 @@ TEST_CASE("Report: --link-base puts links under a URL", "[report]") {
   CHECK(Has(f.Render(o), "href=\"https://example.org/mx/CL/plan.pdf#page=7\""));
 }
 
-TEST_CASE("Report: heatmap counts plan commitments, every country, honest shade",
-          "[report]") {
+TEST_CASE(
+    "Report: heatmap counts plan commitments, every country, honest shade",
+    "[report]") {
   Fixture f;
   const std::string html = f.Render(ReportOptions{});
   // Country names, the code beside them.
@@ -146,9 +160,10 @@ TEST_CASE("Report: heatmap counts plan commitments, every country, honest shade"
   CHECK(Has(mx, "<th>Mexico <span class=\"code\">MX</span></th>"));
   // n: the plan's 10, not its summary's 2 nor the IRM's assessment.
   CHECK(Has(mx, "<td class=\"n\">10</td>"));
-  CHECK(Has(mx, "title=\"Mexico · Open data: 4 of 10 commitments (40%)\"><a "
-                "href=\"#q=country:MX+theme:open_data+is:counted\">4<small>"
-                "40%</small></a>"));
+  CHECK(Has(mx,
+            "title=\"Mexico · Open data: 4 of 10 commitments (40%)\"><a "
+            "href=\"#q=country:MX+theme:open_data+is:counted\">4<small>"
+            "40%</small></a>"));
   CHECK(Has(mx, "style=\"background:#"));  // n = 10: shaded
   // Chile: 1 of 1 is 100 %, shown with its n, and not shaded.
   std::string cl = Row(html, "heatmap", "data-key=\"CL\"");
@@ -185,7 +200,8 @@ TEST_CASE("Report: every document listed, with names and filter data",
         "<td>10</td>"})
     CHECK(Has(plan, cell));
   CHECK(Has(plan, "data-counted=\"1\""));
-  CHECK(Has(html, "<td>2 <span class=\"st\">other edition, not counted</span>"));
+  CHECK(
+      Has(html, "<td>2 <span class=\"st\">other edition, not counted</span>"));
   // Brazil's report: no text, no title (its file name), its theme mention.
   std::string br = Row(html, "documents-table", "data-country=\"BR\"");
   CHECK(Has(br, ">irm.pdf</a> <span class=\"st\">no text</span>"));

@@ -64,9 +64,10 @@ namespace {
 
 RunFn ReportSetup(CLI::App* report) {
   auto out = std::make_shared<std::string>("outputs/report.html");
-  report->add_option("--out", *out,
-                     "Where to write the page (source links are relative to "
-                     "its folder)")
+  report
+      ->add_option("--out", *out,
+                   "Where to write the page (source links are relative to "
+                   "its folder)")
       ->capture_default_str();
   auto links = std::make_shared<ReportLinks>();
   AddReportLinkOptions(report, links.get());
