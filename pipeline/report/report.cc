@@ -742,20 +742,24 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
       themes->emplace_back(id, id);
     }
 
+  // n: every counted commitment of the row, with a theme or without
+  // (Compare's row totals).
   HeatSpec countries{"country", "Commitments by country and theme",
                      "heatmap", {},
-                     ct->cells, cc->row_totals};
+                     ct->cells, ct->row_totals};
   HeatSpec cycles{"cycle",         "Commitments by plan cycle and theme",
                   "cycle-heatmap", {},
-                  yt->cells,       {}};
-  for (const auto& [rc, n] : cc->cells) cycles.totals[rc.second] += n;
-  std::set<std::string> country_keys, cycle_keys;
+                  yt->cells,       yt->row_totals};
+  // Every country and cycle with documents (Compare's rows, and those of
+  // documents without text), zeros included.
+  std::set<std::string> country_keys(ct->row_keys.begin(), ct->row_keys.end());
+  std::set<std::string> cycle_keys(yt->row_keys.begin(), yt->row_keys.end());
   for (const Doc& d : *docs) {
     country_keys.insert(d.country);
     cycle_keys.insert(d.cycle);
   }
-  for (const auto& [r, n] : cc->row_totals) country_keys.insert(r);
-  for (const auto& [r, n] : cycles.totals) cycle_keys.insert(r);
+  for (const auto& [r, n] : ct->row_totals) country_keys.insert(r);
+  for (const auto& [r, n] : yt->row_totals) cycle_keys.insert(r);
   countries.rows.assign(country_keys.begin(), country_keys.end());
   // Countries by name, the unknown last.
   std::stable_sort(countries.rows.begin(), countries.rows.end(),
