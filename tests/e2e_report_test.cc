@@ -176,6 +176,43 @@ TEST_CASE(
         "0 of 6 commitments");
   CHECK(Shown(dom("#q=beneficiarios"), "commitments") == "1 of 6 commitments");
 
+  // Typing, a click on a heatmap cell and "clear", in the page as a reader
+  // uses it: a probe page beside the report drives it in a frame and writes
+  // what it saw (file pages may script each other with
+  // --allow-file-access-from-files).
+  WriteFile(dir.File("site/probe.html"), R"HTML(<!DOCTYPE html>
+<html><body><pre id="out"></pre><iframe id="f" src="report.html"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', () => {
+  const w = document.getElementById('f').contentWindow, d = w.document;
+  const out = [], shown = () => d.getElementById('commitments-shown').textContent;
+  const box = d.getElementById('q');
+  box.value = 'country:CO'; box.dispatchEvent(new w.Event('input'));
+  out.push('typed: ' + shown() + ' ' + w.location.hash);
+  const a = d.querySelector('table.heat tr[data-key="CO"] td.c a');
+  const k = a.firstChild.textContent;
+  a.click();
+  out.push('clicked: ' + shown() + ' (cell ' + k + ') ' + box.value + ' ' + w.location.hash);
+  d.getElementById('clear').click();
+  out.push('cleared: ' + shown() + ' [' + box.value + ']');
+  document.getElementById('out').textContent = out.join('\n');
+});
+</script></body></html>
+)HTML");
+  CommandResult probe =
+      Run("chromium --headless --no-sandbox --disable-gpu "
+          "--allow-file-access-from-files --dump-dom 'file://" +
+          dir.File("site/probe.html") + "' 2>/dev/null");
+  INFO(probe.out);
+  CHECK(probe.out.find("typed: 3 of 6 commitments #q=country:CO\n") !=
+        std::string::npos);
+  CHECK(
+      probe.out.find("clicked: 1 of 6 commitments (cell 1) country:CO "
+                     "theme:beneficial_ownership is:counted "
+                     "#q=country:CO+theme:beneficial_ownership+is:counted\n") !=
+      std::string::npos);
+  CHECK(probe.out.find("cleared: 6 of 6 commitments []") != std::string::npos);
+
   // The page as a reader sees it (look at it: tests/report-screenshot.png).
   const std::string png =
       std::string(PLANMINE_BUILD_DIR) + "/report-screenshot.png";
