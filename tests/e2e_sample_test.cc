@@ -663,46 +663,6 @@ TEST_CASE(
   CHECK(Run(Cli(full, "ingest -q " + SampleDir() + "/docs")).exit_code == 0);
 }
 
-TEST_CASE("E2E: the HTML report renders in headless Chromium, filter included",
-          "[e2e][report]") {
-  if (Run("command -v chromium").exit_code != 0) {
-    WARN("chromium is not installed: skipping the report rendering test");
-    return;
-  }
-  TempDir dir;
-  const std::string db = dir.File("planmine.sqlite");
-  REQUIRE(Run(Cli(db, "ingest -q " + SourceDir() +
-                          "/corpora/sample/docs --manifest " + SourceDir() +
-                          "/corpora/sample/manifest.csv"))
-              .exit_code == 0);
-  const std::string html = dir.File("report.html");
-  CommandResult r = Run(Cli(db, "report --out " + html));
-  REQUIRE(r.exit_code == 0);
-  std::string page = ReadFile(html);
-  // Self-contained: no network assets.
-  CHECK(page.find("http://") == std::string::npos);
-  CHECK(page.find("https://") == std::string::npos);
-  CHECK(page.find("<script src") == std::string::npos);
-  auto dom = [&](const std::string& hash) {
-    CommandResult c = Run(
-        "chromium --headless --no-sandbox --disable-gpu --dump-dom 'file://" +
-        html + hash + "' 2>/dev/null");
-    REQUIRE(c.exit_code == 0);
-    return c.out;
-  };
-  std::string all = dom("");
-  CHECK(all.find("Commitments by country and theme") != std::string::npos);
-  CHECK(all.find("Registro de beneficiarios finales") != std::string::npos);
-  CHECK(all.find("#page=2") != std::string::npos);  // links to the page
-  // The script ran: every commitment shown, counted.
-  CHECK(all.find(">6 of 6 commitments<") != std::string::npos);
-  // "#q=beneficiarios" fills the filter; accents and case do not matter.
-  std::string filtered = dom("#q=BENEFICIARIOS%20financas");
-  CHECK(filtered.find(">0 of 6 commitments<") != std::string::npos);
-  filtered = dom("#q=beneficiarios");
-  CHECK(filtered.find(">1 of 6 commitments<") != std::string::npos);
-}
-
 TEST_CASE(
     "E2E: unreadable files and folders are reported with the reason, the "
     "rest is ingested",

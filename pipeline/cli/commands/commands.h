@@ -38,9 +38,18 @@ Command EvaluateCommand();
 // The stages configured from the global options (ingest, extract).
 Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages);
 
+// Where the report's source links point (--link-base, --link-root; empty:
+// relative to the page).
+struct ReportLinks {
+  std::string base, root;
+};
+void AddReportLinkOptions(CLI::App* sub, ReportLinks* links);
+
 // The HTML report of the index, written whole or not at all (report.cc).
+// With a link base, *links_note says which folder it stands for.
 Status WriteHtmlReport(Db& conn, const std::string& db_path,
-                       const std::string& out_path, size_t* bytes);
+                       const std::string& out_path, const ReportLinks& links,
+                       size_t* bytes, std::string* links_note);
 
 }  // namespace planmine
 

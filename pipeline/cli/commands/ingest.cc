@@ -30,6 +30,7 @@ struct IngestArgs {
   bool quiet = false;
   bool prune = false;
   std::string report_json, report_html;
+  ReportLinks report_links;
   WorkerLimits workers;
 };
 
@@ -249,11 +250,13 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   }
   if (!a.report_html.empty()) {
     size_t bytes = 0;
-    if (Status s =
-            WriteHtmlReport((*store)->db(), db_path, a.report_html, &bytes);
+    std::string note;
+    if (Status s = WriteHtmlReport((*store)->db(), db_path, a.report_html,
+                                   a.report_links, &bytes, &note);
         !s.ok())
       return Fail(s.WithPrefix("the run finished, but the report failed"));
     if (!a.quiet) std::cout << a.report_html << ": " << bytes << " bytes\n";
+    if (!a.quiet && !note.empty()) std::cout << note << "\n";
   }
   return exit_code;
 }
@@ -292,6 +295,7 @@ RunFn IngestSetup(CLI::App* ingest) {
     ingest->add_option("--report", a->report_html,
                        "After the run, write the HTML report (as 'planmine "
                        "report') to this file");
+    AddReportLinkOptions(ingest, &a->report_links);
     a->workers.jobs =
         static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
     ingest
