@@ -58,6 +58,7 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir);
 // A document "discusses" a theme when this many of its sentences are tagged
 // with it (a passing mention is one or two).
 inline constexpr int kThemeMinSentences = 3;
+inline constexpr double kThemeSentenceScore = 0.1;
 
 struct SearchOptions {
   std::string country, language, doc_type;
@@ -69,8 +70,10 @@ struct SearchOptions {
   const TermBridge* bridge = nullptr;  // null: no cross-language expansion
   std::string mark_open = "[", mark_close = "]";
   // Document search: a query that names a theme (TermGroup::theme) also
-  // finds the documents with at least this many sentences tagged with the
-  // theme (theme_hits); 0 turns that off.
+  // finds the documents that discuss the theme: those with the theme's other
+  // bridge terms, with a commitment tagged with it (commitment_themes) or
+  // with at least this many sentences tagged with it (theme_hits). 0 turns
+  // that off.
   int theme_min_sentences = kThemeMinSentences;
 };
 
@@ -92,8 +95,10 @@ struct ParsedQuery {
   // for FTS5 syntax passed through (every phrase 1).
   std::string weights;
   // The theme the whole query names through the bridge ("saúde" -> health),
-  // or empty.
+  // or empty; then theme_fts is the MATCH expression of the theme's other
+  // bridge terms (every group with that theme), for document search.
   std::string named_theme;
+  std::string theme_fts;
 };
 inline constexpr int kExactFormWeight = 4;
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
@@ -122,9 +127,14 @@ Result<SearchBy> ParseSearchBy(const std::string& name);
 
 // The documents (or countries) a query finds, most relevant first.
 //   kDocument: doc_key, file, title, country, year, doc_type, plan_cycle,
-//              language, hits (sentences), pages (list), page (of the best
-//              hit), snippet (the best hit), score (sum of the hits' BM25;
-//              a sentence found through the named theme only counts 1)
+//              language, found_by, hits (sentences), pages (list), page (of
+//              the best hit), snippet (the best hit), score (sum of the
+//              hits' BM25; a sentence found through the theme only counts
+//              kThemeSentenceScore). found_by says how the document was
+//              found: "words" (the query's own words), "bridge" (only their
+//              equivalents in the term bridge) or "theme" (only as a
+//              document that discusses the theme the query names); rows are
+//              ordered by found_by in that order, then by score.
 //   kCountry:  country, documents, hits, top_file (the country's best
 //              document), score
 // Every sentence hit counts, not only the first `limit`; limit <= 0 returns

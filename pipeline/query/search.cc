@@ -2,6 +2,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -120,6 +122,23 @@ std::string PhraseWeights(const std::string& fts) {
   return out;
 }
 
+// The forms of a plain word without a plural ending "-es" or "-s" (words of
+// five letters or more, ASCII endings only): "talleres" -> "taller",
+// "tallere".
+std::vector<std::string> Singulars(const std::string& word) {
+  std::vector<std::string> out;
+  if (word.size() < 5) return out;
+  auto ends = [&](const char* e) {
+    size_t n = std::strlen(e);
+    return word.size() > n &&
+           std::equal(word.end() - n, word.end(), e,
+                      [](char a, char b) { return std::tolower(a) == b; });
+  };
+  if (ends("es")) out.push_back(word.substr(0, word.size() - 2));
+  if (ends("s")) out.push_back(word.substr(0, word.size() - 1));
+  return out;
+}
+
 // "a phrase as written" -> "=a =phrase =as =written": exact forms.
 std::string ExactPhrase(const std::string& inner) {
   std::string out;
@@ -212,6 +231,12 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
     // its exact form: any form matches, the exact one ranks first.
     std::vector<std::string> alts = QueryAlternatives(p.text);
     if (alts.empty()) return Quote(p.text);  // several words to ICU: a phrase
+    // A plural's stem is not always its singular's ("talleres" -> "taller",
+    // "taller" -> "tall" in Snowball Spanish): the singular's stems too.
+    for (const std::string& singular : Singulars(p.text))
+      for (const std::string& a : QueryAlternatives(singular))
+        if (std::find(alts.begin(), alts.end(), a) == alts.end())
+          alts.push_back(a);
     if (HasNonAscii(p.text)) alts.push_back("=" + p.text);
     std::string expr;
     for (const std::string& a : alts)
@@ -259,8 +284,17 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       std::vector<std::string> matched_words = FoldedWords(matched);
       for (const std::string& t : group->terms)
         if (FoldedWords(Unmarked(t)) != matched_words) alts.push_back(t);
-      if (best_from == 0 && best_len == parts.size())
+      if (best_from == 0 && best_len == parts.size() &&
+          !group->theme.empty()) {
         pq.named_theme = group->theme;
+        std::set<std::string> seen(group->terms.begin(), group->terms.end());
+        for (const TermGroup& g : *bridge) {
+          if (g.theme != group->theme) continue;
+          for (const std::string& t : g.terms)
+            if (seen.insert(t).second)
+              pq.theme_fts += (pq.theme_fts.empty() ? "" : " OR ") + Quote(t);
+        }
+      }
       std::string expr = "(";
       for (size_t k = best_from; k < best_from + best_len; ++k)
         expr += (k > best_from ? " AND " : "") + word_expr(parts[k]);
@@ -364,9 +398,11 @@ Status UserError(const Status& s, const std::string& query) {
 
 // The sentences a parsed query finds, as "SELECT id, score" (score: BM25,
 // lower is better), with the filters. `theme` is the theme filter.
-// Unranked, the score is 0 (for counting).
+// Unranked, the score is 0 (for counting). `match` is the parameter that
+// holds the MATCH expression.
 std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
-                    const std::string& theme, bool ranked = true) {
+                    const std::string& theme, bool ranked = true,
+                    const std::string& match = "?3") {
   const std::string rank =
       ranked ? "planmine_rank(sentences_fts, ?11)" : "0.0";
   if (pq.fts.empty())
@@ -379,12 +415,12 @@ std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
     return "SELECT sentences_fts.rowid AS id, " + rank +
            " AS score FROM sentences_fts JOIN sentences s ON s.id = "
            "sentences_fts.rowid JOIN documents d ON d.id = s.doc_id WHERE "
-           "sentences_fts MATCH ?3" +
-           kFilters;
+           "sentences_fts MATCH " +
+           match + kFilters;
   return "SELECT rowid AS id, " + rank +
-         " AS score FROM sentences_fts WHERE sentences_fts MATCH ?3 AND ?4 IS "
-         "NULL AND ?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL "
-         "AND ?9 IS NULL AND ?10 IS NULL";
+         " AS score FROM sentences_fts WHERE sentences_fts MATCH " + match +
+         " AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 "
+         "IS NULL AND ?9 IS NULL AND ?10 IS NULL";
 }
 
 // How many sentences a parsed query finds.
@@ -588,43 +624,72 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   auto parsed = ParseForSearch(db, query, o, &theme);
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> params = Params(o, *parsed, theme);
-  // The sentences found: the query's, and when it names a theme, those
-  // tagged with the theme in the documents that discuss it (score 0, so
-  // that a word hit ranks first).
-  std::string hits = "SELECT id, score FROM ranked";
-  const bool named = !parsed->fts.empty() && !parsed->named_theme.empty() &&
-                     o.theme_min_sentences > 0;
-  if (named) {
-    hits += std::string(
-                " UNION ALL SELECT s.id, 0.0 FROM theme_hits h JOIN "
-                "sentences s ON s.id = h.sentence_id JOIN documents d ON d.id "
-                "= s.doc_id WHERE h.theme_id = ?12 AND s.doc_id IN (SELECT "
-                "h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = ?12 GROUP "
-                "BY h2.doc_id HAVING count(DISTINCT h2.sentence_id) >= "
-                "CAST(?13 AS INTEGER))") +
-            kFilters;
-    params.push_back(parsed->named_theme);
-    params.push_back(std::to_string(o.theme_min_sentences));
+  // The sentences found, each with how: 1 the query's own words, 2 their
+  // bridge equivalents, 3 the theme the query names (its other bridge
+  // terms, and the tagged sentences of the documents that discuss it).
+  // Each full-text query is materialized: the rank function works only in
+  // the query of its full-text table, not under the grouping.
+  const bool themed = !parsed->fts.empty() && !parsed->named_theme.empty() &&
+                      o.theme_min_sentences > 0;
+  std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(*parsed, o, theme) +
+                     ")",
+              found = "SELECT id, score, 2 AS via FROM ranked";
+  params.resize(15);
+  std::string own;  // the MATCH expression of the words alone
+  if (!parsed->fts.empty() && o.bridge != nullptr) {
+    auto w = ParseQuery(query, nullptr);
+    if (w.ok()) own = w->fts;
+  }
+  if (!own.empty() && own != parsed->fts) {
+    params[14] = own;
+    ctes += ", own AS MATERIALIZED (" +
+            HitsSql(*parsed, o, theme, true, "?15") + ")";
+    found += " UNION ALL SELECT id, score, 1 FROM own";
+  } else {
+    found = "SELECT id, score, 1 AS via FROM ranked";
+  }
+  if (themed) {
+    params[11] = parsed->named_theme;
+    params[12] = std::to_string(o.theme_min_sentences);
+    if (!parsed->theme_fts.empty()) {
+      params[13] = parsed->theme_fts;
+      ctes += ", vocabulary AS MATERIALIZED (" +
+              HitsSql(*parsed, o, theme, true, "?14") + ")";
+      found += " UNION ALL SELECT id, score, 3 FROM vocabulary";
+    }
+    found += std::string(
+                 " UNION ALL SELECT s.id, 0.0, 3 FROM theme_hits h JOIN "
+                 "sentences s ON s.id = h.sentence_id JOIN documents d ON "
+                 "d.id = s.doc_id WHERE h.theme_id = ?12 AND s.doc_id IN "
+                 "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = "
+                 "?12 GROUP BY h2.doc_id HAVING count(DISTINCT "
+                 "h2.sentence_id) >= CAST(?13 AS INTEGER) UNION SELECT "
+                 "c.doc_id FROM commitment_themes ct JOIN commitments c ON "
+                 "c.id = ct.commitment_id WHERE ct.theme_id = ?12)") +
+             kFilters;
   }
   // Per document: the hits, their pages, the best hit (SQLite takes the
-  // bare columns of the row where min() is reached) and the summed score; a
-  // theme-only sentence counts 1.
+  // bare columns of the row where the one min() is reached), how it was
+  // found and the summed score.
   const std::string sql =
-      // The rank function works only in the query of its full-text table:
-      // that query is materialized before the grouping.
-      "WITH ranked AS MATERIALIZED (" +
-      HitsSql(*parsed, o, theme) +
-      "), found AS (SELECT id, min(score) AS score FROM (" + hits +
+      "WITH " + ctes + ", found AS (SELECT id, min(score) AS score, " +
+      "min(via) AS via FROM (" + found +
       ") GROUP BY id), per_doc AS (SELECT s.doc_id AS doc_id, count(*) AS "
       "hits, group_concat(DISTINCT s.page) AS pages, min(f.score) AS best, "
-      "f.id AS best_id, s.page AS best_page, sum(CASE WHEN f.score < 0 THEN "
-      "-f.score ELSE 1 END) AS score FROM found f JOIN sentences s ON s.id = "
+      "f.id AS best_id, s.page AS best_page, sum(f.via = 1) AS own_hits, "
+      "sum(f.via = 2) AS bridge_hits, sum(CASE WHEN f.via = 3 AND f.score >= "
+      "0 THEN " +
+      std::to_string(kThemeSentenceScore) +
+      " ELSE -f.score END) AS score FROM found f JOIN sentences s ON s.id = "
       "f.id GROUP BY s.doc_id) SELECT substr(d.sha256, 1, 16) AS doc_key, "
       "d.path AS file, d.title AS title, d.country AS country, d.year AS "
       "year, d.doc_type AS doc_type, d.plan_cycle AS plan_cycle, d.language "
-      "AS language, p.hits AS hits, p.pages AS pages, p.best_page AS page, "
-      "p.best_id AS snippet, round(p.score, 3) AS score FROM per_doc p JOIN "
-      "documents d ON d.id = p.doc_id ORDER BY p.score DESC, d.path";
+      "AS language, CASE WHEN p.own_hits > 0 THEN 'words' WHEN "
+      "p.bridge_hits > 0 THEN 'bridge' ELSE 'theme' END AS found_by, p.hits "
+      "AS hits, p.pages AS pages, p.best_page AS page, p.best_id AS snippet, "
+      "round(p.score, 3) AS score FROM per_doc p JOIN documents d ON d.id = "
+      "p.doc_id ORDER BY p.own_hits > 0 DESC, p.bridge_hits > 0 DESC, "
+      "p.score DESC, d.path";
   auto t = RunTable(db, sql, params);
   if (!t.ok()) return UserError(t.status(), query);
   const int c_pages = t->Column("pages"), c_snippet = t->Column("snippet");
@@ -652,6 +717,8 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
     std::vector<std::string> p = params;
     p.resize(12);
     p[11] = JsonIds(ids);
+    if (themed && !parsed->theme_fts.empty())
+      p[2] = "(" + parsed->fts + ") OR " + parsed->theme_fts;
     auto sn = RunTable(
         db,
         "SELECT sentences_fts.rowid, replace(snippet(sentences_fts, 0, ?1, "
@@ -664,7 +731,7 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
     for (const auto& r : sn->rows) snippets[r[0]] = r[1];
   }
   if (!ids.empty()) {
-    const std::string& th = named ? parsed->named_theme : theme;
+    const std::string& th = themed ? parsed->named_theme : theme;
     auto sn = RunTable(
         db,
         "SELECT s.id, replace(s.text, h.match, ?1 || h.match || ?2) FROM "
@@ -681,7 +748,7 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   t->SetType("pages", ColumnType::kList);
   t->SetType("score", ColumnType::kReal);
   for (const char* c : {"doc_key", "file", "title", "country", "doc_type",
-                        "plan_cycle", "language", "snippet"})
+                        "plan_cycle", "language", "found_by", "snippet"})
     t->SetType(c, ColumnType::kText);
   return t;
 }
