@@ -31,6 +31,10 @@ void Add(KindScore* k, const QueryScore& q) {
   k->found += static_cast<int>(q.found.size());
   k->relevant_found +=
       static_cast<int>(q.query.relevant.size() - q.missed.size());
+  for (const std::string& f : q.found_by_words) {
+    ++k->words_found;
+    k->words_relevant_found += q.query.relevant.count(f) ? 1 : 0;
+  }
   k->recall_sum += q.recall();
   k->precision_sum += q.precision();
 }
@@ -83,6 +87,15 @@ double KindScore::recall() const {
 double KindScore::precision() const {
   return found == 0 ? 1 : static_cast<double>(relevant_found) / found;
 }
+double KindScore::words_recall() const {
+  return relevant == 0 ? 1
+                       : static_cast<double>(words_relevant_found) / relevant;
+}
+double KindScore::words_precision() const {
+  return words_found == 0
+             ? 1
+             : static_cast<double>(words_relevant_found) / words_found;
+}
 double KindScore::mean_recall() const {
   return queries == 0 ? 1 : recall_sum / queries;
 }
@@ -111,9 +124,12 @@ Result<SearchEvalReport> EvaluateSearch(Db& db,
                     jq.id + " '" + jq.query + "': " + t.status().message());
     QueryScore q;
     q.query = jq;
-    const int c_file = t->Column("file");
-    for (const auto& r : t->rows)
-      q.found.insert(std::filesystem::path(r[c_file]).filename().string());
+    const int c_file = t->Column("file"), c_by = t->Column("found_by");
+    for (const auto& r : t->rows) {
+      std::string f = std::filesystem::path(r[c_file]).filename().string();
+      if (c_by < 0 || r[c_by] == "words") q.found_by_words.insert(f);
+      q.found.insert(std::move(f));
+    }
     for (const std::string& f : jq.relevant)
       if (q.found.count(f) == 0) q.missed.push_back(f);
     for (const std::string& f : q.found)
@@ -135,20 +151,23 @@ Result<SearchEvalReport> EvaluateSearch(Db& db,
 
 Table SearchEvalTable(const SearchEvalReport& report) {
   Table t;
-  t.columns = {"kind",   "queries",   "relevant",    "found",
-               "recall", "precision", "mean_recall", "mean_precision"};
+  t.columns = {"kind",           "queries",      "relevant",
+               "found",          "recall",       "precision",
+               "mean_recall",    "mean_precision", "words_recall",
+               "words_precision"};
   auto row = [&](const KindScore& k) {
     t.rows.push_back({k.kind, std::to_string(k.queries),
                       std::to_string(k.relevant), std::to_string(k.found),
                       Fixed(k.recall()), Fixed(k.precision()),
-                      Fixed(k.mean_recall()), Fixed(k.mean_precision())});
+                      Fixed(k.mean_recall()), Fixed(k.mean_precision()),
+                      Fixed(k.words_recall()), Fixed(k.words_precision())});
   };
   for (const KindScore& k : report.kinds) row(k);
   row(report.all);
   for (const char* c : {"queries", "relevant", "found"})
     t.SetType(c, ColumnType::kInteger);
-  for (const char* c :
-       {"recall", "precision", "mean_recall", "mean_precision"})
+  for (const char* c : {"recall", "precision", "mean_recall",
+                        "mean_precision", "words_recall", "words_precision"})
     t.SetType(c, ColumnType::kReal);
   t.SetType("kind", ColumnType::kText);
   t.total = static_cast<int64_t>(t.rows.size());

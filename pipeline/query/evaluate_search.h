@@ -8,7 +8,9 @@
 // `relevant` holds '|'-separated file names (basenames). Each query runs as
 // SearchDocuments(…, SearchBy::kDocument) with no limit; a document found is
 // its file's basename. Per kind: recall and precision pooled over the
-// kind's queries (micro) and their mean over queries (macro).
+// kind's queries (micro) and their mean over queries (macro), and pooled
+// over the documents found by the query's own words only (found_by
+// "words": without the bridge and the theme).
 //
 //   auto queries = LoadJudgedQueries("tests/search/queries.tsv");
 //   auto report = EvaluateSearch(db, *queries, options);
@@ -38,6 +40,7 @@ Result<std::vector<JudgedQuery>> LoadJudgedQueries(const std::string& path);
 struct QueryScore {
   JudgedQuery query;
   std::set<std::string> found;         // basenames of the documents found
+  std::set<std::string> found_by_words;  // those of them found_by "words"
   std::vector<std::string> missed;     // relevant, not found
   std::vector<std::string> extra;      // found, not relevant
   double recall() const;               // 1 when nothing is relevant
@@ -49,6 +52,11 @@ struct KindScore {
   int queries = 0;
   int relevant = 0, found = 0, relevant_found = 0;  // pooled
   double recall_sum = 0, precision_sum = 0;         // over queries
+  // The documents found by the query's own words only (found_by "words",
+  // the head of the ranking): pooled.
+  int words_found = 0, words_relevant_found = 0;
+  double words_recall() const;
+  double words_precision() const;
   double recall() const;     // pooled (micro)
   double precision() const;  // pooled (micro)
   double mean_recall() const;
@@ -69,7 +77,8 @@ Result<SearchEvalReport> EvaluateSearch(Db& db,
                                         const SearchOptions& options);
 
 // The report as a table: kind, queries, relevant, found, recall, precision,
-// mean_recall, mean_precision; one row per kind, then "all".
+// mean_recall, mean_precision, words_recall, words_precision; one row per
+// kind, then "all".
 Table SearchEvalTable(const SearchEvalReport& report);
 
 }  // namespace planmine

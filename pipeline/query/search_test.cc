@@ -1,6 +1,11 @@
 #include "pipeline/query/query.h"
 #include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
 
+#include "extractors/pattern_pack.h"
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/query/search_fixture.h"
 #include "tests/catch.h"
@@ -153,6 +158,109 @@ TEST_CASE("ExplainNoHits: the words that match alone and the OR form",
     REQUIRE(n.ok());
     CHECK(n->words.empty());
     CHECK(n->message().empty());
+  }
+}
+
+}  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Term bridge: every example finds its equivalents",
+          "[search][packs]") {
+  auto bridge = LoadTermBridge(testing::PacksDir());
+  REQUIRE(bridge.ok());
+  auto themes = LoadTaxonomy(testing::PacksDir() + "/themes.taxonomy.tsv");
+  REQUIRE(themes.ok());
+  // The examples: query, lang:sentence|…, theme.
+  struct Example {
+    int line;
+    std::string query, theme;
+    std::vector<std::pair<std::string, std::string>> finds;  // lang, text
+  };
+  std::vector<Example> examples;
+  {
+    std::ifstream in(testing::PacksDir() + "/terms.examples");
+    REQUIRE(in);
+    std::string line;
+    int n = 0;
+    bool header = true;
+    while (std::getline(in, line)) {
+      ++n;
+      if (line.empty() || line[0] == '#') continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      std::vector<std::string> cols;
+      std::istringstream ls(line);
+      std::string c;
+      while (std::getline(ls, c, '\t')) cols.push_back(c);
+      INFO("terms.examples:" << n);
+      REQUIRE(cols.size() >= 2);
+      Example e{n, cols[0], cols.size() > 2 ? cols[2] : "", {}};
+      std::istringstream fs(cols[1]);
+      while (std::getline(fs, c, '|')) {
+        REQUIRE(c.size() > 3);
+        REQUIRE(c[2] == ':');
+        e.finds.push_back({c.substr(0, 2), c.substr(3)});
+      }
+      examples.push_back(std::move(e));
+    }
+  }
+  REQUIRE(examples.size() >= 30);
+  // One document per sentence to find, in its language.
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("i.sqlite"));
+  REQUIRE(store.ok());
+  Db& db = (*store)->db();
+  int doc = 0;
+  for (const Example& e : examples) {
+    for (const auto& [lang, text] : e.finds) {
+      ++doc;
+      REQUIRE(db.Exec("INSERT INTO documents (id, path, sha256, size, mtime, "
+                      "kind, status, ingested_at) VALUES (" +
+                      std::to_string(doc) + ", '/x/" + std::to_string(doc) +
+                      ".pdf', 'x', 0, 0, 'pdf', 'ok', '')")
+                  .ok());
+      auto s = db.Prepare(
+          "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
+          "language, text) VALUES (?1, ?2, 1, 1, 0, 0, 0, ?3, ?4)");
+      REQUIRE(s.ok());
+      s->Bind(1, SentenceId(doc, kBodyText, 6))
+          .Bind(2, doc)
+          .Bind(3, lang)
+          .Bind(4, text);
+      s->Step();
+      REQUIRE(s->status().ok());
+    }
+  }
+  std::set<std::string> named;
+  doc = 0;
+  for (const Example& e : examples) {
+    INFO("terms.examples:" << e.line << ": " << e.query);
+    std::set<std::string> languages;
+    for (const auto& f : e.finds) languages.insert(f.first);
+    CHECK(languages.size() == 2);  // both other languages
+    auto pq = ParseQuery(e.query, &*bridge);
+    REQUIRE(pq.ok());
+    CHECK(pq->named_theme == e.theme);
+    named.insert(pq->named_theme);
+    SearchOptions o;
+    o.bridge = &*bridge;
+    o.limit = 0;
+    auto t = SearchDocuments(db, e.query, o, SearchBy::kDocument);
+    REQUIRE(t.ok());
+    std::set<std::string> files;
+    for (const auto& r : t->rows) files.insert(r[t->Column("file")]);
+    for (const auto& [lang, text] : e.finds) {
+      INFO(lang << ":" << text);
+      const std::string want = "/x/" + std::to_string(++doc) + ".pdf";
+      CHECK(files.count(want) == 1);
+    }
+  }
+  for (const Theme& t : *themes) {
+    INFO("no example names the theme " << t.id);
+    CHECK(named.count(t.id) == 1);
   }
 }
 
