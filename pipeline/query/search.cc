@@ -615,46 +615,46 @@ Table CountryRows(const Table& docs) {
 
 }  // namespace
 
-Result<Table> SearchDocuments(Db& db, const std::string& query,
-                              const SearchOptions& options, SearchBy by) {
-  if (by == SearchBy::kSentence) return Search(db, query, options);
-  SearchOptions o = options;
-  PLANMINE_RETURN_IF_ERROR(ResolveSearchFilters(db, &o));
-  std::string theme;
-  auto parsed = ParseForSearch(db, query, o, &theme);
-  if (!parsed.ok()) return parsed.status();
-  std::vector<std::string> params = Params(o, *parsed, theme);
+namespace {
+
+// The statement of SearchDocuments: one row per document, with how it was
+// found. Fills `params` (?1..?15) and says whether the query's theme is
+// searched.
+std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
+                         const SearchOptions& o, const std::string& theme,
+                         std::vector<std::string>* params, bool* themed) {
+  *params = Params(o, pq, theme);
+  params->resize(15);
   // The sentences found, each with how: 1 the query's own words, 2 their
   // bridge equivalents, 3 the theme the query names (its other bridge
   // terms, and the tagged sentences of the documents that discuss it).
   // Each full-text query is materialized: the rank function works only in
   // the query of its full-text table, not under the grouping.
-  const bool themed = !parsed->fts.empty() && !parsed->named_theme.empty() &&
-                      o.theme_min_sentences > 0;
-  std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(*parsed, o, theme) +
-                     ")",
-              found = "SELECT id, score, 2 AS via FROM ranked";
-  params.resize(15);
+  *themed = !pq.fts.empty() && !pq.named_theme.empty() &&
+            o.theme_min_sentences > 0;
+  std::string ctes =
+      "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
+  std::string found = "SELECT id, score, 1 AS via FROM ranked";
   std::string own;  // the MATCH expression of the words alone
-  if (!parsed->fts.empty() && o.bridge != nullptr) {
+  if (!pq.fts.empty() && o.bridge != nullptr) {
     auto w = ParseQuery(query, nullptr);
     if (w.ok()) own = w->fts;
   }
-  if (!own.empty() && own != parsed->fts) {
-    params[14] = own;
-    ctes += ", own AS MATERIALIZED (" +
-            HitsSql(*parsed, o, theme, true, "?15") + ")";
-    found += " UNION ALL SELECT id, score, 1 FROM own";
-  } else {
-    found = "SELECT id, score, 1 AS via FROM ranked";
+  if (!own.empty() && own != pq.fts) {
+    (*params)[14] = own;
+    ctes += ", own AS MATERIALIZED (" + HitsSql(pq, o, theme, true, "?15") +
+            ")";
+    found =
+        "SELECT id, score, 2 AS via FROM ranked UNION ALL SELECT id, score, "
+        "1 FROM own";
   }
-  if (themed) {
-    params[11] = parsed->named_theme;
-    params[12] = std::to_string(o.theme_min_sentences);
-    if (!parsed->theme_fts.empty()) {
-      params[13] = parsed->theme_fts;
+  if (*themed) {
+    (*params)[11] = pq.named_theme;
+    (*params)[12] = std::to_string(o.theme_min_sentences);
+    if (!pq.theme_fts.empty()) {
+      (*params)[13] = pq.theme_fts;
       ctes += ", vocabulary AS MATERIALIZED (" +
-              HitsSql(*parsed, o, theme, true, "?14") + ")";
+              HitsSql(pq, o, theme, true, "?14") + ")";
       found += " UNION ALL SELECT id, score, 3 FROM vocabulary";
     }
     found += std::string(
@@ -671,36 +671,86 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   // Per document: the hits, their pages, the best hit (SQLite takes the
   // bare columns of the row where the one min() is reached), how it was
   // found and the summed score.
+  return "WITH " + ctes + ", found AS (SELECT id, min(score) AS score, " +
+         "min(via) AS via FROM (" + found +
+         ") GROUP BY id), per_doc AS (SELECT s.doc_id AS doc_id, count(*) AS "
+         "hits, group_concat(DISTINCT s.page) AS pages, min(f.score) AS "
+         "best, f.id AS best_id, s.page AS best_page, sum(f.via = 1) AS "
+         "own_hits, sum(f.via = 2) AS bridge_hits, sum(CASE WHEN f.via = 3 "
+         "AND f.score >= 0 THEN " +
+         std::to_string(kThemeSentenceScore) +
+         " ELSE -f.score END) AS score FROM found f JOIN sentences s ON s.id "
+         "= f.id GROUP BY s.doc_id) SELECT substr(d.sha256, 1, 16) AS "
+         "doc_key, d.path AS file, d.title AS title, d.country AS country, "
+         "d.year AS year, d.doc_type AS doc_type, d.plan_cycle AS "
+         "plan_cycle, d.language AS language, CASE WHEN p.own_hits > 0 THEN "
+         "'words' WHEN p.bridge_hits > 0 THEN 'bridge' ELSE 'theme' END AS "
+         "found_by, p.hits AS hits, p.pages AS pages, p.best_page AS page, "
+         "p.best_id AS snippet, round(p.score, 3) AS score FROM per_doc p "
+         "JOIN documents d ON d.id = p.doc_id ORDER BY p.own_hits > 0 DESC, "
+         "p.bridge_hits > 0 DESC, p.score DESC, d.path";
+}
+
+// Replaces the sentence id in each row's snippet column with the snippet:
+// the query's marks for a word hit (the theme's vocabulary too when
+// `themed`), the theme's matched words for a theme hit, else the text.
+Status FillSnippets(Db& db, const std::string& query, const ParsedQuery& pq,
+                    const SearchOptions& o, const std::string& theme,
+                    std::vector<std::string> params, bool themed, Table* t) {
+  const int c_snippet = t->Column("snippet");
+  std::vector<std::string> ids;
+  for (const auto& r : t->rows) ids.push_back(r[c_snippet]);
+  if (ids.empty()) return Status::Ok();
+  std::map<std::string, std::string> snippets;
+  if (!pq.fts.empty()) {
+    params.resize(12);
+    params[11] = JsonIds(ids);
+    if (themed && !pq.theme_fts.empty())
+      params[2] = "(" + pq.fts + ") OR " + pq.theme_fts;
+    auto sn = RunTable(
+        db,
+        "SELECT sentences_fts.rowid, replace(snippet(sentences_fts, 0, ?1, "
+        "?2, '…', 24), char(2) || coalesce(s.language, '') || char(3), '') "
+        "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+        "WHERE sentences_fts MATCH ?3 AND sentences_fts.rowid IN (SELECT "
+        "value FROM json_each(?12))",
+        params);
+    if (!sn.ok()) return UserError(sn.status(), query);
+    for (const auto& r : sn->rows) snippets[r[0]] = r[1];
+  }
+  auto sn = RunTable(
+      db,
+      "SELECT s.id, replace(s.text, h.match, ?1 || h.match || ?2) FROM "
+      "sentences s LEFT JOIN theme_hits h ON h.sentence_id = s.id AND "
+      "h.theme_id = ?3 WHERE s.id IN (SELECT value FROM json_each(?4))",
+      {o.mark_open, o.mark_close, themed ? pq.named_theme : theme,
+       JsonIds(ids)});
+  if (!sn.ok()) return sn.status();
+  for (const auto& r : sn->rows) snippets.emplace(r[0], r[1]);
+  for (auto& r : t->rows) r[c_snippet] = snippets[r[c_snippet]];
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Table> SearchDocuments(Db& db, const std::string& query,
+                              const SearchOptions& options, SearchBy by) {
+  if (by == SearchBy::kSentence) return Search(db, query, options);
+  SearchOptions o = options;
+  PLANMINE_RETURN_IF_ERROR(ResolveSearchFilters(db, &o));
+  std::string theme;
+  auto parsed = ParseForSearch(db, query, o, &theme);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> params;
+  bool themed = false;
   const std::string sql =
-      "WITH " + ctes + ", found AS (SELECT id, min(score) AS score, " +
-      "min(via) AS via FROM (" + found +
-      ") GROUP BY id), per_doc AS (SELECT s.doc_id AS doc_id, count(*) AS "
-      "hits, group_concat(DISTINCT s.page) AS pages, min(f.score) AS best, "
-      "f.id AS best_id, s.page AS best_page, sum(f.via = 1) AS own_hits, "
-      "sum(f.via = 2) AS bridge_hits, sum(CASE WHEN f.via = 3 AND f.score >= "
-      "0 THEN " +
-      std::to_string(kThemeSentenceScore) +
-      " ELSE -f.score END) AS score FROM found f JOIN sentences s ON s.id = "
-      "f.id GROUP BY s.doc_id) SELECT substr(d.sha256, 1, 16) AS doc_key, "
-      "d.path AS file, d.title AS title, d.country AS country, d.year AS "
-      "year, d.doc_type AS doc_type, d.plan_cycle AS plan_cycle, d.language "
-      "AS language, CASE WHEN p.own_hits > 0 THEN 'words' WHEN "
-      "p.bridge_hits > 0 THEN 'bridge' ELSE 'theme' END AS found_by, p.hits "
-      "AS hits, p.pages AS pages, p.best_page AS page, p.best_id AS snippet, "
-      "round(p.score, 3) AS score FROM per_doc p JOIN documents d ON d.id = "
-      "p.doc_id ORDER BY p.own_hits > 0 DESC, p.bridge_hits > 0 DESC, "
-      "p.score DESC, d.path";
+      DocumentsSql(query, *parsed, o, theme, &params, &themed);
   auto t = RunTable(db, sql, params);
   if (!t.ok()) return UserError(t.status(), query);
-  const int c_pages = t->Column("pages"), c_snippet = t->Column("snippet");
+  const int c_pages = t->Column("pages");
   for (auto& r : t->rows) r[c_pages] = SortedPages(r[c_pages]);
+  if (by == SearchBy::kCountry) *t = CountryRows(*t);
   t->total = static_cast<int64_t>(t->rows.size());
-  if (by == SearchBy::kCountry) {
-    Table c = CountryRows(*t);
-    t->rows.clear();
-    *t = std::move(c);
-    t->total = static_cast<int64_t>(t->rows.size());
-  }
   // Paging before the snippets, which are made for the rows shown only.
   const size_t from = std::min(t->rows.size(),
                                static_cast<size_t>(std::max(0, o.offset)));
@@ -709,39 +759,8 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   t->rows = std::vector<std::vector<std::string>>(t->rows.begin() + from,
                                                   t->rows.begin() + to);
   if (by == SearchBy::kCountry) return t;
-  // Snippets: the query's marks for a word hit, the theme's for a theme hit.
-  std::vector<std::string> ids;
-  for (const auto& r : t->rows) ids.push_back(r[c_snippet]);
-  std::map<std::string, std::string> snippets;
-  if (!parsed->fts.empty() && !ids.empty()) {
-    std::vector<std::string> p = params;
-    p.resize(12);
-    p[11] = JsonIds(ids);
-    if (themed && !parsed->theme_fts.empty())
-      p[2] = "(" + parsed->fts + ") OR " + parsed->theme_fts;
-    auto sn = RunTable(
-        db,
-        "SELECT sentences_fts.rowid, replace(snippet(sentences_fts, 0, ?1, "
-        "?2, '…', 24), char(2) || coalesce(s.language, '') || char(3), '') "
-        "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-        "WHERE sentences_fts MATCH ?3 AND sentences_fts.rowid IN (SELECT "
-        "value FROM json_each(?12))",
-        p);
-    if (!sn.ok()) return UserError(sn.status(), query);
-    for (const auto& r : sn->rows) snippets[r[0]] = r[1];
-  }
-  if (!ids.empty()) {
-    const std::string& th = themed ? parsed->named_theme : theme;
-    auto sn = RunTable(
-        db,
-        "SELECT s.id, replace(s.text, h.match, ?1 || h.match || ?2) FROM "
-        "sentences s LEFT JOIN theme_hits h ON h.sentence_id = s.id AND "
-        "h.theme_id = ?3 WHERE s.id IN (SELECT value FROM json_each(?4))",
-        {o.mark_open, o.mark_close, th, JsonIds(ids)});
-    if (!sn.ok()) return sn.status();
-    for (const auto& r : sn->rows) snippets.emplace(r[0], r[1]);
-  }
-  for (auto& r : t->rows) r[c_snippet] = snippets[r[c_snippet]];
+  Status s = FillSnippets(db, query, *parsed, o, theme, params, themed, &*t);
+  if (!s.ok()) return s;
   t->SetType("year", ColumnType::kInteger);
   t->SetType("hits", ColumnType::kInteger);
   t->SetType("page", ColumnType::kInteger);
