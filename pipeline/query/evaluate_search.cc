@@ -119,16 +119,20 @@ Result<SearchEvalReport> EvaluateSearch(Db& db,
   o.offset = 0;
   for (const JudgedQuery& jq : queries) {
     auto t = SearchDocuments(db, jq.query, o, SearchBy::kDocument);
-    if (!t.ok())
-      return Status(t.status().code(),
-                    jq.id + " '" + jq.query + "': " + t.status().message());
     QueryScore q;
     q.query = jq;
-    const int c_file = t->Column("file"), c_by = t->Column("found_by");
-    for (const auto& r : t->rows) {
-      std::string f = std::filesystem::path(r[c_file]).filename().string();
-      if (c_by < 0 || r[c_by] == "words") q.found_by_words.insert(f);
-      q.found.insert(std::move(f));
+    if (!t.ok() && t.status().code() != StatusCode::kInvalidArgument)
+      return Status(t.status().code(),
+                    jq.id + " '" + jq.query + "': " + t.status().message());
+    if (!t.ok()) {
+      q.error = t.status().message();
+    } else {
+      const int c_file = t->Column("file"), c_by = t->Column("found_by");
+      for (const auto& r : t->rows) {
+        std::string f = std::filesystem::path(r[c_file]).filename().string();
+        if (c_by < 0 || r[c_by] == "words") q.found_by_words.insert(f);
+        q.found.insert(std::move(f));
+      }
     }
     for (const std::string& f : jq.relevant)
       if (q.found.count(f) == 0) q.missed.push_back(f);

@@ -43,6 +43,7 @@ struct QueryScore {
   std::set<std::string> found_by_words;  // those of them found_by "words"
   std::vector<std::string> missed;     // relevant, not found
   std::vector<std::string> extra;      // found, not relevant
+  std::string error;  // the search's error (then nothing is found)
   double recall() const;               // 1 when nothing is relevant
   double precision() const;            // 1 when nothing is found
 };
@@ -71,7 +72,9 @@ struct SearchEvalReport {
   bool RecallAtLeast(double target) const;
 };
 
-// Runs every query (options.limit and offset are ignored: all documents).
+// Runs every query (options.limit and offset are ignored: all documents). A
+// query the search rejects finds nothing and keeps the reason in `error`;
+// only a database error fails the whole evaluation.
 Result<SearchEvalReport> EvaluateSearch(Db& db,
                                         const std::vector<JudgedQuery>& queries,
                                         const SearchOptions& options);

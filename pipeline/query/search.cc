@@ -540,6 +540,12 @@ Result<Table> Search(Db& db, const std::string& query,
   auto t = RunTable(db, sql, Params(o, *parsed, theme));
   if (!t.ok()) return UserError(t.status(), query);
   SetSentenceTypes(&*t);
+  // A first page that is not full is all of them; else count.
+  const int64_t shown = static_cast<int64_t>(t->rows.size());
+  if (o.offset <= 0 && shown < std::max(1, std::min(o.limit, 10000))) {
+    t->total = shown;
+    return t;
+  }
   auto total = CountHits(db, *parsed, o, theme, query);
   if (!total.ok()) return total.status();
   t->total = *total;

@@ -154,6 +154,7 @@ int RunEvaluateSearch(Db& db, const std::string& queries,
                q.found.size(), q.query.relevant.size());
       std::cout << "  " << q.query.id << " " << q.query.kind << " '"
                 << q.query.query << "': " << b << "\n";
+      if (!q.error.empty()) std::cout << "    error  " << q.error << "\n";
       for (const std::string& m : q.missed)
         std::cout << "    missed " << m << "\n";
       for (const std::string& m : q.extra)
