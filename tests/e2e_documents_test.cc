@@ -1,5 +1,5 @@
-// Document types, titles and search on both real corpora (../shared/corpus-real and
-// corpus-real-2), scored by `planmine evaluate --documents … --titles …
+// Document types, titles and search on both real corpora (../shared/corpus-real
+// and corpus-real-2), scored by `planmine evaluate --documents … --titles …
 // --check` against their manifests' doc_type_full and tests/eval/titles.tsv
 // (docs/evaluation.md): the issue-13 targets, doc_type 0.95 and titles 0.90,
 // as a gate. Skipped with a message on a fresh clone without ../shared;
@@ -107,8 +107,8 @@ TEST_CASE("Real corpora: search finds the judged documents of every kind",
   if (!HaveBothCorpora()) return;
   const std::string db = BothIndex();
   CommandResult r = Run(PlanmineBin() + " --db " + db +
-                        " evaluate --verbose --check --queries " +
-                        SourceDir() + "/tests/search/queries.tsv");
+                        " evaluate --verbose --check --queries " + SourceDir() +
+                        "/tests/search/queries.tsv");
   INFO(r.out);
   CHECK(r.out.find("search: 52 judged queries") != std::string::npos);
   CHECK(r.exit_code == 0);

@@ -155,8 +155,8 @@ Result<SearchEvalReport> EvaluateSearch(Db& db,
 
 Table SearchEvalTable(const SearchEvalReport& report) {
   Table t;
-  t.columns = {"kind",           "queries",      "relevant",
-               "found",          "recall",       "precision",
+  t.columns = {"kind",           "queries",        "relevant",
+               "found",          "recall",         "precision",
                "mean_recall",    "mean_precision", "words_recall",
                "words_precision"};
   auto row = [&](const KindScore& k) {
@@ -170,8 +170,8 @@ Table SearchEvalTable(const SearchEvalReport& report) {
   row(report.all);
   for (const char* c : {"queries", "relevant", "found"})
     t.SetType(c, ColumnType::kInteger);
-  for (const char* c : {"recall", "precision", "mean_recall",
-                        "mean_precision", "words_recall", "words_precision"})
+  for (const char* c : {"recall", "precision", "mean_recall", "mean_precision",
+                        "words_recall", "words_precision"})
     t.SetType(c, ColumnType::kReal);
   t.SetType("kind", ColumnType::kText);
   t.total = static_cast<int64_t>(t.rows.size());

@@ -39,13 +39,13 @@ Result<std::vector<JudgedQuery>> LoadJudgedQueries(const std::string& path);
 
 struct QueryScore {
   JudgedQuery query;
-  std::set<std::string> found;         // basenames of the documents found
+  std::set<std::string> found;           // basenames of the documents found
   std::set<std::string> found_by_words;  // those of them found_by "words"
-  std::vector<std::string> missed;     // relevant, not found
-  std::vector<std::string> extra;      // found, not relevant
-  std::string error;  // the search's error (then nothing is found)
-  double recall() const;               // 1 when nothing is relevant
-  double precision() const;            // 1 when nothing is found
+  std::vector<std::string> missed;       // relevant, not found
+  std::vector<std::string> extra;        // found, not relevant
+  std::string error;         // the search's error (then nothing is found)
+  double recall() const;     // 1 when nothing is relevant
+  double precision() const;  // 1 when nothing is found
 };
 
 struct KindScore {

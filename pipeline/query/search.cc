@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -73,10 +73,10 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
     out.push_back(std::move(group));
   }
   for (const Theme& t : *themes)
-    out.push_back({{LanguageMarked("en", t.label_en),
-                    LanguageMarked("es", t.label_es),
-                    LanguageMarked("pt", t.label_pt)},
-                   t.id});
+    out.push_back(
+        {{LanguageMarked("en", t.label_en), LanguageMarked("es", t.label_es),
+          LanguageMarked("pt", t.label_pt)},
+         t.id});
   return out;
 }
 
@@ -284,8 +284,7 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       std::vector<std::string> matched_words = FoldedWords(matched);
       for (const std::string& t : group->terms)
         if (FoldedWords(Unmarked(t)) != matched_words) alts.push_back(t);
-      if (best_from == 0 && best_len == parts.size() &&
-          !group->theme.empty()) {
+      if (best_from == 0 && best_len == parts.size() && !group->theme.empty()) {
         pq.named_theme = group->theme;
         std::set<std::string> seen(group->terms.begin(), group->terms.end());
         for (const TermGroup& g : *bridge) {
@@ -359,8 +358,7 @@ constexpr const char* kFilters =
 
 bool Filtered(const SearchOptions& o, const std::string& theme) {
   return !o.country.empty() || !o.language.empty() || !o.doc_type.empty() ||
-         !o.cycle.empty() || !theme.empty() || o.year_from > 0 ||
-         o.year_to > 0;
+         !o.cycle.empty() || !theme.empty() || o.year_from > 0 || o.year_to > 0;
 }
 
 // The parameters ?1..?11 every search statement binds.
@@ -403,8 +401,7 @@ Status UserError(const Status& s, const std::string& query) {
 std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
                     const std::string& theme, bool ranked = true,
                     const std::string& match = "?3") {
-  const std::string rank =
-      ranked ? "planmine_rank(sentences_fts, ?11)" : "0.0";
+  const std::string rank = ranked ? "planmine_rank(sentences_fts, ?11)" : "0.0";
   if (pq.fts.empty())
     return std::string(
                "SELECT s.id AS id, 0.0 AS score FROM theme_hits h JOIN "
@@ -424,9 +421,8 @@ std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
 }
 
 // How many sentences a parsed query finds.
-Result<int64_t> CountHits(Db& db, const ParsedQuery& pq,
-                          const SearchOptions& o, const std::string& theme,
-                          const std::string& query) {
+Result<int64_t> CountHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
+                          const std::string& theme, const std::string& query) {
   // Counting needs no rank: the rank function is left out when unfiltered.
   // (Parameters a statement does not use are bound in vain, harmlessly.)
   std::string sql =
@@ -442,8 +438,7 @@ Result<int64_t> CountHits(Db& db, const ParsedQuery& pq,
 // The query parsed, and the theme filter: a theme:ID in the query (resolved
 // as filters.h does), else o.theme (resolved by ResolveSearchFilters).
 Result<ParsedQuery> ParseForSearch(Db& db, const std::string& query,
-                                   const SearchOptions& o,
-                                   std::string* theme) {
+                                   const SearchOptions& o, std::string* theme) {
   auto parsed = ParseQuery(query, o.bridge);
   if (!parsed.ok()) return parsed.status();
   *theme = o.theme;
@@ -636,10 +631,9 @@ std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
   // terms, and the tagged sentences of the documents that discuss it).
   // Each full-text query is materialized: the rank function works only in
   // the query of its full-text table, not under the grouping.
-  *themed = !pq.fts.empty() && !pq.named_theme.empty() &&
-            o.theme_min_sentences > 0;
-  std::string ctes =
-      "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
+  *themed =
+      !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
+  std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
   std::string found = "SELECT id, score, 1 AS via FROM ranked";
   std::string own;  // the MATCH expression of the words alone
   if (!pq.fts.empty() && o.bridge != nullptr) {
@@ -648,8 +642,8 @@ std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
   }
   if (!own.empty() && own != pq.fts) {
     (*params)[14] = own;
-    ctes += ", own AS MATERIALIZED (" + HitsSql(pq, o, theme, true, "?15") +
-            ")";
+    ctes +=
+        ", own AS MATERIALIZED (" + HitsSql(pq, o, theme, true, "?15") + ")";
     found =
         "SELECT id, score, 2 AS via FROM ranked UNION ALL SELECT id, score, "
         "1 FROM own";
@@ -758,8 +752,8 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   if (by == SearchBy::kCountry) *t = CountryRows(*t);
   t->total = static_cast<int64_t>(t->rows.size());
   // Paging before the snippets, which are made for the rows shown only.
-  const size_t from = std::min(t->rows.size(),
-                               static_cast<size_t>(std::max(0, o.offset)));
+  const size_t from =
+      std::min(t->rows.size(), static_cast<size_t>(std::max(0, o.offset)));
   size_t to = t->rows.size();
   if (o.limit > 0) to = std::min(to, from + static_cast<size_t>(o.limit));
   t->rows = std::vector<std::vector<std::string>>(t->rows.begin() + from,
@@ -783,8 +777,8 @@ std::string NoHitHint::message() const {
   std::string all, alone;
   for (const Word& w : words) {
     all += (all.empty() ? "" : " ") + w.word;
-    alone += (alone.empty() ? "" : ", ") + w.word + " " +
-             std::to_string(w.hits);
+    alone +=
+        (alone.empty() ? "" : ", ") + w.word + " " + std::to_string(w.hits);
   }
   std::string m = "no sentence has all of: " + all + ". Alone: " + alone + ".";
   if (!or_query.empty()) m += " Try: " + or_query;

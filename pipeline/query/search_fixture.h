@@ -44,11 +44,12 @@ class SearchFixture {
     Sentence(2, 2, 5, "pt", "A participação social no município.");
     Sentence(3, 1, 2, "en", "Open data and citizen participation.");
     Sentence(3, 2, 7, "en", "Women in the workforce.");
-    Exec("INSERT INTO commitments (doc_id, seq, kind, number, title, "
-         "first_page, last_page, first_sentence_id, last_sentence_id, text, "
-         "pattern_id) VALUES (1, 1, 'heading', '1', 'Datos abiertos', 2, 3, " +
-         std::to_string(Id(102)) + ", " + std::to_string(Id(103)) +
-         ", '', 'x')");
+    Exec(
+        "INSERT INTO commitments (doc_id, seq, kind, number, title, "
+        "first_page, last_page, first_sentence_id, last_sentence_id, text, "
+        "pattern_id) VALUES (1, 1, 'heading', '1', 'Datos abiertos', 2, 3, " +
+        std::to_string(Id(102)) + ", " + std::to_string(Id(103)) +
+        ", '', 'x')");
     ThemeHit(1, 3, "gender_inclusion", "género");
     ThemeHit(1, 4, "gender_inclusion", "mujeres");
     ThemeHit(1, 4, "gender_inclusion", "igualdad de género");
@@ -58,9 +59,7 @@ class SearchFixture {
   Db& db() { return store_->db(); }
 
  private:
-  static int64_t Id(int seq) {
-    return SentenceId(seq, kBodyText, 6);
-  }
+  static int64_t Id(int seq) { return SentenceId(seq, kBodyText, 6); }
   void Exec(const std::string& sql) { REQUIRE(db().Exec(sql).ok()); }
   void Sentence(int doc, int seq, int page, const std::string& lang,
                 const std::string& text) {
@@ -80,11 +79,12 @@ class SearchFixture {
   }
   void ThemeHit(int doc, int seq, const std::string& theme,
                 const std::string& match) {
-    Exec("INSERT INTO theme_hits (doc_id, sentence_id, theme_id, page, start, "
-         "end, match, pattern_id) SELECT doc_id, id, '" +
-         theme + "', page, 0, 0, '" + match +
-         "', 'p' FROM sentences WHERE id = " +
-         std::to_string(Id(doc * 100 + seq)));
+    Exec(
+        "INSERT INTO theme_hits (doc_id, sentence_id, theme_id, page, start, "
+        "end, match, pattern_id) SELECT doc_id, id, '" +
+        theme + "', page, 0, 0, '" + match +
+        "', 'p' FROM sentences WHERE id = " +
+        std::to_string(Id(doc * 100 + seq)));
   }
 
   TempDir dir_;

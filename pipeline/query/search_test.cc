@@ -1,4 +1,3 @@
-#include "pipeline/query/query.h"
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -7,6 +6,7 @@
 #include "extractors/pattern_pack.h"
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/query/query.h"
 #include "pipeline/query/search_fixture.h"
 #include "tests/catch.h"
 
@@ -39,8 +39,8 @@ TEST_CASE("Search: total, stable keys and the commitment of each hit",
         std::vector<std::string>{"aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa"});
   auto keys = ColumnOf(*t, "sentence_key");
   std::sort(keys.begin(), keys.end());
-  CHECK(keys == std::vector<std::string>{"aaaaaaaaaaaaaaaa-s2",
-                                         "aaaaaaaaaaaaaaaa-s3"});
+  CHECK(keys ==
+        std::vector<std::string>{"aaaaaaaaaaaaaaaa-s2", "aaaaaaaaaaaaaaaa-s3"});
   CHECK(ColumnOf(*t, "commitment_key") ==
         std::vector<std::string>{"aaaaaaaaaaaaaaaa-c1", "aaaaaaaaaaaaaaaa-c1"});
   CHECK(ColumnOf(*t, "commitment_title") ==
@@ -70,21 +70,21 @@ TEST_CASE("SearchDocuments: one row per document, every hit counted",
   REQUIRE(t->rows.size() == 1);
   CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"2"});
   CHECK(ColumnOf(*t, "pages") == std::vector<std::string>{"1;4"});
-  CHECK(ColumnOf(*t, "doc_key") == std::vector<std::string>{"aaaaaaaaaaaaaaaa"});
+  CHECK(ColumnOf(*t, "doc_key") ==
+        std::vector<std::string>{"aaaaaaaaaaaaaaaa"});
   CHECK(ColumnOf(*t, "plan_cycle") == std::vector<std::string>{"2020-2022"});
   CHECK(t->type(t->Column("pages")) == ColumnType::kList);
   CHECK(t->type(t->Column("hits")) == ColumnType::kInteger);
   CHECK(ColumnOf(*t, "snippet")[0].find("[participación] [ciudadana]") !=
         std::string::npos);
   // With the bridge, the other languages' documents too; by country.
-  TermBridge bridge = {
-      {{LanguageMarked("es", "participación ciudadana"),
-        LanguageMarked("pt", "participação social"),
-        LanguageMarked("en", "citizen participation")},
-       ""}};
+  TermBridge bridge = {{{LanguageMarked("es", "participación ciudadana"),
+                         LanguageMarked("pt", "participação social"),
+                         LanguageMarked("en", "citizen participation")},
+                        ""}};
   o.bridge = &bridge;
-  auto c = SearchDocuments(f.db(), "participación ciudadana", o,
-                           SearchBy::kCountry);
+  auto c =
+      SearchDocuments(f.db(), "participación ciudadana", o, SearchBy::kCountry);
   REQUIRE(c.ok());
   CHECK(c->total == 3);
   CHECK(c->columns == std::vector<std::string>{"country", "documents", "hits",
@@ -152,8 +152,8 @@ TEST_CASE("ExplainNoHits: the words that match alone and the OR form",
   REQUIRE(t.ok());
   CHECK(t->total == 4);
   // A query with hits, one word, or FTS5 syntax: no hint.
-  for (const char* q : {"datos abiertos", "xyzzy", "datos AND xyzzy",
-                        "\"datos xyzzy\""}) {
+  for (const char* q :
+       {"datos abiertos", "xyzzy", "datos AND xyzzy", "\"datos xyzzy\""}) {
     auto n = ExplainNoHits(f.db(), q, o);
     REQUIRE(n.ok());
     CHECK(n->words.empty());

@@ -171,8 +171,7 @@ int RunEvaluate(Db& db, const std::string& labels,
                 const std::vector<std::string>& manifests,
                 const std::string& titles, const std::string& queries,
                 const std::string& packs, bool verbose, bool check) {
-  if (labels.empty() && manifests.empty() && titles.empty() &&
-      queries.empty())
+  if (labels.empty() && manifests.empty() && titles.empty() && queries.empty())
     return Fail(InvalidArgument(
         "evaluate: give a commitments LABELS file, --documents MANIFEST…, "
         "--titles TSV or --queries TSV"));

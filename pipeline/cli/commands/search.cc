@@ -43,9 +43,9 @@ void PrintDocuments(const Table& t) {
               << (at(r, "year").empty() ? "" : ", " + at(r, "year")) << ", "
               << at(r, "doc_type")
               << (at(r, "plan_cycle").empty() ? "" : ", " + at(r, "plan_cycle"))
-              << ")\n   " << at(r, "file") << ": " << at(r, "hits")
-              << " hits (" << at(r, "found_by") << "), pages " << pages
-              << "\n   " << at(r, "snippet") << "\n";
+              << ")\n   " << at(r, "file") << ": " << at(r, "hits") << " hits ("
+              << at(r, "found_by") << "), pages " << pages << "\n   "
+              << at(r, "snippet") << "\n";
   }
 }
 
@@ -115,8 +115,8 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
   if (a.format == "json") {
     nlohmann::ordered_json j = JsonEnvelope("search");
     j["by"] = a.by;
-    j["total"] = t->total >= 0 ? t->total
-                               : static_cast<int64_t>(t->rows.size());
+    j["total"] =
+        t->total >= 0 ? t->total : static_cast<int64_t>(t->rows.size());
     j["count"] = t->rows.size();
     j["rows"] = TypedRows(*t);
     if (!hint.words.empty()) {
@@ -134,7 +134,8 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
   }
   if (a.format != "table") {
     Emit(*t, a.format, "search");
-    if (!hint.words.empty()) std::cerr << "planmine: " << hint.message() << "\n";
+    if (!hint.words.empty())
+      std::cerr << "planmine: " << hint.message() << "\n";
     return kExitOk;
   }
   auto parsed = ParseQuery(a.query, so.bridge);
@@ -188,9 +189,10 @@ RunFn SearchSetup(CLI::App* search) {
       ->check(CLI::IsMember({"sentence", "document", "country"}))
       ->capture_default_str();
   a->limit = search
-      ->add_option("--limit", so.limit,
-                   "Rows per page (--by document/country: all unless given)")
-      ->capture_default_str();
+                 ->add_option(
+                     "--limit", so.limit,
+                     "Rows per page (--by document/country: all unless given)")
+                 ->capture_default_str();
   search->add_option("--page", a->page, "Which page of hits (1, 2, …)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
