@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/catch.h"
 #include "tests/test_util.h"
 
@@ -129,6 +131,21 @@ TEST_CASE("Real corpora: search finds the judged documents of every kind",
         "co-taller-salud.pdf"}) {
     INFO(f);
     CHECK(d.out.find(std::string("/") + f + ",") != std::string::npos);
+  }
+  // Typed JSON (docs/json.md "search --by document").
+  CommandResult j = Run(PlanmineBin() + " --db " + db +
+                        " search \"participacion ciudadana\" --by document "
+                        "--limit 3 --format json");
+  REQUIRE(j.exit_code == 0);
+  auto json = nlohmann::json::parse(j.out);
+  CHECK(json["by"] == "document");
+  CHECK(json["count"] == 3);
+  CHECK(json["total"].get<int>() >= 14);
+  for (const auto& row : json["rows"]) {
+    CHECK(row["pages"].is_array());
+    CHECK(row["hits"].is_number_integer());
+    CHECK(row["found_by"] == "words");
+    CHECK(row["doc_key"].get<std::string>().size() == 16);
   }
   // An all-words query without a hit names the words that match alone.
   CommandResult h = Run(PlanmineBin() + " --db " + db +
