@@ -1,5 +1,5 @@
-// Document types and titles on both real corpora (../shared/corpus-real and
-// corpus-real-2), scored by `planmine evaluate --documents … --titles …
+// Document types, titles and search on both real corpora (../shared/corpus-real
+// and corpus-real-2), scored by `planmine evaluate --documents … --titles …
 // --check` against their manifests' doc_type_full and tests/eval/titles.tsv
 // (docs/evaluation.md): the issue-13 targets, doc_type 0.95 and titles 0.90,
 // as a gate. Skipped with a message on a fresh clone without ../shared;
@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/catch.h"
 #include "tests/test_util.h"
@@ -93,6 +95,66 @@ TEST_CASE("Real corpora: the US plans' commitments are found",
     CHECK(std::atof(r.out.c_str() + r.out.find_first_not_of(
                                         " ", row + 1 + strlen(field))) >= 0.8);
   }
+}
+
+}  // namespace planmine
+
+namespace planmine {
+using namespace testing;
+
+// Document search against the judged queries (tests/search/queries.tsv):
+// file-level recall 0.95 for every query kind, and the issue-14 examples.
+TEST_CASE("Real corpora: search finds the judged documents of every kind",
+          "[real][search]") {
+  if (!HaveBothCorpora()) return;
+  const std::string db = BothIndex();
+  CommandResult r = Run(PlanmineBin() + " --db " + db +
+                        " evaluate --verbose --check --queries " + SourceDir() +
+                        "/tests/search/queries.tsv");
+  INFO(r.out);
+  CHECK(r.out.find("search: 52 judged queries") != std::string::npos);
+  CHECK(r.exit_code == 0);
+  // Every document with the phrase (tests/search/queries.tsv q01) is listed.
+  CommandResult d = Run(PlanmineBin() + " --db " + db +
+                        " search \"participacion ciudadana\" --by document "
+                        "--format csv");
+  INFO(d.out);
+  REQUIRE(d.exit_code == 0);
+  for (const char* f :
+       {"ar-guia-apertura-subnacionales.pdf", "ar-mendoza-decreto-181-2024.pdf",
+        "ar-mendoza-ordenanza-presupuesto-participativo.pdf",
+        "co-convocatoria-territorial.pdf", "co-expertos-corrupcion.pdf",
+        "co-expertos-finanzas.pdf", "co-irm-informe-fin-termino-2015-2017.pdf",
+        "co-irm-slides-2015-2017.pdf", "co-metodologia-aga.pdf",
+        "co-plan-accion-ii-2015-2017.pdf", "co-plan-accion-iv-2020-2022.pdf",
+        "co-taller-estado-abierto.pdf", "co-taller-finanzas.pdf",
+        "co-taller-salud.pdf"}) {
+    INFO(f);
+    CHECK(d.out.find(std::string("/") + f + ",") != std::string::npos);
+  }
+  // Typed JSON (docs/json.md "search --by document").
+  CommandResult j = Run(PlanmineBin() + " --db " + db +
+                        " search \"participacion ciudadana\" --by document "
+                        "--limit 3 --format json");
+  REQUIRE(j.exit_code == 0);
+  auto json = nlohmann::json::parse(j.out);
+  CHECK(json["by"] == "document");
+  CHECK(json["count"] == 3);
+  CHECK(json["total"].get<int>() >= 14);
+  for (const auto& row : json["rows"]) {
+    CHECK(row["pages"].is_array());
+    CHECK(row["hits"].is_number_integer());
+    CHECK(row["found_by"] == "words");
+    CHECK(row["doc_key"].get<std::string>().size() == 16);
+  }
+  // An all-words query without a hit names the words that match alone.
+  CommandResult h = Run(PlanmineBin() + " --db " + db +
+                        " search \"datos abiertos pingüino\" --no-bridge");
+  INFO(h.out);
+  CHECK(h.out.find("no sentence has all of: datos abiertos pingüino. Alone: "
+                   "datos ") != std::string::npos);
+  CHECK(h.out.find(", pingüino 0. Try: datos OR abiertos\n") !=
+        std::string::npos);
 }
 
 }  // namespace planmine

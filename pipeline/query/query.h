@@ -44,9 +44,21 @@ struct Table {
 
 // The term bridge: groups of equivalent terms across es, pt and en (all
 // variants of one notion in one group), from packs/terms.tsv and the labels
-// of packs/themes.taxonomy.tsv.
-using TermBridge = std::vector<std::vector<std::string>>;
+// of packs/themes.taxonomy.tsv. A group may name a theme of the taxonomy: a
+// query that is one of its terms names the theme (document search then also
+// finds the documents that discuss the theme, SearchDocuments).
+struct TermGroup {
+  std::vector<std::string> terms;  // language-marked (LanguageMarked)
+  std::string theme;               // a taxonomy id, or empty
+};
+using TermBridge = std::vector<TermGroup>;
+// REQUIRES: packs_dir holds terms.tsv and themes.taxonomy.tsv.
 Result<TermBridge> LoadTermBridge(const std::string& packs_dir);
+
+// A document "discusses" a theme when this many of its sentences are tagged
+// with it (a passing mention is one or two).
+inline constexpr int kThemeMinSentences = 3;
+inline constexpr double kThemeSentenceScore = 0.1;
 
 struct SearchOptions {
   std::string country, language, doc_type;
@@ -57,6 +69,12 @@ struct SearchOptions {
   int offset = 0;                      // paging: rows skipped
   const TermBridge* bridge = nullptr;  // null: no cross-language expansion
   std::string mark_open = "[", mark_close = "]";
+  // Document search: a query that names a theme (TermGroup::theme) also
+  // finds the documents that discuss the theme: those with the theme's other
+  // bridge terms, with a commitment tagged with it (commitment_themes) or
+  // with at least this many sentences tagged with it (theme_hits). 0 turns
+  // that off.
+  int theme_min_sentences = kThemeMinSentences;
 };
 
 // What a user typed, as FTS5 understands it.
@@ -76,6 +94,11 @@ struct ParsedQuery {
   // counts 4 times (kExactFormWeight), so "año" ranks before "ano". Empty
   // for FTS5 syntax passed through (every phrase 1).
   std::string weights;
+  // The theme the whole query names through the bridge ("saúde" -> health),
+  // or empty; then theme_fts is the MATCH expression of the theme's other
+  // bridge terms (every group with that theme), for document search.
+  std::string named_theme;
+  std::string theme_fts;
 };
 inline constexpr int kExactFormWeight = 4;
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
@@ -84,8 +107,58 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
 // ParseQuery without a bridge, the MATCH expression only.
 std::string ToFtsQuery(const std::string& user_query);
 
+// Sentence hits, best first: title, file, country, year, doc_type,
+// language, page, snippet, score, then the stable keys doc_key (first 16 hex
+// of the document's SHA-256), sentence_key (doc_key-sSEQ) and, when the
+// sentence lies in a commitment, commitment_key (doc_key-cSEQ),
+// commitment_number and commitment_title (ExportTable's formulas). `total`
+// is the number of hits before limit and offset.
 Result<Table> Search(Db& db, const std::string& query,
                      const SearchOptions& options);
+
+// What one row of a search stands for.
+enum class SearchBy {
+  kSentence,  // one row per sentence hit (Search)
+  kDocument,  // one row per document with a hit
+  kCountry,   // one row per country with a hit
+};
+// "sentence" | "document" | "country"; anything else is InvalidArgument.
+Result<SearchBy> ParseSearchBy(const std::string& name);
+
+// The documents (or countries) a query finds, most relevant first.
+//   kDocument: doc_key, file, title, country, year, doc_type, plan_cycle,
+//              language, found_by, hits (sentences), pages (list), page (of
+//              the best hit), snippet (the best hit), score (sum of the
+//              hits' BM25; a sentence found through the theme only counts
+//              kThemeSentenceScore). found_by says how the document was
+//              found: "words" (the query's own words), "bridge" (only their
+//              equivalents in the term bridge) or "theme" (only as a
+//              document that discusses the theme the query names); rows are
+//              ordered by found_by in that order, then by score.
+//   kCountry:  country, documents, hits, top_file (the country's best
+//              document), score
+// Every sentence hit counts, not only the first `limit`; limit <= 0 returns
+// all rows. `total` is the number of rows before limit and offset. kSentence
+// is Search.
+Result<Table> SearchDocuments(Db& db, const std::string& query,
+                              const SearchOptions& options, SearchBy by);
+
+// Why an all-words query found nothing: each word's hits alone (same
+// filters, same bridge) and the OR form to try. `words` is empty when the
+// query is not plain words (FTS5 syntax, quotes, one word) or has hits.
+struct NoHitHint {
+  struct Word {
+    std::string word;
+    int64_t hits = 0;  // sentences
+  };
+  std::vector<Word> words;
+  std::string or_query;  // the words that match alone, joined by OR; may be
+                         // empty when none does
+  // "no sentence has all of: a b c. Alone: a 12, b 0, c 3. Try: a OR c"
+  std::string message() const;
+};
+Result<NoHitHint> ExplainNoHits(Db& db, const std::string& query,
+                                const SearchOptions& options);
 
 struct CommitmentFilter {
   std::string country, theme;

@@ -41,7 +41,7 @@ TEST_CASE("ParseQuery: theme filter and the term bridge", "[query]") {
   REQUIRE(t.ok());
   CHECK(t->fts.empty());
   CHECK(t->theme == "open_data");
-  TermBridge bridge = {{"datos abiertos", "dados abertos", "open data"}};
+  TermBridge bridge = {{{"datos abiertos", "dados abertos", "open data"}, ""}};
   auto b = ParseQuery("portal de datos abiertos", &bridge);
   REQUIRE(b.ok());
   // (portal) AND (de) AND ((datos) AND (abiertos)) OR "dados abertos" …
@@ -56,8 +56,8 @@ TEST_CASE("ParseQuery: theme filter and the term bridge", "[query]") {
   CHECK(c->bridged == std::vector<std::string>{"datos abiertos", "open data"});
   // The longest term in words wins, however the query splits into parts:
   // "co-creación" is one part and two words, and beats the one-word "datos".
-  TermBridge two = {{"datos", "dados", "data"},
-                    {"co-creación", "cocriação", "co-creation"}};
+  TermBridge two = {{{"datos", "dados", "data"}, ""},
+                    {{"co-creación", "cocriação", "co-creation"}, ""}};
   auto d = ParseQuery("datos co-creación", &two);
   REQUIRE(d.ok());
   CHECK(d->bridged == std::vector<std::string>{"cocriação", "co-creation"});

@@ -1,7 +1,13 @@
 // search: the query language, the term bridge and ranked sentence hits.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -30,6 +36,10 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
   const std::string path = packs_dir + "/terms.tsv";
   std::ifstream in(path);
   if (!in) return NotFound(path + ": cannot open the term bridge");
+  auto themes = LoadTaxonomy(packs_dir + "/themes.taxonomy.tsv");
+  if (!themes.ok()) return themes.status();
+  std::set<std::string> theme_ids;
+  for (const Theme& t : *themes) theme_ids.insert(t.id);
   std::string line;
   int lineno = 0;
   bool header = true;
@@ -47,20 +57,26 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
           path + ":" + std::to_string(lineno) +
           ": expected es, pt and en terms separated by tabs");
     // Columns es, pt, en: each term carries the mark of its language, so
-    // that it is searched with that language's stems only.
+    // that it is searched with that language's stems only. The fourth
+    // column, optional, is the theme the group names.
     static const char* kColumns[] = {"es", "pt", "en"};
-    std::vector<std::string> group;
-    for (size_t k = 0; k < cols.size(); ++k)
+    TermGroup group;
+    for (size_t k = 0; k < cols.size() && k < 3; ++k)
       for (const std::string& v : split(cols[k], '|'))
-        group.push_back(k < 3 ? LanguageMarked(kColumns[k], v) : v);
+        group.terms.push_back(LanguageMarked(kColumns[k], v));
+    if (cols.size() > 3) {
+      if (theme_ids.count(cols[3]) == 0)
+        return InvalidArgument(path + ":" + std::to_string(lineno) +
+                               ": unknown theme '" + cols[3] + "'");
+      group.theme = cols[3];
+    }
     out.push_back(std::move(group));
   }
-  auto themes = LoadTaxonomy(packs_dir + "/themes.taxonomy.tsv");
-  if (!themes.ok()) return themes.status();
   for (const Theme& t : *themes)
-    out.push_back({LanguageMarked("en", t.label_en),
-                   LanguageMarked("es", t.label_es),
-                   LanguageMarked("pt", t.label_pt)});
+    out.push_back(
+        {{LanguageMarked("en", t.label_en), LanguageMarked("es", t.label_es),
+          LanguageMarked("pt", t.label_pt)},
+         t.id});
   return out;
 }
 
@@ -103,6 +119,23 @@ std::string PhraseWeights(const std::string& fts) {
            std::to_string(exact_word ? kExactFormWeight : 1);
     i = j + 1;
   }
+  return out;
+}
+
+// The forms of a plain word without a plural ending "-es" or "-s" (words of
+// five letters or more, ASCII endings only): "talleres" -> "taller",
+// "tallere".
+std::vector<std::string> Singulars(const std::string& word) {
+  std::vector<std::string> out;
+  if (word.size() < 5) return out;
+  auto ends = [&](const char* e) {
+    size_t n = std::strlen(e);
+    return word.size() > n &&
+           std::equal(word.end() - n, word.end(), e,
+                      [](char a, char b) { return std::tolower(a) == b; });
+  };
+  if (ends("es")) out.push_back(word.substr(0, word.size() - 2));
+  if (ends("s")) out.push_back(word.substr(0, word.size() - 1));
   return out;
 }
 
@@ -198,6 +231,12 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
     // its exact form: any form matches, the exact one ranks first.
     std::vector<std::string> alts = QueryAlternatives(p.text);
     if (alts.empty()) return Quote(p.text);  // several words to ICU: a phrase
+    // A plural's stem is not always its singular's ("talleres" -> "taller",
+    // "taller" -> "tall" in Snowball Spanish): the singular's stems too.
+    for (const std::string& singular : Singulars(p.text))
+      for (const std::string& a : QueryAlternatives(singular))
+        if (std::find(alts.begin(), alts.end(), a) == alts.end())
+          alts.push_back(a);
     if (HasNonAscii(p.text)) alts.push_back("=" + p.text);
     std::string expr;
     for (const std::string& a : alts)
@@ -210,7 +249,7 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
   // The match spans parts [best_from, best_from + best_len); best_words is
   // its length in words, which decides the longest.
   size_t best_from = 0, best_len = 0, best_words = 0;
-  const std::vector<std::string>* group = nullptr;
+  const TermGroup* group = nullptr;
   if (bridge != nullptr) {
     std::vector<std::string> words;
     std::vector<size_t> owner;  // part index of each word
@@ -221,8 +260,8 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
         owner.push_back(k);
       }
     }
-    for (const auto& g : *bridge) {
-      for (const std::string& term : g) {
+    for (const TermGroup& g : *bridge) {
+      for (const std::string& term : g.terms) {
         std::vector<std::string> tw = FoldedWords(Unmarked(term));
         if (tw.empty() || tw.size() <= best_words) continue;
         for (size_t s = 0; s + tw.size() <= words.size(); ++s) {
@@ -243,8 +282,18 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
         matched += (matched.empty() ? "" : " ") + parts[k].text;
       std::vector<std::string> alts;
       std::vector<std::string> matched_words = FoldedWords(matched);
-      for (const std::string& t : *group)
+      for (const std::string& t : group->terms)
         if (FoldedWords(Unmarked(t)) != matched_words) alts.push_back(t);
+      if (best_from == 0 && best_len == parts.size() && !group->theme.empty()) {
+        pq.named_theme = group->theme;
+        std::set<std::string> seen(group->terms.begin(), group->terms.end());
+        for (const TermGroup& g : *bridge) {
+          if (g.theme != group->theme) continue;
+          for (const std::string& t : g.terms)
+            if (seen.insert(t).second)
+              pq.theme_fts += (pq.theme_fts.empty() ? "" : " OR ") + Quote(t);
+        }
+      }
       std::string expr = "(";
       for (size_t k = best_from; k < best_from + best_len; ++k)
         expr += (k > best_from ? " AND " : "") + word_expr(parts[k]);
@@ -293,32 +342,151 @@ Status ResolveSearchFilters(Db& db, SearchOptions* o) {
   return Status();
 }
 
+namespace {
+
+// The filters of SearchOptions over sentences s and documents d, bound as
+// ?4..?10 (and ?8, the theme).
+constexpr const char* kFilters =
+    " AND (?4 IS NULL OR d.country = upper(?4))"
+    " AND (?5 IS NULL OR s.language = lower(?5))"
+    " AND (?6 IS NULL OR d.doc_type = ?6)"
+    " AND (?7 IS NULL OR d.plan_cycle = ?7)"
+    " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM theme_hits h WHERE "
+    "h.sentence_id = s.id AND h.theme_id = ?8))"
+    " AND (?9 IS NULL OR d.year >= CAST(?9 AS INTEGER))"
+    " AND (?10 IS NULL OR d.year <= CAST(?10 AS INTEGER))";
+
+bool Filtered(const SearchOptions& o, const std::string& theme) {
+  return !o.country.empty() || !o.language.empty() || !o.doc_type.empty() ||
+         !o.cycle.empty() || !theme.empty() || o.year_from > 0 || o.year_to > 0;
+}
+
+// The parameters ?1..?11 every search statement binds.
+std::vector<std::string> Params(const SearchOptions& o, const ParsedQuery& pq,
+                                const std::string& theme) {
+  return {o.mark_open,
+          o.mark_close,
+          pq.fts,
+          o.country,
+          o.language,
+          o.doc_type,
+          o.cycle,
+          theme,
+          o.year_from > 0 ? std::to_string(o.year_from) : "",
+          o.year_to > 0 ? std::to_string(o.year_to) : "",
+          pq.weights};
+}
+
+// FTS5 syntax errors surface as SQLite errors; say it in the user's terms.
+Status UserError(const Status& s, const std::string& query) {
+  const std::string& m = s.message();
+  if (m.find("fts5") != std::string::npos ||
+      m.find("syntax") != std::string::npos ||
+      m.find("malformed") != std::string::npos ||
+      m.find("no such column") != std::string::npos ||
+      m.find("special query") != std::string::npos ||
+      m.find("unterminated") != std::string::npos ||
+      m.find("expected integer") != std::string::npos) {
+    return InvalidArgument(
+        "invalid search query '" + query +
+        "': check quotes and operators (AND, OR, NOT, NEAR, prefix*)");
+  }
+  return s;
+}
+
+// The sentences a parsed query finds, as "SELECT id, score" (score: BM25,
+// lower is better), with the filters. `theme` is the theme filter.
+// Unranked, the score is 0 (for counting). `match` is the parameter that
+// holds the MATCH expression.
+std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
+                    const std::string& theme, bool ranked = true,
+                    const std::string& match = "?3") {
+  const std::string rank = ranked ? "planmine_rank(sentences_fts, ?11)" : "0.0";
+  if (pq.fts.empty())
+    return std::string(
+               "SELECT s.id AS id, 0.0 AS score FROM theme_hits h JOIN "
+               "sentences s ON s.id = h.sentence_id JOIN documents d ON d.id "
+               "= s.doc_id WHERE h.theme_id = ?8 AND ?3 IS NULL") +
+           kFilters + " GROUP BY s.id";
+  if (Filtered(o, theme))
+    return "SELECT sentences_fts.rowid AS id, " + rank +
+           " AS score FROM sentences_fts JOIN sentences s ON s.id = "
+           "sentences_fts.rowid JOIN documents d ON d.id = s.doc_id WHERE "
+           "sentences_fts MATCH " +
+           match + kFilters;
+  return "SELECT rowid AS id, " + rank +
+         " AS score FROM sentences_fts WHERE sentences_fts MATCH " + match +
+         " AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 "
+         "IS NULL AND ?9 IS NULL AND ?10 IS NULL";
+}
+
+// How many sentences a parsed query finds.
+Result<int64_t> CountHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
+                          const std::string& theme, const std::string& query) {
+  // Counting needs no rank: the rank function is left out when unfiltered.
+  // (Parameters a statement does not use are bound in vain, harmlessly.)
+  std::string sql =
+      pq.fts.empty() || Filtered(o, theme)
+          ? "SELECT count(*) FROM (" + HitsSql(pq, o, theme, false) + ")"
+          : "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?3";
+  auto t = RunTable(db, sql, Params(o, pq, theme));
+  if (!t.ok()) return UserError(t.status(), query);
+  if (t->rows.empty()) return int64_t{0};
+  return static_cast<int64_t>(std::stoll(t->rows[0][0]));
+}
+
+// The query parsed, and the theme filter: a theme:ID in the query (resolved
+// as filters.h does), else o.theme (resolved by ResolveSearchFilters).
+Result<ParsedQuery> ParseForSearch(Db& db, const std::string& query,
+                                   const SearchOptions& o, std::string* theme) {
+  auto parsed = ParseQuery(query, o.bridge);
+  if (!parsed.ok()) return parsed.status();
+  *theme = o.theme;
+  if (!parsed->theme.empty()) {
+    auto t = ResolveTheme(db, parsed->theme);
+    if (!t.ok()) return t.status();
+    *theme = *t;
+  }
+  if (parsed->fts.empty() && theme->empty())
+    return InvalidArgument("empty search query");
+  return parsed;
+}
+
+// The commitment a sentence s lies in (the narrowest heading, else the
+// narrowest statement), as a LEFT JOIN on c.
+constexpr const char* kCommitmentJoin =
+    " LEFT JOIN commitments c ON c.id = (SELECT c2.id FROM commitments c2 "
+    "WHERE c2.doc_id = s.doc_id AND c2.first_sentence_id <= s.id AND "
+    "c2.last_sentence_id >= s.id ORDER BY c2.kind = 'heading' DESC, "
+    "c2.last_sentence_id - c2.first_sentence_id, c2.seq LIMIT 1)";
+constexpr const char* kKeyColumns =
+    ", substr(d.sha256, 1, 16) AS doc_key, substr(d.sha256, 1, 16) || '-s' "
+    "|| s.seq AS sentence_key, CASE WHEN c.id IS NOT NULL THEN "
+    "substr(d.sha256, 1, 16) || '-c' || c.seq END AS commitment_key, "
+    "c.number AS commitment_number, c.title AS commitment_title";
+
+void SetSentenceTypes(Table* t) {
+  t->SetType("year", ColumnType::kInteger);
+  t->SetType("page", ColumnType::kInteger);
+  t->SetType("score", ColumnType::kReal);
+  for (const char* c : {"title", "file", "country", "doc_type", "language",
+                        "snippet", "doc_key", "sentence_key", "commitment_key",
+                        "commitment_number", "commitment_title"})
+    t->SetType(c, ColumnType::kText);
+}
+
+}  // namespace
+
 Result<Table> Search(Db& db, const std::string& query,
                      const SearchOptions& options) {
   SearchOptions o = options;
   PLANMINE_RETURN_IF_ERROR(ResolveSearchFilters(db, &o));
-  auto parsed = ParseQuery(query, o.bridge);
+  std::string theme;
+  auto parsed = ParseForSearch(db, query, o, &theme);
   if (!parsed.ok()) return parsed.status();
-  std::string theme = o.theme;
-  if (!parsed->theme.empty()) {
-    auto t = ResolveTheme(db, parsed->theme);
-    if (!t.ok()) return t.status();
-    theme = *t;
-  }
-  if (parsed->fts.empty() && theme.empty())
-    return InvalidArgument("empty search query");
   const std::string limit =
       " LIMIT " + std::to_string(std::max(1, std::min(o.limit, 10000))) +
       " OFFSET " + std::to_string(std::max(0, o.offset));
-  const std::string filters =
-      " AND (?4 IS NULL OR d.country = upper(?4))"
-      " AND (?5 IS NULL OR s.language = lower(?5))"
-      " AND (?6 IS NULL OR d.doc_type = ?6)"
-      " AND (?7 IS NULL OR d.plan_cycle = ?7)"
-      " AND (?8 IS NULL OR EXISTS (SELECT 1 FROM theme_hits h WHERE "
-      "h.sentence_id = s.id AND h.theme_id = ?8))"
-      " AND (?9 IS NULL OR d.year >= CAST(?9 AS INTEGER))"
-      " AND (?10 IS NULL OR d.year <= CAST(?10 AS INTEGER))";
   std::string sql;
   if (parsed->fts.empty()) {
     // theme:ID alone: the tagged sentences, the matched words marked.
@@ -326,33 +494,19 @@ Result<Table> Search(Db& db, const std::string& query,
         "SELECT d.title AS title, d.path AS file, d.country AS country, "
         "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
         "s.page AS page, replace(s.text, h.match, ?1 || h.match || ?2) AS "
-        "snippet, NULL AS score"
+        "snippet, NULL AS score" +
+        std::string(kKeyColumns) +
         " FROM theme_hits h JOIN sentences s ON s.id = h.sentence_id JOIN "
-        "documents d ON d.id = s.doc_id"
-        " WHERE h.theme_id = ?8 AND ?3 IS NULL" +
-        filters + " ORDER BY d.country, d.path, s.seq" + limit;
+        "documents d ON d.id = s.doc_id" +
+        kCommitmentJoin + " WHERE h.theme_id = ?8 AND ?3 IS NULL" + kFilters +
+        " ORDER BY d.country, d.path, s.seq" + limit;
   } else {
     // Ranked by planmine_rank (BM25 from positions and the sentence id,
     // headings and titles weighted: fts_rank.h), so that the cost is the
     // full-text index's; joined with documents only when a filter needs
     // them, and snippets made for the page shown only.
-    bool filtered = !o.country.empty() || !o.language.empty() ||
-                    !o.doc_type.empty() || !o.cycle.empty() || !theme.empty() ||
-                    o.year_from > 0 || o.year_to > 0;
     std::string top =
-        filtered
-            ? "SELECT sentences_fts.rowid AS id, planmine_rank(sentences_fts, "
-              "?11) "
-              "AS score FROM sentences_fts JOIN sentences s ON s.id = "
-              "sentences_fts.rowid JOIN documents d ON d.id = s.doc_id WHERE "
-              "sentences_fts MATCH ?3" +
-                  filters + " ORDER BY score, id" + limit
-            : "SELECT rowid AS id, planmine_rank(sentences_fts, ?11) AS score "
-              "FROM "
-              "sentences_fts WHERE sentences_fts MATCH ?3 AND ?4 IS NULL AND "
-              "?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 IS NULL AND ?9 "
-              "IS NULL AND ?10 IS NULL ORDER BY score, id" +
-                  limit;
+        HitsSql(*parsed, o, theme) + " ORDER BY score, id" + limit;
     // The snippet comes from sentences_fts_content, the text behind its
     // language mark: the mark is cut off.
     sql = "WITH top AS (" + top +
@@ -360,7 +514,8 @@ Result<Table> Search(Db& db, const std::string& query,
           "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
           "s.page AS page, replace(snippet(sentences_fts, 0, ?1, ?2, '…', "
           "24), char(2) || coalesce(s.language, '') || char(3), '') AS "
-          "snippet, round(-top.score, 3) AS score FROM " +
+          "snippet, round(-top.score, 3) AS score" +
+          std::string(kKeyColumns) + " FROM " +
           // A snippet needs the match's positions: the query runs again,
           // for the shown rows only. A prefix query expands its prefix each
           // time it runs, so it runs once over the range of the shown rows
@@ -373,31 +528,299 @@ Result<Table> Search(Db& db, const std::string& query,
                              "BETWEEN (SELECT min(id) FROM top) AND (SELECT "
                              "max(id) FROM top)")) +
           " JOIN sentences s ON s.id = top.id JOIN documents d ON d.id = "
-          "s.doc_id WHERE sentences_fts MATCH ?3 ORDER BY top.score, top.id";
+          "s.doc_id" +
+          kCommitmentJoin +
+          " WHERE sentences_fts MATCH ?3 ORDER BY top.score, top.id";
   }
-  auto t = RunTable(
-      db, sql,
-      {o.mark_open, o.mark_close, parsed->fts, o.country, o.language,
-       o.doc_type, o.cycle, theme,
-       o.year_from > 0 ? std::to_string(o.year_from) : "",
-       o.year_to > 0 ? std::to_string(o.year_to) : "", parsed->weights});
-  if (!t.ok()) {
-    // FTS5 syntax errors surface as SQLite errors; say it in the user's terms.
-    std::string m = t.status().message();
-    if (m.find("fts5") != std::string::npos ||
-        m.find("syntax") != std::string::npos ||
-        m.find("malformed") != std::string::npos ||
-        m.find("no such column") != std::string::npos ||
-        m.find("special query") != std::string::npos ||
-        m.find("unterminated") != std::string::npos ||
-        m.find("expected integer") != std::string::npos) {
-      return InvalidArgument(
-          "invalid search query '" + query +
-          "': check quotes and operators (AND, OR, NOT, NEAR, prefix*)");
-    }
-    return t.status();
+  auto t = RunTable(db, sql, Params(o, *parsed, theme));
+  if (!t.ok()) return UserError(t.status(), query);
+  SetSentenceTypes(&*t);
+  // A first page that is not full is all of them; else count.
+  const int64_t shown = static_cast<int64_t>(t->rows.size());
+  if (o.offset <= 0 && shown < std::max(1, std::min(o.limit, 10000))) {
+    t->total = shown;
+    return t;
   }
+  auto total = CountHits(db, *parsed, o, theme, query);
+  if (!total.ok()) return total.status();
+  t->total = *total;
   return t;
+}
+
+Result<SearchBy> ParseSearchBy(const std::string& name) {
+  if (name == "sentence") return SearchBy::kSentence;
+  if (name == "document") return SearchBy::kDocument;
+  if (name == "country") return SearchBy::kCountry;
+  return InvalidArgument("--by must be sentence, document or country, got '" +
+                         name + "'");
+}
+
+namespace {
+
+// Joins `ids` as a JSON array, for json_each.
+std::string JsonIds(const std::vector<std::string>& ids) {
+  std::string out = "[";
+  for (const std::string& id : ids) out += (out.size() > 1 ? "," : "") + id;
+  return out + "]";
+}
+
+// A ';'-joined list of page numbers, sorted and without duplicates.
+std::string SortedPages(const std::string& pages) {
+  std::set<int> set;
+  std::istringstream in(pages);
+  std::string p;
+  while (std::getline(in, p, ','))
+    if (!p.empty()) set.insert(std::atoi(p.c_str()));
+  std::string out;
+  for (int n : set) out += (out.empty() ? "" : ";") + std::to_string(n);
+  return out;
+}
+
+Table CountryRows(const Table& docs) {
+  struct Country {
+    int64_t documents = 0, hits = 0;
+    double score = 0;
+    std::string top_file;
+  };
+  std::map<std::string, Country> by;
+  const int c_country = docs.Column("country"), c_hits = docs.Column("hits"),
+            c_score = docs.Column("score"), c_file = docs.Column("file");
+  for (const auto& r : docs.rows) {  // best document first
+    Country& c = by[r[c_country]];
+    if (c.documents++ == 0) c.top_file = r[c_file];
+    c.hits += std::stoll(r[c_hits]);
+    c.score += std::atof(r[c_score].c_str());
+  }
+  std::vector<std::pair<std::string, Country>> order(by.begin(), by.end());
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) {
+                     if (a.second.documents != b.second.documents)
+                       return a.second.documents > b.second.documents;
+                     return a.second.score > b.second.score;
+                   });
+  Table t;
+  t.columns = {"country", "documents", "hits", "top_file", "score"};
+  for (const auto& [country, c] : order) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.3f", c.score);
+    t.rows.push_back({country, std::to_string(c.documents),
+                      std::to_string(c.hits), c.top_file, score});
+  }
+  t.SetType("country", ColumnType::kText);
+  t.SetType("documents", ColumnType::kInteger);
+  t.SetType("hits", ColumnType::kInteger);
+  t.SetType("top_file", ColumnType::kText);
+  t.SetType("score", ColumnType::kReal);
+  return t;
+}
+
+}  // namespace
+
+namespace {
+
+// The statement of SearchDocuments: one row per document, with how it was
+// found. Fills `params` (?1..?15) and says whether the query's theme is
+// searched.
+std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
+                         const SearchOptions& o, const std::string& theme,
+                         std::vector<std::string>* params, bool* themed) {
+  *params = Params(o, pq, theme);
+  params->resize(15);
+  // The sentences found, each with how: 1 the query's own words, 2 their
+  // bridge equivalents, 3 the theme the query names (its other bridge
+  // terms, and the tagged sentences of the documents that discuss it).
+  // Each full-text query is materialized: the rank function works only in
+  // the query of its full-text table, not under the grouping.
+  *themed =
+      !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
+  std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
+  std::string found = "SELECT id, score, 1 AS via FROM ranked";
+  std::string own;  // the MATCH expression of the words alone
+  if (!pq.fts.empty() && o.bridge != nullptr) {
+    auto w = ParseQuery(query, nullptr);
+    if (w.ok()) own = w->fts;
+  }
+  if (!own.empty() && own != pq.fts) {
+    (*params)[14] = own;
+    ctes +=
+        ", own AS MATERIALIZED (" + HitsSql(pq, o, theme, true, "?15") + ")";
+    found =
+        "SELECT id, score, 2 AS via FROM ranked UNION ALL SELECT id, score, "
+        "1 FROM own";
+  }
+  if (*themed) {
+    (*params)[11] = pq.named_theme;
+    (*params)[12] = std::to_string(o.theme_min_sentences);
+    if (!pq.theme_fts.empty()) {
+      (*params)[13] = pq.theme_fts;
+      ctes += ", vocabulary AS MATERIALIZED (" +
+              HitsSql(pq, o, theme, true, "?14") + ")";
+      found += " UNION ALL SELECT id, score, 3 FROM vocabulary";
+    }
+    found += std::string(
+                 " UNION ALL SELECT s.id, 0.0, 3 FROM theme_hits h JOIN "
+                 "sentences s ON s.id = h.sentence_id JOIN documents d ON "
+                 "d.id = s.doc_id WHERE h.theme_id = ?12 AND s.doc_id IN "
+                 "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = "
+                 "?12 GROUP BY h2.doc_id HAVING count(DISTINCT "
+                 "h2.sentence_id) >= CAST(?13 AS INTEGER) UNION SELECT "
+                 "c.doc_id FROM commitment_themes ct JOIN commitments c ON "
+                 "c.id = ct.commitment_id WHERE ct.theme_id = ?12)") +
+             kFilters;
+  }
+  // Per document: the hits, their pages, the best hit (SQLite takes the
+  // bare columns of the row where the one min() is reached), how it was
+  // found and the summed score.
+  return "WITH " + ctes + ", found AS (SELECT id, min(score) AS score, " +
+         "min(via) AS via FROM (" + found +
+         ") GROUP BY id), per_doc AS (SELECT s.doc_id AS doc_id, count(*) AS "
+         "hits, group_concat(DISTINCT s.page) AS pages, min(f.score) AS "
+         "best, f.id AS best_id, s.page AS best_page, sum(f.via = 1) AS "
+         "own_hits, sum(f.via = 2) AS bridge_hits, sum(CASE WHEN f.via = 3 "
+         "AND f.score >= 0 THEN " +
+         std::to_string(kThemeSentenceScore) +
+         " ELSE -f.score END) AS score FROM found f JOIN sentences s ON s.id "
+         "= f.id GROUP BY s.doc_id) SELECT substr(d.sha256, 1, 16) AS "
+         "doc_key, d.path AS file, d.title AS title, d.country AS country, "
+         "d.year AS year, d.doc_type AS doc_type, d.plan_cycle AS "
+         "plan_cycle, d.language AS language, CASE WHEN p.own_hits > 0 THEN "
+         "'words' WHEN p.bridge_hits > 0 THEN 'bridge' ELSE 'theme' END AS "
+         "found_by, p.hits AS hits, p.pages AS pages, p.best_page AS page, "
+         "p.best_id AS snippet, round(p.score, 3) AS score FROM per_doc p "
+         "JOIN documents d ON d.id = p.doc_id ORDER BY p.own_hits > 0 DESC, "
+         "p.bridge_hits > 0 DESC, p.score DESC, d.path";
+}
+
+// Replaces the sentence id in each row's snippet column with the snippet:
+// the query's marks for a word hit (the theme's vocabulary too when
+// `themed`), the theme's matched words for a theme hit, else the text.
+Status FillSnippets(Db& db, const std::string& query, const ParsedQuery& pq,
+                    const SearchOptions& o, const std::string& theme,
+                    std::vector<std::string> params, bool themed, Table* t) {
+  const int c_snippet = t->Column("snippet");
+  std::vector<std::string> ids;
+  for (const auto& r : t->rows) ids.push_back(r[c_snippet]);
+  if (ids.empty()) return Status::Ok();
+  std::map<std::string, std::string> snippets;
+  if (!pq.fts.empty()) {
+    params.resize(12);
+    params[11] = JsonIds(ids);
+    if (themed && !pq.theme_fts.empty())
+      params[2] = "(" + pq.fts + ") OR " + pq.theme_fts;
+    auto sn = RunTable(
+        db,
+        "SELECT sentences_fts.rowid, replace(snippet(sentences_fts, 0, ?1, "
+        "?2, '…', 24), char(2) || coalesce(s.language, '') || char(3), '') "
+        "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+        "WHERE sentences_fts MATCH ?3 AND sentences_fts.rowid IN (SELECT "
+        "value FROM json_each(?12))",
+        params);
+    if (!sn.ok()) return UserError(sn.status(), query);
+    for (const auto& r : sn->rows) snippets[r[0]] = r[1];
+  }
+  auto sn = RunTable(
+      db,
+      "SELECT s.id, replace(s.text, h.match, ?1 || h.match || ?2) FROM "
+      "sentences s LEFT JOIN theme_hits h ON h.sentence_id = s.id AND "
+      "h.theme_id = ?3 WHERE s.id IN (SELECT value FROM json_each(?4))",
+      {o.mark_open, o.mark_close, themed ? pq.named_theme : theme,
+       JsonIds(ids)});
+  if (!sn.ok()) return sn.status();
+  for (const auto& r : sn->rows) snippets.emplace(r[0], r[1]);
+  for (auto& r : t->rows) r[c_snippet] = snippets[r[c_snippet]];
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Table> SearchDocuments(Db& db, const std::string& query,
+                              const SearchOptions& options, SearchBy by) {
+  if (by == SearchBy::kSentence) return Search(db, query, options);
+  SearchOptions o = options;
+  PLANMINE_RETURN_IF_ERROR(ResolveSearchFilters(db, &o));
+  std::string theme;
+  auto parsed = ParseForSearch(db, query, o, &theme);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<std::string> params;
+  bool themed = false;
+  const std::string sql =
+      DocumentsSql(query, *parsed, o, theme, &params, &themed);
+  auto t = RunTable(db, sql, params);
+  if (!t.ok()) return UserError(t.status(), query);
+  const int c_pages = t->Column("pages");
+  for (auto& r : t->rows) r[c_pages] = SortedPages(r[c_pages]);
+  if (by == SearchBy::kCountry) *t = CountryRows(*t);
+  t->total = static_cast<int64_t>(t->rows.size());
+  // Paging before the snippets, which are made for the rows shown only.
+  const size_t from =
+      std::min(t->rows.size(), static_cast<size_t>(std::max(0, o.offset)));
+  size_t to = t->rows.size();
+  if (o.limit > 0) to = std::min(to, from + static_cast<size_t>(o.limit));
+  t->rows = std::vector<std::vector<std::string>>(t->rows.begin() + from,
+                                                  t->rows.begin() + to);
+  if (by == SearchBy::kCountry) return t;
+  Status s = FillSnippets(db, query, *parsed, o, theme, params, themed, &*t);
+  if (!s.ok()) return s;
+  t->SetType("year", ColumnType::kInteger);
+  t->SetType("hits", ColumnType::kInteger);
+  t->SetType("page", ColumnType::kInteger);
+  t->SetType("pages", ColumnType::kList);
+  t->SetType("score", ColumnType::kReal);
+  for (const char* c : {"doc_key", "file", "title", "country", "doc_type",
+                        "plan_cycle", "language", "found_by", "snippet"})
+    t->SetType(c, ColumnType::kText);
+  return t;
+}
+
+std::string NoHitHint::message() const {
+  if (words.empty()) return "";
+  std::string all, alone;
+  for (const Word& w : words) {
+    all += (all.empty() ? "" : " ") + w.word;
+    alone +=
+        (alone.empty() ? "" : ", ") + w.word + " " + std::to_string(w.hits);
+  }
+  std::string m = "no sentence has all of: " + all + ". Alone: " + alone + ".";
+  if (!or_query.empty()) m += " Try: " + or_query;
+  return m;
+}
+
+Result<NoHitHint> ExplainNoHits(Db& db, const std::string& query,
+                                const SearchOptions& options) {
+  NoHitHint hint;
+  SearchOptions o = options;
+  PLANMINE_RETURN_IF_ERROR(ResolveSearchFilters(db, &o));
+  std::string theme;
+  auto parsed = ParseForSearch(db, query, o, &theme);
+  if (!parsed.ok()) return parsed.status();
+  // Plain words only: FTS5 syntax and quotes say what the user meant.
+  static const RE2 kSyntax(
+      "\\bAND\\b|\\bOR\\b|\\bNOT\\b|\\bNEAR\\b|\\*|\\(|\\)|\"");
+  if (parsed->fts.empty() || RE2::PartialMatch(query, kSyntax)) return hint;
+  std::vector<std::string> words;
+  {
+    std::istringstream in(query);
+    std::string w;
+    while (in >> w)
+      if (w.rfind("theme:", 0) != 0) words.push_back(w);
+  }
+  if (words.size() < 2) return hint;
+  auto all = CountHits(db, *parsed, o, theme, query);
+  if (!all.ok()) return all.status();
+  if (*all > 0) return hint;
+  for (const std::string& w : words) {
+    auto pw = ParseQuery(w, o.bridge);
+    if (!pw.ok()) return pw.status();
+    int64_t n = 0;
+    if (!pw->fts.empty()) {
+      auto c = CountHits(db, *pw, o, theme, query);
+      if (!c.ok()) return c.status();
+      n = *c;
+    }
+    hint.words.push_back({w, n});
+    if (n > 0) hint.or_query += (hint.or_query.empty() ? "" : " OR ") + w;
+  }
+  return hint;
 }
 
 }  // namespace planmine

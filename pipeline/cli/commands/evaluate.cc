@@ -8,12 +8,13 @@
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/format.h"
 #include "pipeline/query/evaluate_documents.h"
+#include "pipeline/query/evaluate_search.h"
 
 namespace planmine {
 namespace {
 
 struct EvaluateArgs {
-  std::string labels, titles;
+  std::string labels, titles, queries;
   std::vector<std::string> manifests;
   bool verbose = false, check = false;
 };
@@ -129,13 +130,51 @@ int RunEvaluateDocuments(Db& db, const std::vector<std::string>& manifests,
   return ok ? kExitOk : kExitPartial;
 }
 
+// Document search against judged queries (pipeline/query/evaluate_search.h).
+// Target: recall 0.95 for every kind, pooled and mean over queries.
+int RunEvaluateSearch(Db& db, const std::string& queries,
+                      const std::string& packs, bool verbose, bool check) {
+  auto qs = LoadJudgedQueries(queries);
+  if (!qs.ok()) return Fail(qs.status());
+  auto bridge = LoadTermBridge(packs);
+  if (!bridge.ok()) return Fail(bridge.status());
+  SearchOptions o;
+  o.bridge = &*bridge;
+  auto r = EvaluateSearch(db, *qs, o);
+  if (!r.ok()) return Fail(r.status());
+  std::cout << "search: " << r->all.queries << " judged queries from "
+            << queries << ", file-level recall and precision per kind "
+            << "(words_: documents found by the query's own words only)\n\n";
+  PrintTable(SearchEvalTable(*r), std::cout, 60);
+  if (verbose) {
+    std::cout << "\nper query (recall, precision, found/relevant):\n";
+    for (const QueryScore& q : r->queries) {
+      char b[96];
+      snprintf(b, sizeof b, "%.2f %.2f %zu/%zu", q.recall(), q.precision(),
+               q.found.size(), q.query.relevant.size());
+      std::cout << "  " << q.query.id << " " << q.query.kind << " '"
+                << q.query.query << "': " << b << "\n";
+      if (!q.error.empty()) std::cout << "    error  " << q.error << "\n";
+      for (const std::string& m : q.missed)
+        std::cout << "    missed " << m << "\n";
+      for (const std::string& m : q.extra)
+        std::cout << "    extra  " << m << "\n";
+    }
+  }
+  if (!check) return kExitOk;
+  bool ok = r->RecallAtLeast(0.95);
+  if (!ok) std::cerr << "planmine: evaluate: search recall below 0.95\n";
+  return ok ? kExitOk : kExitPartial;
+}
+
 int RunEvaluate(Db& db, const std::string& labels,
                 const std::vector<std::string>& manifests,
-                const std::string& titles, bool verbose, bool check) {
-  if (labels.empty() && manifests.empty() && titles.empty())
+                const std::string& titles, const std::string& queries,
+                const std::string& packs, bool verbose, bool check) {
+  if (labels.empty() && manifests.empty() && titles.empty() && queries.empty())
     return Fail(InvalidArgument(
-        "evaluate: give a commitments LABELS file, --documents MANIFEST… or "
-        "--titles TSV"));
+        "evaluate: give a commitments LABELS file, --documents MANIFEST…, "
+        "--titles TSV or --queries TSV"));
   int rc = kExitOk;
   if (!labels.empty()) rc = RunEvaluateCommitments(db, labels, verbose, check);
   if (rc == kExitFailed) return rc;
@@ -143,6 +182,11 @@ int RunEvaluate(Db& db, const std::string& labels,
     if (!labels.empty()) std::cout << "\n";
     rc = std::max(rc,
                   RunEvaluateDocuments(db, manifests, titles, verbose, check));
+  }
+  if (!queries.empty() && rc != kExitFailed) {
+    if (!labels.empty() || !manifests.empty() || !titles.empty())
+      std::cout << "\n";
+    rc = std::max(rc, RunEvaluateSearch(db, queries, packs, verbose, check));
   }
   return rc;
 }
@@ -160,18 +204,23 @@ RunFn EvaluateSetup(CLI::App* evaluate) {
   evaluate->add_option("--titles", a->titles,
                        "TSV of accepted titles: corpus, document, title, "
                        "also_accept ('|'-separated)");
+  evaluate->add_option("--queries", a->queries,
+                       "TSV of judged search queries: id, kind, query, "
+                       "relevant files ('|'-separated), notes "
+                       "(tests/search/queries.tsv)");
   evaluate->add_flag("-v,--verbose", a->verbose,
                      "List every miss: unfound, extra, wrong field; the "
                      "documents' wrong types and rejected titles");
   evaluate->add_flag("--check", a->check,
                      "Exit 1 below the targets: commitment F1 0.9, lead "
                      "agency and dates 0.8, theme macro-F1 0.8; doc_type "
-                     "0.95, titles 0.90");
+                     "0.95, titles 0.90; search recall 0.95 for every "
+                     "query kind");
   return [a](const GlobalOptions& g) {
     auto store = OpenIndex(g.db);
     if (!store.ok()) return Fail(store.status());
     return RunEvaluate((*store)->db(), a->labels, a->manifests, a->titles,
-                       a->verbose, a->check);
+                       a->queries, g.packs, a->verbose, a->check);
   };
 }
 
@@ -181,7 +230,7 @@ Command EvaluateCommand() {
   return {"evaluate",
           "Score the index against labelled sets: commitments "
           "(tests/eval/commitments.tsv), document types (manifests) and "
-          "titles (tests/eval/titles.tsv)",
+          "titles (tests/eval/titles.tsv), search (tests/search/queries.tsv)",
           EvaluateSetup};
 }
 

@@ -12,11 +12,53 @@ namespace planmine {
 namespace {
 
 struct SearchArgs {
-  std::string query, format = "table";
+  std::string query, format = "table", by = "sentence";
   SearchOptions so;
   int page = 1;
-  bool no_bridge = false;
+  bool no_bridge = false, no_theme = false;
+  CLI::Option* limit = nullptr;  // given or not
 };
+
+// One document per paragraph: title, how it was found, hits and pages, the
+// best snippet.
+void PrintDocuments(const Table& t) {
+  auto at = [&](const std::vector<std::string>& r, const char* name) {
+    int c = t.Column(name);
+    return c < 0 ? std::string() : r[c];
+  };
+  int i = 0;
+  for (const auto& r : t.rows) {
+    // The first dozen pages; JSON and CSV carry them all.
+    std::string pages;
+    int n = 0;
+    for (char c : at(r, "pages")) {
+      if (c == ';' && ++n == 12) {
+        pages += ", …";
+        break;
+      }
+      pages += c == ';' ? std::string(", ") : std::string(1, c);
+    }
+    std::cout << ++i << ". " << at(r, "title") << " ("
+              << (at(r, "country").empty() ? "?" : at(r, "country"))
+              << (at(r, "year").empty() ? "" : ", " + at(r, "year")) << ", "
+              << at(r, "doc_type")
+              << (at(r, "plan_cycle").empty() ? "" : ", " + at(r, "plan_cycle"))
+              << ")\n   " << at(r, "file") << ": " << at(r, "hits") << " hits ("
+              << at(r, "found_by") << "), pages " << pages << "\n   "
+              << at(r, "snippet") << "\n";
+  }
+}
+
+// "20 of 31 sentences" / "31 documents", the line every table output ends
+// with.
+std::string TotalLine(const Table& t, const char* unit) {
+  const int64_t total =
+      t.total >= 0 ? t.total : static_cast<int64_t>(t.rows.size());
+  std::string line = std::to_string(t.rows.size());
+  if (total != static_cast<int64_t>(t.rows.size()))
+    line += " of " + std::to_string(total);
+  return line + " " + unit;
+}
 
 // One hit per paragraph: the snippet is long, so records, not columns.
 void PrintHits(const Table& t) {
@@ -57,10 +99,43 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
     bridge = std::move(*b);
     so.bridge = &bridge;
   }
-  auto t = Search(conn, a.query, so);
+  if (a.no_theme) so.theme_min_sentences = 0;
+  auto by = ParseSearchBy(a.by);
+  if (!by.ok()) return Fail(by.status());
+  if (*by != SearchBy::kSentence && a.limit->count() == 0) so.limit = 0;
+  auto t = SearchDocuments(conn, a.query, so, *by);
   if (!t.ok()) return Fail(t.status());
+  // An all-words query without a hit: which words match alone.
+  NoHitHint hint;
+  if (t->rows.empty() && a.page == 1) {
+    auto h = ExplainNoHits(conn, a.query, so);
+    if (!h.ok()) return Fail(h.status());
+    hint = std::move(*h);
+  }
+  if (a.format == "json") {
+    nlohmann::ordered_json j = JsonEnvelope("search");
+    j["by"] = a.by;
+    j["total"] =
+        t->total >= 0 ? t->total : static_cast<int64_t>(t->rows.size());
+    j["count"] = t->rows.size();
+    j["rows"] = TypedRows(*t);
+    if (!hint.words.empty()) {
+      nlohmann::ordered_json words = nlohmann::ordered_json::array();
+      for (const NoHitHint::Word& w : hint.words)
+        words.push_back({{"word", w.word}, {"hits", w.hits}});
+      j["no_hit"] = {{"words", words},
+                     {"or_query", hint.or_query.empty()
+                                      ? nlohmann::ordered_json()
+                                      : nlohmann::ordered_json(hint.or_query)},
+                     {"message", hint.message()}};
+    }
+    PrintJsonValue(j, std::cout);
+    return kExitOk;
+  }
   if (a.format != "table") {
     Emit(*t, a.format, "search");
+    if (!hint.words.empty())
+      std::cerr << "planmine: " << hint.message() << "\n";
     return kExitOk;
   }
   auto parsed = ParseQuery(a.query, so.bridge);
@@ -70,7 +145,22 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
       also += (also.empty() ? "" : ", ") + b;
     std::cout << "(also searching: " << also << ")\n";
   }
-  PrintHits(*t);
+  if (parsed.ok() && !parsed->named_theme.empty() && !a.no_theme &&
+      *by == SearchBy::kDocument)
+    std::cout << "(and the documents that discuss the theme "
+              << parsed->named_theme << ")\n";
+  if (*by == SearchBy::kSentence) {
+    PrintHits(*t);
+    if (!t->rows.empty()) std::cout << TotalLine(*t, "sentences") << "\n";
+  } else if (*by == SearchBy::kDocument) {
+    PrintDocuments(*t);
+    if (t->rows.empty()) std::cout << "no matches\n";
+    std::cout << TotalLine(*t, "documents") << "\n";
+  } else {
+    Emit(*t, a.format, "search");
+    std::cout << TotalLine(*t, "countries") << "\n";
+  }
+  if (!hint.words.empty()) std::cout << hint.message() << "\n";
   return kExitOk;
 }
 
@@ -92,14 +182,27 @@ RunFn SearchSetup(CLI::App* search) {
                      "Only sentences tagged with this theme id");
   search->add_option("--from-year", so.year_from, "Documents of this year on");
   search->add_option("--to-year", so.year_to, "Documents up to this year");
-  search->add_option("--limit", so.limit, "Hits per page")
+  search
+      ->add_option("--by", a->by,
+                   "One row per sentence hit, per document (hits, pages, "
+                   "best snippet) or per country")
+      ->check(CLI::IsMember({"sentence", "document", "country"}))
       ->capture_default_str();
+  a->limit = search
+                 ->add_option(
+                     "--limit", so.limit,
+                     "Rows per page (--by document/country: all unless given)")
+                 ->capture_default_str();
   search->add_option("--page", a->page, "Which page of hits (1, 2, …)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   search->add_flag("--no-bridge", a->no_bridge,
                    "Do not add the other languages' terms "
                    "(packs/terms.tsv, theme labels)");
+  search->add_flag("--no-theme", a->no_theme,
+                   "--by document: a query that names a theme finds only "
+                   "its words and their equivalents, not every document "
+                   "that discusses the theme");
   AddFormat(search, &a->format);
   return [a](const GlobalOptions& g) { return RunSearch(*a, g); };
 }
@@ -109,7 +212,7 @@ RunFn SearchSetup(CLI::App* search) {
 Command SearchCommand() {
   return {"search",
           "Full-text search over sentences, ranked (bm25), with the page to "
-          "cite",
+          "cite; --by document or country for where a notion is discussed",
           SearchSetup};
 }
 

@@ -1,0 +1,267 @@
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "extractors/pattern_pack.h"
+#include "pipeline/load/fts_rank.h"
+#include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/query/query.h"
+#include "pipeline/query/search_fixture.h"
+#include "tests/catch.h"
+
+namespace planmine {
+
+namespace {
+std::vector<std::string> ColumnOf(const Table& t, const std::string& name) {
+  std::vector<std::string> v;
+  int c = t.Column(name);
+  REQUIRE(c >= 0);
+  for (const auto& r : t.rows) v.push_back(r[c]);
+  return v;
+}
+}  // namespace
+
+TEST_CASE("Search: total, stable keys and the commitment of each hit",
+          "[search]") {
+  testing::SearchFixture f;
+  SearchOptions o;
+  o.limit = 1;
+  auto t = Search(f.db(), "datos abiertos", o);
+  REQUIRE(t.ok());
+  CHECK(t->total == 2);  // both Spanish sentences, one shown
+  REQUIRE(t->rows.size() == 1);
+  o.limit = 20;
+  t = Search(f.db(), "datos abiertos", o);
+  REQUIRE(t.ok());
+  REQUIRE(t->rows.size() == 2);
+  CHECK(ColumnOf(*t, "doc_key") ==
+        std::vector<std::string>{"aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa"});
+  auto keys = ColumnOf(*t, "sentence_key");
+  std::sort(keys.begin(), keys.end());
+  CHECK(keys ==
+        std::vector<std::string>{"aaaaaaaaaaaaaaaa-s2", "aaaaaaaaaaaaaaaa-s3"});
+  CHECK(ColumnOf(*t, "commitment_key") ==
+        std::vector<std::string>{"aaaaaaaaaaaaaaaa-c1", "aaaaaaaaaaaaaaaa-c1"});
+  CHECK(ColumnOf(*t, "commitment_title") ==
+        std::vector<std::string>{"Datos abiertos", "Datos abiertos"});
+  CHECK(t->type(t->Column("page")) == ColumnType::kInteger);
+  CHECK(t->type(t->Column("commitment_number")) == ColumnType::kText);
+  // Outside a commitment: no key.
+  auto p = Search(f.db(), "participación ciudadana", o);
+  REQUIRE(p.ok());
+  CHECK(p->total == 2);
+  CHECK(ColumnOf(*p, "commitment_key") == std::vector<std::string>{"", ""});
+}
+
+TEST_CASE("SearchDocuments: one row per document, every hit counted",
+          "[search]") {
+  testing::SearchFixture f;
+  SearchOptions o;
+  o.limit = 1;
+  auto t = SearchDocuments(f.db(), "datos", o, SearchBy::kDocument);
+  REQUIRE(t.ok());
+  CHECK(t->total == 1);  // Portuguese "dados" is another word
+  CHECK(t->rows.size() == 1);
+  o.limit = 0;
+  t = SearchDocuments(f.db(), "participación ciudadana", o,
+                      SearchBy::kDocument);
+  REQUIRE(t.ok());
+  REQUIRE(t->rows.size() == 1);
+  CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"2"});
+  CHECK(ColumnOf(*t, "pages") == std::vector<std::string>{"1;4"});
+  CHECK(ColumnOf(*t, "doc_key") ==
+        std::vector<std::string>{"aaaaaaaaaaaaaaaa"});
+  CHECK(ColumnOf(*t, "plan_cycle") == std::vector<std::string>{"2020-2022"});
+  CHECK(t->type(t->Column("pages")) == ColumnType::kList);
+  CHECK(t->type(t->Column("hits")) == ColumnType::kInteger);
+  CHECK(ColumnOf(*t, "snippet")[0].find("[participación] [ciudadana]") !=
+        std::string::npos);
+  // With the bridge, the other languages' documents too; by country.
+  TermBridge bridge = {{{LanguageMarked("es", "participación ciudadana"),
+                         LanguageMarked("pt", "participação social"),
+                         LanguageMarked("en", "citizen participation")},
+                        ""}};
+  o.bridge = &bridge;
+  auto c =
+      SearchDocuments(f.db(), "participación ciudadana", o, SearchBy::kCountry);
+  REQUIRE(c.ok());
+  CHECK(c->total == 3);
+  CHECK(c->columns == std::vector<std::string>{"country", "documents", "hits",
+                                               "top_file", "score"});
+  CHECK(ColumnOf(*c, "country")[0] == "CO");
+  auto sorted = ColumnOf(*c, "country");
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(sorted == std::vector<std::string>{"BR", "CO", "US"});
+  // Paging counts all rows.
+  o.limit = 1;
+  o.offset = 1;
+  auto d = SearchDocuments(f.db(), "participación ciudadana", o,
+                           SearchBy::kDocument);
+  REQUIRE(d.ok());
+  CHECK(d->total == 3);
+  CHECK(d->rows.size() == 1);
+  CHECK_FALSE(ParseSearchBy("colour").ok());
+  CHECK(ParseSearchBy("colour").status().message() ==
+        "--by must be sentence, document or country, got 'colour'");
+}
+
+TEST_CASE(
+    "SearchDocuments: a query naming a theme finds the documents that "
+    "discuss it",
+    "[search]") {
+  testing::SearchFixture f;
+  TermBridge bridge = {{{LanguageMarked("es", "igualdad de género"),
+                         LanguageMarked("en", "gender equality")},
+                        "gender_inclusion"}};
+  SearchOptions o;
+  o.limit = 0;
+  o.bridge = &bridge;
+  auto pq = ParseQuery("igualdad de genero", &bridge);
+  REQUIRE(pq.ok());
+  CHECK(pq->named_theme == "gender_inclusion");
+  // Part of a longer query: no theme.
+  CHECK(ParseQuery("igualdad de genero rural", &bridge)->named_theme.empty());
+  auto t = SearchDocuments(f.db(), "gender equality", o, SearchBy::kDocument);
+  REQUIRE(t.ok());
+  // co-plan has 3 tagged sentences (kThemeMinSentences); us-nap only 1.
+  CHECK(ColumnOf(*t, "file") == std::vector<std::string>{"/c/co-plan.pdf"});
+  CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"3"});
+  o.theme_min_sentences = 0;
+  t = SearchDocuments(f.db(), "gender equality", o, SearchBy::kDocument);
+  REQUIRE(t.ok());
+  CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"1"});
+}
+
+TEST_CASE("ExplainNoHits: the words that match alone and the OR form",
+          "[search]") {
+  testing::SearchFixture f;
+  SearchOptions o;
+  auto h = ExplainNoHits(f.db(), "datos mujeres xyzzy", o);
+  REQUIRE(h.ok());
+  REQUIRE(h->words.size() == 3);
+  CHECK(h->words[0].hits == 2);
+  CHECK(h->words[1].hits == 2);
+  CHECK(h->words[2].hits == 0);
+  CHECK(h->or_query == "datos OR mujeres");
+  CHECK(h->message() ==
+        "no sentence has all of: datos mujeres xyzzy. Alone: datos 2, "
+        "mujeres 2, xyzzy 0. Try: datos OR mujeres");
+  // The OR form finds what the words find.
+  auto t = Search(f.db(), h->or_query, o);
+  REQUIRE(t.ok());
+  CHECK(t->total == 4);
+  // A query with hits, one word, or FTS5 syntax: no hint.
+  for (const char* q :
+       {"datos abiertos", "xyzzy", "datos AND xyzzy", "\"datos xyzzy\""}) {
+    auto n = ExplainNoHits(f.db(), q, o);
+    REQUIRE(n.ok());
+    CHECK(n->words.empty());
+    CHECK(n->message().empty());
+  }
+}
+
+}  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Term bridge: every example finds its equivalents",
+          "[search][packs]") {
+  auto bridge = LoadTermBridge(testing::PacksDir());
+  REQUIRE(bridge.ok());
+  auto themes = LoadTaxonomy(testing::PacksDir() + "/themes.taxonomy.tsv");
+  REQUIRE(themes.ok());
+  // The examples: query, lang:sentence|…, theme.
+  struct Example {
+    int line;
+    std::string query, theme;
+    std::vector<std::pair<std::string, std::string>> finds;  // lang, text
+  };
+  std::vector<Example> examples;
+  {
+    std::ifstream in(testing::PacksDir() + "/terms.examples");
+    REQUIRE(in);
+    std::string line;
+    int n = 0;
+    bool header = true;
+    while (std::getline(in, line)) {
+      ++n;
+      if (line.empty() || line[0] == '#') continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      std::vector<std::string> cols;
+      std::istringstream ls(line);
+      std::string c;
+      while (std::getline(ls, c, '\t')) cols.push_back(c);
+      INFO("terms.examples:" << n);
+      REQUIRE(cols.size() >= 2);
+      Example e{n, cols[0], cols.size() > 2 ? cols[2] : "", {}};
+      std::istringstream fs(cols[1]);
+      while (std::getline(fs, c, '|')) {
+        REQUIRE(c.size() > 3);
+        REQUIRE(c[2] == ':');
+        e.finds.push_back({c.substr(0, 2), c.substr(3)});
+      }
+      examples.push_back(std::move(e));
+    }
+  }
+  REQUIRE(examples.size() >= 30);
+  // One document per sentence to find, in its language.
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("i.sqlite"));
+  REQUIRE(store.ok());
+  Db& db = (*store)->db();
+  int doc = 0;
+  for (const Example& e : examples) {
+    for (const auto& [lang, text] : e.finds) {
+      ++doc;
+      REQUIRE(db.Exec("INSERT INTO documents (id, path, sha256, size, mtime, "
+                      "kind, status, ingested_at) VALUES (" +
+                      std::to_string(doc) + ", '/x/" + std::to_string(doc) +
+                      ".pdf', 'x', 0, 0, 'pdf', 'ok', '')")
+                  .ok());
+      auto s = db.Prepare(
+          "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
+          "language, text) VALUES (?1, ?2, 1, 1, 0, 0, 0, ?3, ?4)");
+      REQUIRE(s.ok());
+      s->Bind(1, SentenceId(doc, kBodyText, 6))
+          .Bind(2, doc)
+          .Bind(3, lang)
+          .Bind(4, text);
+      s->Step();
+      REQUIRE(s->status().ok());
+    }
+  }
+  std::set<std::string> named;
+  doc = 0;
+  for (const Example& e : examples) {
+    INFO("terms.examples:" << e.line << ": " << e.query);
+    std::set<std::string> languages;
+    for (const auto& f : e.finds) languages.insert(f.first);
+    CHECK(languages.size() == 2);  // both other languages
+    auto pq = ParseQuery(e.query, &*bridge);
+    REQUIRE(pq.ok());
+    CHECK(pq->named_theme == e.theme);
+    named.insert(pq->named_theme);
+    SearchOptions o;
+    o.bridge = &*bridge;
+    o.limit = 0;
+    auto t = SearchDocuments(db, e.query, o, SearchBy::kDocument);
+    REQUIRE(t.ok());
+    std::set<std::string> files;
+    for (const auto& r : t->rows) files.insert(r[t->Column("file")]);
+    for (const auto& [lang, text] : e.finds) {
+      INFO(lang << ":" << text);
+      const std::string want = "/x/" + std::to_string(++doc) + ".pdf";
+      CHECK(files.count(want) == 1);
+    }
+  }
+  for (const Theme& t : *themes) {
+    INFO("no example names the theme " << t.id);
+    CHECK(named.count(t.id) == 1);
+  }
+}
+
+}  // namespace planmine
