@@ -1048,17 +1048,22 @@ Status Store::EndRun(int64_t run_id, const RunCounts& c, double seconds,
       " seconds = ?, status = ?, stage_seconds = ?, corrected = ? WHERE id = "
       "?");
   if (!s.ok()) return s.status();
-  return s->Bind(1, NowIso())
+  s->Bind(1, NowIso())
       .Bind(2, c.files_seen)
       .Bind(3, c.ingested)
       .Bind(4, c.unchanged)
       .Bind(5, c.failed)
       .Bind(6, seconds)
       .Bind(7, status)
-      .Bind(8, nlohmann::json(c.stage_seconds).dump())
       .Bind(9, c.corrected)
-      .Bind(10, run_id)
-      .Run();
+      .Bind(10, run_id);
+  // A run that timed nothing (planmine set) leaves status's time per stage
+  // to the last run that did.
+  if (c.stage_seconds.empty())
+    s->BindNull(8);
+  else
+    s->Bind(8, nlohmann::json(c.stage_seconds).dump());
+  return s->Run();
 }
 
 Status Store::SyncThemes(const std::vector<Theme>& themes) {
