@@ -124,8 +124,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "Corrections: set applies at once and holds; a cleared one gives back "
-    "what the classifier found; a moved file keeps its corrections",
+    "Corrections: set applies at once and holds, a cleared one gives back "
+    "what the classifier found, a moved file keeps its corrections",
     "[runner][corrections]") {
   Fixture fx;
   fx.Ingest(nullptr);
