@@ -48,6 +48,15 @@ Status AddColumns(Db& db, const char* table,
 }
 
 Status Migrate(Db& db) {
+  int from_version = kSchemaVersion;  // a new index has nothing to migrate
+  {
+    auto v = db.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!v.ok()) return v.status();
+    if (v->Step()) {
+      from_version = atoi(v->Text(0).c_str());
+      v->Reset();
+    }
+  }
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "documents", {"missing_since TEXT"}));  // v2
   PLANMINE_RETURN_IF_ERROR(AddColumns(                       // v3
@@ -72,6 +81,21 @@ Status Migrate(Db& db) {
       AddColumns(db, "documents", {"corrections TEXT"}));
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "ingest_runs", {"corrected INTEGER DEFAULT 0"}));
+  // v8: what a manifest set before corrections were kept becomes a
+  // correction (source "manifest", its file and line unknown), so that it
+  // holds on later runs without the manifest. The document rows do not
+  // record it as applied yet: the next run re-classifies them once. (The
+  // language a manifest set left no trace; it is not carried over.)
+  if (from_version < 8) {
+    for (const char* key :
+         {"title", "country", "year", "doc_type", "plan_cycle", "subnational"})
+      PLANMINE_RETURN_IF_ERROR(db.Exec(
+          std::string("INSERT OR IGNORE INTO corrections(path, sha256, key, "
+                      "value, source, set_at) SELECT path, sha256, '") +
+          key + "', " + key +
+          ", 'manifest', ingested_at FROM documents WHERE " + key +
+          "_source = 'manifest' AND " + key + " IS NOT NULL;"));
+  }
   // v4, v5: the full-text index is rebuilt with the planmine tokenizer and
   // the language of each sentence; v5 also renumbers the sentences so that
   // their ids carry length and weight (fts_rank.h).

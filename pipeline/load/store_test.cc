@@ -456,4 +456,39 @@ TEST_CASE(
   CHECK(Count(st.db(), "corrections") == 0);
 }
 
+TEST_CASE(
+    "Store: an index from before schema 8 keeps what its manifest set, as "
+    "corrections",
+    "[load][corrections]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("i.sqlite");
+  {
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    auto run = (*store)->BeginRun("test");
+    REQUIRE(run.ok());
+    IndexedDocument d = Doc("/in/a.pdf", "aaa", {"Uno."});  // CO, 2020
+    d.doc_type = {"report", "genre word 'Informe' in the title"};
+    REQUIRE((*store)->Replace(d, *run).ok());
+    REQUIRE((*store)
+                ->db()
+                .Exec("UPDATE meta SET value = '7' WHERE key = "
+                      "'schema_version';")
+                .ok());
+  }
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto got = (*store)->CorrectionsFor("/in/a.pdf");
+  REQUIRE(got.ok());
+  CHECK(CorrectionsFingerprint(*got) == "country=CO\nyear=2020");
+  for (const Correction& c : *got) CHECK(c.source == "manifest");
+  // Once only: a correction cleared later is not brought back.
+  REQUIRE((*store)->ClearCorrection("/in/a.pdf", CorrectionKey::kYear).ok());
+  store->reset();
+  auto again = Store::Open(path);
+  REQUIRE(again.ok());
+  CHECK(CorrectionsFingerprint(*(*again)->CorrectionsFor("/in/a.pdf")) ==
+        "country=CO");
+}
+
 }  // namespace planmine
