@@ -14,6 +14,7 @@ std::vector<Command> WithStages(std::vector<Command> commands) {
   for (Command& c : commands) {
     if (c.name == "ingest") c.setup = IngestSetup;
     if (c.name == "extract") c.setup = ExtractSetup;
+    if (c.name == "set") c.setup = SetSetup;
   }
   return commands;
 }

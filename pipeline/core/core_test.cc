@@ -1,4 +1,5 @@
 #include "pipeline/core/countries.h"
+#include "pipeline/core/corrections.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/status.h"
@@ -81,6 +82,56 @@ TEST_CASE("Countries: names in en/es/pt and aliases read as codes", "[core]") {
   const auto& all = AllCountries();
   for (size_t i = 1; i < all.size(); ++i)
     CHECK(std::string(all[i - 1].code) < all[i].code);
+}
+
+TEST_CASE("Corrections: keys round-trip, values are checked and normalized",
+          "[core][corrections]") {
+  for (CorrectionKey k : kAllCorrectionKeys)
+    CHECK(ParseCorrectionKey(CorrectionKeyName(k)) == k);
+  CHECK_FALSE(ParseCorrectionKey("contry"));
+  CHECK(CorrectionKeyNames() ==
+        "title, country, year, doc_type, language, plan_cycle, subnational");
+  using Row = std::tuple<std::string, std::string, std::string>;
+  auto [key, value,
+        want] = GENERATE(table<std::string, std::string, std::string>({
+      Row{"country", " co ", "CO"},
+      Row{"country", "COL",
+          "error: country must be a two-letter code, got 'COL'"},
+      Row{"country", "1x",
+          "error: country must be a two-letter code, got '1X'"},
+      Row{"year", "2021", "2021"},
+      Row{"year", "21", "error: year must be four digits, got '21'"},
+      Row{"doc_type", "irm_report", "irm_report"},
+      Row{"doc_type", "plan",
+          "error: doc_type must be one of action_plan, irm_report, "
+          "self_assessment, workshop, slides, agenda, guide, legal, report, "
+          "other, got 'plan'"},
+      Row{"language", "PT", "pt"},
+      Row{"language", "fr",
+          "error: language must be one of es, pt, en, other, got 'fr'"},
+      Row{"title", "  Plan  ", "Plan"},
+      Row{"title", " ", "error: title must not be empty"},
+      Row{"plan_cycle", "2015-2017", "2015-2017"},
+      Row{"subnational", "Mendoza", "Mendoza"},
+  }));
+  auto k = ParseCorrectionKey(key);
+  REQUIRE(k);
+  auto v = NormalizeCorrectionValue(*k, value);
+  INFO(key << "=" << value);
+  CHECK((v.ok() ? *v : "error: " + v.status().message()) == want);
+}
+
+TEST_CASE("Corrections: evidence names the manifest's file and line",
+          "[core][corrections]") {
+  CHECK(CorrectionEvidence({CorrectionKey::kCountry, "CO",
+                            "manifest:/data/in/manifest.csv:4", ""}) ==
+        "correction (manifest.csv:4)");
+  CHECK(CorrectionEvidence({CorrectionKey::kCountry, "CO", "set", ""}) ==
+        "correction (set)");
+  CHECK(CorrectionsFingerprint({{CorrectionKey::kYear, "2020", "set", ""},
+                                {CorrectionKey::kCountry, "CO", "set", ""}}) ==
+        "country=CO\nyear=2020");
+  CHECK(CorrectionsFingerprint({}).empty());
 }
 
 }  // namespace planmine

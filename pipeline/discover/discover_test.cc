@@ -100,6 +100,8 @@ TEST_CASE("Manifest: errors name the file and line", "[discover]") {
       Row{"name,country\na.pdf,CO\n",
           "m.csv:1: manifest needs a 'path' or 'file' column"},
       Row{"path,country\n,CO\n", "m.csv:2: empty path"},
+      Row{"path,language\na.pdf,fr\n",
+          "m.csv:2: language must be one of es, pt, en, other, got 'fr'"},
       Row{"path,doc_type\na.pdf,plan\n",
           "m.csv:2: doc_type must be one of action_plan, irm_report, "
           "self_assessment, workshop, slides, agenda, guide, legal, report, "
@@ -108,6 +110,29 @@ TEST_CASE("Manifest: errors name the file and line", "[discover]") {
   auto m = Manifest::Parse(text, "/d", "m.csv");
   REQUIRE_FALSE(m.ok());
   CHECK(m.status().message() == message);
+}
+
+TEST_CASE("Manifest: a row's corrections name the manifest and the line",
+          "[discover][corrections]") {
+  auto m = Manifest::Parse(
+      "path,country,year,doc_type,title,plan_cycle\n"
+      "\n"
+      "a.pdf,co,2020,action_plan,,2020-2022\n"
+      "b.pdf,,,,Solo el título,\n",
+      "/d", "in/m.csv");
+  REQUIRE(m.ok());
+  const ManifestEntry* a = m->Find("/d/a.pdf");
+  REQUIRE(a != nullptr);
+  CHECK(a->line == 3);
+  Corrections c = m->CorrectionsOf(*a);
+  CHECK(CorrectionsFingerprint(c) ==
+        "country=CO\nyear=2020\ndoc_type=action_plan\nplan_cycle=2020-2022");
+  for (const Correction& x : c) CHECK(x.source == "manifest:in/m.csv:3");
+  const ManifestEntry* b = m->Find("/d/b.pdf");
+  REQUIRE(b != nullptr);
+  CHECK(b->line == 4);
+  CHECK(CorrectionsFingerprint(m->CorrectionsOf(*b)) == "title=Solo el título");
+  CHECK(m->name() == "in/m.csv");
 }
 
 }  // namespace planmine

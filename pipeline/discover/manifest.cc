@@ -91,11 +91,13 @@ Result<Manifest> Manifest::Parse(const std::string& text,
     return std::string(TrimAscii(r[it->second]));
   };
   Manifest m;
+  m.name_ = name;
   for (size_t li = 1; li < rows.size(); ++li) {
     const auto& r = rows[li];
     if (r.size() == 1 && TrimAscii(r[0]).empty()) continue;
     std::string line = name + ":" + std::to_string(li + 1);
     ManifestEntry e;
+    e.line = static_cast<int>(li + 1);
     e.path = path_col < static_cast<int>(r.size())
                  ? std::string(TrimAscii(r[path_col]))
                  : "";
@@ -122,6 +124,12 @@ Result<Manifest> Manifest::Parse(const std::string& text,
                              DocTypeNames() + ", got '" + e.doc_type + "'");
     e.title = get(r, "title");
     e.language = AsciiLower(get(r, "language"));
+    if (!e.language.empty()) {
+      auto lang =
+          NormalizeCorrectionValue(CorrectionKey::kLanguage, e.language);
+      if (!lang.ok())
+        return InvalidArgument(line + ": " + lang.status().message());
+    }
     e.plan_cycle = get(r, "plan_cycle");
     e.subnational = get(r, "subnational");
     size_t idx = m.entries_.size();
@@ -133,6 +141,22 @@ Result<Manifest> Manifest::Parse(const std::string& text,
     m.by_name_[fs::path(e.path).filename().string()] = idx;
   }
   return m;
+}
+
+Corrections Manifest::CorrectionsOf(const ManifestEntry& e) const {
+  const std::string source = "manifest:" + name_ + ":" + std::to_string(e.line);
+  Corrections out;
+  auto add = [&](CorrectionKey key, const std::string& value) {
+    if (!value.empty()) out.push_back({key, value, source, ""});
+  };
+  add(CorrectionKey::kTitle, e.title);
+  add(CorrectionKey::kCountry, e.country);
+  add(CorrectionKey::kYear, e.year ? std::to_string(e.year) : "");
+  add(CorrectionKey::kDocType, e.doc_type);
+  add(CorrectionKey::kLanguage, e.language);
+  add(CorrectionKey::kPlanCycle, e.plan_cycle);
+  add(CorrectionKey::kSubnational, e.subnational);
+  return out;
 }
 
 const ManifestEntry* Manifest::Find(const std::string& file_path) const {

@@ -13,7 +13,12 @@
 //                   (the shared corpora's manifests keep a coarser doc_type)
 //   title           free text
 //   language        es, pt, en (optional override of detection)
+//   plan_cycle      free text, "2015-2017"
+//   subnational     free text, the city's or province's name
 // Other columns are ignored, so ../shared/corpus-real/MANIFEST.tsv loads too.
+// A row's values become corrections (core/corrections.h) of the file it
+// matches: the index keeps them, so they hold on later runs without the
+// manifest; empty cells state nothing.
 #ifndef PLANMINE_DISCOVER_MANIFEST_H_
 #define PLANMINE_DISCOVER_MANIFEST_H_
 
@@ -21,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/corrections.h"
 #include "pipeline/core/status.h"
 
 namespace planmine {
@@ -34,6 +40,7 @@ struct ManifestEntry {
   std::string language;
   std::string plan_cycle;   // "2015-2017"
   std::string subnational;  // "Mendoza": a city's or province's document
+  int line = 0;             // 1-based, in the manifest file
 };
 
 class Manifest {
@@ -49,11 +56,16 @@ class Manifest {
 
   // The entry for `file_path` (matched by absolute path, else by file name).
   const ManifestEntry* Find(const std::string& file_path) const;
+  // The corrections a row states, each with source "manifest:NAME:LINE".
+  Corrections CorrectionsOf(const ManifestEntry& entry) const;
+  // The manifest's path as it was given to Load (or the name to Parse).
+  const std::string& name() const { return name_; }
   size_t size() const { return entries_.size(); }
   // In the manifest's order.
   const std::vector<ManifestEntry>& entries() const { return entries_; }
 
  private:
+  std::string name_;
   std::vector<ManifestEntry> entries_;
   std::map<std::string, size_t> by_abs_path_;
   std::map<std::string, size_t> by_name_;

@@ -60,14 +60,19 @@ LanguageGuess LanguageDetector::Detect(std::string_view text) const {
   return g;
 }
 
-LanguageGuess LanguageDetector::DetectDocument(NormalizedDocument* doc) const {
+LanguageGuess LanguageDetector::DocumentLanguage(
+    const NormalizedDocument& doc) const {
   std::string all;
-  for (const NormalizedPage& p : doc->pages) {
+  for (const NormalizedPage& p : doc.pages) {
     if (all.size() > 256 * 1024) break;
     all += p.text;
     all += '\n';
   }
-  LanguageGuess g = Detect(all);
+  return Detect(all);
+}
+
+LanguageGuess LanguageDetector::DetectDocument(NormalizedDocument* doc) const {
+  LanguageGuess g = DocumentLanguage(*doc);
   // A block is judged on its own words when it has enough of them (a
   // paragraph); a short one (a heading, a label, a table cell: CLD2 reads
   // "COMPROMISO NRO. 6: MÁS TRANSPARENCIA EN EL SECTOR EDUCATIVO." as

@@ -33,6 +33,10 @@ class LanguageDetector {
 
   // Detects the whole document, then fills every block's language.
   LanguageGuess DetectDocument(NormalizedDocument* doc) const;
+  // The whole document's language as DetectDocument returns it, the blocks
+  // left alone (a document whose language correction was removed gets its
+  // detected one back from its stored text).
+  LanguageGuess DocumentLanguage(const NormalizedDocument& doc) const;
 };
 
 }  // namespace planmine

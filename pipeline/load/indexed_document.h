@@ -19,10 +19,10 @@ namespace planmine {
 // A document-level fact with the evidence that decided it.
 struct Attribute {
   std::string value;
-  std::string source;  // "manifest" | "filename" | "mentions" | "metadata" |
-                       // "title" | "text" | ""; for the title, where on the
-                       // document it was read (classify/title.h); for
-                       // doc_type, the evidence that decided it
+  std::string source;  // "correction (m.csv:4)" | "filename" | "mentions" |
+                       // "metadata" | "title" | "text" | ""; for the title,
+                       // where on the document it was read (classify/title.h);
+                       // for doc_type, the evidence that decided it
                        // (classify/doc_type.h)
 };
 
@@ -45,6 +45,9 @@ struct IndexedDocument {
   Findings findings;
   MatchCache matches;    // every pattern's sentence matches, for re-mining
   std::string versions;  // extractor, normalizer, segmenter, packs
+  // The corrections applied over the classifier (CorrectionsFingerprint,
+  // core/corrections.h); empty when none.
+  std::string corrections;
   // Wall seconds each stage took on this document (extract, ocr,
   // normalize, language, segment, mine, classify): summed per run into
   // ingest_runs.stage_seconds.

@@ -4,7 +4,7 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 7;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 8;  // 2: documents.missing_since
                                           // 3: commitment fields, plan
                                           // cycle, subnational, statements
                                           // 4: the planmine FTS tokenizer
@@ -16,6 +16,9 @@ inline constexpr int kSchemaVersion = 7;  // 2: documents.missing_since
                                           // ingest_runs.stage_seconds
                                           // 7: plan_editions and
                                           // plan_commitments views
+                                          // 8: corrections;
+                                          // documents.corrections;
+                                          // ingest_runs.corrected
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -59,7 +62,8 @@ CREATE TABLE IF NOT EXISTS documents (
   ingested_at         TEXT NOT NULL,
   missing_since       TEXT,                      -- set when a walked folder no longer has the file
   run_id              INTEGER,
-  pattern_set         INTEGER REFERENCES pattern_sets(id)  -- the patterns its sentences were matched with
+  pattern_set         INTEGER REFERENCES pattern_sets(id), -- the patterns its sentences were matched with
+  corrections         TEXT                       -- the corrections applied to this row, "key=value" lines in key order (core/corrections.h)
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE TABLE IF NOT EXISTS pages (
@@ -233,6 +237,20 @@ CREATE TABLE IF NOT EXISTS pattern_packs (
   sha256    TEXT NOT NULL,
   PRIMARY KEY (name, language)
 );
+-- What researchers stated about documents (a manifest's rows, planmine
+-- set), applied over the classifier every time a document is mined. Keyed
+-- by the document's path, like documents; not a foreign key, so that a
+-- correction outlives the document's rows being replaced (re-extract) and
+-- waits for a file that failed. A moved file's corrections follow it.
+CREATE TABLE IF NOT EXISTS corrections (
+  path    TEXT NOT NULL,                         -- documents.path
+  sha256  TEXT,                                  -- the document's bytes when it was stated
+  key     TEXT NOT NULL,                         -- title | country | year | doc_type | language | plan_cycle | subnational
+  value   TEXT NOT NULL,
+  source  TEXT NOT NULL,                         -- manifest:PATH:LINE | set
+  set_at  TEXT NOT NULL,                         -- ISO 8601 UTC
+  PRIMARY KEY (path, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS ingest_runs (
   id          INTEGER PRIMARY KEY,
   started_at  TEXT NOT NULL,
@@ -244,7 +262,8 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
   failed      INTEGER DEFAULT 0,
   seconds     REAL,
   status      TEXT,                              -- running | ok | partial | failed
-  stage_seconds TEXT                             -- JSON: seconds per stage, summed over documents
+  stage_seconds TEXT,                            -- JSON: seconds per stage, summed over documents
+  corrected   INTEGER DEFAULT 0                  -- unchanged files whose corrections changed, re-classified
 );
 CREATE TABLE IF NOT EXISTS ingest_errors (
   id      INTEGER PRIMARY KEY,

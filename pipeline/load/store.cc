@@ -48,6 +48,15 @@ Status AddColumns(Db& db, const char* table,
 }
 
 Status Migrate(Db& db) {
+  int from_version = kSchemaVersion;  // a new index has nothing to migrate
+  {
+    auto v = db.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!v.ok()) return v.status();
+    if (v->Step()) {
+      from_version = atoi(v->Text(0).c_str());
+      v->Reset();
+    }
+  }
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "documents", {"missing_since TEXT"}));  // v2
   PLANMINE_RETURN_IF_ERROR(AddColumns(                       // v3
@@ -68,6 +77,25 @@ Status Migrate(Db& db) {
       db, "documents", {"pattern_set INTEGER REFERENCES pattern_sets(id)"}));
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "ingest_runs", {"stage_seconds TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(  // v8
+      AddColumns(db, "documents", {"corrections TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(
+      AddColumns(db, "ingest_runs", {"corrected INTEGER DEFAULT 0"}));
+  // v8: what a manifest set before corrections were kept becomes a
+  // correction (source "manifest", its file and line unknown), so that it
+  // holds on later runs without the manifest. The document rows do not
+  // record it as applied yet: the next run re-classifies them once. (The
+  // language a manifest set left no trace; it is not carried over.)
+  if (from_version < 8) {
+    for (const char* key :
+         {"title", "country", "year", "doc_type", "plan_cycle", "subnational"})
+      PLANMINE_RETURN_IF_ERROR(db.Exec(
+          std::string("INSERT OR IGNORE INTO corrections(path, sha256, key, "
+                      "value, source, set_at) SELECT path, sha256, '") +
+          key + "', " + key +
+          ", 'manifest', ingested_at FROM documents WHERE " + key +
+          "_source = 'manifest' AND " + key + " IS NOT NULL;"));
+  }
   // v4, v5: the full-text index is rebuilt with the planmine tokenizer and
   // the language of each sentence; v5 also renumbers the sentences so that
   // their ids carry length and weight (fts_rank.h).
@@ -214,7 +242,8 @@ Result<std::unique_ptr<Store>> Store::OpenForQuery(const std::string& path) {
 namespace {
 
 constexpr const char* kStoredColumns =
-    "SELECT id, sha256, status, versions, size, mtime, path FROM documents ";
+    "SELECT id, sha256, status, versions, size, mtime, path, "
+    "coalesce(corrections, '') FROM documents ";
 
 StoredDocument ReadStored(const Stmt& s) {
   StoredDocument d;
@@ -225,6 +254,7 @@ StoredDocument ReadStored(const Stmt& s) {
   d.size = s.Int(4);
   d.mtime = s.Int(5);
   d.path = s.Text(6);
+  d.corrections = s.Text(7);
   return d;
 }
 
@@ -257,15 +287,26 @@ Result<std::vector<StoredDocument>> Store::FindBySha256(
 
 Status Store::Move(const std::string& from, const std::string& to,
                    uint64_t size, int64_t mtime) {
+  Transaction tx(*db_);
+  PLANMINE_RETURN_IF_ERROR(tx.status());
   auto s = db_->Prepare(
       "UPDATE documents SET path = ?, size = ?, mtime = ?, missing_since = "
       "NULL WHERE path = ?");
   if (!s.ok()) return s.status();
-  return s->Bind(1, to)
-      .Bind(2, static_cast<int64_t>(size))
-      .Bind(3, mtime)
-      .Bind(4, from)
-      .Run();
+  PLANMINE_RETURN_IF_ERROR(s->Bind(1, to)
+                               .Bind(2, static_cast<int64_t>(size))
+                               .Bind(3, mtime)
+                               .Bind(4, from)
+                               .Run());
+  // The corrections follow; one stated for the new path already wins.
+  auto c = db_->Prepare(
+      "UPDATE OR IGNORE corrections SET path = ?1 WHERE path = ?2");
+  if (!c.ok()) return c.status();
+  PLANMINE_RETURN_IF_ERROR(c->Bind(1, to).Bind(2, from).Run());
+  auto d = db_->Prepare("DELETE FROM corrections WHERE path = ?");
+  if (!d.ok()) return d.status();
+  PLANMINE_RETURN_IF_ERROR(d->Bind(1, from).Run());
+  return tx.Commit();
 }
 
 Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
@@ -283,9 +324,9 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       "language_confidence, country, country_source,"
       " year, year_source, doc_type, doc_type_source, versions, warnings, "
       "ingested_at, run_id, plan_cycle, plan_cycle_source, subnational, "
-      "subnational_source, plan_ordinal)"
+      "subnational_source, plan_ordinal, corrections)"
       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-      "?,?)");
+      "?,?,?)");
   if (!ins.ok()) return ins.status();
   Stmt& d = *ins;
   d.Bind(1, doc.file.path)
@@ -324,6 +365,7 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
   BindOpt(d, 31, doc.subnational.value);
   BindOpt(d, 32, doc.subnational.source);
   BindOpt(d, 33, doc.plan_ordinal);
+  BindOpt(d, 34, doc.corrections);
   PLANMINE_RETURN_IF_ERROR(d.Run());
   int64_t doc_id = db_->LastInsertId();
 
@@ -419,6 +461,14 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
   }
   PLANMINE_RETURN_IF_ERROR(InsertFindings(doc_id, doc.findings, sentence_ids));
   PLANMINE_RETURN_IF_ERROR(WriteMatches(doc_id, doc.matches));
+  {
+    // Corrections stated before the file was first read get its bytes.
+    auto sha = db_->Prepare(
+        "UPDATE corrections SET sha256 = ? WHERE path = ? AND sha256 IS NULL");
+    if (!sha.ok()) return sha.status();
+    PLANMINE_RETURN_IF_ERROR(
+        sha->Bind(1, doc.sha256).Bind(2, doc.file.path).Run());
+  }
   return tx.Commit();
 }
 
@@ -590,8 +640,8 @@ Result<StoredText> Store::LoadText(const std::string& path) {
         "SELECT id, path, sha256, size, mtime, kind, status, error, title, "
         "title_source, author, subject, creator, producer, created, modified, "
         "page_count, language, language_confidence, warnings, (SELECT "
-        "patterns FROM pattern_sets WHERE id = pattern_set) FROM documents "
-        "WHERE path = ?");
+        "patterns FROM pattern_sets WHERE id = pattern_set), corrections "
+        "FROM documents WHERE path = ?");
     if (!d.ok()) return d.status();
     d->Bind(1, path);
     if (!d->Step()) {
@@ -606,8 +656,11 @@ Result<StoredText> Store::LoadText(const std::string& path) {
     doc.file.kind = d->Text(5) == "pdf" ? SourceKind::kPdf : SourceKind::kText;
     doc.status = d->Text(6);
     doc.error = d->Text(7);
-    // The title does not depend on the packs: kept as decided.
-    if (d->Text(9) != "manifest") doc.title = {d->Text(8), d->Text(9)};
+    // The title does not depend on the packs: kept as decided, unless a
+    // correction set it (the corrections are applied again).
+    const std::string title_source = d->Text(9);
+    if (title_source != "manifest" && title_source.rfind("correction", 0) != 0)
+      doc.title = {d->Text(8), title_source};
     doc.info.author = d->Text(10);
     doc.info.subject = d->Text(11);
     doc.info.creator = d->Text(12);
@@ -622,6 +675,7 @@ Result<StoredText> Store::LoadText(const std::string& path) {
     if (w.is_array())
       for (const auto& x : w)
         if (x.is_string()) doc.warnings.push_back(x.get<std::string>());
+    doc.corrections = d->Text(21);
     const std::string set = d->Text(20);
     for (std::string_view keys = set; !keys.empty();) {
       size_t sp = keys.find(' ');
@@ -754,7 +808,8 @@ Status Store::ReplaceFindings(const StoredText& stored,
       "country_source = ?, year = ?, year_source = ?, doc_type = ?, "
       "doc_type_source = ?, plan_cycle = ?, plan_cycle_source = ?, "
       "subnational = ?, subnational_source = ?, plan_ordinal = ?, versions = "
-      "?, ingested_at = ?, run_id = ?, missing_since = NULL WHERE id = ?");
+      "?, ingested_at = ?, run_id = ?, missing_since = NULL, language = ?, "
+      "language_confidence = ?, warnings = ?, corrections = ? WHERE id = ?");
   if (!up.ok()) return up.status();
   Stmt& u = *up;
   BindOpt(u, 1, doc.title.value);
@@ -773,7 +828,12 @@ Status Store::ReplaceFindings(const StoredText& stored,
   BindOpt(u, 11, doc.subnational.value);
   BindOpt(u, 12, doc.subnational.source);
   BindOpt(u, 13, doc.plan_ordinal);
-  u.Bind(14, doc.versions).Bind(15, NowIso()).Bind(16, run_id).Bind(17, id);
+  u.Bind(14, doc.versions).Bind(15, NowIso()).Bind(16, run_id);
+  u.Bind(17, doc.language.code)
+      .Bind(18, doc.language.confidence)
+      .Bind(19, nlohmann::json(doc.warnings).dump());
+  BindOpt(u, 20, doc.corrections);
+  u.Bind(21, id);
   PLANMINE_RETURN_IF_ERROR(u.Run());
   PLANMINE_RETURN_IF_ERROR(
       InsertFindings(id, doc.findings, stored.sentence_ids));
@@ -823,7 +883,7 @@ Result<int> Store::ResolvePlanCycles() {
   // A document that names its cycle by the plan's number only ("IV Plan de
   // Acción") gets the years of its country's action plan of that number
   // (the plan that names both: "IV Plan de Acción 2020-2022"), with source
-  // "ordinal"; if that plan goes, it gets its number back. The manifest and
+  // "ordinal"; if that plan goes, it gets its number back. Corrections and
   // years in the document's own title or text are never overridden.
   const std::string plan =
       "(SELECT p.plan_cycle FROM documents p WHERE p.status = 'ok' AND "
@@ -839,7 +899,8 @@ Result<int> Store::ResolvePlanCycles() {
       ", plan_cycle_source = 'ordinal' WHERE plan_ordinal IS NOT NULL AND "
       "(plan_cycle IS NULL OR plan_cycle = plan_ordinal OR plan_cycle_source "
       "= 'ordinal') AND coalesce(plan_cycle_source, '') NOT IN ('manifest', "
-      "'title') AND " +
+      "'title') AND coalesce(plan_cycle_source, '') NOT LIKE 'correction%' "
+      "AND " +
       plan + " IS NOT NULL AND plan_cycle IS NOT " + plan + ";"));
   int changed = db_->Changes();
   PLANMINE_RETURN_IF_ERROR(db_->Exec(
@@ -890,16 +951,88 @@ Result<int> Store::MarkMissingUnder(const std::string& root,
   auto mark =
       db_->Prepare("UPDATE documents SET missing_since = ? WHERE path = ?");
   auto del = db_->Prepare("DELETE FROM documents WHERE path = ?");
+  auto del_corrections = db_->Prepare("DELETE FROM corrections WHERE path = ?");
   if (!mark.ok()) return mark.status();
   if (!del.ok()) return del.status();
+  if (!del_corrections.ok()) return del_corrections.status();
   for (const auto& [p, already] : gone) {
     if (prune) {
       PLANMINE_RETURN_IF_ERROR(del->Bind(1, p).Run());
+      PLANMINE_RETURN_IF_ERROR(del_corrections->Bind(1, p).Run());
     } else if (!already) {
       PLANMINE_RETURN_IF_ERROR(mark->Bind(1, NowIso()).Bind(2, p).Run());
     }
   }
   return static_cast<int>(gone.size());
+}
+
+Result<Corrections> Store::CorrectionsFor(const std::string& path) {
+  auto q = db_->Prepare(
+      "SELECT key, value, source, set_at FROM corrections WHERE path = ?");
+  if (!q.ok()) return q.status();
+  q->Bind(1, path);
+  Corrections out;
+  while (q->Step()) {
+    auto key = ParseCorrectionKey(q->Text(0));
+    if (!key) continue;  // a key a newer planmine wrote
+    out.push_back({*key, q->Text(1), q->Text(2), q->Text(3)});
+  }
+  PLANMINE_RETURN_IF_ERROR(q->status());
+  std::sort(
+      out.begin(), out.end(),
+      [](const Correction& a, const Correction& b) { return a.key < b.key; });
+  return out;
+}
+
+Result<bool> Store::StoreCorrections(const std::string& path,
+                                     const std::string& sha256,
+                                     const Corrections& corrections) {
+  if (corrections.empty()) return false;
+  Transaction tx(*db_);
+  PLANMINE_RETURN_IF_ERROR(tx.status());
+  auto up = db_->Prepare(
+      "INSERT INTO corrections(path, sha256, key, value, source, set_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(path, key) DO UPDATE SET "
+      "sha256 = excluded.sha256, value = excluded.value, source = "
+      "excluded.source, set_at = excluded.set_at WHERE value IS NOT "
+      "excluded.value");
+  if (!up.ok()) return up.status();
+  bool changed = false;
+  const std::string now = NowIso();
+  for (const Correction& c : corrections) {
+    up->Bind(1, path);
+    BindOpt(*up, 2, sha256);
+    up->Bind(3, std::string(CorrectionKeyName(c.key)))
+        .Bind(4, c.value)
+        .Bind(5, c.source)
+        .Bind(6, c.set_at.empty() ? now : c.set_at);
+    PLANMINE_RETURN_IF_ERROR(up->Run());
+    changed |= db_->Changes() > 0;
+  }
+  PLANMINE_RETURN_IF_ERROR(tx.Commit());
+  return changed;
+}
+
+Result<bool> Store::ClearCorrection(const std::string& path,
+                                    CorrectionKey key) {
+  auto del = db_->Prepare("DELETE FROM corrections WHERE path = ? AND key = ?");
+  if (!del.ok()) return del.status();
+  PLANMINE_RETURN_IF_ERROR(
+      del->Bind(1, path).Bind(2, std::string(CorrectionKeyName(key))).Run());
+  return db_->Changes() > 0;
+}
+
+Result<std::vector<StoredDocument>> Store::FindByFileName(
+    const std::string& name) {
+  auto s = db_->Prepare(std::string(kStoredColumns) +
+                        "WHERE path = ?1 OR substr(path, -length(?1) - 1) = "
+                        "'/' || ?1 ORDER BY id");
+  if (!s.ok()) return s.status();
+  s->Bind(1, name);
+  std::vector<StoredDocument> out;
+  while (s->Step()) out.push_back(ReadStored(*s));
+  if (!s->status().ok()) return s->status();
+  return out;
 }
 
 Status Store::LogError(int64_t run_id, const std::string& path,
@@ -936,18 +1069,25 @@ Status Store::EndRun(int64_t run_id, const RunCounts& c, double seconds,
   auto s = db_->Prepare(
       "UPDATE ingest_runs SET finished_at = ?, files_seen = ?, ingested = ?, "
       "unchanged = ?, failed = ?,"
-      " seconds = ?, status = ?, stage_seconds = ? WHERE id = ?");
+      " seconds = ?, status = ?, stage_seconds = ?, corrected = ? WHERE id = "
+      "?");
   if (!s.ok()) return s.status();
-  return s->Bind(1, NowIso())
+  s->Bind(1, NowIso())
       .Bind(2, c.files_seen)
       .Bind(3, c.ingested)
       .Bind(4, c.unchanged)
       .Bind(5, c.failed)
       .Bind(6, seconds)
       .Bind(7, status)
-      .Bind(8, nlohmann::json(c.stage_seconds).dump())
-      .Bind(9, run_id)
-      .Run();
+      .Bind(9, c.corrected)
+      .Bind(10, run_id);
+  // A run that timed nothing (planmine set) leaves status's time per stage
+  // to the last run that did.
+  if (c.stage_seconds.empty())
+    s->BindNull(8);
+  else
+    s->Bind(8, nlohmann::json(c.stage_seconds).dump());
+  return s->Run();
 }
 
 Status Store::SyncThemes(const std::vector<Theme>& themes) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extractors/pattern_pack.h"
+#include "pipeline/core/corrections.h"
 #include "pipeline/core/status.h"
 #include "pipeline/load/db.h"
 #include "pipeline/load/indexed_document.h"
@@ -30,6 +31,8 @@ struct StoredDocument {
   std::string status;
   std::string versions;
   int64_t size = 0, mtime = 0;
+  // The corrections its row was made with (documents.corrections).
+  std::string corrections;
 };
 
 // A stored document's text as the mine stage needs it, read back from the
@@ -43,6 +46,8 @@ struct StoredText {
 
 struct RunCounts {
   int files_seen = 0, ingested = 0, unchanged = 0, failed = 0;
+  // Unchanged files whose stored corrections changed: re-classified.
+  int corrected = 0;
   // Seconds per stage, summed over the run's documents (workers run in
   // parallel: the sum can exceed the run's wall time).
   std::map<std::string, double> stage_seconds;
@@ -61,7 +66,8 @@ class Store {
   Result<StoredText> LoadText(const std::string& path);
   // Replaces what the mine and classify stages made of a stored document
   // (theme hits, commitments, entities, statements, the document's
-  // attributes and versions), in one transaction; its pages, blocks and
+  // attributes, language, warnings, corrections applied and versions), in
+  // one transaction; its pages, blocks and
   // sentences (and so the full-text index) stay as they are.
   Status ReplaceFindings(const StoredText& stored, const IndexedDocument& doc,
                          int64_t run_id);
@@ -81,15 +87,33 @@ class Store {
   Status Touch(const std::string& path, uint64_t size, int64_t mtime);
   // Stored documents with these bytes (any path), oldest first.
   Result<std::vector<StoredDocument>> FindBySha256(const std::string& sha256);
-  // A file moved or renamed: its rows now belong to `to`; missing_since is
-  // cleared. Nothing is re-extracted.
+  // A file moved or renamed: its rows and its corrections now belong to
+  // `to` (a correction already stored for `to` wins over the one of its
+  // key that `from` had); missing_since is cleared. Nothing is
+  // re-extracted.
   Status Move(const std::string& from, const std::string& to, uint64_t size,
               int64_t mtime);
   // Documents whose path lies under folder `root` but is not in `seen`:
-  // marked missing_since now, or deleted with all their rows when `prune`.
+  // marked missing_since now, or deleted with all their rows and their
+  // corrections when `prune`.
   // Returns how many.
   Result<int> MarkMissingUnder(const std::string& root,
                                const std::set<std::string>& seen, bool prune);
+
+  // The corrections stored for the document at `path`, in key order.
+  Result<Corrections> CorrectionsFor(const std::string& path);
+  // Stores `corrections` for `path`, each replacing the one of its key. A
+  // correction whose value is already stored keeps its source and time.
+  // `sha256` (may be empty) is the document's bytes. Returns whether any
+  // stored value changed.
+  Result<bool> StoreCorrections(const std::string& path,
+                                const std::string& sha256,
+                                const Corrections& corrections);
+  // Removes the correction of `key` for `path`; returns whether there was
+  // one.
+  Result<bool> ClearCorrection(const std::string& path, CorrectionKey key);
+  // Stored documents whose path ends in "/" + `name` (or is `name`).
+  Result<std::vector<StoredDocument>> FindByFileName(const std::string& name);
 
   // Appends to ingest_errors only (the document row is written elsewhere).
   Status LogError(int64_t run_id, const std::string& path,

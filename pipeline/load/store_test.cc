@@ -177,7 +177,10 @@ TEST_CASE("Store: an index from schema 1 is migrated on open", "[load]") {
             .Exec("SELECT plan_cycle, subnational FROM documents; "
                   "SELECT lead_agency, end_date, completion FROM "
                   "commitments; SELECT detail FROM entities; "
-                  "SELECT kind FROM statements;")
+                  "SELECT kind FROM statements; SELECT corrections FROM "
+                  "documents; SELECT corrected FROM ingest_runs; SELECT "
+                  "path, sha256, key, value, source, set_at FROM "
+                  "corrections;")
             .ok());
   s->Reset();
   CHECK((*store)->MarkMissingUnder("/nowhere", {}, false).ok());
@@ -376,6 +379,116 @@ TEST_CASE(
   REQUIRE(s->Step());
   CHECK(s->Text(0) == "/next.pdf");
   CHECK_FALSE(s->Step());
+}
+
+TEST_CASE(
+    "Store: corrections are kept per path and key, a repeated value keeps its "
+    "source, they follow a move and go with a prune",
+    "[load][corrections]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("i.sqlite"));
+  REQUIRE(store.ok());
+  Store& st = **store;
+  auto run = st.BeginRun("test");
+  REQUIRE(run.ok());
+  IndexedDocument d = Doc("/in/a.pdf", "aaa", {"Uno."});
+  d.corrections = "country=CO";
+  REQUIRE(st.Replace(d, *run).ok());
+  auto found = st.Find("/in/a.pdf");
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->corrections == "country=CO");
+
+  const Corrections manifest = {{CorrectionKey::kCountry, "CO",
+                                 "manifest:m.csv:2", "2026-01-01T00:00:00Z"},
+                                {CorrectionKey::kYear, "2020",
+                                 "manifest:m.csv:2", "2026-01-01T00:00:00Z"}};
+  auto put = st.StoreCorrections("/in/a.pdf", "aaa", manifest);
+  REQUIRE(put.ok());
+  CHECK(*put);
+  // The same values again change nothing; a new value replaces its key's.
+  put = st.StoreCorrections("/in/a.pdf", "aaa", manifest);
+  REQUIRE(put.ok());
+  CHECK_FALSE(*put);
+  put = st.StoreCorrections(
+      "/in/a.pdf", "aaa",
+      {{CorrectionKey::kCountry, "MX", "set", "2026-02-01T00:00:00Z"},
+       {CorrectionKey::kYear, "2020", "set", "2026-02-01T00:00:00Z"}});
+  REQUIRE(put.ok());
+  CHECK(*put);
+  auto got = st.CorrectionsFor("/in/a.pdf");
+  REQUIRE(got.ok());
+  REQUIRE(got->size() == 2);
+  CHECK((*got)[0].key == CorrectionKey::kCountry);
+  CHECK((*got)[0].value == "MX");
+  CHECK((*got)[0].source == "set");
+  CHECK((*got)[1].key == CorrectionKey::kYear);
+  CHECK((*got)[1].source == "manifest:m.csv:2");  // same value: kept
+  CHECK((*got)[1].set_at == "2026-01-01T00:00:00Z");
+  CHECK(CorrectionsFingerprint(*got) == "country=MX\nyear=2020");
+
+  // A correction stated for the new path before the move wins over the
+  // old path's of the same key.
+  REQUIRE(st.StoreCorrections(
+                "/in/b.pdf", "",
+                {{CorrectionKey::kYear, "2021", "manifest:m.csv:3", ""}})
+              .ok());
+  REQUIRE(st.Move("/in/a.pdf", "/in/b.pdf", 10, 0).ok());
+  got = st.CorrectionsFor("/in/b.pdf");
+  REQUIRE(got.ok());
+  CHECK(CorrectionsFingerprint(*got) == "country=MX\nyear=2021");
+  CHECK(st.CorrectionsFor("/in/a.pdf")->empty());
+
+  auto cleared = st.ClearCorrection("/in/b.pdf", CorrectionKey::kCountry);
+  REQUIRE(cleared.ok());
+  CHECK(*cleared);
+  cleared = st.ClearCorrection("/in/b.pdf", CorrectionKey::kCountry);
+  REQUIRE(cleared.ok());
+  CHECK_FALSE(*cleared);
+
+  auto byname = st.FindByFileName("b.pdf");
+  REQUIRE(byname.ok());
+  REQUIRE(byname->size() == 1);
+  CHECK((*byname)[0].path == "/in/b.pdf");
+  CHECK(st.FindByFileName("a.pdf")->empty());
+
+  REQUIRE(st.MarkMissingUnder("/in", {}, /*prune=*/true).ok());
+  CHECK(Count(st.db(), "corrections") == 0);
+}
+
+TEST_CASE(
+    "Store: an index from before schema 8 keeps what its manifest set, as "
+    "corrections",
+    "[load][corrections]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("i.sqlite");
+  {
+    auto store = Store::Open(path);
+    REQUIRE(store.ok());
+    auto run = (*store)->BeginRun("test");
+    REQUIRE(run.ok());
+    IndexedDocument d = Doc("/in/a.pdf", "aaa", {"Uno."});  // CO, 2020
+    d.doc_type = {"report", "genre word 'Informe' in the title"};
+    REQUIRE((*store)->Replace(d, *run).ok());
+    REQUIRE((*store)
+                ->db()
+                .Exec("UPDATE meta SET value = '7' WHERE key = "
+                      "'schema_version';")
+                .ok());
+  }
+  auto store = Store::Open(path);
+  REQUIRE(store.ok());
+  auto got = (*store)->CorrectionsFor("/in/a.pdf");
+  REQUIRE(got.ok());
+  CHECK(CorrectionsFingerprint(*got) == "country=CO\nyear=2020");
+  for (const Correction& c : *got) CHECK(c.source == "manifest");
+  // Once only: a correction cleared later is not brought back.
+  REQUIRE((*store)->ClearCorrection("/in/a.pdf", CorrectionKey::kYear).ok());
+  store->reset();
+  auto again = Store::Open(path);
+  REQUIRE(again.ok());
+  CHECK(CorrectionsFingerprint(*(*again)->CorrectionsFor("/in/a.pdf")) ==
+        "country=CO");
 }
 
 }  // namespace planmine

@@ -221,7 +221,7 @@ Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
   out.push_back({"Documents", std::move(*by_status)});
   auto runs = RunTable(db,
                        "SELECT id AS run, started_at, finished_at, status, "
-                       "files_seen, ingested, unchanged, failed,"
+                       "files_seen, ingested, unchanged, corrected, failed,"
                        " round(seconds, 2) AS seconds FROM ingest_runs ORDER "
                        "BY id DESC LIMIT 10",
                        {});
@@ -239,6 +239,15 @@ Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
       {});
   if (!stages.ok()) return stages.status();
   out.push_back({"Time per stage, last run", std::move(*stages)});
+  // What researchers stated over the classifier (a manifest's rows,
+  // planmine set): applied on every run.
+  auto corrections = RunTable(
+      db,
+      "SELECT path AS document, key, value, source, set_at AS \"when\" FROM "
+      "corrections ORDER BY path, key",
+      {});
+  if (!corrections.ok()) return corrections.status();
+  out.push_back({"Corrections", std::move(*corrections)});
   return out;
 }
 

@@ -232,8 +232,8 @@ Result<Table> ThemeCounts(Db& db, const std::string& by);
 // themes.
 Result<std::vector<std::pair<std::string, Table>>> Summary(Db& db);
 
-// Documents by status, the last ten ingest runs and the time per stage of
-// the newest.
+// Documents by status, the last ten ingest runs, the time per stage of the
+// newest and the corrections stored (document, key, value, source, when).
 Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db);
 
 // Documents whose status is not ok (or whose last ingest failed), with the

@@ -55,7 +55,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IndexedDocument, file, sha256, status, error,
                                    info, page_count, warnings, title, country,
                                    year, doc_type, plan_cycle, plan_ordinal,
                                    subnational, language, text, sentences,
-                                   findings, matches, versions, stage_seconds)
+                                   findings, matches, versions, corrections,
+                                   stage_seconds)
 
 std::string EncodeResult(const Result<IndexedDocument>& result) {
   nlohmann::json j;

@@ -118,10 +118,10 @@ std::string RomanOrdinal(const std::string& word) {
 }
 
 void Classify(const Signals& signals, IndexedDocument* doc) {
-  // Title: the manifest's, else from the cover (classify/title.h).
+  // Title: a correction's, else from the cover (classify/title.h).
   if (doc->title.value.empty()) doc->title = DecideTitle(*doc, signals);
-  // Country: manifest, else the file name's leading ISO code ("co-…"), else
-  // the country mentioned most (at least 3 times and twice the runner-up).
+  // Country: a correction's, else the file name's leading ISO code ("co-…"),
+  // else the country mentioned most (at least 3 times and twice the runner-up).
   if (doc->country.value.empty()) {
     static const std::set<std::string> kCodes = {
         "ar", "bo", "br", "ca", "cl", "co", "cr", "do", "ec", "gt", "hn",
@@ -270,18 +270,37 @@ std::string FileSummary(const IndexedDocument& doc) {
   return s;
 }
 
-void Pipeline::ApplyManifestAndClassify(const ManifestEntry* entry,
-                                        IndexedDocument* doc) const {
-  if (entry) {
-    if (!entry->title.empty()) doc->title = {entry->title, "manifest"};
-    if (!entry->country.empty()) doc->country = {entry->country, "manifest"};
-    if (entry->year) doc->year = {std::to_string(entry->year), "manifest"};
-    if (!entry->doc_type.empty()) doc->doc_type = {entry->doc_type, "manifest"};
-    if (!entry->language.empty()) doc->language = {entry->language, 1.0, true};
-    if (!entry->plan_cycle.empty())
-      doc->plan_cycle = {entry->plan_cycle, "manifest"};
-    if (!entry->subnational.empty())
-      doc->subnational = {entry->subnational, "manifest"};
+void Pipeline::ApplyCorrectionsAndClassify(const Corrections* corrections,
+                                           IndexedDocument* doc) const {
+  doc->corrections.clear();
+  if (corrections) {
+    for (const Correction& c : *corrections) {
+      const Attribute a = {c.value, CorrectionEvidence(c)};
+      switch (c.key) {
+        case CorrectionKey::kTitle:
+          doc->title = a;
+          break;
+        case CorrectionKey::kCountry:
+          doc->country = a;
+          break;
+        case CorrectionKey::kYear:
+          doc->year = a;
+          break;
+        case CorrectionKey::kDocType:
+          doc->doc_type = a;
+          break;
+        case CorrectionKey::kLanguage:
+          doc->language = {c.value, 1.0, true};
+          break;
+        case CorrectionKey::kPlanCycle:
+          doc->plan_cycle = a;
+          break;
+        case CorrectionKey::kSubnational:
+          doc->subnational = a;
+          break;
+      }
+    }
+    doc->corrections = CorrectionsFingerprint(*corrections);
   }
   planmine::Classify(signals_, doc);
   // Findings and recommendations are typed in reports, not in the plans
@@ -301,7 +320,8 @@ bool Pipeline::HasTextOf(const std::string& stored_versions) const {
                                  text_versions_ + " ") == 0;
 }
 
-void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
+void Pipeline::Remine(const Corrections* corrections,
+                      IndexedDocument* doc) const {
   doc->versions = versions_;
   StageTimer timer(&doc->stage_seconds);
   // The sentence matches of the patterns the document was mined with are
@@ -312,20 +332,33 @@ void Pipeline::Remine(const ManifestEntry* entry, IndexedDocument* doc) const {
       miner_.Mine(doc->sentences, &doc->text,
                   stored.patterns.empty() ? nullptr : &stored, &doc->matches);
   timer.Lap("mine");
-  // Decided afresh, from the manifest and the new findings; the title is
-  // kept (it does not depend on the packs) unless the manifest gives one.
+  // Decided afresh, from the corrections and the new findings; the title is
+  // kept (it does not depend on the packs) unless a correction gave it
+  // (Store::LoadText leaves it empty then).
   doc->country = {};
   doc->year = {};
   doc->doc_type = {};
   doc->plan_cycle = {};
   doc->subnational = {};
   doc->plan_ordinal.clear();
-  ApplyManifestAndClassify(entry, doc);
+  doc->warnings.erase(std::remove(doc->warnings.begin(), doc->warnings.end(),
+                                  std::string(kNoCommitmentsWarning)),
+                      doc->warnings.end());
+  // A language correction no longer stored: the detected language again.
+  const bool had_language =
+      ("\n" + doc->corrections).find("\nlanguage=") != std::string::npos;
+  bool has_language = false;
+  if (corrections)
+    for (const Correction& c : *corrections)
+      has_language |= c.key == CorrectionKey::kLanguage;
+  if (had_language && !has_language)
+    doc->language = language_.DocumentLanguage(doc->text);
+  ApplyCorrectionsAndClassify(corrections, doc);
   timer.Lap("classify");
 }
 
-Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
-                                          const ManifestEntry* entry) const {
+Result<IndexedDocument> Pipeline::Process(
+    const SourceFile& file, const Corrections* corrections) const {
   IndexedDocument doc;
   doc.file = file;
   doc.versions = versions_;
@@ -419,7 +452,7 @@ Result<IndexedDocument> Pipeline::Process(const SourceFile& file,
         std::to_string(doc.text.pages.size()) + " pages have no text" +
         (ocr_ ? " (OCR found none: blank or pictures only)" : ""));
   }
-  ApplyManifestAndClassify(entry, &doc);
+  ApplyCorrectionsAndClassify(corrections, &doc);
   timer.Lap("classify");
   return doc;
 }
@@ -468,13 +501,69 @@ Result<IngestReport> Ingest(
   }
   std::set<std::string> seen;
   std::vector<WorkItem> work;
+  // Which manifest rows matched a file.
+  std::vector<bool> matched(manifest ? manifest->size() : 0, false);
+  // A stored document mined again from its stored text, with the
+  // corrections stored for it: because the packs or the miner changed
+  // (remined), or only its corrections did (corrected).
+  auto remine = [&](const SourceFile& f, const Corrections& corrections,
+                    bool only_corrections) -> Status {
+    auto text = store.LoadText(f.path);
+    if (!text.ok()) return text.status();
+    timer.Lap("read_stored");
+    IndexedDocument doc = std::move(text->doc);
+    pipeline.Remine(&corrections, &doc);
+    for (const auto& [stage, secs] : doc.stage_seconds)
+      stage_seconds[stage] += secs;
+    timer.Restart();  // Remine timed itself
+    Status w = store.ReplaceFindings(*text, doc, report.run_id);
+    if (!w.ok()) return w.WithPrefix(f.path + ": cannot write to the index");
+    timer.Lap("load");
+    if (only_corrections) {
+      ++report.counts.corrected;
+      if (on_file)
+        on_file({f.path, "corrected",
+                 doc.corrections.empty()
+                     ? "corrections removed"
+                     : "corrections: " + [&] {
+                         std::string list = doc.corrections;
+                         std::replace(list.begin(), list.end(), '\n', ' ');
+                         return list;
+                       }()});
+      return Status();
+    }
+    ++report.remined;
+    ++report.counts.ingested;
+    if (on_file)
+      on_file({f.path, "remined",
+               std::to_string(Units(doc)) + " commitments, " +
+                   std::to_string(doc.findings.theme_hits.size()) +
+                   " theme hits"});
+    return Status();
+  };
   for (SourceFile& f : found.files) {
     ++report.counts.files_seen;
     seen.insert(f.path);
     timer.Restart();
     auto stored = store.Find(f.path);
     if (!stored.ok()) return stored.status();
+    // The manifest's row for the file is stored as its corrections first
+    // (the latest statement wins); whichever way the file goes below, it
+    // is classified with the corrections stored for it.
+    if (const ManifestEntry* e = manifest ? manifest->Find(f.path) : nullptr) {
+      matched[static_cast<size_t>(e - manifest->entries().data())] = true;
+      auto put = store.StoreCorrections(
+          f.path, stored->has_value() ? (*stored)->sha256 : "",
+          manifest->CorrectionsOf(*e));
+      if (!put.ok()) return put.status();
+    }
+    auto corrections = store.CorrectionsFor(f.path);
+    if (!corrections.ok()) return corrections.status();
     timer.Lap("lookup");
+    // Stored, but made with other corrections than those stored now.
+    const bool corrected =
+        stored->has_value() &&
+        (*stored)->corrections != CorrectionsFingerprint(*corrections);
     const bool current = stored->has_value() &&
                          (*stored)->versions == pipeline.versions() &&
                          (*stored)->status != "failed";
@@ -483,35 +572,17 @@ Result<IngestReport> Ingest(
     const bool same_stat = stored->has_value() &&
                            (*stored)->size == static_cast<int64_t>(f.size) &&
                            (*stored)->mtime == f.mtime;
-    if (current && same_stat) {
+    if (current && same_stat && !corrected) {
       ++report.counts.unchanged;
       PLANMINE_RETURN_IF_ERROR(store.MarkPresent(f.path));
       if (on_file) on_file({f.path, "unchanged", ""});
       continue;
     }
-    // Same file, same text stages, other packs or miner: mined again from
-    // the stored text, the file left unopened.
+    // Same file, same text stages, other packs or miner or corrections:
+    // mined again from the stored text, the file left unopened.
     if (same_stat && (*stored)->status != "failed" &&
         pipeline.HasTextOf((*stored)->versions)) {
-      auto text = store.LoadText(f.path);
-      if (!text.ok()) return text.status();
-      timer.Lap("read_stored");
-      IndexedDocument doc = std::move(text->doc);
-      const ManifestEntry* entry = manifest ? manifest->Find(f.path) : nullptr;
-      pipeline.Remine(entry, &doc);
-      for (const auto& [stage, secs] : doc.stage_seconds)
-        stage_seconds[stage] += secs;
-      timer.Restart();  // Remine timed itself
-      Status w = store.ReplaceFindings(*text, doc, report.run_id);
-      if (!w.ok()) return w.WithPrefix(f.path + ": cannot write to the index");
-      timer.Lap("load");
-      ++report.remined;
-      ++report.counts.ingested;
-      if (on_file)
-        on_file({f.path, "remined",
-                 std::to_string(Units(doc)) + " commitments, " +
-                     std::to_string(doc.findings.theme_hits.size()) +
-                     " theme hits"});
+      PLANMINE_RETURN_IF_ERROR(remine(f, *corrections, current));
       continue;
     }
     auto sha = Sha256File(f.path);
@@ -521,8 +592,12 @@ Result<IngestReport> Ingest(
       continue;
     }
     if (current && (*stored)->sha256 == *sha) {  // touched, same bytes
-      ++report.counts.unchanged;
       PLANMINE_RETURN_IF_ERROR(store.Touch(f.path, f.size, f.mtime));
+      if (corrected) {
+        PLANMINE_RETURN_IF_ERROR(remine(f, *corrections, true));
+        continue;
+      }
+      ++report.counts.unchanged;
       if (on_file) on_file({f.path, "unchanged", ""});
       continue;
     }
@@ -544,14 +619,27 @@ Result<IngestReport> Ingest(
         PLANMINE_RETURN_IF_ERROR(
             store.Move(from->path, f.path, f.size, f.mtime));
         ++report.moved;
-        ++report.counts.unchanged;
         if (on_file) on_file({f.path, "moved", "from " + from->path});
+        // Its corrections came along; a manifest row for the new path wins.
+        auto now = store.CorrectionsFor(f.path);
+        if (!now.ok()) return now.status();
+        if (CorrectionsFingerprint(*now) != from->corrections) {
+          PLANMINE_RETURN_IF_ERROR(remine(f, *now, true));
+        } else {
+          ++report.counts.unchanged;
+        }
         continue;
       }
     }
     f.sha256 = *sha;
-    work.push_back({f, manifest ? manifest->Find(f.path) : nullptr});
+    work.push_back({f, std::move(*corrections)});
   }
+  if (manifest)
+    for (size_t i = 0; i < matched.size(); ++i)
+      if (!matched[i])
+        report.unmatched.push_back({manifest->name(),
+                                    manifest->entries()[i].line,
+                                    manifest->entries()[i].path});
   // The files to read, in worker processes (workers.h); the results are
   // stored here, one transaction each, as they come.
   PLANMINE_RETURN_IF_ERROR(ProcessInWorkers(
@@ -602,12 +690,68 @@ Result<IngestReport> Ingest(
           .count();
   std::string status = report.counts.failed + report.no_text == 0 ? "ok"
                        : report.counts.ingested - report.no_text > 0 ||
-                               report.counts.unchanged > 0
+                               report.counts.unchanged > 0 ||
+                               report.counts.corrected > 0
                            ? "partial"
                            : "failed";
   PLANMINE_RETURN_IF_ERROR(
       store.EndRun(report.run_id, report.counts, report.seconds, status));
   return report;
+}
+
+Result<std::string> FindStoredPath(Store& store, const std::string& file) {
+  auto exact = store.Find(file);
+  if (!exact.ok()) return exact.status();
+  if (exact->has_value()) return (*exact)->path;
+  // The same file named another way ("./in/a.pdf", an absolute path): a
+  // stored path with its file name that resolves to the same place.
+  std::error_code ec;
+  const fs::path want = fs::weakly_canonical(fs::path(file), ec);
+  auto named = store.FindByFileName(fs::path(file).filename().string());
+  if (!named.ok()) return named.status();
+  for (const StoredDocument& d : *named) {
+    std::error_code ec2;
+    if (!ec && fs::weakly_canonical(fs::path(d.path), ec2) == want && !ec2)
+      return d.path;
+  }
+  // Moved since it was ingested: the stored document with its bytes.
+  if (!fs::is_regular_file(file, ec))
+    return NotFound(file + ": not in the index");
+  auto sha = Sha256File(file);
+  if (!sha.ok()) return sha.status();
+  auto same = store.FindBySha256(*sha);
+  if (!same.ok()) return same.status();
+  std::vector<const StoredDocument*> gone;  // no longer where stored
+  for (const StoredDocument& d : *same)
+    if (!fs::exists(d.path, ec)) gone.push_back(&d);
+  if (same->size() == 1) return (*same)[0].path;
+  if (gone.size() == 1) return gone[0]->path;
+  if (same->empty()) return NotFound(file + ": not in the index");
+  std::string names;
+  for (const StoredDocument& d : *same)
+    names += (names.empty() ? "" : ", ") + d.path;
+  return InvalidArgument(file + ": the bytes of " +
+                         std::to_string(same->size()) + " stored documents (" +
+                         names + "): name one of them");
+}
+
+Result<bool> ApplyStoredCorrections(const Pipeline& pipeline, Store& store,
+                                    const std::string& path, int64_t run_id) {
+  auto stored = store.Find(path);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) return NotFound(path + ": not in the index");
+  if ((*stored)->status == "failed") return false;
+  auto corrections = store.CorrectionsFor(path);
+  if (!corrections.ok()) return corrections.status();
+  auto text = store.LoadText(path);
+  if (!text.ok()) return text.status();
+  IndexedDocument doc = std::move(text->doc);
+  pipeline.Remine(&*corrections, &doc);
+  doc.versions = (*stored)->versions;
+  PLANMINE_RETURN_IF_ERROR(store.ReplaceFindings(*text, doc, run_id));
+  auto cycles = store.ResolvePlanCycles();
+  if (!cycles.ok()) return cycles.status();
+  return true;
 }
 
 }  // namespace planmine

@@ -6,7 +6,8 @@
 // `planmine extract` shows). Ingest() walks paths, skips files whose content
 // and stage versions are unchanged, processes the rest and writes each one in
 // its own transaction; a file that fails is recorded with its reason and the
-// batch goes on.
+// batch goes on. Corrections (core/corrections.h) stored in the index win
+// over what the classifier decides, every time a document is classified.
 #ifndef PLANMINE_RUNNER_PIPELINE_H_
 #define PLANMINE_RUNNER_PIPELINE_H_
 
@@ -16,6 +17,7 @@
 
 #include "extractors/miner.h"
 #include "pipeline/classify/signals.h"
+#include "pipeline/core/corrections.h"
 #include "pipeline/core/status.h"
 #include "pipeline/discover/manifest.h"
 #include "pipeline/extract/extractor.h"
@@ -48,15 +50,17 @@ class Pipeline {
  public:
   static Result<Pipeline> Create(const PipelineOptions& options);
 
-  // Runs every stage on one file. `entry` (may be null) overrides inference.
+  // Runs every stage on one file. `corrections` (may be null) win over
+  // inference.
   Result<IndexedDocument> Process(const SourceFile& file,
-                                  const ManifestEntry* entry) const;
+                                  const Corrections* corrections) const;
 
   // Mines a document again from its stored text (Store::LoadText) and
   // decides its attributes afresh: for a document whose text stages are
-  // unchanged (HasTextOf) when only the packs or the miner changed. Opens
-  // no file.
-  void Remine(const ManifestEntry* entry, IndexedDocument* doc) const;
+  // unchanged (HasTextOf) when only the packs or the miner changed, or when
+  // its corrections did. Opens no file. `doc` is as Store::LoadText reads
+  // it; `corrections` (may be null) win over inference.
+  void Remine(const Corrections* corrections, IndexedDocument* doc) const;
   // Whether rows made by `stored_versions` have the text this pipeline
   // would extract (same extractor, normalizer, language, segmenter, OCR).
   bool HasTextOf(const std::string& stored_versions) const;
@@ -94,8 +98,8 @@ class Pipeline {
   Miner miner_;
   Signals signals_;
   std::vector<Theme> themes_;
-  void ApplyManifestAndClassify(const ManifestEntry* entry,
-                                IndexedDocument* doc) const;
+  void ApplyCorrectionsAndClassify(const Corrections* corrections,
+                                   IndexedDocument* doc) const;
 
   std::string text_versions_;  // the stages that make the text
   std::string versions_;       // text_versions_ + classify + miner and packs
@@ -106,12 +110,20 @@ class Pipeline {
 
 struct IngestProgress {
   std::string path;
-  std::string outcome;  // ingested | unchanged | moved | remined | failed |
-                        // no_text
+  std::string outcome;  // ingested | unchanged | moved | remined | corrected |
+                        // failed | no_text
   std::string detail;
   int pages = 0;     // pages read, for an ingested file
   size_t done = 0;   // files dealt with so far, this one included
   size_t total = 0;  // files this run deals with
+};
+
+// A manifest row that matched no file of the run: its corrections were not
+// stored.
+struct UnmatchedManifestRow {
+  std::string manifest;  // as given
+  int line = 0;
+  std::string path;  // as the row names it
 };
 
 struct IngestReport {
@@ -123,12 +135,20 @@ struct IngestReport {
   int remined = 0;  // only the packs or miner changed: re-mined, not re-read
   std::vector<StageError> errors;  // in file order
   std::vector<std::string> error_paths;
+  // In the manifest's order. counts.corrected: unchanged files whose
+  // corrections changed (a manifest given on a later run): re-classified
+  // from the stored text.
+  std::vector<UnmatchedManifestRow> unmatched;
   double seconds = 0;
   int64_t run_id = 0;
 };
 
 // Ingests `paths` into `store`. Returns an error only when the run cannot
-// happen at all; per-file failures are in the report.
+// happen at all; per-file failures are in the report. The manifest's rows
+// that match a file are stored as its corrections first (a row replaces the
+// correction of each key it fills); every document read, re-mined or found
+// unchanged with other corrections than its row was made with is then
+// classified with the corrections stored for it.
 // Where the files are read (workers.h): `jobs` worker processes at once,
 // each with a wall-clock limit and a memory cap; jobs 0 reads them in this
 // process (no isolation).
@@ -148,8 +168,8 @@ Result<IngestReport> Ingest(
 // Document classification: the title from the cover (classify/title.h) when
 // it is not decided yet, the type (classify/doc_type.h), the country from
 // the file name and mentions, the year from cycles and metadata, the plan
-// cycle and the subnational government. Attributes already set (by the
-// manifest) are kept. Exposed for tests.
+// cycle and the subnational government. Attributes already set (by a
+// correction) are kept. Exposed for tests.
 void Classify(const Signals& signals, IndexedDocument* doc);
 
 // The warning an action plan with no commitment found carries (documents.
@@ -157,6 +177,23 @@ void Classify(const Signals& signals, IndexedDocument* doc);
 inline constexpr const char* kNoCommitmentsWarning =
     "action plan with no commitment found: no keyword heading, template, "
     "numbered heading, run-in title or summary table of commitments matched";
+// The path under which `store` holds the document a user names `file`:
+// that path itself; else the one stored document that is the same file
+// (same canonical path); else the one stored document with the same bytes
+// (a file moved since it was ingested: its rows follow it on the next
+// ingest). Errors: "FILE: not in the index", "FILE: the bytes of N stored
+// documents (A, B): name one of them".
+Result<std::string> FindStoredPath(Store& store, const std::string& file);
+
+// Classifies the stored document at `path` again, from its stored text,
+// with the corrections stored for it, and writes it (run `run_id`): what
+// `planmine set` does at once. Its versions stay as they were, so that a
+// stale document is still re-mined or re-read by the next ingest. REQUIRES:
+// `path` is in the index. A document that failed has no text: returns
+// false and changes nothing (its corrections apply once it is read).
+Result<bool> ApplyStoredCorrections(const Pipeline& pipeline, Store& store,
+                                    const std::string& path, int64_t run_id);
+
 // Commitments found in a document, typed statements aside.
 int Units(const IndexedDocument& doc);
 // "12 pages, es, 19 commitments" (and the warning above when it applies).

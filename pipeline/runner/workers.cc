@@ -126,7 +126,8 @@ void InjectFault(const std::string& path) {
     if (index >= items.size()) _exit(5);
     const WorkItem& item = items[index];
     InjectFault(item.file.path);
-    std::string out = EncodeResult(pipeline.Process(item.file, item.entry));
+    std::string out =
+        EncodeResult(pipeline.Process(item.file, &item.corrections));
     uint64_t size = out.size();
     if (!WriteAll(result, &size, sizeof size) ||
         !WriteAll(result, out.data(), out.size()))
@@ -163,7 +164,7 @@ Status ProcessInWorkers(
   if (limits.jobs <= 0) {
     for (size_t i = 0; i < items.size(); ++i)
       PLANMINE_RETURN_IF_ERROR(
-          done(i, pipeline.Process(items[i].file, items[i].entry)));
+          done(i, pipeline.Process(items[i].file, &items[i].corrections)));
     return Status();
   }
   if (items.empty()) return Status();

@@ -16,8 +16,8 @@
 namespace planmine {
 
 struct WorkItem {
-  SourceFile file;                       // hashed
-  const ManifestEntry* entry = nullptr;  // may be null
+  SourceFile file;          // hashed
+  Corrections corrections;  // stored for the file: win over inference
 };
 
 // Processes every item; calls `done(index, result)` in the parent, in the

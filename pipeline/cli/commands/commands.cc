@@ -1,5 +1,7 @@
 #include "pipeline/cli/commands/commands.h"
 
+#include "pipeline/core/corrections.h"
+
 namespace planmine {
 
 Command IngestCommand() {
@@ -15,13 +17,21 @@ Command ExtractCommand() {
           nullptr, true};
 }
 
+Command SetCommand() {
+  return {"set",
+          "Correct a document's attributes in the index (" +
+              CorrectionKeyNames() +
+              "): the correction wins over the classifier on every later run",
+          nullptr, true};
+}
+
 std::vector<Command> AllCommands() {
   return {IngestCommand(),     ExtractCommand(),     SearchCommand(),
           DocumentsCommand(),  CommitmentsCommand(), ThemesCommand(),
           StatementsCommand(), EntitiesCommand(),    CompareCommand(),
           TimelineCommand(),   ExportCommand(),      ReportCommand(),
           SummaryCommand(),    StatusCommand(),      FailuresCommand(),
-          EvaluateCommand()};
+          EvaluateCommand(),   SetCommand()};
 }
 
 }  // namespace planmine

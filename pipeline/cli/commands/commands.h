@@ -16,8 +16,10 @@ class Pipeline;
 // only, which adds them with WithStages).
 Command IngestCommand();
 Command ExtractCommand();
+Command SetCommand();  // re-classifies with the packs: a stages command
 RunFn IngestSetup(CLI::App* sub);
 RunFn ExtractSetup(CLI::App* sub);
+RunFn SetSetup(CLI::App* sub);
 
 // Questions to the index.
 Command SearchCommand();
@@ -35,7 +37,7 @@ Command StatusCommand();
 Command FailuresCommand();
 Command EvaluateCommand();
 
-// The stages configured from the global options (ingest, extract).
+// The stages configured from the global options (ingest, extract, set).
 Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages);
 
 // Where the report's source links point (--link-base, --link-root; empty:

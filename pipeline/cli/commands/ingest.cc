@@ -15,6 +15,7 @@
 
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
+#include "pipeline/cli/commands/ingest_lock.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/runner/pipeline.h"
@@ -34,30 +35,6 @@ struct IngestArgs {
   WorkerLimits workers;
 };
 
-// Holds an exclusive lock on DB.lock for the life of an ingest, so that two
-// runs (say cron and a person) never write the same index at once.
-class IngestLock {
- public:
-  ~IngestLock() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Status Acquire(const std::string& db_path) {
-    std::string path = db_path + ".lock";
-    fd_ = open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-    if (fd_ < 0)
-      return IoError(path +
-                     ": cannot create lock file: " + std::strerror(errno));
-    if (flock(fd_, LOCK_EX | LOCK_NB) != 0)
-      return Unsupported(db_path +
-                         ": another ingest is already running on this index (" +
-                         path + " is locked)");
-    return Status();
-  }
-
- private:
-  int fd_ = -1;
-};
-
 Status WriteReportJson(const std::string& path, const std::string& db_path,
                        const IngestReport& r, int exit_code) {
   nlohmann::ordered_json j;
@@ -72,6 +49,7 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   j["missing"] = r.missing;
   j["moved"] = r.moved;
   j["remined"] = r.remined;
+  j["corrected"] = r.counts.corrected;
   j["stage_seconds"] = r.counts.stage_seconds;
   j["exit_code"] = exit_code;
   j["status"] = exit_code == 0 ? "ok" : exit_code == 1 ? "partial" : "failed";
@@ -81,6 +59,11 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
                       {"stage", r.errors[i].stage},
                       {"reason", r.errors[i].status.message()}});
   j["errors"] = errors;
+  nlohmann::ordered_json unmatched = nlohmann::ordered_json::array();
+  for (const UnmatchedManifestRow& u : r.unmatched)
+    unmatched.push_back(
+        {{"manifest", u.manifest}, {"line", u.line}, {"path", u.path}});
+  j["unmatched_manifest_rows"] = unmatched;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) return IoError(path + ": cannot write the run report");
   out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
@@ -176,6 +159,7 @@ void ShowProgress(const IngestProgress& p, bool quiet,
          : p.outcome == "unchanged" ? "same     "
          : p.outcome == "moved"     ? "moved    "
          : p.outcome == "remined"   ? "re-mined "
+         : p.outcome == "corrected" ? "corrected "
                                     : "ok       ")
      << (p.detail.rfind(p.path + ": ", 0) == 0
              ? p.detail  // reasons already start with the path
@@ -192,7 +176,9 @@ void PrintRunLine(const IngestReport& r, bool prune, const std::string& db) {
             << (r.remined ? " (" + std::to_string(r.remined) +
                                 " re-mined from the stored text)"
                           : "")
-            << ", " << c.unchanged << " unchanged, " << c.failed << " failed"
+            << ", " << c.unchanged << " unchanged, "
+            << (c.corrected ? std::to_string(c.corrected) + " corrected, " : "")
+            << c.failed << " failed"
             << (r.no_text ? ", " + std::to_string(r.no_text) +
                                 " without text (need OCR)"
                           : "")
@@ -243,6 +229,12 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
                                        : kExitFailed;
   if (c.files_seen == 0)
     std::cerr << "planmine: no documents found (looked for .pdf, .txt, .md)\n";
+  // Rows of the manifest that matched no file of this run: said, not
+  // failed (a corpus-wide manifest is routinely given with a run over part
+  // of the corpus; the exit code speaks of the documents).
+  for (const UnmatchedManifestRow& u : report->unmatched)
+    std::cerr << "planmine: " << u.manifest << ":" << u.line
+              << ": no file matches '" << u.path << "' (row not applied)\n";
   if (!a.report_json.empty()) {
     if (Status s = WriteReportJson(a.report_json, db_path, *report, exit_code);
         !s.ok())
@@ -277,8 +269,9 @@ RunFn IngestSetup(CLI::App* ingest) {
     auto a = std::make_shared<IngestArgs>();
     ingest->add_option("PATH", a->paths, "Files or folders")->required();
     ingest->add_option("--manifest", a->manifest,
-                       "CSV/TSV with path, country, year, doc_type, title "
-                       "overriding inference");
+                       "CSV/TSV with path, country, year, doc_type, title… "
+                       "overriding inference: stored as corrections that "
+                       "hold on later runs");
     ingest
         ->add_option("--max-pages", a->max_pages,
                      "Read at most this many pages of a PDF")

@@ -64,7 +64,9 @@ Command SummaryCommand() {
 }
 
 Command StatusCommand() {
-  return {"status", "What the index holds by status, and the last ingest runs",
+  return {"status",
+          "What the index holds by status, the last ingest runs and the "
+          "corrections stored",
           StatusSetup};
 }
 
