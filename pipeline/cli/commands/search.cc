@@ -101,8 +101,9 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
     so.bridge = &bridge;
   }
   // Nothing is read until a word outside the bridge needs a translation.
+  // --no-bridge keeps the search in the words typed: no dictionary either.
   Dictionaries dictionary(Dictionaries::DefaultDir());
-  if (!a.no_dictionary) so.dictionary = &dictionary;
+  if (!a.no_dictionary && !a.no_bridge) so.dictionary = &dictionary;
   if (a.no_theme) so.theme_min_sentences = 0;
   auto by = ParseSearchBy(a.by);
   if (!by.ok()) return Fail(by.status());
@@ -202,7 +203,7 @@ RunFn SearchSetup(CLI::App* search) {
       ->capture_default_str();
   search->add_flag("--no-bridge", a->no_bridge,
                    "Do not add the other languages' terms "
-                   "(packs/terms.tsv, theme labels)");
+                   "(packs/terms.tsv, theme labels; nor the dictionary's)");
   search->add_flag("--no-dictionary", a->no_dictionary,
                    "Do not add the dictionary translations of words the "
                    "bridge does not know (FreeDict, /usr/share/dictd)");
