@@ -18,6 +18,7 @@ PACKAGES=(
   libcairo2-dev libfontconfig-dev fonts-dejavu-core  # the sample-corpus generator
   wspanish wbrazilian wamerican         # word lists that attest dehyphenated words
   qpdf                                  # encrypted-PDF test fixtures
+  dict-freedict-spa-eng dict-freedict-eng-spa dict-freedict-por-eng dict-freedict-eng-por  # search's dictionary fallback (dictd files)
   bc time                               # scripts/bench_ingest.sh
   chromium                              # the report test renders the HTML headless
   clang libclang-rt-14-dev              # the libFuzzer harnesses (scripts/fuzz.sh)

@@ -47,6 +47,8 @@ struct Table {
 // of packs/themes.taxonomy.tsv. A group may name a theme of the taxonomy: a
 // query that is one of its terms names the theme (document search then also
 // finds the documents that discuss the theme, SearchDocuments).
+class Dictionaries;  // dictionary.h
+
 struct TermGroup {
   std::vector<std::string> terms;  // language-marked (LanguageMarked)
   std::string theme;               // a taxonomy id, or empty
@@ -68,6 +70,9 @@ struct SearchOptions {
   int limit = 20;
   int offset = 0;                      // paging: rows skipped
   const TermBridge* bridge = nullptr;  // null: no cross-language expansion
+  // The fallback for words the bridge does not know (dictionary.h): their
+  // dictionary translations are added like bridge terms. Null: none.
+  Dictionaries* dictionary = nullptr;
   std::string mark_open = "[", mark_close = "]";
   // Document search: a query that names a theme (TermGroup::theme) also
   // finds the documents that discuss the theme: those with the theme's other
@@ -84,11 +89,16 @@ struct SearchOptions {
 //   prefix*          words starting so (accents optional)
 //   AND OR NOT NEAR ( )   FTS5 operators, kept
 //   theme:ID         sentences tagged with the theme (a filter, not a word)
-// With a bridge, a term of the bridge also finds its equivalents.
+// With a bridge, a term of the bridge also finds its equivalents. With a
+// dictionary, outside the bridge term, a run of two or three plain words
+// that is a dictionary entry, or a query of one plain word (four letters or
+// more), also finds its dictionary translations, each marked with its
+// language.
 struct ParsedQuery {
   std::string fts;    // MATCH expression; empty when only theme: was given
   std::string theme;  // from theme:ID
   std::vector<std::string> bridged;  // the equivalents added, for display
+  // (bridge terms, then dictionary translations)
   // planmine_rank's weight of each phrase of `fts`, in order, space
   // separated ("1 1 1 4"): the exact form of a word typed with accents
   // counts 4 times (kExactFormWeight), so "año" ranks before "ano". Empty
@@ -102,7 +112,8 @@ struct ParsedQuery {
 };
 inline constexpr int kExactFormWeight = 4;
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
-                               const TermBridge* bridge);
+                               const TermBridge* bridge,
+                               Dictionaries* dictionary = nullptr);
 
 // ParseQuery without a bridge, the MATCH expression only.
 std::string ToFtsQuery(const std::string& user_query);

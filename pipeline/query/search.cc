@@ -15,6 +15,7 @@
 #include "pipeline/core/utf8.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/dictionary.h"
 #include "pipeline/query/filters.h"
 #include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
@@ -156,7 +157,8 @@ std::string ExactPhrase(const std::string& inner) {
 }  // namespace
 
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
-                               const TermBridge* bridge) {
+                               const TermBridge* bridge,
+                               Dictionaries* dictionary) {
   ParsedQuery pq;
   // Control characters are not text (and \x01-\x03 are the tokenizer's
   // marks): spaces.
@@ -244,6 +246,50 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
               (a[0] == '=' ? Quote(a) : Quote(kRawMark + a));
     return expr + ")";
   };
+  // Parts [from, to), all required. With a dictionary, the longest run of
+  // two or three plain words that is a dictionary entry gets its
+  // translations as alternatives, each marked with its language (as bridge
+  // terms are). A word alone is looked up only when it is the whole query
+  // (four letters or more): translated word by word, a phrase finds what
+  // its words mean apart ("open source" -> "abrir" ... "fuente"), which
+  // costs the exact and inflected queries their precision
+  // (docs/evaluation.md).
+  const bool one_word = parts.size() == 1 && !parts[0].phrase;
+  auto rest_expr = [&](size_t from, size_t to) {
+    std::string out;
+    size_t k = from;
+    while (k < to) {
+      std::string e;
+      size_t used = 1;
+      for (size_t n = std::min<size_t>(3, to - k);
+           dictionary != nullptr && e.empty() && n >= 1; --n) {
+        std::string text;
+        bool plain = true;
+        for (size_t m = k; m < k + n; ++m) {
+          plain = plain && !parts[m].phrase;
+          text += (m > k ? " " : "") + parts[m].text;
+        }
+        if (!plain || (n == 1 && (!one_word || FoldUtf8(text).size() < 4)))
+          continue;
+        std::vector<Translation> tr = dictionary->Translate(text);
+        if (tr.empty()) continue;
+        e = "((";
+        for (size_t m = k; m < k + n; ++m)
+          e += (m > k ? " AND " : "") + word_expr(parts[m]);
+        e += ")";
+        for (const Translation& t : tr) {
+          e += " OR " + Quote(LanguageMarked(t.language, t.text));
+          pq.bridged.push_back(t.text);
+        }
+        e += ")";
+        used = n;
+      }
+      if (e.empty()) e = word_expr(parts[k]);
+      out += (out.empty() ? "" : " AND ") + e;
+      k += used;
+    }
+    return out;
+  };
   // The longest run of plain words that is a bridge term gets its
   // equivalents as alternatives.
   // The match spans parts [best_from, best_from + best_len); best_words is
@@ -302,22 +348,16 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
         expr += " OR " + Quote(a);
         pq.bridged.push_back(std::string(Unmarked(a)));
       }
-      std::string out;
-      for (size_t k = 0; k < parts.size(); ++k) {
-        if (k == best_from) {
-          out += (out.empty() ? "" : " AND ") + std::string("(") + expr + ")";
-          k += best_len - 1;
-          continue;
-        }
-        out += (out.empty() ? "" : " AND ") + word_expr(parts[k]);
-      }
+      std::string out = rest_expr(0, best_from);
+      out += (out.empty() ? "" : " AND ") + std::string("(") + expr + ")";
+      std::string after = rest_expr(best_from + best_len, parts.size());
+      if (!after.empty()) out += " AND " + after;
       pq.fts = out;
       pq.weights = PhraseWeights(pq.fts);
       return pq;
     }
   }
-  for (const Part& p : parts)
-    pq.fts += (pq.fts.empty() ? "" : " AND ") + word_expr(p);
+  pq.fts = rest_expr(0, parts.size());
   pq.weights = PhraseWeights(pq.fts);
   return pq;
 }
@@ -439,7 +479,7 @@ Result<int64_t> CountHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
 // as filters.h does), else o.theme (resolved by ResolveSearchFilters).
 Result<ParsedQuery> ParseForSearch(Db& db, const std::string& query,
                                    const SearchOptions& o, std::string* theme) {
-  auto parsed = ParseQuery(query, o.bridge);
+  auto parsed = ParseQuery(query, o.bridge, o.dictionary);
   if (!parsed.ok()) return parsed.status();
   *theme = o.theme;
   if (!parsed->theme.empty()) {
@@ -636,7 +676,7 @@ std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
   std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
   std::string found = "SELECT id, score, 1 AS via FROM ranked";
   std::string own;  // the MATCH expression of the words alone
-  if (!pq.fts.empty() && o.bridge != nullptr) {
+  if (!pq.fts.empty() && (o.bridge != nullptr || o.dictionary != nullptr)) {
     auto w = ParseQuery(query, nullptr);
     if (w.ok()) own = w->fts;
   }
@@ -809,7 +849,7 @@ Result<NoHitHint> ExplainNoHits(Db& db, const std::string& query,
   if (!all.ok()) return all.status();
   if (*all > 0) return hint;
   for (const std::string& w : words) {
-    auto pw = ParseQuery(w, o.bridge);
+    auto pw = ParseQuery(w, o.bridge, o.dictionary);
     if (!pw.ok()) return pw.status();
     int64_t n = 0;
     if (!pw->fts.empty()) {

@@ -8,6 +8,7 @@
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/format.h"
 #include "pipeline/query/evaluate_documents.h"
+#include "pipeline/query/dictionary.h"
 #include "pipeline/query/evaluate_search.h"
 
 namespace planmine {
@@ -16,7 +17,7 @@ namespace {
 struct EvaluateArgs {
   std::string labels, titles, queries;
   std::vector<std::string> manifests;
-  bool verbose = false, check = false;
+  bool verbose = false, check = false, no_dictionary = false;
 };
 
 int RunEvaluateCommitments(Db& db, const std::string& labels, bool verbose,
@@ -133,13 +134,16 @@ int RunEvaluateDocuments(Db& db, const std::vector<std::string>& manifests,
 // Document search against judged queries (pipeline/query/evaluate_search.h).
 // Target: recall 0.95 for every kind, pooled and mean over queries.
 int RunEvaluateSearch(Db& db, const std::string& queries,
-                      const std::string& packs, bool verbose, bool check) {
+                      const std::string& packs, bool verbose, bool check,
+                      bool no_dictionary) {
   auto qs = LoadJudgedQueries(queries);
   if (!qs.ok()) return Fail(qs.status());
   auto bridge = LoadTermBridge(packs);
   if (!bridge.ok()) return Fail(bridge.status());
   SearchOptions o;
   o.bridge = &*bridge;
+  Dictionaries dictionary(Dictionaries::DefaultDir());
+  if (!no_dictionary) o.dictionary = &dictionary;
   auto r = EvaluateSearch(db, *qs, o);
   if (!r.ok()) return Fail(r.status());
   std::cout << "search: " << r->all.queries << " judged queries from "
@@ -170,7 +174,8 @@ int RunEvaluateSearch(Db& db, const std::string& queries,
 int RunEvaluate(Db& db, const std::string& labels,
                 const std::vector<std::string>& manifests,
                 const std::string& titles, const std::string& queries,
-                const std::string& packs, bool verbose, bool check) {
+                const std::string& packs, bool verbose, bool check,
+                bool no_dictionary) {
   if (labels.empty() && manifests.empty() && titles.empty() && queries.empty())
     return Fail(InvalidArgument(
         "evaluate: give a commitments LABELS file, --documents MANIFEST…, "
@@ -186,7 +191,8 @@ int RunEvaluate(Db& db, const std::string& labels,
   if (!queries.empty() && rc != kExitFailed) {
     if (!labels.empty() || !manifests.empty() || !titles.empty())
       std::cout << "\n";
-    rc = std::max(rc, RunEvaluateSearch(db, queries, packs, verbose, check));
+    rc = std::max(rc, RunEvaluateSearch(db, queries, packs, verbose, check,
+                                        no_dictionary));
   }
   return rc;
 }
@@ -211,6 +217,8 @@ RunFn EvaluateSetup(CLI::App* evaluate) {
   evaluate->add_flag("-v,--verbose", a->verbose,
                      "List every miss: unfound, extra, wrong field; the "
                      "documents' wrong types and rejected titles");
+  evaluate->add_flag("--no-dictionary", a->no_dictionary,
+                     "Search as search --no-dictionary does");
   evaluate->add_flag("--check", a->check,
                      "Exit 1 below the targets: commitment F1 0.9, lead "
                      "agency and dates 0.8, theme macro-F1 0.8; doc_type "
@@ -220,7 +228,8 @@ RunFn EvaluateSetup(CLI::App* evaluate) {
     auto store = OpenIndex(g.db);
     if (!store.ok()) return Fail(store.status());
     return RunEvaluate((*store)->db(), a->labels, a->manifests, a->titles,
-                       a->queries, g.packs, a->verbose, a->check);
+                       a->queries, g.packs, a->verbose, a->check,
+                       a->no_dictionary);
   };
 }
 

@@ -7,6 +7,7 @@
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/format.h"
 #include "pipeline/core/doc_types.h"
+#include "pipeline/query/dictionary.h"
 
 namespace planmine {
 namespace {
@@ -15,7 +16,7 @@ struct SearchArgs {
   std::string query, format = "table", by = "sentence";
   SearchOptions so;
   int page = 1;
-  bool no_bridge = false, no_theme = false;
+  bool no_bridge = false, no_theme = false, no_dictionary = false;
   CLI::Option* limit = nullptr;  // given or not
 };
 
@@ -99,6 +100,10 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
     bridge = std::move(*b);
     so.bridge = &bridge;
   }
+  // Nothing is read until a word outside the bridge needs a translation.
+  // --no-bridge keeps the search in the words typed: no dictionary either.
+  Dictionaries dictionary(Dictionaries::DefaultDir());
+  if (!a.no_dictionary && !a.no_bridge) so.dictionary = &dictionary;
   if (a.no_theme) so.theme_min_sentences = 0;
   auto by = ParseSearchBy(a.by);
   if (!by.ok()) return Fail(by.status());
@@ -138,7 +143,7 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
       std::cerr << "planmine: " << hint.message() << "\n";
     return kExitOk;
   }
-  auto parsed = ParseQuery(a.query, so.bridge);
+  auto parsed = ParseQuery(a.query, so.bridge, so.dictionary);
   if (parsed.ok() && !parsed->bridged.empty()) {
     std::string also;
     for (const std::string& b : parsed->bridged)
@@ -198,7 +203,10 @@ RunFn SearchSetup(CLI::App* search) {
       ->capture_default_str();
   search->add_flag("--no-bridge", a->no_bridge,
                    "Do not add the other languages' terms "
-                   "(packs/terms.tsv, theme labels)");
+                   "(packs/terms.tsv, theme labels; nor the dictionary's)");
+  search->add_flag("--no-dictionary", a->no_dictionary,
+                   "Do not add the dictionary translations of words the "
+                   "bridge does not know (FreeDict, /usr/share/dictd)");
   search->add_flag("--no-theme", a->no_theme,
                    "--by document: a query that names a theme finds only "
                    "its words and their equivalents, not every document "

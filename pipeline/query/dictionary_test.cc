@@ -1,0 +1,177 @@
+#include "pipeline/query/dictionary.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/query/query.h"
+#include "pipeline/query/search_fixture.h"
+#include "tests/catch.h"
+#include "tests/test_util.h"
+
+namespace planmine {
+namespace {
+
+using testing::TempDir;
+using testing::WriteFile;
+
+std::string DictdB64(long long n) {
+  static const char* kDigits =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string s;
+  do {
+    s.insert(s.begin(), kDigits[n % 64]);
+    n /= 64;
+  } while (n > 0);
+  return s;
+}
+
+// A dictd dictionary freedict-PAIR in `dir`: entries "headword\nbody".
+void WriteDictd(const std::string& dir, const std::string& pair,
+                const std::vector<std::pair<std::string, std::string>>& es) {
+  std::string text, index;
+  for (const auto& [head, entry] : es) {
+    index += head + "\t" + DictdB64(static_cast<long long>(text.size())) +
+             "\t" + DictdB64(static_cast<long long>(entry.size())) + "\n";
+    text += entry;
+  }
+  WriteFile(dir + "/freedict-" + pair + ".index", index);
+  gzFile z = gzopen((dir + "/freedict-" + pair + ".dict.dz").c_str(), "wb");
+  REQUIRE(z != nullptr);
+  gzwrite(z, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(z);
+}
+
+// A small pair of dictionaries with "software libre" and "prefectura".
+void WriteFixture(const std::string& dir) {
+  WriteDictd(dir, "spa-eng",
+             {{"libre", "libre /ˈliβɾe/\n1. free\n2. vacant <adj>\n"},
+              {"prefectura", "prefectura /x/\ncity hall\n"},
+              {"software libre",
+               "software libre /x/\nfree software, open source software\n"}});
+  WriteDictd(dir, "eng-por",
+             {{"city hall", "city hall /x/ <s>\nprefeitura\n"},
+              {"free", "free /friː/ <adj>\n1. livre\n2. grátis\n"},
+              {"free software", "free software /x/\nsoftware livre\n"}});
+}
+
+bool Has(const std::vector<Translation>& v, const std::string& language,
+         const std::string& text) {
+  return std::find(v.begin(), v.end(), Translation{language, text}) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("Dictionary: dictd numbers and entries", "[search]") {
+  CHECK(DictdNumber("A") == 0);
+  CHECK(DictdNumber("BWGY") == 352664);
+  CHECK(DictdNumber("a-b") == -1);
+  CHECK(EntryTranslations("free /friː/ <adj> <vt>\n1. livre\n2. grátis\n3. "
+                          "libertar, livrar, tornar livre\n") ==
+        std::vector<std::string>{"livre", "grátis", "libertar", "livrar",
+                                 "tornar livre"});
+  // Grammar notes out; items of more than three words out.
+  CHECK(EntryTranslations("x /x/\nsomething (informal); a b c d e\n") ==
+        std::vector<std::string>{"something"});
+}
+
+TEST_CASE("Dictionary: lookups and translations on a small dictd pair",
+          "[search]") {
+  TempDir dir;
+  WriteFixture(dir.path());
+  Dictionaries d(dir.path());
+  CHECK(d.Available());
+  auto free = d.Lookup("eng-por", "Free");
+  REQUIRE(free.ok());
+  CHECK(*free == std::vector<std::string>{"livre", "grátis"});
+  CHECK_FALSE(d.Lookup("eng-spa", "free").ok());  // not there
+  // A phrase entry, and es -> pt through en.
+  std::vector<Translation> t = d.Translate("Software Libre");
+  CHECK(Has(t, "en", "free software"));
+  CHECK(Has(t, "en", "open source software"));
+  CHECK(Has(t, "pt", "software livre"));
+  // A plural looked up as its singular.
+  CHECK(Has(d.Translate("prefecturas"), "pt", "prefeitura"));
+  CHECK(d.Translate("nada").empty());
+  CHECK_FALSE(Dictionaries(dir.File("none")).Available());
+  CHECK(Dictionaries(dir.File("none")).Translate("libre").empty());
+}
+
+TEST_CASE("Dictionary: software libre expands into en and pt", "[search]") {
+  TempDir dir;
+  WriteFixture(dir.path());
+  Dictionaries d(dir.path());
+  auto pq = ParseQuery("software libre", nullptr, &d);
+  REQUIRE(pq.ok());
+  INFO(pq->fts);
+  // The phrase entry wins over the words: marked with their language, so
+  // each is stemmed in it.
+  CHECK(pq->fts.find("\"" + LanguageMarked("en", "free software") + "\"") !=
+        std::string::npos);
+  CHECK(pq->fts.find("\"" + LanguageMarked("pt", "software livre") + "\"") !=
+        std::string::npos);
+  CHECK(std::find(pq->bridged.begin(), pq->bridged.end(), "free software") !=
+        pq->bridged.end());
+  // Without the dictionary (search --no-dictionary): the words alone.
+  auto plain = ParseQuery("software libre", nullptr, nullptr);
+  REQUIRE(plain.ok());
+  CHECK(plain->fts.find("free software") == std::string::npos);
+  CHECK(plain->bridged.empty());
+}
+
+TEST_CASE("Dictionary: search finds the other language, not with "
+          "--no-dictionary",
+          "[search]") {
+  TempDir dir;
+  WriteFixture(dir.path());
+  Dictionaries d(dir.path());
+  testing::SearchFixture f;
+  SearchOptions o;
+  auto off = Search(f.db(), "prefectura", o);  // what --no-dictionary does
+  REQUIRE(off.ok());
+  CHECK(off->rows.empty());
+  o.dictionary = &d;
+  auto on = Search(f.db(), "prefectura", o);
+  REQUIRE(on.ok());
+  REQUIRE(on->rows.size() == 1);
+  CHECK(on->rows[0][on->Column("language")] == "pt");
+  auto docs = SearchDocuments(f.db(), "prefectura", o, SearchBy::kDocument);
+  REQUIRE(docs.ok());
+  REQUIRE(docs->rows.size() == 1);
+  CHECK(docs->rows[0][docs->Column("found_by")] == "bridge");
+}
+
+TEST_CASE("Dictionary: the installed FreeDict files", "[search]") {
+  Dictionaries d(kDictdDir);
+  if (!d.Available()) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string(ci) == "true")
+      FAIL("the FreeDict dictionaries are not installed in "
+           << kDictdDir << " (scripts/install-deps.sh)");
+    WARN("skipped: no FreeDict dictionaries in " << kDictdDir
+                                                  << " (scripts/install-deps.sh)");
+    return;
+  }
+  auto budget = d.Lookup("eng-spa", "budget");
+  REQUIRE(budget.ok());
+  CHECK(std::find(budget->begin(), budget->end(), "presupuesto") !=
+        budget->end());
+  auto free = d.Lookup("eng-por", "free");
+  REQUIRE(free.ok());
+  CHECK(std::find(free->begin(), free->end(), "livre") != free->end());
+  // es -> en, and es -> pt through en.
+  std::vector<Translation> t = d.Translate("presupuesto");
+  CHECK(Has(t, "en", "budget"));
+  CHECK(Has(t, "pt", "orçamento"));
+  // A plural without its own entry: "elecciones" -> "elección".
+  CHECK(Has(d.Translate("elecciones"), "en", "election"));
+  // en -> es and pt.
+  std::vector<Translation> p = d.Translate("police");
+  CHECK(Has(p, "es", "policía"));
+  CHECK(Has(p, "pt", "polícia"));
+  CHECK(d.load_ms() >= 0);
+}
+
+}  // namespace planmine
