@@ -103,13 +103,13 @@ TEST_CASE(
   CHECK(bad.out == "planmine: set: year must be four digits, got '20'\n");
   bad = Run(Cli(db, "set " + dir.File("in/nowhere.pdf") + " year=2020"));
   CHECK(bad.exit_code == 2);
-  CHECK(bad.out == "planmine: " + dir.File("in/nowhere.pdf") +
-                       ": not in the index\n");
+  CHECK(bad.out ==
+        "planmine: " + dir.File("in/nowhere.pdf") + ": not in the index\n");
   CHECK(Rows(db, "SELECT count(*) FROM corrections") == "2\n");
 
   CHECK(Rows(db, "SELECT count(*) FROM plan_editions") == "1\n");
-  CommandResult set = Run(Cli(
-      db, "set " + slides + " doc_type=action_plan country=br year=2019"));
+  CommandResult set = Run(
+      Cli(db, "set " + slides + " doc_type=action_plan country=br year=2019"));
   INFO(set.out);
   CHECK(set.exit_code == 0);
   CHECK(set.out.find(slides + ":\n  country = BR  (set, ") !=
@@ -142,8 +142,9 @@ TEST_CASE(
   CHECK(Rows(db, "SELECT count(*) FROM corrections") == "5\n");
 
   // --clear: the classifier decides again.
-  CommandResult clear = Run(Cli(db, "set " + workshop + " --clear doc_type "
-                                                        "--clear country"));
+  CommandResult clear = Run(Cli(db, "set " + workshop +
+                                        " --clear doc_type "
+                                        "--clear country"));
   CHECK(clear.exit_code == 0);
   CHECK(clear.out.find(workshop + ": no corrections") != std::string::npos);
   CHECK(Rows(db, type_of_workshop) == inferred);

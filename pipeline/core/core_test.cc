@@ -1,5 +1,5 @@
-#include "pipeline/core/countries.h"
 #include "pipeline/core/corrections.h"
+#include "pipeline/core/countries.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/status.h"

@@ -15,18 +15,21 @@ const std::vector<Country>& AllCountries() {
       {"AT", "Austria", "Austria", "Áustria", ""},
       {"AU", "Australia", "Australia", "Austrália", ""},
       {"AZ", "Azerbaijan", "Azerbaiyán", "Azerbaijão", ""},
-      {"BA", "Bosnia and Herzegovina", "Bosnia y Herzegovina", "Bósnia e Herzegovina", ""},
+      {"BA", "Bosnia and Herzegovina", "Bosnia y Herzegovina",
+       "Bósnia e Herzegovina", ""},
       {"BD", "Bangladesh", "Bangladés", "Bangladesh", ""},
       {"BE", "Belgium", "Bélgica", "Bélgica", ""},
       {"BF", "Burkina Faso", "Burkina Faso", "Burkina Faso", ""},
       {"BG", "Bulgaria", "Bulgaria", "Bulgária", ""},
       {"BJ", "Benin", "Benín", "Benin", ""},
-      {"BO", "Bolivia", "Bolivia", "Bolívia", "Estado Plurinacional de Bolivia"},
+      {"BO", "Bolivia", "Bolivia", "Bolívia",
+       "Estado Plurinacional de Bolivia"},
       {"BR", "Brazil", "Brasil", "Brasil", ""},
       {"BZ", "Belize", "Belice", "Belize", ""},
       {"CA", "Canada", "Canadá", "Canadá", ""},
       {"CH", "Switzerland", "Suiza", "Suíça", ""},
-      {"CI", "Côte d'Ivoire", "Costa de Marfil", "Costa do Marfim", "Ivory Coast"},
+      {"CI", "Côte d'Ivoire", "Costa de Marfil", "Costa do Marfim",
+       "Ivory Coast"},
       {"CL", "Chile", "Chile", "Chile", ""},
       {"CM", "Cameroon", "Camerún", "Camarões", ""},
       {"CN", "China", "China", "China", ""},
@@ -34,10 +37,12 @@ const std::vector<Country>& AllCountries() {
       {"CR", "Costa Rica", "Costa Rica", "Costa Rica", ""},
       {"CU", "Cuba", "Cuba", "Cuba", ""},
       {"CV", "Cabo Verde", "Cabo Verde", "Cabo Verde", "Cape Verde"},
-      {"CZ", "Czech Republic", "República Checa", "República Tcheca", "Czechia|Chequia|Tchéquia"},
+      {"CZ", "Czech Republic", "República Checa", "República Tcheca",
+       "Czechia|Chequia|Tchéquia"},
       {"DE", "Germany", "Alemania", "Alemanha", ""},
       {"DK", "Denmark", "Dinamarca", "Dinamarca", ""},
-      {"DO", "Dominican Republic", "República Dominicana", "República Dominicana", ""},
+      {"DO", "Dominican Republic", "República Dominicana",
+       "República Dominicana", ""},
       {"DZ", "Algeria", "Argelia", "Argélia", ""},
       {"EC", "Ecuador", "Ecuador", "Equador", ""},
       {"EE", "Estonia", "Estonia", "Estônia", ""},
@@ -46,7 +51,8 @@ const std::vector<Country>& AllCountries() {
       {"ET", "Ethiopia", "Etiopía", "Etiópia", ""},
       {"FI", "Finland", "Finlandia", "Finlândia", ""},
       {"FR", "France", "Francia", "França", ""},
-      {"GB", "United Kingdom", "Reino Unido", "Reino Unido", "UK|U.K.|Great Britain|Gran Bretaña|Grã-Bretanha|Britain"},
+      {"GB", "United Kingdom", "Reino Unido", "Reino Unido",
+       "UK|U.K.|Great Britain|Gran Bretaña|Grã-Bretanha|Britain"},
       {"GE", "Georgia", "Georgia", "Geórgia", ""},
       {"GH", "Ghana", "Ghana", "Gana", ""},
       {"GR", "Greece", "Grecia", "Grécia", ""},
@@ -66,8 +72,10 @@ const std::vector<Country>& AllCountries() {
       {"JO", "Jordan", "Jordania", "Jordânia", ""},
       {"JP", "Japan", "Japón", "Japão", ""},
       {"KE", "Kenya", "Kenia", "Quênia", "Quénia"},
-      {"KG", "Kyrgyz Republic", "República Kirguisa", "Quirguistão", "Kyrgyzstan|Kirguistán"},
-      {"KR", "South Korea", "Corea del Sur", "Coreia do Sul", "Korea|Republic of Korea|República de Corea"},
+      {"KG", "Kyrgyz Republic", "República Kirguisa", "Quirguistão",
+       "Kyrgyzstan|Kirguistán"},
+      {"KR", "South Korea", "Corea del Sur", "Coreia do Sul",
+       "Korea|Republic of Korea|República de Corea"},
       {"LK", "Sri Lanka", "Sri Lanka", "Sri Lanka", ""},
       {"LR", "Liberia", "Liberia", "Libéria", ""},
       {"LT", "Lithuania", "Lituania", "Lituânia", ""},
@@ -77,7 +85,8 @@ const std::vector<Country>& AllCountries() {
       {"MD", "Moldova", "Moldavia", "Moldávia", "Republic of Moldova"},
       {"ME", "Montenegro", "Montenegro", "Montenegro", ""},
       {"MG", "Madagascar", "Madagascar", "Madagáscar", ""},
-      {"MK", "North Macedonia", "Macedonia del Norte", "Macedônia do Norte", "Macedonia"},
+      {"MK", "North Macedonia", "Macedonia del Norte", "Macedônia do Norte",
+       "Macedonia"},
       {"MN", "Mongolia", "Mongolia", "Mongólia", ""},
       {"MT", "Malta", "Malta", "Malta", ""},
       {"MV", "Maldives", "Maldivas", "Maldivas", ""},
@@ -115,11 +124,14 @@ const std::vector<Country>& AllCountries() {
       {"TL", "Timor-Leste", "Timor Oriental", "Timor-Leste", "East Timor"},
       {"TN", "Tunisia", "Túnez", "Tunísia", ""},
       {"TR", "Turkey", "Turquía", "Turquia", "Türkiye"},
-      {"TT", "Trinidad and Tobago", "Trinidad y Tobago", "Trinidad e Tobago", ""},
+      {"TT", "Trinidad and Tobago", "Trinidad y Tobago", "Trinidad e Tobago",
+       ""},
       {"TZ", "Tanzania", "Tanzania", "Tanzânia", ""},
       {"UA", "Ukraine", "Ucrania", "Ucrânia", ""},
       {"UG", "Uganda", "Uganda", "Uganda", ""},
-      {"US", "United States", "Estados Unidos", "Estados Unidos", "USA|U.S.A.|U.S.|EE.UU.|EEUU|EUA|United States of America|Estados Unidos de América"},
+      {"US", "United States", "Estados Unidos", "Estados Unidos",
+       "USA|U.S.A.|U.S.|EE.UU.|EEUU|EUA|United States of America|Estados "
+       "Unidos de América"},
       {"UY", "Uruguay", "Uruguay", "Uruguai", ""},
       {"VE", "Venezuela", "Venezuela", "Venezuela", ""},
       {"ZA", "South Africa", "Sudáfrica", "África do Sul", ""},
@@ -132,7 +144,8 @@ const std::vector<Country>& AllCountries() {
 const Country* FindCountry(std::string_view code) {
   if (code.size() != 2) return nullptr;
   std::string up;
-  for (char c : code) up += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+  for (char c : code)
+    up += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
   const auto& all = AllCountries();
   auto it = std::lower_bound(
       all.begin(), all.end(), up,
@@ -143,12 +156,11 @@ const Country* FindCountry(std::string_view code) {
 std::string FoldName(std::string_view s) {
   // The accented Latin letters of es/pt/fr names, folded to ASCII.
   static const std::map<std::string, char> kFold = {
-      {"á", 'a'}, {"à", 'a'}, {"â", 'a'}, {"ã", 'a'}, {"ä", 'a'},
-      {"é", 'e'}, {"ê", 'e'}, {"è", 'e'}, {"í", 'i'}, {"î", 'i'},
-      {"ó", 'o'}, {"ô", 'o'}, {"õ", 'o'}, {"ö", 'o'}, {"ú", 'u'},
-      {"ü", 'u'}, {"ñ", 'n'}, {"ç", 'c'}, {"Á", 'a'}, {"É", 'e'},
-      {"Í", 'i'}, {"Ó", 'o'}, {"Ú", 'u'}, {"Ñ", 'n'}, {"Ç", 'c'},
-      {"Ô", 'o'}, {"Ã", 'a'}, {"Ê", 'e'}, {"Â", 'a'}, {"Õ", 'o'}};
+      {"á", 'a'}, {"à", 'a'}, {"â", 'a'}, {"ã", 'a'}, {"ä", 'a'}, {"é", 'e'},
+      {"ê", 'e'}, {"è", 'e'}, {"í", 'i'}, {"î", 'i'}, {"ó", 'o'}, {"ô", 'o'},
+      {"õ", 'o'}, {"ö", 'o'}, {"ú", 'u'}, {"ü", 'u'}, {"ñ", 'n'}, {"ç", 'c'},
+      {"Á", 'a'}, {"É", 'e'}, {"Í", 'i'}, {"Ó", 'o'}, {"Ú", 'u'}, {"Ñ", 'n'},
+      {"Ç", 'c'}, {"Ô", 'o'}, {"Ã", 'a'}, {"Ê", 'e'}, {"Â", 'a'}, {"Õ", 'o'}};
   std::string out;
   bool space = false;
   for (size_t i = 0; i < s.size();) {

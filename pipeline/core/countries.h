@@ -32,7 +32,8 @@ std::string CountryCode(std::string_view name_or_code);
 
 // The name of a code in `language` (en, es or pt; other: en); the code itself
 // when unknown.
-std::string CountryName(std::string_view code, std::string_view language = "en");
+std::string CountryName(std::string_view code,
+                        std::string_view language = "en");
 
 // Lower case, Latin accents removed, '.' dropped, spaces collapsed: the form
 // names are compared in.

@@ -32,6 +32,17 @@ Result<std::string> KeyExpr(const std::string& key) {
                          "language");
 }
 
+// Binds ?1 cycle, ?2 country, ?3 doc_type (NULL when not filtered).
+void BindFilters(const CompareOptions& o, Stmt* s) {
+  int i = 0;
+  for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
+    if (v->empty())
+      s->BindNull(++i);
+    else
+      s->Bind(++i, *v);
+  }
+}
+
 }  // namespace
 
 Result<Matrix> Compare(Db& db, const CompareOptions& options) {
@@ -94,13 +105,7 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
   const bool sum = o.measure == "mentions";
   auto s = db.Prepare("SELECT " + *rk + ", " + *ck + ", f.unit" + from);
   if (!s.ok()) return s.status();
-  int i = 0;
-  for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
-    if (v->empty())
-      s->BindNull(++i);
-    else
-      s->Bind(++i, *v);
-  }
+  BindFilters(o, &*s);
   std::map<std::pair<std::string, std::string>, std::set<int64_t>> cell_units;
   std::map<std::string, std::set<int64_t>> row_units;
   std::set<int64_t> all_units;
@@ -131,13 +136,7 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
     auto all = db.Prepare("SELECT " + *rk + ", f.unit FROM (" + units +
                           ") f JOIN documents d ON d.id = f.doc_id" + where);
     if (!all.ok()) return all.status();
-    int k = 0;
-    for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
-      if (v->empty())
-        all->BindNull(++k);
-      else
-        all->Bind(++k, *v);
-    }
+    BindFilters(o, &*all);
     while (all->Step()) {
       row_units[all->Text(0)].insert(all->Int(1));
       all_units.insert(all->Int(1));
@@ -157,13 +156,7 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
     auto all = db.Prepare("SELECT DISTINCT " + *expr + " FROM documents d" +
                           where + " AND d.status = 'ok'");
     if (!all.ok()) return all.status();
-    int k = 0;
-    for (const std::string* v : {&o.cycle, &o.country, &o.doc_type}) {
-      if (v->empty())
-        all->BindNull(++k);
-      else
-        all->Bind(++k, *v);
-    }
+    BindFilters(o, &*all);
     while (all->Step()) out->insert(all->Text(0));
     PLANMINE_RETURN_IF_ERROR(all->status());
   }

@@ -17,10 +17,10 @@
 namespace planmine {
 
 struct Dictionaries::Book {
-  bool tried = false;      // the index was looked for
-  bool ok = false;         // and read
-  bool inflated = false;   // the .dict.dz was inflated into `text`
-  std::string dict_path;   // NAME.dict.dz
+  bool tried = false;     // the index was looked for
+  bool ok = false;        // and read
+  bool inflated = false;  // the .dict.dz was inflated into `text`
+  std::string dict_path;  // NAME.dict.dz
   std::multimap<std::string, std::pair<long long, long long>> entries;
   std::string text;
 };
@@ -122,9 +122,12 @@ std::vector<std::string> EntryTranslations(const std::string& entry) {
     std::string clean;
     int depth = 0;
     for (char c : s) {
-      if (c == '<' || c == '(' || c == '[' || c == '{') ++depth;
-      else if (c == '>' || c == ')' || c == ']' || c == '}') depth = std::max(0, depth - 1);
-      else if (depth == 0) clean += c;
+      if (c == '<' || c == '(' || c == '[' || c == '{')
+        ++depth;
+      else if (c == '>' || c == ')' || c == ']' || c == '}')
+        depth = std::max(0, depth - 1);
+      else if (depth == 0)
+        clean += c;
     }
     std::string item;
     std::istringstream items(clean);
@@ -133,7 +136,8 @@ std::vector<std::string> EntryTranslations(const std::string& entry) {
       std::string part;
       while (std::getline(parts, part, ';')) {
         std::string t = Trim(part);
-        if (t.empty() || t.find_first_of("0123456789/:=\"") != std::string::npos)
+        if (t.empty() ||
+            t.find_first_of("0123456789/:=\"") != std::string::npos)
           continue;
         size_t words = FoldedWords(t).size();
         if (words == 0 || words > 3) continue;

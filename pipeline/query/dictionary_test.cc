@@ -121,9 +121,10 @@ TEST_CASE("Dictionary: software libre expands into en and pt", "[search]") {
   CHECK(plain->bridged.empty());
 }
 
-TEST_CASE("Dictionary: search finds the other language, not with "
-          "--no-dictionary",
-          "[search]") {
+TEST_CASE(
+    "Dictionary: search finds the other language, not with "
+    "--no-dictionary",
+    "[search]") {
   TempDir dir;
   WriteFixture(dir.path());
   Dictionaries d(dir.path());
@@ -150,8 +151,8 @@ TEST_CASE("Dictionary: the installed FreeDict files", "[search]") {
     if (ci != nullptr && std::string(ci) == "true")
       FAIL("the FreeDict dictionaries are not installed in "
            << kDictdDir << " (scripts/install-deps.sh)");
-    WARN("skipped: no FreeDict dictionaries in " << kDictdDir
-                                                  << " (scripts/install-deps.sh)");
+    WARN("skipped: no FreeDict dictionaries in "
+         << kDictdDir << " (scripts/install-deps.sh)");
     return;
   }
   auto budget = d.Lookup("eng-spa", "budget");

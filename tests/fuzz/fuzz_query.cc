@@ -1,13 +1,13 @@
-// libFuzzer: the filter values and the search-query parser (plain words, phrases, FTS5 syntax,
-// theme:, the term bridge) never crashes and, when it accepts a query,
-// gives FTS5 something it can run against an empty index without an
-// internal error.
+// libFuzzer: the filter values and the search-query parser (plain words,
+// phrases, FTS5 syntax, theme:, the term bridge) never crashes and, when it
+// accepts a query, gives FTS5 something it can run against an empty index
+// without an internal error.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "pipeline/load/store.h"
 #include "pipeline/core/countries.h"
+#include "pipeline/load/store.h"
 #include "pipeline/query/filters.h"
 #include "pipeline/query/query.h"
 

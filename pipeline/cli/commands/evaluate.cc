@@ -7,8 +7,8 @@
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/format.h"
-#include "pipeline/query/evaluate_documents.h"
 #include "pipeline/query/dictionary.h"
+#include "pipeline/query/evaluate_documents.h"
 #include "pipeline/query/evaluate_search.h"
 
 namespace planmine {

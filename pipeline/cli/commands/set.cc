@@ -29,8 +29,7 @@ Status ParseSetArgs(const SetArgs& a, Corrections* set,
                     std::vector<CorrectionKey>* clear) {
   const std::string keys = "valid keys: " + CorrectionKeyNames();
   if (a.pairs.empty() && a.clears.empty())
-    return InvalidArgument("set: give key=value or --clear key (" + keys +
-                           ")");
+    return InvalidArgument("set: give key=value or --clear key (" + keys + ")");
   for (const std::string& pair : a.pairs) {
     size_t eq = pair.find('=');
     if (eq == std::string::npos)
@@ -102,8 +101,8 @@ int RunSet(const SetArgs& a, const GlobalOptions& g) {
   std::cout << *path << ":";
   if (now->empty()) std::cout << " no corrections";
   for (const Correction& c : *now)
-    std::cout << "\n  " << CorrectionKeyName(c.key) << " = " << c.value
-              << "  (" << c.source << ", " << c.set_at << ")";
+    std::cout << "\n  " << CorrectionKeyName(c.key) << " = " << c.value << "  ("
+              << c.source << ", " << c.set_at << ")";
   std::cout << "\n"
             << (*applied ? "applied"
                          : "stored; applied once the file is read (its last "
