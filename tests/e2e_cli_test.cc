@@ -323,7 +323,8 @@ TEST_CASE(
                       db);
   REQUIRE(units.exit_code == 0);
   int linked = 0, all = 0;
-  for (const J& row : J::parse(units.out)["rows"]) {
+  const J listed = J::parse(units.out);
+  for (const J& row : listed["rows"]) {
     ++all;
     if (row["assesses"].is_string()) ++linked;
   }
