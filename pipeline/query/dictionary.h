@@ -5,15 +5,16 @@
 // A dictd dictionary is two files: NAME.index, lines "headword\tOFFSET\tLEN"
 // (OFFSET and LEN in dictd's base 64), and NAME.dict.dz, the entries, a
 // dictzip (a gzip file). Nothing is read until a lookup needs a dictionary:
-// then its index is read whole into a map of accent-folded headwords, and on
-// the first entry read its .dict.dz is inflated whole and kept for the
-// process (a few hundred KB each; docs/evaluation.md has the cost).
+// then its index is read whole into a sorted table of accent-folded
+// headwords, and an entry is read by inflating only the dictzip chunk
+// (about 58 KB) that holds it; a plain gzip .dict.dz is inflated whole.
 #ifndef PLANMINE_PIPELINE_QUERY_DICTIONARY_H_
 #define PLANMINE_PIPELINE_QUERY_DICTIONARY_H_
 
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,9 @@ class Dictionaries {
  private:
   struct Book;
   Book* Get(const std::string& pair);
+  // The entry at `offset`, `length` bytes of the book's text; empty when
+  // it cannot be read. Valid until the next call.
+  std::string_view Read(Book* b, long long offset, long long length);
   std::vector<std::string> Find(const std::string& pair,
                                 const std::string& folded);
   std::string dir_;

@@ -44,6 +44,52 @@ void WriteDictd(const std::string& dir, const std::string& pair,
   gzclose(z);
 }
 
+// The same as WriteDictd, written as dictzip does: raw deflate chunks of
+// `chunk` bytes of text, each ended by a full flush, listed in the gzip
+// header's "RA" extra field.
+void WriteDictzip(const std::string& dir, const std::string& pair,
+                  const std::vector<std::pair<std::string, std::string>>& es,
+                  size_t chunk) {
+  std::string text, index;
+  for (const auto& [head, entry] : es) {
+    index += head + "\t" + DictdB64(static_cast<long long>(text.size())) +
+             "\t" + DictdB64(static_cast<long long>(entry.size())) + "\n";
+    text += entry;
+  }
+  WriteFile(dir + "/freedict-" + pair + ".index", index);
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) ==
+          Z_OK);
+  std::string data;
+  std::vector<size_t> sizes;
+  for (size_t at = 0; at < text.size(); at += chunk) {
+    std::string in = text.substr(at, chunk);
+    z.next_in = reinterpret_cast<Bytef*>(in.data());
+    z.avail_in = static_cast<uInt>(in.size());
+    const bool last = at + chunk >= text.size();
+    std::string out(deflateBound(&z, in.size()) + 64, '\0');
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH) != Z_STREAM_ERROR);
+    out.resize(out.size() - z.avail_out);
+    sizes.push_back(out.size());
+    data += out;
+  }
+  deflateEnd(&z);
+  auto le16 = [](size_t v) {
+    return std::string{static_cast<char>(v & 0xFF),
+                       static_cast<char>((v >> 8) & 0xFF)};
+  };
+  std::string ra = le16(1) + le16(chunk) + le16(sizes.size());
+  for (size_t s : sizes) ra += le16(s);
+  std::string extra = "RA" + le16(ra.size()) + ra;
+  std::string header = std::string("\x1f\x8b\x08\x0c", 4) +
+                       std::string(6, '\0') + le16(extra.size()) + extra +
+                       "name.dict" + std::string(1, '\0');
+  WriteFile(dir + "/freedict-" + pair + ".dict.dz",
+            header + data + std::string(8, '\0'));  // CRC, size: unread
+}
+
 // A small pair of dictionaries with "software libre" and "prefectura".
 void WriteFixture(const std::string& dir) {
   WriteDictd(dir, "spa-eng",
@@ -142,6 +188,38 @@ TEST_CASE(
   REQUIRE(docs.ok());
   REQUIRE(docs->rows.size() == 1);
   CHECK(docs->rows[0][docs->Column("found_by")] == "bridge");
+}
+
+TEST_CASE(
+    "Dictionary: a dictzip file is read chunk by chunk, entries across "
+    "chunks included",
+    "[search]") {
+  TempDir dir;
+  auto suffix = [](int i) {  // letters: translations with digits are out
+    return std::string{static_cast<char>('a' + i % 26),
+                       static_cast<char>('a' + i / 26)};
+  };
+  std::vector<std::pair<std::string, std::string>> es;
+  for (int i = 0; i < 40; ++i)
+    es.push_back({"palabra" + suffix(i),
+                  "palabra" + suffix(i) + " /x/\nword" + suffix(i) + "\n"});
+  es.push_back({"Participación", "participación /x/\nparticipation\n"});
+  es.push_back({"ÓRGANO de control", "órgano de control\nwatchdog\n"});
+  WriteDictzip(dir.path(), "spa-eng", es, 64);  // entries cross chunks
+  WriteDictzip(dir.path(), "eng-por", {{"free", "free\nlivre\n"}}, 4096);
+  Dictionaries d(dir.path());
+  for (int i : {0, 7, 21, 39}) {
+    auto r = d.Lookup("spa-eng", "palabra" + suffix(i));
+    REQUIRE(r.ok());
+    CHECK(*r == std::vector<std::string>{"word" + suffix(i)});
+  }
+  // Accents and case folded on both sides.
+  CHECK(*d.Lookup("spa-eng", "participacion") ==
+        std::vector<std::string>{"participation"});
+  CHECK(*d.Lookup("spa-eng", "Órgano de Contról") ==
+        std::vector<std::string>{"watchdog"});
+  CHECK(d.Lookup("spa-eng", "palabrazz")->empty());
+  CHECK(*d.Lookup("eng-por", "FREE") == std::vector<std::string>{"livre"});
 }
 
 TEST_CASE("Dictionary: the installed FreeDict files", "[search]") {
