@@ -156,4 +156,20 @@ TEST_CASE("Real corpora: search finds the judged documents of every kind",
         std::string::npos);
 }
 
+// The US plans name only their number ("Second Open Government National
+// Action Plan"); their self-assessments name the years as well.
+TEST_CASE("Real corpora: the US plans get their cycles from their number",
+          "[real]") {
+  if (!HaveBothCorpora()) return;
+  const std::string db = BothIndex();
+  CommandResult r = Run(PlanmineBin() + " --db " + db +
+                        " documents --country US --type action_plan "
+                        "--format csv");
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find(",2013-2015,") != std::string::npos);  // NAP 2
+  CHECK(r.out.find(",2015-2017,") != std::string::npos);  // NAP 3
+  CHECK(r.out.find(",V,") != std::string::npos);  // NAP 5: no years anywhere
+}
+
 }  // namespace planmine

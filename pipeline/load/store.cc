@@ -883,15 +883,24 @@ Result<int> Store::ResolvePlanCycles() {
   // A document that names its cycle by the plan's number only ("IV Plan de
   // Acción") gets the years of its country's action plan of that number
   // (the plan that names both: "IV Plan de Acción 2020-2022"), with source
-  // "ordinal"; if that plan goes, it gets its number back. Corrections and
-  // years in the document's own title or text are never overridden.
+  // "ordinal"; if that plan goes, it gets its number back. When no action
+  // plan of that number names its years, the years that most documents of
+  // that country and number name in their own title or text (a
+  // self-assessment of the "second National Action Plan 2013-2015") are
+  // taken, plans included. Corrections and years in the document's own
+  // title or text are never overridden.
+  const std::string same_plan =
+      "p.country = documents.country AND coalesce(p.subnational, '') = "
+      "coalesce(documents.subnational, '') AND p.plan_ordinal = "
+      "documents.plan_ordinal AND p.plan_cycle GLOB "
+      "'[12][0-9][0-9][0-9]-[12][0-9][0-9][0-9]' AND p.plan_cycle_source "
+      "<> 'ordinal' AND p.status = 'ok'";
   const std::string plan =
-      "(SELECT p.plan_cycle FROM documents p WHERE p.status = 'ok' AND "
-      "p.doc_type = 'action_plan' AND p.country = documents.country AND "
-      "coalesce(p.subnational, '') = coalesce(documents.subnational, '') AND "
-      "p.plan_ordinal = documents.plan_ordinal AND p.plan_cycle GLOB "
-      "'[12][0-9][0-9][0-9]-[12][0-9][0-9][0-9]' AND p.plan_cycle_source <> "
-      "'ordinal' ORDER BY p.id LIMIT 1)";
+      "coalesce((SELECT p.plan_cycle FROM documents p WHERE " + same_plan +
+      " AND p.doc_type = 'action_plan' ORDER BY p.id LIMIT 1), (SELECT "
+      "p.plan_cycle FROM documents p WHERE " +
+      same_plan +
+      " GROUP BY p.plan_cycle ORDER BY count(*) DESC, min(p.id) LIMIT 1))";
   Transaction tx(*db_);
   PLANMINE_RETURN_IF_ERROR(tx.status());
   PLANMINE_RETURN_IF_ERROR(db_->Exec(

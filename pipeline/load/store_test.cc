@@ -329,9 +329,51 @@ TEST_CASE(
   auto again = (*store)->ResolvePlanCycles();  // idempotent
   REQUIRE(again.ok());
   CHECK(*again == 0);
+  // The plan gone: the years another document of that number names in its
+  // own title (the IRM report), and with it gone too, the number back.
   REQUIRE(db.Exec("DELETE FROM documents WHERE id = 1;").ok());
   REQUIRE((*store)->ResolvePlanCycles().ok());
+  CHECK(cycle(2) == "2015-2017/ordinal");
+  REQUIRE(db.Exec("DELETE FROM documents WHERE id = 5;").ok());
+  REQUIRE((*store)->ResolvePlanCycles().ok());
   CHECK(cycle(2) == "IV/text");
+}
+
+TEST_CASE(
+    "Store: a plan that names only its number gets the years most documents "
+    "of that number name",
+    "[load]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("c.sqlite"));
+  REQUIRE(store.ok());
+  Db& db = (*store)->db();
+  int id = 0;
+  auto add = [&](const char* type, const char* cycle, const char* source) {
+    ++id;
+    REQUIRE(db.Exec("INSERT INTO documents(id, path, sha256, size, mtime, "
+                    "kind, status, doc_type, country, plan_cycle, "
+                    "plan_cycle_source, plan_ordinal, ingested_at) VALUES (" +
+                    std::to_string(id) + ", '/" + std::to_string(id) +
+                    ".pdf', 'h', 1, 1, 'pdf', 'ok', '" + type + "', 'US', '" +
+                    cycle + "', '" + source + "', 'II', 'now')")
+                .ok());
+  };
+  add("action_plan", "II", "text");             // 1: "Second ... Action Plan"
+  add("self_assessment", "2013-2015", "text");  // 2
+  add("irm_report", "2013-2015", "title");      // 3
+  add("workshop", "2014-2016", "text");         // 4: a minority reading
+  REQUIRE((*store)->ResolvePlanCycles().ok());
+  auto cycle = [&](int i) {
+    auto s = db.Prepare(
+        "SELECT plan_cycle || '/' || plan_cycle_source FROM documents WHERE "
+        "id = " +
+        std::to_string(i));
+    REQUIRE(s.ok());
+    REQUIRE(s->Step());
+    return s->Text(0);
+  };
+  CHECK(cycle(1) == "2013-2015/ordinal");
+  CHECK(cycle(4) == "2014-2016/text");  // its own years are kept
 }
 
 TEST_CASE(

@@ -13,6 +13,7 @@
 #include "pipeline/core/clock.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/normalize/normalizer.h"
 #include "pipeline/runner/workers.h"
 
 namespace planmine {
@@ -20,7 +21,7 @@ namespace planmine {
 // Bump when Classify() changes: stored documents are then re-classified.
 // (The title's rules have their own version, kTitleVersion, which re-reads
 // the files.)
-constexpr const char* kClassifyVersion = "classify-6";
+constexpr const char* kClassifyVersion = "classify-7";
 
 namespace fs = std::filesystem;
 
@@ -101,16 +102,30 @@ std::vector<PatternPack> Pipeline::packs() const {
 }
 
 // "cuarto", "Fourth", "iv" -> "IV".
+// A plan's number as a Roman numeral: "cuarto", "fourth", "4th", "4º",
+// "iv" -> "IV".
 std::string RomanOrdinal(const std::string& word) {
-  static const std::map<std::string, std::string> kOrdinals = {
-      {"primer", "I"},    {"primero", "I"},   {"first", "I"},
-      {"segundo", "II"},  {"second", "II"},   {"tercer", "III"},
-      {"tercero", "III"}, {"third", "III"},   {"cuarto", "IV"},
-      {"fourth", "IV"},   {"quinto", "V"},    {"fifth", "V"},
-      {"quarto", "IV"},   {"terceiro", "III"}};
-  std::string lower = LowerUtf8(word);
-  auto it = kOrdinals.find(lower);
-  if (it != kOrdinals.end()) return it->second;
+  static const std::map<std::string, int> kOrdinals = {
+      {"primer", 1},   {"primero", 1}, {"primeiro", 1}, {"first", 1},
+      {"segundo", 2},  {"second", 2},  {"tercer", 3},   {"tercero", 3},
+      {"terceiro", 3}, {"third", 3},   {"cuarto", 4},   {"quarto", 4},
+      {"fourth", 4},   {"quinto", 5},  {"fifth", 5},    {"sexto", 6},
+      {"sixth", 6},    {"septimo", 7}, {"setimo", 7},   {"seventh", 7},
+      {"octavo", 8},   {"oitavo", 8},  {"eighth", 8}};
+  static const char* kRoman[] = {"",   "I",   "II",   "III", "IV", "V",
+                                 "VI", "VII", "VIII", "IX",  "X"};
+  std::string folded = FoldUtf8(word);
+  auto it = kOrdinals.find(folded);
+  if (it != kOrdinals.end()) return kRoman[it->second];
+  // "4th", "4º", "10th": the number before the suffix.
+  size_t digits = 0;
+  while (digits < folded.size() &&
+         isdigit(static_cast<unsigned char>(folded[digits])))
+    ++digits;
+  if (digits > 0 && digits <= 2) {
+    const int n = std::stoi(folded.substr(0, digits));
+    if (n >= 1 && n <= 10) return kRoman[n];
+  }
   std::string up = word;
   for (char& c : up)
     c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
