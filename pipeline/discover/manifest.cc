@@ -334,6 +334,7 @@ std::vector<std::string> Manifest::Candidates(const ManifestEntry& e) const {
   fs::path p(e.path);
   if (p.is_absolute()) return {Resolved(p)};
   std::vector<std::string> out = {Resolved(fs::path(base_dir_) / p)};
+  if (BareName(e.path)) return out;  // else: by name (Match)
   std::string here = Resolved(p);
   if (here != out[0]) out.push_back(here);
   return out;
