@@ -110,7 +110,6 @@ class Manifest {
  private:
   // The resolved paths a row may name: against the manifest's folder, then
   // (a path with a folder in it) the current folder.
-
   std::vector<std::string> Candidates(const ManifestEntry& e) const;
 
   std::string name_;
