@@ -7,7 +7,7 @@
 // `--page` is refused instead of wrapping. "No limit" is a word the option
 // names (`--timeout none`), never 0 or a negative number.
 //
-//   cmd->add_option("--limit", limit, "Rows")->check(IntRange("--limit", 1,
+//   cmd->add_option("--limit", limit, "Rows")->transform(IntRange("--limit", 1,
 //   kMaxRows));
 #ifndef PLANMINE_CLI_OPTIONS_H_
 #define PLANMINE_CLI_OPTIONS_H_
@@ -23,8 +23,10 @@ namespace planmine {
 // {"none", "0"} for --timeout none (0: no limit, inside the code only).
 using OptionWord = std::pair<std::string, std::string>;
 
-// A whole number in [lo, hi] (or one of `words`). `note` explains the
-// bound: "4 per core; the open-file limit allows 250".
+// A whole number in [lo, hi] (or one of `words`, replaced by its number).
+// `note` explains the bound: "4 per core; the open-file limit allows 250".
+// Add it with ->transform(), not ->check(): CLI11 keeps a check from
+// changing the text, and a word must become its number.
 CLI::Validator IntRange(const std::string& option, long long lo, long long hi,
                         const std::string& note = "",
                         std::vector<OptionWord> words = {});

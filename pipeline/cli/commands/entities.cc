@@ -31,7 +31,7 @@ RunFn EntitiesSetup(CLI::App* cmd) {
   cmd->add_option("--country", ef.country,
                   "ISO code or name, e.g. CO or Colombia");
   cmd->add_option("--limit", ef.limit, "At most this many rows")
-      ->check(IntRange("--limit", 1, kMaxRows))
+      ->transform(IntRange("--limit", 1, kMaxRows))
       ->capture_default_str();
   AddFormat(cmd, &a->format);
   return [a](const GlobalOptions& g) { return RunEntities(*a, g); };

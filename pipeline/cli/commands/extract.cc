@@ -79,7 +79,7 @@ RunFn ExtractSetup(CLI::App* extract) {
       ->capture_default_str();
   extract
       ->add_option("--max-pages", a->max_pages, "Read at most this many pages")
-      ->check(IntRange("--max-pages", 1, kMaxPages))
+      ->transform(IntRange("--max-pages", 1, kMaxPages))
       ->capture_default_str();
   extract->add_option(
       "--debug-layout", a->debug_layout,

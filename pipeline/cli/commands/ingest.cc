@@ -278,7 +278,7 @@ RunFn IngestSetup(CLI::App* ingest) {
     ingest
         ->add_option("--max-pages", a->max_pages,
                      "Read at most this many pages of a PDF")
-        ->check(IntRange("--max-pages", 1, kMaxPages))
+        ->transform(IntRange("--max-pages", 1, kMaxPages))
         ->capture_default_str();
     ingest->add_flag("--quiet,-q", a->quiet,
                      "Only print failures and the final line");
@@ -304,20 +304,21 @@ RunFn IngestSetup(CLI::App* ingest) {
                          std::to_string(max_jobs) + " (" + jobs_note +
                          "); 'in-process': read in this process, without "
                          "isolation")
-        ->check(
+        ->transform(
             IntRange("--jobs", 1, max_jobs, jobs_note, {{"in-process", "0"}}))
         ->capture_default_str();
     ingest
         ->add_option("--timeout", a->workers.seconds,
                      "Seconds a document may take before its worker is "
                      "killed, 1 to 604800 (a week); 'none': no limit")
-        ->check(IntRange("--timeout", 1, 604800, "seconds", {{"none", "0"}}))
+        ->transform(
+            IntRange("--timeout", 1, 604800, "seconds", {{"none", "0"}}))
         ->capture_default_str();
     ingest
         ->add_option("--memory-mb", a->workers.memory_mb,
                      "Address-space cap of each worker, in MB, 32 to 1048576; "
                      "'none': no cap")
-        ->check(IntRange("--memory-mb", 32, 1048576, "MB", {{"none", "0"}}))
+        ->transform(IntRange("--memory-mb", 32, 1048576, "MB", {{"none", "0"}}))
         ->capture_default_str();
     // The nightly job's name for the same run: ingest what changed, re-mine
     // what is stale, mark what is gone.

@@ -216,9 +216,9 @@ RunFn SearchSetup(CLI::App* search) {
   search->add_option("--theme", so.theme,
                      "Only sentences tagged with this theme id");
   search->add_option("--from-year", so.year_from, "Documents of this year on")
-      ->check(IntRange("--from-year", kMinYear, kMaxYear));
+      ->transform(IntRange("--from-year", kMinYear, kMaxYear));
   search->add_option("--to-year", so.year_to, "Documents up to this year")
-      ->check(IntRange("--to-year", kMinYear, kMaxYear));
+      ->transform(IntRange("--to-year", kMinYear, kMaxYear));
   search
       ->add_option("--by", a->by,
                    "One row per sentence hit, per document (hits, pages, "
@@ -229,10 +229,10 @@ RunFn SearchSetup(CLI::App* search) {
                  ->add_option(
                      "--limit", so.limit,
                      "Rows per page (--by document/country: all unless given)")
-                 ->check(IntRange("--limit", 1, kMaxSearchRows))
+                 ->transform(IntRange("--limit", 1, kMaxSearchRows))
                  ->capture_default_str();
   search->add_option("--page", a->page, "Which page of hits (1, 2, …)")
-      ->check(IntRange("--page", 1, kMaxPage))
+      ->transform(IntRange("--page", 1, kMaxPage))
       ->capture_default_str();
   search->add_flag("--no-bridge", a->no_bridge,
                    "Do not add the other languages' terms "
