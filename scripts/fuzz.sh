@@ -26,7 +26,8 @@ printf '%s\n' 'participacion ciudadana' '"datos abiertos"' 'partic* AND NOT salu
 seed "$C/pattern_pack" extractors/packs/*.pat
 seed "$C/normalizer" corpora/sample/docs/*.md corpora/sample/truth/*.txt
 seed "$C/extract" corpora/sample/docs/*.pdf
-seed "$C/manifest" ../shared/corpus-real/MANIFEST.tsv ../shared/corpus-real-2/MANIFEST.tsv
+seed "$C/manifest" ../shared/corpus-real/MANIFEST.tsv
+[ -f ../shared/corpus-real-2/MANIFEST.tsv ] && cp ../shared/corpus-real-2/MANIFEST.tsv "$C/manifest/m-real-2.tsv"
 printf 'path,country,year,doc_type,title\n2020/plan.pdf,co,2020,action_plan,"Plan ""IV""\nde acción"\nplan.pdf,BR,,slides,\n' >"$C/manifest/m-csv"
 printf '\xef\xbb\xbfpath,language\r\na.pdf,es\r\n./a.pdf,es\r\n' >"$C/manifest/m-bom"
 mkdir -p "$B/artifacts"
