@@ -10,7 +10,7 @@ SECONDS_EACH="${1:-20}"
 B=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$B" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DPLANMINE_FUZZ=ON -DPLANMINE_TESTS=OFF >/dev/null
-cmake --build "$B" -j"$(nproc)" --target fuzz_query fuzz_pattern_pack fuzz_normalizer fuzz_extract >/dev/null
+cmake --build "$B" -j"$(nproc)" --target fuzz_query fuzz_pattern_pack fuzz_normalizer fuzz_extract fuzz_manifest >/dev/null
 
 seed() {  # seed DIR FILES...
   local dir="$1"; shift
@@ -26,12 +26,16 @@ printf '%s\n' 'participacion ciudadana' '"datos abiertos"' 'partic* AND NOT salu
 seed "$C/pattern_pack" extractors/packs/*.pat
 seed "$C/normalizer" corpora/sample/docs/*.md corpora/sample/truth/*.txt
 seed "$C/extract" corpora/sample/docs/*.pdf
+seed "$C/manifest" ../shared/corpus-real/MANIFEST.tsv
+[ -f ../shared/corpus-real-2/MANIFEST.tsv ] && cp ../shared/corpus-real-2/MANIFEST.tsv "$C/manifest/m-real-2.tsv"
+printf 'path,country,year,doc_type,title\n2020/plan.pdf,co,2020,action_plan,"Plan ""IV""\nde acción"\nplan.pdf,BR,,slides,\n' >"$C/manifest/m-csv"
+printf '\xef\xbb\xbfpath,language\r\na.pdf,es\r\n./a.pdf,es\r\n' >"$C/manifest/m-bom"
 mkdir -p "$B/artifacts"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export OMP_THREAD_LIMIT=1
 status=0
 printf '| harness | seconds | runs | exec/s | coverage (cov) | result |\n|---|---|---|---|---|---|\n'
-for h in query pattern_pack normalizer extract; do
+for h in query pattern_pack normalizer extract manifest; do
   log="$B/fuzz_$h.log"
   extra=()
   [ "$h" = extract ] && extra=(-max_len=200000 -rss_limit_mb=4096 -timeout=30)

@@ -543,11 +543,11 @@ TEST_CASE(
   CHECK(mem.exit_code == 2);  // nothing succeeded
   CHECK(mem.out.find("the worker's memory cap is 60 MB") != std::string::npos);
 #endif
-  // The same files read in-process (--jobs 0) make the same rows.
+  // The same files read in-process (--jobs in-process) make the same rows.
   const std::string inproc = dir.File("inproc.sqlite");
   const std::string workers = dir.File("workers.sqlite");
   REQUIRE(Run(PlanmineBin() + " --db " + inproc +
-              " --ocr off ingest -q --jobs 0 " + dir.File("in"))
+              " --ocr off ingest -q --jobs in-process " + dir.File("in"))
               .exit_code == 0);
   REQUIRE(Run(PlanmineBin() + " --db " + workers +
               " --ocr off ingest -q --jobs 2 " + dir.File("in"))

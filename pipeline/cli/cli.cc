@@ -10,6 +10,7 @@
 
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/format.h"
+#include "pipeline/cli/options.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/load/schema.h"
@@ -190,6 +191,10 @@ int RunCli(int argc, char** argv, const std::vector<Command>& commands) {
   }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ValidationError& e) {
+    // A value out of its range (options.h): the range, in one line.
+    std::cerr << "planmine: " << OptionErrorText(e.what()) << "\n";
+    return kExitFailed;
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitFailed;

@@ -2,10 +2,21 @@
 
 #include <algorithm>
 
+#include "pipeline/core/countries.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/core/utf8.h"
 
 namespace planmine {
+namespace {
+
+// Years a document of planmine's can have: four digits are not enough
+// ("0000", "9999").
+constexpr const char* kMinYear = "1900";
+constexpr const char* kMaxYear = "2100";
+// A title is a line, not a page.
+constexpr size_t kMaxFreeTextBytes = 1000;
+
+}  // namespace
 
 std::string_view CorrectionKeyName(CorrectionKey key) {
   switch (key) {
@@ -54,14 +65,23 @@ Result<std::string> NormalizeCorrectionValue(CorrectionKey key,
           !isalpha(static_cast<unsigned char>(v[1])))
         return InvalidArgument("country must be a two-letter code, got '" + v +
                                "'");
+      if (FindCountry(v) == nullptr)
+        return InvalidArgument(
+            "country must be an ISO 3166-1 alpha-2 code planmine knows (" +
+            std::to_string(AllCountries().size()) +
+            " countries: AR, BR, CO, GB, MX, …), got '" + v + "'");
       return v;
     }
     case CorrectionKey::kYear:
       if (v.size() != 4 ||
           v.find_first_not_of("0123456789") != std::string::npos)
         return InvalidArgument("year must be four digits, got '" + v + "'");
+      if (v < kMinYear || v > kMaxYear)
+        return InvalidArgument("year must be between " + std::string(kMinYear) +
+                               " and " + kMaxYear + ", got '" + v + "'");
       return v;
     case CorrectionKey::kDocType:
+      v = AsciiLower(v);
       if (!ParseDocType(v))
         return InvalidArgument("doc_type must be one of " + DocTypeNames() +
                                ", got '" + v + "'");
@@ -76,6 +96,28 @@ Result<std::string> NormalizeCorrectionValue(CorrectionKey key,
     case CorrectionKey::kPlanCycle:
     case CorrectionKey::kSubnational:
       if (v.empty()) return InvalidArgument(name + " must not be empty");
+      if (!IsValidUtf8(v)) return InvalidArgument(name + " must be UTF-8 text");
+      {
+        // Line breaks (a quoted manifest cell may hold them) and tabs are
+        // spaces; other control characters are not text.
+        std::string one_line;
+        for (char c : v) {
+          if (c == '\n' || c == '\r' || c == '\t') {
+            if (!one_line.empty() && one_line.back() != ' ') one_line += ' ';
+          } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            return InvalidArgument(name +
+                                   " must be text, without control "
+                                   "characters");
+          } else {
+            one_line += c;
+          }
+        }
+        v = one_line;
+      }
+      if (v.size() > kMaxFreeTextBytes)
+        return InvalidArgument(name + " must be at most " +
+                               std::to_string(kMaxFreeTextBytes) +
+                               " bytes, got " + std::to_string(v.size()));
       return v;
   }
   return v;

@@ -48,9 +48,13 @@ std::optional<CorrectionKey> ParseCorrectionKey(std::string_view name);
 std::string CorrectionKeyNames();
 
 // The value as stored, or why it is not one: "country must be a two-letter
-// code, got 'COL'", "year must be four digits, got '21'", "doc_type must be
-// one of action_plan, …, other, got 'plan'", "language must be one of es,
-// pt, en, other, got 'fr'", "title must not be empty".
+// code, got 'COL'" (and one core/countries.h knows), "year must be four
+// digits, got '21'" (1900 to 2100), "doc_type must be one of action_plan,
+// …, other, got 'plan'" (any case), "language must be one of es, pt, en,
+// other, got 'klingon'", "title must not be empty". Free text (title,
+// plan_cycle, subnational) is one line of UTF-8 of at most 1000 bytes: line
+// breaks and tabs become spaces, other control characters are refused. The
+// manifest and `planmine set` both check values here.
 Result<std::string> NormalizeCorrectionValue(CorrectionKey key,
                                              std::string_view value);
 

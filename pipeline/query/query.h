@@ -52,6 +52,10 @@ class Dictionaries;  // dictionary.h
 struct TermGroup {
   std::vector<std::string> terms;  // language-marked (LanguageMarked)
   std::string theme;               // a taxonomy id, or empty
+  // FoldedWords(Unmarked(term)) of each term, in order: LoadTermBridge
+  // fills it once, so that a query does not fold every term again (a
+  // query's cost is then linear in its words). Empty: ParseQuery folds.
+  std::vector<std::vector<std::string>> folded = {};
 };
 using TermBridge = std::vector<TermGroup>;
 // REQUIRES: packs_dir holds terms.tsv and themes.taxonomy.tsv.
@@ -111,6 +115,11 @@ struct ParsedQuery {
   std::string theme_fts;
 };
 inline constexpr int kExactFormWeight = 4;
+// A query is a few words, a phrase or a pasted sentence, not a page: longer
+// is refused ("search query too long: 700 words, at most 500 …"), so that
+// what a search costs stays bounded. Words are what whitespace separates.
+inline constexpr size_t kMaxQueryBytes = 8192;
+inline constexpr size_t kMaxQueryWords = 500;
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
                                const TermBridge* bridge,
                                Dictionaries* dictionary = nullptr);

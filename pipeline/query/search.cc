@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "extractors/pattern_pack.h"
 #include "pipeline/core/utf8.h"
@@ -78,6 +79,9 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
         {{LanguageMarked("en", t.label_en), LanguageMarked("es", t.label_es),
           LanguageMarked("pt", t.label_pt)},
          t.id});
+  for (TermGroup& g : out)
+    for (const std::string& t : g.terms)
+      g.folded.push_back(FoldedWords(Unmarked(t)));
   return out;
 }
 
@@ -160,6 +164,26 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
                                const TermBridge* bridge,
                                Dictionaries* dictionary) {
   ParsedQuery pq;
+  if (user_query.size() > kMaxQueryBytes)
+    return InvalidArgument(
+        "search query too long: " + std::to_string(user_query.size()) +
+        " bytes, at most " + std::to_string(kMaxQueryBytes) +
+        " (search for its key words)");
+  {
+    size_t words = 0;
+    bool in_word = false;
+    for (char c : user_query) {
+      const bool space = isspace(static_cast<unsigned char>(c)) ||
+                         static_cast<unsigned char>(c) < 0x20;
+      words += !space && !in_word;
+      in_word = !space;
+    }
+    if (words > kMaxQueryWords)
+      return InvalidArgument("search query too long: " + std::to_string(words) +
+                             " words, at most " +
+                             std::to_string(kMaxQueryWords) +
+                             " (search for its key words)");
+  }
   // Control characters are not text (and \x01-\x03 are the tokenizer's
   // marks): spaces.
   std::string q;
@@ -306,11 +330,22 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
         owner.push_back(k);
       }
     }
+    // Where each word of the query is: a term is compared only where its
+    // first word is (linear in the query's words and the bridge's terms).
+    std::unordered_map<std::string, std::vector<size_t>> at;
+    for (size_t s = 0; s < words.size(); ++s) at[words[s]].push_back(s);
     for (const TermGroup& g : *bridge) {
-      for (const std::string& term : g.terms) {
-        std::vector<std::string> tw = FoldedWords(Unmarked(term));
+      for (size_t ti = 0; ti < g.terms.size(); ++ti) {
+        std::vector<std::string> folded_here;
+        if (ti >= g.folded.size())
+          folded_here = FoldedWords(Unmarked(g.terms[ti]));
+        const std::vector<std::string>& tw =
+            ti < g.folded.size() ? g.folded[ti] : folded_here;
         if (tw.empty() || tw.size() <= best_words) continue;
-        for (size_t s = 0; s + tw.size() <= words.size(); ++s) {
+        auto where = at.find(tw[0]);
+        if (where == at.end()) continue;
+        for (size_t s : where->second) {
+          if (s + tw.size() > words.size()) break;
           if (!std::equal(tw.begin(), tw.end(), words.begin() + s)) continue;
           // Whole parts only.
           size_t p0 = owner[s], p1 = owner[s + tw.size() - 1];
@@ -848,14 +883,22 @@ Result<NoHitHint> ExplainNoHits(Db& db, const std::string& query,
   auto all = CountHits(db, *parsed, o, theme, query);
   if (!all.ok()) return all.status();
   if (*all > 0) return hint;
+  // Each distinct word counted once.
+  std::unordered_map<std::string, int64_t> counted;
   for (const std::string& w : words) {
-    auto pw = ParseQuery(w, o.bridge, o.dictionary);
-    if (!pw.ok()) return pw.status();
+    auto seen = counted.find(w);
     int64_t n = 0;
-    if (!pw->fts.empty()) {
-      auto c = CountHits(db, *pw, o, theme, query);
-      if (!c.ok()) return c.status();
-      n = *c;
+    if (seen != counted.end()) {
+      n = seen->second;
+    } else {
+      auto pw = ParseQuery(w, o.bridge, o.dictionary);
+      if (!pw.ok()) return pw.status();
+      if (!pw->fts.empty()) {
+        auto c = CountHits(db, *pw, o, theme, query);
+        if (!c.ok()) return c.status();
+        n = *c;
+      }
+      counted[w] = n;
     }
     hint.words.push_back({w, n});
     if (n > 0) hint.or_query += (hint.or_query.empty() ? "" : " OR ") + w;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "pipeline/classify/doc_type.h"
@@ -484,6 +485,17 @@ Result<IngestReport> Ingest(
   StageTimer timer(&stage_seconds);
   Discovery found = Discover(paths);
   timer.Lap("discover");
+  // The manifest's rows for these files; a bare name that fits several, or
+  // two rows that disagree on one file, stop the run before it writes.
+  std::optional<ManifestMatch> rows;
+  if (manifest) {
+    std::vector<std::string> files;
+    for (const SourceFile& f : found.files) files.push_back(f.path);
+    auto m = manifest->Match(files);
+    if (!m.ok()) return m.status();
+    report.manifest_notes = m->notes();
+    rows = std::move(*m);
+  }
   // Every event counted, for progress and ETA.
   const size_t total = found.files.size() + found.errors.size();
   size_t events = 0;
@@ -565,7 +577,7 @@ Result<IngestReport> Ingest(
     // The manifest's row for the file is stored as its corrections first
     // (the latest statement wins); whichever way the file goes below, it
     // is classified with the corrections stored for it.
-    if (const ManifestEntry* e = manifest ? manifest->Find(f.path) : nullptr) {
+    if (const ManifestEntry* e = rows ? rows->Find(f.path) : nullptr) {
       matched[static_cast<size_t>(e - manifest->entries().data())] = true;
       auto put = store.StoreCorrections(
           f.path, stored->has_value() ? (*stored)->sha256 : "",

@@ -139,6 +139,8 @@ struct IngestReport {
   // corrections changed (a manifest given on a later run): re-classified
   // from the stored text.
   std::vector<UnmatchedManifestRow> unmatched;
+  // "m.csv:4: 'plan.pdf' matched by file name alone: …" (ManifestMatch).
+  std::vector<std::string> manifest_notes;
   double seconds = 0;
   int64_t run_id = 0;
 };

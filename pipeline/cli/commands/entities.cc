@@ -1,6 +1,7 @@
 // planmine entities: organizations, places, dates… by how often named.
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
+#include "pipeline/cli/options.h"
 
 namespace planmine {
 namespace {
@@ -30,7 +31,7 @@ RunFn EntitiesSetup(CLI::App* cmd) {
   cmd->add_option("--country", ef.country,
                   "ISO code or name, e.g. CO or Colombia");
   cmd->add_option("--limit", ef.limit, "At most this many rows")
-      ->check(CLI::PositiveNumber)
+      ->transform(IntRange("--limit", 1, kMaxRows))
       ->capture_default_str();
   AddFormat(cmd, &a->format);
   return [a](const GlobalOptions& g) { return RunEntities(*a, g); };

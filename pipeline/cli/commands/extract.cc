@@ -5,6 +5,7 @@
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/format.h"
+#include "pipeline/cli/options.h"
 #include "pipeline/extract/debug_layout.h"
 #include "pipeline/extract/extractor.h"
 #include "pipeline/load/document_json.h"
@@ -78,6 +79,7 @@ RunFn ExtractSetup(CLI::App* extract) {
       ->capture_default_str();
   extract
       ->add_option("--max-pages", a->max_pages, "Read at most this many pages")
+      ->transform(IntRange("--max-pages", 1, kMaxPages))
       ->capture_default_str();
   extract->add_option(
       "--debug-layout", a->debug_layout,

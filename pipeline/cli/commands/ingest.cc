@@ -16,6 +16,7 @@
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/commands/ingest_lock.h"
+#include "pipeline/cli/options.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/runner/pipeline.h"
@@ -232,6 +233,8 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   // Rows of the manifest that matched no file of this run: said, not
   // failed (a corpus-wide manifest is routinely given with a run over part
   // of the corpus; the exit code speaks of the documents).
+  for (const std::string& note : report->manifest_notes)
+    std::cerr << "planmine: note: " << note << "\n";
   for (const UnmatchedManifestRow& u : report->unmatched)
     std::cerr << "planmine: " << u.manifest << ":" << u.line
               << ": no file matches '" << u.path << "' (row not applied)\n";
@@ -275,6 +278,7 @@ RunFn IngestSetup(CLI::App* ingest) {
     ingest
         ->add_option("--max-pages", a->max_pages,
                      "Read at most this many pages of a PDF")
+        ->transform(IntRange("--max-pages", 1, kMaxPages))
         ->capture_default_str();
     ingest->add_flag("--quiet,-q", a->quiet,
                      "Only print failures and the final line");
@@ -291,18 +295,30 @@ RunFn IngestSetup(CLI::App* ingest) {
     AddReportLinkOptions(ingest, &a->report_links);
     a->workers.jobs =
         static_cast<int>(std::max(1L, sysconf(_SC_NPROCESSORS_ONLN)));
+    std::string jobs_note;
+    const int max_jobs = MaxJobs(&jobs_note);
+    a->workers.jobs = std::min(a->workers.jobs, max_jobs);
     ingest
         ->add_option("--jobs,-j", a->workers.jobs,
-                     "Worker processes reading files at once (0: read in this "
-                     "process, without isolation)")
+                     "Worker processes reading files at once, 1 to " +
+                         std::to_string(max_jobs) + " (" + jobs_note +
+                         "); 'in-process': read in this process, without "
+                         "isolation")
+        ->transform(
+            IntRange("--jobs", 1, max_jobs, jobs_note, {{"in-process", "0"}}))
         ->capture_default_str();
     ingest
         ->add_option("--timeout", a->workers.seconds,
-                     "Seconds a document may take before its worker is killed")
+                     "Seconds a document may take before its worker is "
+                     "killed, 1 to 604800 (a week); 'none': no limit")
+        ->transform(
+            IntRange("--timeout", 1, 604800, "seconds", {{"none", "0"}}))
         ->capture_default_str();
     ingest
         ->add_option("--memory-mb", a->workers.memory_mb,
-                     "Address-space cap of each worker, in MB")
+                     "Address-space cap of each worker, in MB, 32 to 1048576; "
+                     "'none': no cap")
+        ->transform(IntRange("--memory-mb", 32, 1048576, "MB", {{"none", "0"}}))
         ->capture_default_str();
     // The nightly job's name for the same run: ingest what changed, re-mine
     // what is stale, mark what is gone.

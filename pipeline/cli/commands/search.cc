@@ -2,10 +2,12 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <limits>
 
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/format.h"
+#include "pipeline/cli/options.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/query/dictionary.h"
 
@@ -92,7 +94,6 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
     so.mark_open = "\033[1;33m";
     so.mark_close = "\033[0m";
   }
-  so.offset = (a.page - 1) * so.limit;
   TermBridge bridge;
   if (!a.no_bridge) {
     auto b = LoadTermBridge(g.packs);
@@ -108,6 +109,13 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
   auto by = ParseSearchBy(a.by);
   if (!by.ok()) return Fail(by.status());
   if (*by != SearchBy::kSentence && a.limit->count() == 0) so.limit = 0;
+  // Rows skipped, in 64 bits: a page past the end is empty, never page 1
+  // again. Without a limit (all rows), every page after the first is empty.
+  const int64_t skip = so.limit > 0
+                           ? static_cast<int64_t>(a.page - 1) * so.limit
+                           : (a.page > 1 ? std::numeric_limits<int>::max() : 0);
+  so.offset = static_cast<int>(
+      std::min<int64_t>(skip, std::numeric_limits<int>::max()));
   auto t = SearchDocuments(conn, a.query, so, *by);
   if (!t.ok()) return Fail(t.status());
   // An all-words query without a hit: which words match alone.
@@ -116,6 +124,20 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
     auto h = ExplainNoHits(conn, a.query, so);
     if (!h.ok()) return Fail(h.status());
     hint = std::move(*h);
+  }
+  // A page past the last: said, with how many there are.
+  const int64_t total =
+      t->total >= 0 ? t->total : static_cast<int64_t>(t->rows.size());
+  std::string past_end;
+  if (t->rows.empty() && a.page > 1 && total > 0) {
+    const char* unit = *by == SearchBy::kSentence   ? "sentences"
+                       : *by == SearchBy::kDocument ? "documents"
+                                                    : "countries";
+    const int64_t per = so.limit > 0 ? so.limit : total;
+    past_end = "page " + std::to_string(a.page) + " is past the last page, " +
+               std::to_string((total + per - 1) / per) + " (" +
+               std::to_string(total) + " " + unit + ", " + std::to_string(per) +
+               " a page)";
   }
   if (a.format == "json") {
     nlohmann::ordered_json j = JsonEnvelope("search");
@@ -134,8 +156,16 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
                                       : nlohmann::ordered_json(hint.or_query)},
                      {"message", hint.message()}};
     }
+    if (!past_end.empty()) j["message"] = past_end;
     PrintJsonValue(j, std::cout);
     return kExitOk;
+  }
+  if (!past_end.empty()) {
+    if (a.format == "table") {
+      std::cout << past_end << "\n";
+      return kExitOk;
+    }
+    std::cerr << "planmine: " << past_end << "\n";
   }
   if (a.format != "table") {
     Emit(*t, a.format, "search");
@@ -185,8 +215,10 @@ RunFn SearchSetup(CLI::App* search) {
   search->add_option("--cycle", so.cycle, "Plan cycle, e.g. 2015-2017 or IV");
   search->add_option("--theme", so.theme,
                      "Only sentences tagged with this theme id");
-  search->add_option("--from-year", so.year_from, "Documents of this year on");
-  search->add_option("--to-year", so.year_to, "Documents up to this year");
+  search->add_option("--from-year", so.year_from, "Documents of this year on")
+      ->transform(IntRange("--from-year", kMinYear, kMaxYear));
+  search->add_option("--to-year", so.year_to, "Documents up to this year")
+      ->transform(IntRange("--to-year", kMinYear, kMaxYear));
   search
       ->add_option("--by", a->by,
                    "One row per sentence hit, per document (hits, pages, "
@@ -197,9 +229,10 @@ RunFn SearchSetup(CLI::App* search) {
                  ->add_option(
                      "--limit", so.limit,
                      "Rows per page (--by document/country: all unless given)")
+                 ->transform(IntRange("--limit", 1, kMaxSearchRows))
                  ->capture_default_str();
   search->add_option("--page", a->page, "Which page of hits (1, 2, …)")
-      ->check(CLI::PositiveNumber)
+      ->transform(IntRange("--page", 1, kMaxPage))
       ->capture_default_str();
   search->add_flag("--no-bridge", a->no_bridge,
                    "Do not add the other languages' terms "
