@@ -265,8 +265,11 @@ std::string FileSummary(const IndexedDocument& doc) {
   std::string s = std::to_string(doc.page_count) + " pages, " +
                   doc.language.code + ", " + std::to_string(Units(doc)) +
                   " commitments";
-  for (const std::string& w : doc.warnings)
+  for (const std::string& w : doc.warnings) {
     if (w == kNoCommitmentsWarning) s += "; warning: " + w;
+    // How a text file's bytes were read, when not as plain UTF-8.
+    if (w.rfind("text encoding: ", 0) == 0) s += "; " + w;
+  }
   return s;
 }
 
@@ -457,6 +460,31 @@ Result<IndexedDocument> Pipeline::Process(
   return doc;
 }
 
+namespace {
+
+// An index made before paths were resolved (discover.h) holds "in/a.pdf",
+// "./in/a.pdf" or "in//a.pdf": the row of the same file under another
+// spelling is renamed to `path` before the run looks `path` up, with the
+// size and mtime it had, so that everything below (unchanged, re-read,
+// corrections) applies to it as if it had always been stored there.
+Status AdoptOtherSpelling(Store& store, const std::string& path,
+                          const std::set<std::string>& seen) {
+  auto exact = store.Find(path);
+  if (!exact.ok()) return exact.status();
+  if (exact->has_value()) return Status();
+  auto named = store.FindByFileName(fs::path(path).filename().string());
+  if (!named.ok()) return named.status();
+  for (const StoredDocument& d : *named) {
+    if (d.path == path || seen.count(d.path) ||
+        ResolvedFilePath(d.path) != path)
+      continue;
+    return store.Move(d.path, path, static_cast<uint64_t>(d.size), d.mtime);
+  }
+  return Status();
+}
+
+}  // namespace
+
 Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
@@ -545,6 +573,7 @@ Result<IngestReport> Ingest(
     ++report.counts.files_seen;
     seen.insert(f.path);
     timer.Restart();
+    PLANMINE_RETURN_IF_ERROR(AdoptOtherSpelling(store, f.path, seen));
     auto stored = store.Find(f.path);
     if (!stored.ok()) return stored.status();
     // The manifest's row for the file is stored as its corrections first
@@ -673,11 +702,12 @@ Result<IngestReport> Ingest(
       }));
   // Documents stored under a folder this run walked, but no longer there:
   // marked missing (kept, in case the folder is only unmounted), or deleted
-  // with prune.
-  for (const std::string& arg : paths) {
-    std::error_code ec;
-    if (!fs::is_directory(arg, ec)) continue;
-    auto missing = store.MarkMissingUnder(arg, seen, prune);
+  // with prune. What lies under a path the walk could not read (a folder
+  // without permission, a path too long) is not known to be gone: kept.
+  std::vector<std::string> unread;
+  for (const DiscoveryError& e : found.errors) unread.push_back(e.path);
+  for (const std::string& root : found.roots) {
+    auto missing = store.MarkMissingUnder(root, seen, prune, unread);
     if (!missing.ok()) return missing.status();
     report.missing += *missing;
   }
