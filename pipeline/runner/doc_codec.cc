@@ -235,8 +235,7 @@ Result<IndexedDocument> DecodeResult(std::string_view bytes) {
     std::string message;
     Get(r, code);
     Get(r, message);
-    if (r.ok && r.p == r.end && code > 0 &&
-        code <= static_cast<int>(StatusCode::kDeadlineExceeded))
+    if (r.ok && r.p == r.end && code > 0)  // an error is never OK
       return Status(static_cast<StatusCode>(code), message);
   }
   return Internal("worker: unreadable result (" + std::to_string(bytes.size()) +
