@@ -288,6 +288,20 @@ TEST_CASE(
   CHECK(Scalar(db,
                "SELECT count(*) FROM documents WHERE missing_since IS NOT "
                "NULL") == 0);
+  // Absolute spellings an older planmine kept: through a link to the
+  // folder, with a doubled slash.
+  fs::create_directory_symlink(dir.File("in"), dir.File("alias"));
+  REQUIRE(Run(Sqlite3() + " " + db + " \"UPDATE documents SET path = '" +
+              dir.File("alias/a.md") + "' WHERE path LIKE '%a.md'; UPDATE " +
+              "documents SET path = '" + dir.File("in//b.md") +
+              "' WHERE path LIKE '%b.md';\"")
+              .exit_code == 0);
+  CommandResult again = Run(Cli(db, "ingest " + dir.File("alias")));
+  INFO(again.out);
+  CHECK(again.exit_code == 0);
+  CHECK(Has(again.out, "2 files: 0 ingested, 2 unchanged"));
+  CHECK(Rows(db, "SELECT path FROM documents ORDER BY path") ==
+        dir.File("in/a.md") + "\n" + dir.File("in/b.md") + "\n");
 }
 
 TEST_CASE(
