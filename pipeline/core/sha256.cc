@@ -2,9 +2,6 @@
 
 #include <openssl/evp.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <memory>
 
 namespace planmine {
@@ -33,19 +30,18 @@ std::string Sha256Hex(std::string_view data) {
   return Hex(md, n);
 }
 
-Result<std::string> Sha256File(const std::string& path) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"),
-                                          &std::fclose);
-  if (!f) return IoError(path + ": cannot open: " + std::strerror(errno));
+Result<std::string> Sha256File(const std::string& path, uint64_t max_bytes) {
+  auto f = OpenUserFile(path, max_bytes);
+  if (!f.ok()) return f.status();
   std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
   char buf[1 << 16];
-  size_t got;
-  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
-    EVP_DigestUpdate(ctx.get(), buf, got);
+  for (;;) {
+    auto got = f->Read(buf, sizeof buf, path);
+    if (!got.ok()) return got.status();
+    if (*got == 0) break;
+    EVP_DigestUpdate(ctx.get(), buf, *got);
   }
-  if (std::ferror(f.get()))
-    return IoError(path + ": read error: " + std::strerror(errno));
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned n = 0;
   EVP_DigestFinal_ex(ctx.get(), md, &n);

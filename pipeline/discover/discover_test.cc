@@ -1,5 +1,13 @@
 #include "pipeline/discover/discover.h"
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "pipeline/discover/manifest.h"
@@ -55,6 +63,98 @@ TEST_CASE(
   REQUIRE(d.errors.size() == 1);  // not a document name: not looked at
   CHECK(d.errors[0].status.message() ==
         dir.File("dead.pdf") + ": broken symbolic link (its target is gone)");
+}
+
+TEST_CASE(
+    "Discover: one folder named as in, ./in, in//, absolute or through a "
+    "link gives the same resolved paths, once",
+    "[discover]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  fs::create_directories(dir.File("in/sub"));
+  WriteFile(dir.File("in/a.pdf"), "%PDF");
+  WriteFile(dir.File("in/sub/b.txt"), "hola");
+  fs::create_directory_symlink(dir.File("in"), dir.File("alias"));
+  const std::string rel = fs::relative(dir.File("in")).string();
+  const std::vector<std::string> want = {dir.File("in/a.pdf"),
+                                         dir.File("in/sub/b.txt")};
+  for (const std::string& name : {rel, "./" + rel, rel + "//", dir.File("in"),
+                                  dir.File("alias"), dir.File("in/sub/../")}) {
+    INFO(name);
+    Discovery d = Discover({name});
+    REQUIRE(d.files.size() == 2);
+    CHECK(d.files[0].path == want[0]);
+    CHECK(d.files[1].path == want[1]);
+    CHECK(d.roots == std::vector<std::string>{dir.File("in")});
+    CHECK(d.errors.empty());
+  }
+  Discovery all = Discover({rel, dir.File("alias"), rel + "//a.pdf",
+                            dir.File("alias/sub/../a.pdf")});
+  REQUIRE(all.files.size() == 2);
+  CHECK(all.roots.size() == 1);
+  CHECK(ResolvedFilePath(rel + "//a.pdf") == want[0]);
+  CHECK(ResolvedFilePath(dir.File("nowhere/x.pdf")) ==
+        dir.File("nowhere/x.pdf"));
+}
+
+TEST_CASE(
+    "Discover: FIFOs, devices, sockets and links to them are refused with "
+    "the reason, on the command line and in folders",
+    "[discover]") {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  WriteFile(dir.File("in/ok.md"), "# t");
+  REQUIRE(mkfifo(dir.File("in/fifo.pdf").c_str(), 0644) == 0);
+  REQUIRE(mkfifo(dir.File("in/notes").c_str(), 0644) == 0);  // no doc name
+  fs::create_symlink("/dev/zero", dir.File("in/zero.txt"));
+  int s = socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::strcpy(addr.sun_path, dir.File("in/s.md").c_str());
+  REQUIRE(bind(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  Discovery d = Discover({dir.File("in"), "/dev/null", dir.File("in/notes")});
+  close(s);
+  REQUIRE(d.files.size() == 1);
+  CHECK(d.files[0].path == dir.File("in/ok.md"));
+  std::vector<std::string> got;
+  for (const DiscoveryError& e : d.errors) got.push_back(e.status.message());
+  std::sort(got.begin(), got.end());
+  CHECK(got == std::vector<std::string>{
+                   "/dev/null: is a character device, not a regular file",
+                   dir.File("in/fifo.pdf") +
+                       ": is a FIFO (named pipe), not a regular file",
+                   dir.File("in/notes") +
+                       ": is a FIFO (named pipe), not a regular file",
+                   dir.File("in/s.md") + ": is a socket, not a regular file",
+                   dir.File("in/zero.txt") +
+                       ": is a character device, not a regular file"});
+}
+
+TEST_CASE("Discover: a path too long inside a folder is an error, not a skip",
+          "[discover]") {
+  TempDir dir;
+  int fd = open(dir.path().c_str(), O_RDONLY | O_DIRECTORY);
+  REQUIRE(fd >= 0);
+  const std::string level(200, 'd');
+  std::string deep = dir.path();
+  while (deep.size() <= 4200) {
+    REQUIRE(mkdirat(fd, level.c_str(), 0755) == 0);
+    int next = openat(fd, level.c_str(), O_RDONLY | O_DIRECTORY);
+    close(fd);
+    fd = next;
+    deep += "/" + level;
+  }
+  close(fd);
+  Discovery d = Discover({dir.path()});
+  testing::Run("rm -rf '" + dir.path() + "/" + level + "'");
+  CHECK(d.files.empty());
+  REQUIRE(d.errors.size() == 1);
+  const std::string& m = d.errors[0].status.message();
+  CHECK(m.size() > 4096);
+  const std::string tail = ": cannot read: File name too long";
+  CHECK(m.compare(m.size() - tail.size(), tail.size(), tail) == 0);
+  CHECK(m.rfind(d.errors[0].path + ": ", 0) == 0);
 }
 
 TEST_CASE("Manifest: CSV with quotes, matched by path or file name",

@@ -19,6 +19,8 @@
 #include <mutex>
 #include <sstream>
 
+#include "pipeline/core/text_decode.h"
+#include "pipeline/core/user_file.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/extract/layout.h"
 #include "pipeline/ocr/ocr_engine.h"
@@ -57,11 +59,17 @@ std::string IsoTime(time_t t) {
 }
 
 Result<std::string> ReadHead(const std::string& path, size_t n) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
+  auto f = OpenUserFile(path, kMaxUserFileBytes);
+  if (!f.ok()) return f.status();
   std::string head(n, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(n));
-  head.resize(static_cast<size_t>(in.gcount()));
+  size_t have = 0;
+  while (have < n) {
+    auto got = f->Read(head.data() + have, n - have, path);
+    if (!got.ok()) return got.status();
+    if (*got == 0) break;
+    have += *got;
+  }
+  head.resize(have);
   return head;
 }
 
@@ -278,14 +286,11 @@ Result<Extractor> Extractor::Create(const ExtractOptions& options) {
 
 Result<ExtractedDocument> Extractor::Extract(const std::string& path,
                                              SourceKind kind) const {
-  std::ifstream probe(path, std::ios::binary | std::ios::ate);
-  if (!probe) return IoError(path + ": cannot open: " + std::strerror(errno));
-  auto size = static_cast<uint64_t>(probe.tellg());
-  if (size == 0) return DataLoss(path + ": empty file");
-  if (size > options_.max_file_bytes)
-    return Unsupported(path + ": file is " + std::to_string(size) +
-                       " bytes, over the limit of " +
-                       std::to_string(options_.max_file_bytes));
+  // A FIFO, a device or a socket is refused here without blocking, and a
+  // file over the limit before a byte of it is read (user_file.h).
+  auto probe = OpenUserFile(path, options_.max_file_bytes);
+  if (!probe.ok()) return probe.status();
+  if (probe->size() == 0) return DataLoss(path + ": empty file");
   return kind == SourceKind::kText ? ExtractText(path) : ExtractPdf(path);
 }
 
@@ -419,15 +424,14 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
 
 Result<ExtractedDocument> Extractor::ExtractText(
     const std::string& path) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError(path + ": cannot open: " + std::strerror(errno));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string raw = ss.str();
-  if (raw.find('\0') != std::string::npos)
-    return Unsupported(path + ": not a text file (contains NUL bytes)");
-  // Not UTF-8: most likely Latin-1 / Windows-1252 from an older system.
-  std::string valid = Utf8OrLatin1(raw);
+  auto raw = ReadUserFile(path, options_.max_file_bytes);
+  if (!raw.ok()) return raw.status();
+  // UTF-8, UTF-16 with a mark, Windows-1252, or binary refused; what was
+  // converted is said in the document's warnings (text_decode.h).
+  auto decoded = DecodeText(*raw, path);
+  if (!decoded.ok()) return decoded.status();
+  std::string().swap(*raw);
+  const std::string& valid = decoded->utf8;
   ExtractedDocument out;
   std::vector<std::string> page_texts;
   size_t start = 0;
@@ -478,6 +482,7 @@ Result<ExtractedDocument> Extractor::ExtractText(
     out.pages.push_back(std::move(page));
   }
   out.page_count = static_cast<int>(out.pages.size());
+  if (!decoded->note.empty()) out.warnings.push_back(decoded->note);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -942,19 +943,38 @@ Status Store::Touch(const std::string& path, uint64_t size, int64_t mtime) {
 
 Result<int> Store::MarkMissingUnder(const std::string& root,
                                     const std::set<std::string>& seen,
-                                    bool prune) {
+                                    bool prune,
+                                    const std::vector<std::string>& unread) {
   std::string prefix = root;
   while (prefix.size() > 1 && prefix.back() == '/') prefix.pop_back();
   prefix += '/';
+  // Rows of an index made before paths were resolved are relative ("in/a.pdf"):
+  // they lie under `root` when they resolve there (from the current folder).
   auto q = db_->Prepare(
       "SELECT path, missing_since FROM documents WHERE substr(path, 1, "
-      "length(?1)) = ?1");
+      "length(?1)) = ?1 OR substr(path, 1, 1) <> '/'");
   if (!q.ok()) return q.status();
   q->Bind(1, prefix);
+  auto under = [&](const std::string& p) {
+    if (p.compare(0, prefix.size(), prefix) == 0) return true;
+    std::error_code ec;
+    std::string r = std::filesystem::weakly_canonical(p, ec).string();
+    return !ec && r.compare(0, prefix.size(), prefix) == 0;
+  };
   std::vector<std::pair<std::string, bool>> gone;
+  auto unknown = [&](const std::string& p) {
+    for (std::string u : unread) {
+      while (u.size() > 1 && u.back() == '/') u.pop_back();
+      if (p == u || (p.size() > u.size() && p.compare(0, u.size(), u) == 0 &&
+                     p[u.size()] == '/'))
+        return true;
+    }
+    return false;
+  };
   while (q->Step()) {
     std::string p = q->Text(0);
-    if (!seen.count(p)) gone.push_back({p, !q->IsNull(1)});
+    if (under(p) && !seen.count(p) && !unknown(p))
+      gone.push_back({p, !q->IsNull(1)});
   }
   if (!q->status().ok()) return q->status();
   auto mark =

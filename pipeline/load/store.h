@@ -95,10 +95,12 @@ class Store {
               int64_t mtime);
   // Documents whose path lies under folder `root` but is not in `seen`:
   // marked missing_since now, or deleted with all their rows and their
-  // corrections when `prune`.
-  // Returns how many.
+  // corrections when `prune`. Documents at or under a path of `unread` (an
+  // entry or folder the walk could not read) are not known to be gone and
+  // are left alone. Returns how many were marked or deleted.
   Result<int> MarkMissingUnder(const std::string& root,
-                               const std::set<std::string>& seen, bool prune);
+                               const std::set<std::string>& seen, bool prune,
+                               const std::vector<std::string>& unread = {});
 
   // The corrections stored for the document at `path`, in key order.
   Result<Corrections> CorrectionsFor(const std::string& path);

@@ -281,8 +281,11 @@ std::string FileSummary(const IndexedDocument& doc) {
   std::string s = std::to_string(doc.page_count) + " pages, " +
                   doc.language.code + ", " + std::to_string(Units(doc)) +
                   " commitments";
-  for (const std::string& w : doc.warnings)
+  for (const std::string& w : doc.warnings) {
     if (w == kNoCommitmentsWarning) s += "; warning: " + w;
+    // How a text file's bytes were read, when not as plain UTF-8.
+    if (w.rfind("text encoding: ", 0) == 0) s += "; " + w;
+  }
   return s;
 }
 
@@ -473,6 +476,61 @@ Result<IndexedDocument> Pipeline::Process(
   return doc;
 }
 
+namespace {
+
+// An index made before paths were resolved (discover.h) holds "in/a.pdf",
+// "./in/a.pdf", "/abs/in//a.pdf" or a path through a link: the stored paths
+// that are another spelling of a resolved one, by the resolved one. One pass
+// over the stored paths, one realpath per folder (not per file), so that a
+// run over a large index pays nothing per file for it.
+Result<std::map<std::string, std::string>> OtherSpellings(Store& store) {
+  std::map<std::string, std::string> out;
+  auto q = store.db().Prepare("SELECT path FROM documents ORDER BY id");
+  if (!q.ok()) return q.status();
+  std::map<std::string, std::string> folders;  // as stored -> resolved
+  while (q->Step()) {
+    const std::string p = q->Text(0);
+    const fs::path path(p);
+    const std::string name = path.filename().string();
+    if (name.empty() || name == "." || name == "..") continue;
+    const std::string folder = path.parent_path().string();
+    auto it = folders.find(folder);
+    if (it == folders.end()) {
+      std::error_code ec;
+      fs::path real = fs::canonical(folder.empty() ? "." : folder, ec);
+      it = folders.emplace(folder, ec ? "" : real.string()).first;
+    }
+    if (it->second.empty()) continue;  // its folder is gone
+    const std::string resolved = (fs::path(it->second) / name).string();
+    if (resolved != p) out.emplace(resolved, p);
+  }
+  PLANMINE_RETURN_IF_ERROR(q->status());
+  return out;
+}
+
+// The row stored under another spelling of `path` (above) is renamed to
+// `path` before the run looks `path` up, with the size and mtime it had, so
+// that everything below (unchanged, re-read, corrections) applies to it as
+// if it had always been stored there. Nothing when `path` is stored itself
+// (the other spelling is then a duplicate, marked missing under its folder).
+Status AdoptOtherSpelling(Store& store,
+                          const std::map<std::string, std::string>& spellings,
+                          const std::string& path,
+                          const std::set<std::string>& seen) {
+  auto it = spellings.find(path);
+  if (it == spellings.end() || seen.count(it->second)) return Status();
+  auto exact = store.Find(path);
+  if (!exact.ok()) return exact.status();
+  if (exact->has_value()) return Status();
+  auto old = store.Find(it->second);
+  if (!old.ok()) return old.status();
+  if (!old->has_value()) return Status();
+  return store.Move(it->second, path, static_cast<uint64_t>((*old)->size),
+                    (*old)->mtime);
+}
+
+}  // namespace
+
 Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,
     const std::vector<std::string>& paths, const Manifest* manifest,
@@ -528,6 +586,8 @@ Result<IngestReport> Ingest(
   }
   std::set<std::string> seen;
   std::vector<WorkItem> work;
+  auto spellings = OtherSpellings(store);
+  if (!spellings.ok()) return spellings.status();
   // Which manifest rows matched a file.
   std::vector<bool> matched(manifest ? manifest->size() : 0, false);
   // A stored document mined again from its stored text, with the
@@ -572,6 +632,8 @@ Result<IngestReport> Ingest(
     ++report.counts.files_seen;
     seen.insert(f.path);
     timer.Restart();
+    PLANMINE_RETURN_IF_ERROR(
+        AdoptOtherSpelling(store, *spellings, f.path, seen));
     auto stored = store.Find(f.path);
     if (!stored.ok()) return stored.status();
     // The manifest's row for the file is stored as its corrections first
@@ -700,11 +762,12 @@ Result<IngestReport> Ingest(
       }));
   // Documents stored under a folder this run walked, but no longer there:
   // marked missing (kept, in case the folder is only unmounted), or deleted
-  // with prune.
-  for (const std::string& arg : paths) {
-    std::error_code ec;
-    if (!fs::is_directory(arg, ec)) continue;
-    auto missing = store.MarkMissingUnder(arg, seen, prune);
+  // with prune. What lies under a path the walk could not read (a folder
+  // without permission, a path too long) is not known to be gone: kept.
+  std::vector<std::string> unread;
+  for (const DiscoveryError& e : found.errors) unread.push_back(e.path);
+  for (const std::string& root : found.roots) {
+    auto missing = store.MarkMissingUnder(root, seen, prune, unread);
     if (!missing.ok()) return missing.status();
     report.missing += *missing;
   }

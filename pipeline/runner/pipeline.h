@@ -198,7 +198,8 @@ Result<bool> ApplyStoredCorrections(const Pipeline& pipeline, Store& store,
 
 // Commitments found in a document, typed statements aside.
 int Units(const IndexedDocument& doc);
-// "12 pages, es, 19 commitments" (and the warning above when it applies).
+// "12 pages, es, 19 commitments" (and the warning above when it applies,
+// and how a text file was decoded when it was not plain UTF-8).
 std::string FileSummary(const IndexedDocument& doc);
 
 }  // namespace planmine

@@ -45,7 +45,8 @@ struct Worker {
   long busy = -1;  // index of the item being processed, -1 when idle
   double started = 0;
   bool timed_out = false;
-  std::string bytes;
+  std::string refused;  // why its result was not accepted, if it was not
+  std::string bytes;    // the result so far: 8-byte length, then the bytes
 };
 
 bool WriteAll(int fd, const void* data, size_t size) {
@@ -74,11 +75,13 @@ bool ReadAll(int fd, void* data, size_t size) {
 
 // Fault injection for the tests of worker isolation:
 // PLANMINE_WORKER_FAULT="crash=SUBSTR,hang=SUBSTR" makes a worker crash
-// (SIGSEGV) or hang on files whose path contains SUBSTR; "wait=SUBSTR"
+// (SIGSEGV) or hang on files whose path contains SUBSTR; "claim=SUBSTR"
+// makes it announce a result of 2^60 bytes on `result` and hang (a worker
+// gone wrong, which the parent must not believe); "wait=SUBSTR"
 // makes it create $PLANMINE_WORKER_GO.waiting, then wait (up to 2 min) for
 // $PLANMINE_WORKER_GO to exist before reading such a file, so that a test
 // can change files in the middle of a run.
-void InjectFault(const std::string& path) {
+void InjectFault(const std::string& path, int result) {
   const char* spec = getenv("PLANMINE_WORKER_FAULT");
   if (spec == nullptr) return;
   std::string s = spec;
@@ -93,6 +96,11 @@ void InjectFault(const std::string& path) {
       if (item.compare(0, eq, "crash") == 0) raise(SIGSEGV);
       if (item.compare(0, eq, "hang") == 0)
         for (;;) pause();
+      if (item.compare(0, eq, "claim") == 0) {
+        uint64_t size = 1ull << 60;
+        if (write(result, &size, sizeof size) != sizeof size) _exit(3);
+        for (;;) pause();
+      }
       const char* go = getenv("PLANMINE_WORKER_GO");
       if (item.compare(0, eq, "wait") == 0 && go != nullptr) {
         std::ofstream(std::string(go) + ".waiting").put('\n');
@@ -102,6 +110,31 @@ void InjectFault(const std::string& path) {
     }
     i = j + 1;
   }
+}
+
+// In the parent: reads what worker `w` has sent. The 8-byte length comes
+// first; once it is known (and under the cap, checked by the caller) the
+// buffer is sized for the whole message at once, so that receiving takes
+// the message's size, not up to twice it as a growing string does. False
+// when the worker closed its end or the read failed.
+bool ReadSome(Worker* w) {
+  constexpr size_t kHeader = sizeof(uint64_t);
+  char buf[65536];
+  ssize_t got;
+  do {
+    got = read(w->result, buf, sizeof buf);
+  } while (got < 0 && errno == EINTR);
+  if (got <= 0) return false;
+  if (w->bytes.size() < kHeader && w->bytes.size() + got >= kHeader) {
+    uint64_t size = 0;
+    std::string head = w->bytes;
+    head.append(buf, kHeader - w->bytes.size());
+    memcpy(&size, head.data(), kHeader);
+    if (size <= kMaxWorkerResultBytes)  // else refused by the caller
+      w->bytes.reserve(kHeader + static_cast<size_t>(size));
+  }
+  w->bytes.append(buf, static_cast<size_t>(got));
+  return true;
 }
 
 // In the worker: serve items until the parent closes the task pipe; exit
@@ -125,7 +158,7 @@ void InjectFault(const std::string& path) {
   while (ReadAll(task, &index, sizeof index)) {
     if (index >= items.size()) _exit(5);
     const WorkItem& item = items[index];
-    InjectFault(item.file.path);
+    InjectFault(item.file.path, result);
     std::string out =
         EncodeResult(pipeline.Process(item.file, &item.corrections));
     uint64_t size = out.size();
@@ -138,6 +171,7 @@ void InjectFault(const std::string& path) {
 
 // Why a worker that sent no usable result ended.
 Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
+  if (!w.refused.empty()) return Internal(w.refused);
   if (w.timed_out)
     return DeadlineExceeded("gave up after " +
                             std::to_string(static_cast<int>(limits.seconds)) +
@@ -208,7 +242,7 @@ Status ProcessInWorkers(
   };
   // Ends worker `w` (killed if need be) and reports its item as failed.
   auto lose = [&](Worker& w) -> Status {
-    if (w.timed_out) kill(w.pid, SIGKILL);
+    if (w.timed_out || !w.refused.empty()) kill(w.pid, SIGKILL);
     close(w.task);
     close(w.result);
     int wstatus = 0;
@@ -255,23 +289,25 @@ Status ProcessInWorkers(
     for (size_t k = 0; k < polled.size() && stop.ok(); ++k) {
       Worker& w = *polled[k];
       bool lost = false;
-      if (n > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR))) {
-        char buf[65536];
-        ssize_t got = read(w.result, buf, sizeof buf);
-        if (got > 0)
-          w.bytes.append(buf, static_cast<size_t>(got));
-        else if (got == 0 || errno != EINTR)
-          lost = true;
-      }
+      if (n > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+        lost = !ReadSome(&w);
       uint64_t size = 0;
       if (!lost && w.bytes.size() >= sizeof size) {
         memcpy(&size, w.bytes.data(), sizeof size);
-        if (w.bytes.size() >= sizeof size + size) {
+        if (size > kMaxWorkerResultBytes) {
+          w.refused = "its worker sent a result of " + std::to_string(size) +
+                      " bytes, over the limit of " +
+                      std::to_string(kMaxWorkerResultBytes);
+          lost = true;
+        } else if (w.bytes.size() >= sizeof size + size) {
           size_t index = static_cast<size_t>(w.busy);
           w.busy = -1;
           ++finished;
-          Status s = done(index, DecodeResult(std::string_view(w.bytes).substr(
-                                     sizeof size, size)));
+          // The message is handed over, so that it is freed as soon as it
+          // is decoded, before the document is stored.
+          std::string message = std::move(w.bytes);
+          w.bytes = std::string();
+          Status s = done(index, DecodeResult(std::move(message), sizeof size));
           if (!s.ok()) stop = s;
           continue;
         }

@@ -7,6 +7,7 @@
 #ifndef PLANMINE_RUNNER_WORKERS_H_
 #define PLANMINE_RUNNER_WORKERS_H_
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -15,6 +16,12 @@
 
 namespace planmine {
 
+// The largest result the parent accepts from a worker: a worker that claims
+// more (a document that makes too much to index, or a worker gone wrong) is
+// refused before the parent allocates anything for it, so that the parent's
+// memory is bounded by this, not by the document.
+inline constexpr uint64_t kMaxWorkerResultBytes = 256ull << 20;
+
 struct WorkItem {
   SourceFile file;          // hashed
   Corrections corrections;  // stored for the file: win over inference
@@ -22,8 +29,9 @@ struct WorkItem {
 
 // Processes every item; calls `done(index, result)` in the parent, in the
 // order results arrive. A child that dies, overruns its time or its memory
-// gives a result with the reason. Stops early, returning its error, when
-// `done` returns one.
+// gives a result with the reason; so does one whose result is over
+// kMaxWorkerResultBytes. Stops early, returning its error, when `done`
+// returns one.
 Status ProcessInWorkers(
     const Pipeline& pipeline, const std::vector<WorkItem>& items,
     const WorkerLimits& limits,
