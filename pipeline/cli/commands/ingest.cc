@@ -77,10 +77,18 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
 }
 
 // Whether `path` can take a report, asked before the run so that a run
-// does not succeed only to fail at its last step: the folder exists, the
-// path is not a folder, and the file opens for writing (not truncated
-// here; removed again when this made it).
-Status CheckWritable(const std::string& path, const std::string& what) {
+// does not succeed only to fail at its last step: the folder exists (or,
+// `make_folder`, can be made), the path is not a folder, and the file opens for
+// writing (not truncated here; removed again when this made it).
+Status CheckWritable(const std::string& path, const std::string& what,
+                     bool make_folder) {
+  if (make_folder) {  // as the writer will
+    std::error_code ec;
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::create_directories(parent, ec) && ec)
+      return IoError(path + ": cannot write the " + what + ": " +
+                     parent.string() + ": " + ec.message());
+  }
   struct stat st;
   const bool existed = stat(path.c_str(), &st) == 0;
   if (existed && S_ISDIR(st.st_mode))
@@ -260,10 +268,10 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   const std::string& db_path = g.db;
   // The reports' files are checked before anything is read or written.
   if (!a.report_json.empty())
-    if (Status s = CheckWritable(a.report_json, "run report"); !s.ok())
+    if (Status s = CheckWritable(a.report_json, "run report", false); !s.ok())
       return Fail(s);
   if (!a.report_html.empty())
-    if (Status s = CheckWritable(a.report_html, "HTML report"); !s.ok())
+    if (Status s = CheckWritable(a.report_html, "HTML report", true); !s.ok())
       return Fail(s);
   std::error_code ec;
   fs::path parent = fs::path(db_path).parent_path();
