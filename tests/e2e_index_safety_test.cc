@@ -535,6 +535,10 @@ TEST_CASE(
            "31m.pdf",
            "c1\\u009b31m.pdf"},
           {"carriage return", "cr\rok.pdf", "cr\\rok.pdf"},
+          {"8-bit CSI (not UTF-8)",
+           "b8\x9b"
+           "31m.pdf",
+           "b8\\x9b31m.pdf"},
       }));
   INFO(kind);
   TempDir dir;
@@ -545,7 +549,7 @@ TEST_CASE(
   auto clean = [](const std::string& out) {
     for (unsigned char c : out)
       if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
-    return out.find("\xc2\x9b") == std::string::npos;
+    return out.find('\x9b') == std::string::npos;  // C1 CSI, raw or UTF-8
   };
   CommandResult r = Run(Cli(db, "ingest " + dir.File("in")));
   INFO(r.out);
@@ -568,7 +572,8 @@ TEST_CASE(
   REQUIRE_FALSE(parsed.is_discarded());
   const auto& rows = parsed["rows"];
   REQUIRE(rows.size() == 1);
-  CHECK(rows[0]["path"] == file);
+  // (JSON is UTF-8: a name in another encoding cannot be exact there.)
+  if (kind != "8-bit CSI (not UTF-8)") CHECK(rows[0]["path"] == file);
 }
 
 }  // namespace planmine

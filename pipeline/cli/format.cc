@@ -59,8 +59,15 @@ std::string EscapeControl(std::string_view s) {
                   (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
       valid = false;
     if (!valid) {
-      snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
+      // A byte of another encoding (a Latin-1 name): kept as it is unless
+      // it is a C1 control there (0x80-0x9F: 0x9B is CSI on an 8-bit
+      // terminal).
+      if (c <= 0x9F) {
+        snprintf(buf, sizeof buf, "\\x%02x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
       ++i;
       continue;
     }

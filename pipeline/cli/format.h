@@ -40,9 +40,10 @@ size_t DisplayWidth(const std::string& s);
 // an escape, so that a file name cannot split a line, move the cursor or
 // change colours. C0 and DEL become \n, \t, \r or \xHH; C1 (U+0080-U+009F)
 // and the line, paragraph and bidirectional controls become \uHHHH; a byte
-// that is not part of valid UTF-8 becomes \xHH. Printable text, including
-// non-ASCII letters, is unchanged. For human-readable lines only: JSON
-// escapes by itself.
+// that is not part of valid UTF-8 becomes \xHH when it is a C1
+// control in Latin-1 (0x80-0x9F) and is kept otherwise (a Latin-1 name).
+// Printable text, including non-ASCII letters, is unchanged. For human-readable
+// lines only: JSON escapes by itself.
 std::string EscapeControl(std::string_view s);
 
 }  // namespace planmine

@@ -262,7 +262,8 @@ Status ProcessInWorkers(
     if (n < 0 && errno != EINTR)
       return IoError(std::string("poll: ") + strerror(errno));
     const double now = Now();
-    for (size_t k = 0; k < polled.size() && stop.ok(); ++k) {
+    // (A worker that a terminal's ^C ended too is not its item's failure.)
+    for (size_t k = 0; k < polled.size() && stop.ok() && !interrupted(); ++k) {
       Worker& w = *polled[k];
       bool lost = false;
       if (n > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR))) {

@@ -325,8 +325,9 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
                                    a.report_links, &bytes, &note);
         !s.ok())
       return Fail(s.WithPrefix("the run finished, but the report failed"));
-    if (!a.quiet) std::cout << a.report_html << ": " << bytes << " bytes\n";
-    if (!a.quiet && !note.empty()) std::cout << note << "\n";
+    if (!a.quiet)
+      std::cout << EscapeControl(a.report_html) << ": " << bytes << " bytes\n";
+    if (!a.quiet && !note.empty()) std::cout << EscapeControl(note) << "\n";
   }
   return exit_code;
 }
