@@ -31,7 +31,8 @@ std::string DefaultPacksDir() {
 }
 
 int Fail(const Status& s) {
-  std::cerr << "planmine: " << s.message() << "\n";
+  // Reasons name files: a name's control characters are escaped.
+  std::cerr << "planmine: " << EscapeControl(s.message()) << "\n";
   return kExitFailed;
 }
 
@@ -72,11 +73,8 @@ CLI::Option* AddFormat(CLI::App* app, std::string* format,
 }
 
 Result<std::unique_ptr<Store>> OpenIndex(const std::string& db_path) {
-  std::error_code ec;
-  if (!fs::exists(db_path, ec))
-    return NotFound(
-        db_path +
-        ": no index here (run 'planmine ingest PATH' first, or pass --db)");
+  // No file, not a file, not SQLite, damaged, not planmine's, too new: each
+  // refused with its own reason (Store::OpenForQuery).
   return Store::OpenForQuery(db_path);
 }
 

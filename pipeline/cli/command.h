@@ -26,7 +26,9 @@ namespace planmine {
 
 // 0: everything succeeded; 1: part (some documents failed, an evaluation
 // below its targets); 2: nothing, or the command could not run (bad
-// arguments, an unknown filter value, no index).
+// arguments, an unknown filter value, no index). An ingest stopped by a
+// signal exits 128 + its number (130 SIGINT, 143 SIGTERM), its run record
+// closed as aborted.
 inline constexpr int kExitOk = 0, kExitPartial = 1, kExitFailed = 2;
 
 // Accepted before or after the command's name.
@@ -60,7 +62,8 @@ int RunCli(int argc, char** argv, const std::vector<Command>& commands);
 
 // Helpers the commands share.
 std::string DefaultPacksDir();
-int Fail(const Status& s);  // prints "planmine: reason", returns 2
+// Prints "planmine: reason" (control characters escaped), returns 2.
+int Fail(const Status& s);
 // Prints `t` as an aligned table, CSV or typed JSON (format.h).
 void Emit(const Table& t, const std::string& format, const std::string& command,
           size_t max_cell = 70);
@@ -70,7 +73,9 @@ void EmitTables(const std::vector<std::pair<std::string, Table>>& tables,
 CLI::Option* AddFormat(CLI::App* app, std::string* format,
                        std::vector<std::string> choices = {"table", "json",
                                                            "csv"});
-// The index for reading; a clear error when there is none.
+// The index for reading, read-only (Store::OpenForQuery); an error naming
+// the real cause when it cannot be read (none, not a regular file, not
+// SQLite, damaged, not a planmine index, a newer schema).
 Result<std::unique_ptr<Store>> OpenIndex(const std::string& db_path);
 // The names --type and --doc-type accept.
 std::vector<std::string> DocTypeOptions();

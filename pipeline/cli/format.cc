@@ -1,6 +1,8 @@
 #include "pipeline/cli/format.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -14,11 +16,82 @@ size_t DisplayWidth(const std::string& s) {
   return n;
 }
 
+std::string EscapeControl(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  char buf[12];
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) {
+      switch (c) {
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+      }
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    // A UTF-8 sequence: its length, its code point, whether it is valid.
+    const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    uint32_t cp = len == 4 ? c & 0x07 : len == 3 ? c & 0x0F : c & 0x1F;
+    bool valid = len > 0 && c <= 0xF4 && i + len <= s.size();
+    for (size_t k = 1; valid && k < len; ++k) {
+      const unsigned char t = static_cast<unsigned char>(s[i + k]);
+      if ((t & 0xC0) != 0x80) valid = false;
+      cp = (cp << 6) | (t & 0x3F);
+    }
+    if (valid && ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) ||
+                  (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))))
+      valid = false;
+    if (!valid) {
+      // A byte of another encoding (a Latin-1 name): kept as it is unless
+      // it is a C1 control there (0x80-0x9F: 0x9B is CSI on an 8-bit
+      // terminal).
+      if (c <= 0x9F) {
+        snprintf(buf, sizeof buf, "\\x%02x", c);
+        out += buf;
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const bool control = (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
+                         cp == 0x2029 || (cp >= 0x200E && cp <= 0x200F) ||
+                         (cp >= 0x202A && cp <= 0x202E) ||
+                         (cp >= 0x2066 && cp <= 0x2069);
+    if (control) {
+      snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 namespace {
 
 std::string Cell(const std::string& v, size_t max_cell) {
-  std::string one;
-  for (char c : v) one += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
+  // A control character (a file name's newline or escape code) cannot
+  // split the table's line or reach the terminal.
+  std::string one = EscapeControl(v);
   if (DisplayWidth(one) <= max_cell) return one;
   // Cut at max_cell code points.
   size_t cps = 0, i = 0;

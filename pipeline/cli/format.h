@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,6 +35,16 @@ std::string CsvField(const std::string& v);
 
 // Display width of UTF-8 text in code points.
 size_t DisplayWidth(const std::string& s);
+
+// `s` safe to print on a terminal: every control character is written as
+// an escape, so that a file name cannot split a line, move the cursor or
+// change colours. C0 and DEL become \n, \t, \r or \xHH; C1 (U+0080-U+009F)
+// and the line, paragraph and bidirectional controls become \uHHHH; a byte
+// that is not part of valid UTF-8 becomes \xHH when it is a C1
+// control in Latin-1 (0x80-0x9F) and is kept otherwise (a Latin-1 name).
+// Printable text, including non-ASCII letters, is unchanged. For human-readable
+// lines only: JSON escapes by itself.
+std::string EscapeControl(std::string_view s);
 
 }  // namespace planmine
 

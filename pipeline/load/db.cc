@@ -2,6 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 
@@ -21,9 +26,65 @@ fts5_api* Fts5Api(sqlite3* db) {
   return api;
 }
 
+// A damaged file or the operating system failing, named with the file
+// whatever the call; nullopt for other failures, which the caller words.
+std::optional<Status> FileFailure(int rc, const std::string& message,
+                                  const std::string& path) {
+  switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return DataLoss(path + ": " + message);
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOLFS:
+      return IoError(path + ": " + message);
+    default:
+      return std::nullopt;
+  }
+}
+
+// Reads the header and the schema: the first moment SQLite looks at the
+// file's bytes.
+int Probe(sqlite3* db) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s,
+                              nullptr);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
+// "file:" URI of `path` with `query`, every byte outside the unreserved set
+// percent-encoded (a path may hold '?', '#' or '%').
+std::string FileUri(const std::string& path, const std::string& query) {
+  std::string out = "file:";
+  for (unsigned char c : path) {
+    if (isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' ||
+        c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out + "?" + query;
+}
+
 }  // namespace
 
-Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_), status_(o.status_) {
+Stmt::Stmt(Stmt&& o) noexcept
+    : db_(o.db_), stmt_(o.stmt_), path_(o.path_), status_(o.status_) {
   o.stmt_ = nullptr;
 }
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
@@ -31,6 +92,7 @@ Stmt& Stmt::operator=(Stmt&& o) noexcept {
     if (stmt_) sqlite3_finalize(stmt_);
     db_ = o.db_;
     stmt_ = o.stmt_;
+    path_ = o.path_;
     status_ = o.status_;
     o.stmt_ = nullptr;
   }
@@ -61,8 +123,11 @@ Stmt& Stmt::BindNull(int i) {
 bool Stmt::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE)
-    status_ = IoError(std::string("sqlite: ") + sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE) {
+    std::string msg = sqlite3_errmsg(db_);
+    auto file = FileFailure(rc, msg, path_ ? *path_ : std::string("sqlite"));
+    status_ = file ? *file : IoError("sqlite: " + msg);
+  }
   sqlite3_reset(stmt_);
   return false;
 }
@@ -124,6 +189,30 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
     std::string msg = db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc);
     return IoError(path + ": cannot open database: " + msg);
   }
+  sqlite3_extended_result_codes(db->db_, 1);
+  rc = Probe(db->db_);
+  if (read_only &&
+      ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) {
+    // A WAL index whose -shm cannot be made (read-only folder or file):
+    // read it immutable.
+    sqlite3_close_v2(db->db_);
+    db->db_ = nullptr;
+    char* abs = realpath(path.c_str(), nullptr);
+    std::string uri = FileUri(abs ? abs : path, "immutable=1");
+    free(abs);
+    rc = sqlite3_open_v2(uri.c_str(), &db->db_,
+                         SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    if (rc == SQLITE_OK) {
+      sqlite3_extended_result_codes(db->db_, 1);
+      rc = Probe(db->db_);
+    }
+    db->immutable_ = true;
+  }
+  if (rc != SQLITE_OK) {
+    std::string msg = db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc);
+    auto file = FileFailure(rc, msg, path);
+    return file ? *file : IoError(path + ": cannot open database: " + msg);
+  }
   sqlite3_busy_timeout(db->db_, 10000);
   if (read_only) {
     // Searches read the same full-text pages again and again: memory-mapped
@@ -134,7 +223,6 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
                  "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;",
                  nullptr, nullptr, nullptr);
   }
-  sqlite3_extended_result_codes(db->db_, 1);
   // planmine_words(text): CountWords, for SQL that makes sentence ids.
   sqlite3_create_function(
       db->db_, "planmine_words", 1,
@@ -166,6 +254,7 @@ Status Db::Exec(const std::string& sql) {
   if (rc != SQLITE_OK) {
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
+    if (auto file = FileFailure(rc, msg, path_)) return *file;
     return IoError(path_ + ": sqlite: " + msg);
   }
   return Status();
@@ -175,9 +264,12 @@ Result<Stmt> Db::Prepare(const std::string& sql) {
   sqlite3_stmt* s = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()),
                               &s, nullptr);
-  if (rc != SQLITE_OK)
-    return InvalidArgument(std::string("sqlite: ") + sqlite3_errmsg(db_));
-  return Stmt(db_, s);
+  if (rc != SQLITE_OK) {
+    std::string msg = sqlite3_errmsg(db_);
+    if (auto file = FileFailure(rc, msg, path_)) return *file;
+    return InvalidArgument("sqlite: " + msg);
+  }
+  return Stmt(db_, s, &path_);
 }
 
 int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }

@@ -57,15 +57,29 @@ class Stmt {
 
  private:
   friend class Db;
-  Stmt(sqlite3* db, sqlite3_stmt* s) : db_(db), stmt_(s) {}
+  Stmt(sqlite3* db, sqlite3_stmt* s, const std::string* path)
+      : db_(db), stmt_(s), path_(path) {}
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  const std::string* path_ = nullptr;  // the Db's; the Db outlives its Stmts
   Status status_;
 };
 
+// Errors: a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB) is DataLoss and the
+// operating system failing (I/O, full disk, cannot open, read-only, busy) is
+// IoError, both as "PATH: what SQLite says"; any other failure of Prepare is
+// InvalidArgument and of Step/Exec IoError, as "sqlite: what".
 class Db {
  public:
-  // Opens (creating when asked) the database file.
+  // Opens (creating when asked) the database file. The header is read here,
+  // so a file that is not SQLite fails here ("PATH: file is not a
+  // database"), not at the first query.
+  //
+  // read_only: for queries. When the file cannot be opened for reading the
+  // ordinary way because its folder or its -shm file is not writable (a
+  // WAL index on a read-only mount, a chmod 444 index), it is opened
+  // immutable (SQLite's "immutable=1"): no locks, no -shm; correct while no
+  // one writes the file meanwhile, which a read-only file guarantees.
   static Result<std::unique_ptr<Db>> Open(const std::string& path, bool create,
                                           bool read_only = false);
   ~Db();
@@ -76,9 +90,12 @@ class Db {
   // Rows changed by the last INSERT, UPDATE or DELETE.
   int Changes() const;
   const std::string& path() const { return path_; }
+  // Whether Open fell back to an immutable read (see Open).
+  bool immutable() const { return immutable_; }
 
  private:
   Db() = default;
+  bool immutable_ = false;
   sqlite3* db_ = nullptr;
   std::string path_;
 };

@@ -261,7 +261,7 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
   unchanged   INTEGER DEFAULT 0,
   failed      INTEGER DEFAULT 0,
   seconds     REAL,
-  status      TEXT,                              -- running | ok | partial | failed
+  status      TEXT,                              -- running | ok | partial | failed | 'aborted: REASON' (stopped on an error or a signal, or found still running by the next run)
   stage_seconds TEXT,                            -- JSON: seconds per stage, summed over documents
   corrected   INTEGER DEFAULT 0                  -- unchanged files whose corrections changed, re-classified
 );

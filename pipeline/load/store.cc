@@ -1,7 +1,11 @@
 #include "pipeline/load/store.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -205,25 +209,131 @@ void BindOpt(Stmt& s, int i, const std::string& v) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path) {
+namespace {
+
+// Refuses what SQLite must not be handed: opening a FIFO blocks forever, a
+// device or a folder is no index. Sets *exists.
+Status CheckIsFile(const std::string& path, bool* exists) {
+  struct stat st;
+  *exists = false;
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status();
+    return IoError(path + ": " + std::strerror(errno));
+  }
+  *exists = true;
+  if (S_ISREG(st.st_mode)) return Status();
+  const mode_t m = st.st_mode;
+  const char* what = S_ISDIR(m)    ? "a directory"
+                     : S_ISFIFO(m) ? "a FIFO (named pipe)"
+                     : S_ISCHR(m)  ? "a character device"
+                     : S_ISBLK(m)  ? "a block device"
+                     : S_ISSOCK(m) ? "a socket"
+                                   : "not a regular file";
+  return InvalidArgument(path + ": is " + std::string(what) +
+                         ", not an index file");
+}
+
+// What a SQLite file holds, read before anything is written to it.
+struct Contents {
+  int objects = 0;        // tables, indexes, views, triggers
+  bool planmine = false;  // has meta.schema_version
+  int version = 0;        // meta.schema_version when planmine
+};
+
+Result<Contents> Inspect(Db& db) {
+  Contents c;
+  {
+    auto s = db.Prepare(
+        "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = "
+        "'meta') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    if (!s.ok()) return s.status();
+    if (!s->Step()) {
+      if (!s->status().ok()) return s->status();
+      return c;
+    }
+    c.objects = static_cast<int>(s->Int(0));
+    const bool meta = s->Int(1) > 0;
+    s->Reset();
+    if (!meta) return c;
+  }
+  // A table named meta of another shape is not ours.
+  auto v = db.Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!v.ok()) {
+    if (v.status().code() == StatusCode::kInvalidArgument) return c;
+    return v.status();
+  }
+  if (!v->Step()) {
+    if (!v->status().ok()) return v->status();
+    return c;
+  }
+  const std::string text = v->Text(0);
+  v->Reset();
+  if (text.empty() || text.size() > 6 ||
+      text.find_first_not_of("0123456789") != std::string::npos)
+    return c;
+  c.planmine = true;
+  c.version = atoi(text.c_str());
+  return c;
+}
+
+Status NewerSchema(const std::string& path, int version) {
+  return Unsupported(path + ": index schema " + std::to_string(version) +
+                     " was written by a newer planmine; this planmine reads "
+                     "schema " +
+                     std::to_string(kSchemaVersion) +
+                     " or older (upgrade planmine to use this index)");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
+                                           bool allow_foreign) {
+  bool exists = false;
+  PLANMINE_RETURN_IF_ERROR(CheckIsFile(path, &exists));
   auto db = Db::Open(path, /*create=*/true);
   if (!db.ok()) return db.status();
+  // Looked at before the first write (WAL, tables): a file that is not ours,
+  // or ours from a newer planmine, is left exactly as it was.
+  auto contents = Inspect(**db);
+  if (!contents.ok()) return contents.status();
+  if (contents->planmine && contents->version > kSchemaVersion)
+    return NewerSchema(path, contents->version);
+  if (!contents->planmine && contents->objects > 0 && !allow_foreign)
+    return Unsupported(
+        path + ": a SQLite database that is not a planmine index (" +
+        std::to_string(contents->objects) +
+        " tables, indexes or views, no planmine schema_version): nothing "
+        "written to it (choose another --db, or pass ingest "
+        "--allow-foreign-db to add planmine's tables to it)");
   Status s = Setup(**db);
-  if (!s.ok()) return s.WithPrefix(path);
+  // (Db's errors name the file already.)
+  if (!s.ok())
+    return s.message().rfind(path + ": ", 0) == 0 ? s : s.WithPrefix(path);
   return std::unique_ptr<Store>(new Store(std::move(*db)));
 }
 
 Result<std::unique_ptr<Store>> Store::OpenForQuery(const std::string& path) {
+  bool exists = false;
+  PLANMINE_RETURN_IF_ERROR(CheckIsFile(path, &exists));
+  if (!exists)
+    return NotFound(
+        path +
+        ": no index here (run 'planmine ingest PATH' first, or pass --db)");
   auto db = Db::Open(path, /*create=*/false, /*read_only=*/true);
   if (!db.ok()) return db.status();
-  auto check =
-      (*db)->Prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!check.ok())
+  auto contents = Inspect(**db);
+  if (!contents.ok()) return contents.status();
+  if (!contents->planmine)
     return InvalidArgument(
-        path + ": not a planmine index (run 'planmine ingest' first)");
-  int version = check->Step() ? atoi(check->Text(0).c_str()) : 0;
-  check->Reset();
-  if (version < kSchemaVersion) {
+        path + (contents->objects == 0
+                    ? ": not a planmine index: an empty database (run "
+                      "'planmine ingest' first)"
+                    : ": not a planmine index: a SQLite database without "
+                      "planmine's tables (pass --db with a planmine index)"));
+  if (contents->version > kSchemaVersion)
+    return NewerSchema(path, contents->version);
+  if (contents->version < kSchemaVersion) {
+    const int version = contents->version;
     // Written by an older planmine: upgraded in place (Setup migrates), then
     // opened read-only again.
     db->reset();
@@ -1078,6 +1188,14 @@ Status Store::LogError(int64_t run_id, const std::string& path,
 }
 
 Result<int64_t> Store::BeginRun(const std::string& command) {
+  // The caller holds the ingest lock: a run still 'running' belongs to a
+  // process that ended without closing it (SIGKILL, power loss).
+  auto stale = db_->Prepare(
+      "UPDATE ingest_runs SET status = 'aborted: process ended without "
+      "closing the run', finished_at = coalesce(finished_at, ?) WHERE status "
+      "= 'running'");
+  if (!stale.ok()) return stale.status();
+  PLANMINE_RETURN_IF_ERROR(stale->Bind(1, NowIso()).Run());
   auto s = db_->Prepare(
       "INSERT INTO ingest_runs(started_at, command, status) VALUES (?, ?, "
       "'running')");

@@ -55,9 +55,20 @@ struct RunCounts {
 
 class Store {
  public:
-  // Opens or creates the index at `path` (its folder must exist).
-  static Result<std::unique_ptr<Store>> Open(const std::string& path);
-  // Opens an existing index for queries only.
+  // Opens or creates the index at `path` (its folder must exist) for
+  // writing. Refused, with the file left untouched: a path that is not a
+  // regular file (FIFO, device, folder), a file that is not SQLite, an index
+  // of a newer schema than kSchemaVersion, and — unless `allow_foreign` — a
+  // SQLite database with tables but no planmine schema_version. An empty
+  // file or database becomes an index; an older index is migrated.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             bool allow_foreign = false);
+  // Opens an existing index for queries only, read-only (immutable when the
+  // file or its folder cannot be written, db.h). Each refusal names its
+  // cause: no file, not a regular file, not SQLite or damaged ("file is not
+  // a database", "database disk image is malformed"), not a planmine index,
+  // a newer schema. An older index is upgraded first (which needs write
+  // access).
   static Result<std::unique_ptr<Store>> OpenForQuery(const std::string& path);
 
   Result<std::optional<StoredDocument>> Find(const std::string& path);
@@ -122,7 +133,13 @@ class Store {
                   const std::string& sha256, const std::string& stage,
                   const std::string& reason);
 
+  // Opens a run record ('running'). REQUIRES: the caller holds the ingest
+  // lock (so a record still 'running' is of a process that ended without
+  // closing it: closed here as "aborted: process ended without closing the
+  // run").
   Result<int64_t> BeginRun(const std::string& command);
+  // Closes the run record with `status`: ok | partial | failed, or
+  // "aborted: REASON" when the run stopped on an error or a signal.
   Status EndRun(int64_t run_id, const RunCounts& counts, double seconds,
                 const std::string& status);
 

@@ -455,6 +455,13 @@ std::vector<std::string> Params(const SearchOptions& o, const ParsedQuery& pq,
 // FTS5 syntax errors surface as SQLite errors; say it in the user's terms.
 Status UserError(const Status& s, const std::string& query) {
   const std::string& m = s.message();
+  // The index itself failing (damaged, not a database, the disk): said as
+  // it is, never as the query's fault (db.h gives these DataLoss/IoError
+  // with the file's name).
+  if (s.code() == StatusCode::kDataLoss ||
+      m.find("database disk image is malformed") != std::string::npos ||
+      m.find("file is not a database") != std::string::npos)
+    return s;
   if (m.find("fts5") != std::string::npos ||
       m.find("syntax") != std::string::npos ||
       m.find("malformed") != std::string::npos ||

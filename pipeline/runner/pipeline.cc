@@ -531,14 +531,27 @@ Status AdoptOtherSpelling(Store& store,
 
 }  // namespace
 
-Result<IngestReport> Ingest(
-    const Pipeline& pipeline, Store& store,
-    const std::vector<std::string>& paths, const Manifest* manifest,
-    const std::string& command, bool prune,
-    const std::function<void(const IngestProgress&)>& on_file_in,
-    const WorkerLimits& workers) {
+Status InterruptedBy(int signal) {
+  const char* name = signal == SIGINT    ? "SIGINT"
+                     : signal == SIGTERM ? "SIGTERM"
+                     : signal == SIGHUP  ? "SIGHUP"
+                                         : nullptr;
+  return Unsupported(
+      "interrupted by signal (" +
+      (name ? std::string(name) : "signal " + std::to_string(signal)) + ")");
+}
+
+namespace {
+
+// Ingest's run: `report` is filled as it goes, so that a run that stops on
+// an error still has its counts and run id.
+Status IngestRun(const Pipeline& pipeline, Store& store,
+                 const std::vector<std::string>& paths,
+                 const Manifest* manifest, const std::string& command,
+                 bool prune,
+                 const std::function<void(const IngestProgress&)>& on_file_in,
+                 const WorkerLimits& workers, IngestReport& report) {
   auto t0 = std::chrono::steady_clock::now();
-  IngestReport report;
   std::map<std::string, double>& stage_seconds = report.counts.stage_seconds;
   StageTimer timer(&stage_seconds);
   Discovery found = Discover(paths);
@@ -629,6 +642,8 @@ Result<IngestReport> Ingest(
     return Status();
   };
   for (SourceFile& f : found.files) {
+    if (workers.interrupted && *workers.interrupted)
+      return InterruptedBy(*workers.interrupted);
     ++report.counts.files_seen;
     seen.insert(f.path);
     timer.Restart();
@@ -784,9 +799,33 @@ Result<IngestReport> Ingest(
                                report.counts.corrected > 0
                            ? "partial"
                            : "failed";
-  PLANMINE_RETURN_IF_ERROR(
-      store.EndRun(report.run_id, report.counts, report.seconds, status));
-  return report;
+  return store.EndRun(report.run_id, report.counts, report.seconds, status);
+}
+
+}  // namespace
+
+Result<IngestReport> Ingest(
+    const Pipeline& pipeline, Store& store,
+    const std::vector<std::string>& paths, const Manifest* manifest,
+    const std::string& command, bool prune,
+    const std::function<void(const IngestProgress&)>& on_file,
+    const WorkerLimits& workers) {
+  auto t0 = std::chrono::steady_clock::now();
+  IngestReport report;
+  Status s = IngestRun(pipeline, store, paths, manifest, command, prune,
+                       on_file, workers, report);
+  if (s.ok()) return report;
+  // Whatever stopped the run (the database failing, no file descriptors
+  // left, a signal), its record is closed with the reason; if even that
+  // write fails, the next run closes it (Store::BeginRun).
+  if (report.run_id != 0) {
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
+    (void)store.EndRun(report.run_id, report.counts, report.seconds,
+                       "aborted: " + s.message());
+  }
+  return s;
 }
 
 Result<std::string> FindStoredPath(Store& store, const std::string& file) {

@@ -11,6 +11,7 @@
 #ifndef PLANMINE_RUNNER_PIPELINE_H_
 #define PLANMINE_RUNNER_PIPELINE_H_
 
+#include <csignal>
 #include <functional>
 #include <string>
 #include <vector>
@@ -158,7 +159,14 @@ struct WorkerLimits {
   int jobs = 0;
   double seconds = 600;   // per document
   long memory_mb = 4096;  // address space per worker
+  // Set (to the signal's number) by a signal handler to stop the run: the
+  // workers are killed, the items not stored yet are dropped, and the run
+  // ends with InterruptedBy(signal). Null: not interruptible.
+  const volatile std::sig_atomic_t* interrupted = nullptr;
 };
+
+// "interrupted by signal (SIGINT)": why a run stopped on `signal`.
+Status InterruptedBy(int signal);
 
 Result<IngestReport> Ingest(
     const Pipeline& pipeline, Store& store,

@@ -195,10 +195,15 @@ Status ProcessInWorkers(
     const Pipeline& pipeline, const std::vector<WorkItem>& items,
     const WorkerLimits& limits,
     const std::function<Status(size_t, Result<IndexedDocument>)>& done) {
+  auto interrupted = [&] {
+    return limits.interrupted != nullptr && *limits.interrupted != 0;
+  };
   if (limits.jobs <= 0) {
-    for (size_t i = 0; i < items.size(); ++i)
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (interrupted()) return InterruptedBy(*limits.interrupted);
       PLANMINE_RETURN_IF_ERROR(
           done(i, pipeline.Process(items[i].file, &items[i].corrections)));
+    }
     return Status();
   }
   if (items.empty()) return Status();
@@ -260,6 +265,11 @@ Status ProcessInWorkers(
   Status stop;
   for (Worker& w : workers) PLANMINE_RETURN_IF_ERROR(start(w));
   while (finished < items.size() && stop.ok()) {
+    // A signal: busy workers are killed below, nothing more is stored.
+    if (interrupted()) {
+      stop = InterruptedBy(*limits.interrupted);
+      break;
+    }
     // Idle workers get the next items.
     for (Worker& w : workers) {
       if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
@@ -286,7 +296,8 @@ Status ProcessInWorkers(
     if (n < 0 && errno != EINTR)
       return IoError(std::string("poll: ") + strerror(errno));
     const double now = Now();
-    for (size_t k = 0; k < polled.size() && stop.ok(); ++k) {
+    // (A worker that a terminal's ^C ended too is not its item's failure.)
+    for (size_t k = 0; k < polled.size() && stop.ok() && !interrupted(); ++k) {
       Worker& w = *polled[k];
       bool lost = false;
       if (n > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR)))

@@ -2,9 +2,11 @@
 // folders, runs every stage in worker processes, writes the index.
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +18,7 @@
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
 #include "pipeline/cli/commands/ingest_lock.h"
+#include "pipeline/cli/format.h"
 #include "pipeline/cli/options.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/normalize/normalizer.h"
@@ -31,6 +34,7 @@ struct IngestArgs {
   int max_pages = 5000;
   bool quiet = false;
   bool prune = false;
+  bool allow_foreign_db = false;
   std::string report_json, report_html;
   ReportLinks report_links;
   WorkerLimits workers;
@@ -72,6 +76,65 @@ Status WriteReportJson(const std::string& path, const std::string& db_path,
   if (!out) return IoError(path + ": cannot write the run report");
   return Status();
 }
+
+// Whether `path` can take a report, asked before the run so that a run
+// does not succeed only to fail at its last step: the folder exists (or,
+// `make_folder`, can be made), the path is not a folder, and the file opens for
+// writing (not truncated here; removed again when this made it).
+Status CheckWritable(const std::string& path, const std::string& what,
+                     bool make_folder) {
+  if (make_folder) {  // as the writer will
+    std::error_code ec;
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::create_directories(parent, ec) && ec)
+      return IoError(path + ": cannot write the " + what + ": " +
+                     parent.string() + ": " + ec.message());
+  }
+  struct stat st;
+  const bool existed = stat(path.c_str(), &st) == 0;
+  if (existed && S_ISDIR(st.st_mode))
+    return IoError(path + ": cannot write the " + what + ": is a directory");
+  int fd = open(path.c_str(),
+                O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0644);
+  if (fd < 0)
+    return IoError(path + ": cannot write the " + what + ": " +
+                   std::strerror(errno));
+  close(fd);
+  if (!existed) unlink(path.c_str());
+  return Status();
+}
+
+// The signal that stopped the run (0: none). Set by the handler below,
+// read by the workers' loop (WorkerLimits::interrupted).
+volatile std::sig_atomic_t g_interrupted = 0;
+pid_t g_ingest_pid = 0;
+
+extern "C" void OnInterrupt(int sig) {
+  // A worker (forked with this handler) just ends, as it would by default.
+  if (getpid() != g_ingest_pid) _exit(128 + sig);
+  g_interrupted = sig;
+}
+
+// SIGINT, SIGTERM and SIGHUP stop the run cleanly for the life of this
+// object: workers stopped, run record closed, lock released.
+class InterruptHandlers {
+ public:
+  InterruptHandlers() {
+    g_ingest_pid = getpid();
+    g_interrupted = 0;
+    struct sigaction sa {};
+    sa.sa_handler = OnInterrupt;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < 3; ++i) sigaction(kSignals[i], &sa, &old_[i]);
+  }
+  ~InterruptHandlers() {
+    for (size_t i = 0; i < 3; ++i) sigaction(kSignals[i], &old_[i], nullptr);
+  }
+
+ private:
+  static constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction old_[3];
+};
 
 // Progress of an ingest: on a terminal, a line redrawn on stderr with
 // files, documents/s, pages/s and the ETA; elsewhere (cron, a log file) the
@@ -162,9 +225,9 @@ void ShowProgress(const IngestProgress& p, bool quiet,
          : p.outcome == "remined"   ? "re-mined "
          : p.outcome == "corrected" ? "corrected "
                                     : "ok       ")
-     << (p.detail.rfind(p.path + ": ", 0) == 0
-             ? p.detail  // reasons already start with the path
-             : p.path + (p.detail.empty() ? "" : ": " + p.detail))
+     << EscapeControl(p.detail.rfind(p.path + ": ", 0) == 0
+                          ? p.detail  // reasons already start with the path
+                          : p.path + (p.detail.empty() ? "" : ": " + p.detail))
      << "\n";
   progress->Draw();
 }
@@ -191,7 +254,7 @@ void PrintRunLine(const IngestReport& r, bool prune, const std::string& db) {
                           (prune ? " gone (pruned)" : " gone (marked missing)")
                     : "")
             << " in " << std::fixed << std::setprecision(2) << r.seconds
-            << " s -> " << db << "\n";
+            << " s -> " << EscapeControl(db) << "\n";
 }
 
 int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
@@ -204,23 +267,37 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
     manifest = std::move(*m);
   }
   const std::string& db_path = g.db;
+  // The reports' files are checked before anything is read or written.
+  if (!a.report_json.empty())
+    if (Status s = CheckWritable(a.report_json, "run report", false); !s.ok())
+      return Fail(s);
+  if (!a.report_html.empty())
+    if (Status s = CheckWritable(a.report_html, "HTML report", true); !s.ok())
+      return Fail(s);
   std::error_code ec;
   fs::path parent = fs::path(db_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent, ec);
   IngestLock lock;
   if (Status s = lock.Acquire(db_path); !s.ok()) return Fail(s);
-  auto store = Store::Open(db_path);
+  auto store = Store::Open(db_path, a.allow_foreign_db);
   if (!store.ok()) return Fail(store.status());
   std::string command = "ingest";
   for (const auto& p : a.paths) command += " " + p;
   ProgressMeter progress(a.quiet);
+  WorkerLimits workers = a.workers;
+  workers.interrupted = &g_interrupted;
+  InterruptHandlers handlers;
   auto report = Ingest(
       *pipeline, **store, a.paths, manifest ? &*manifest : nullptr, command,
       a.prune,
       [&](const IngestProgress& p) { ShowProgress(p, a.quiet, &progress); },
-      a.workers);
+      workers);
   progress.Clear();
-  if (!report.ok()) return Fail(report.status());
+  if (!report.ok()) {
+    Fail(report.status());
+    // 128 + the signal, as a shell reports a process the signal ended.
+    return g_interrupted ? 128 + g_interrupted : kExitFailed;
+  }
   const RunCounts& c = report->counts;
   PrintRunLine(*report, a.prune, db_path);
   int bad = c.failed + report->no_text;
@@ -236,8 +313,9 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
   for (const std::string& note : report->manifest_notes)
     std::cerr << "planmine: note: " << note << "\n";
   for (const UnmatchedManifestRow& u : report->unmatched)
-    std::cerr << "planmine: " << u.manifest << ":" << u.line
-              << ": no file matches '" << u.path << "' (row not applied)\n";
+    std::cerr << "planmine: " << EscapeControl(u.manifest) << ":" << u.line
+              << ": no file matches '" << EscapeControl(u.path)
+              << "' (row not applied)\n";
   if (!a.report_json.empty()) {
     if (Status s = WriteReportJson(a.report_json, db_path, *report, exit_code);
         !s.ok())
@@ -250,8 +328,9 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
                                    a.report_links, &bytes, &note);
         !s.ok())
       return Fail(s.WithPrefix("the run finished, but the report failed"));
-    if (!a.quiet) std::cout << a.report_html << ": " << bytes << " bytes\n";
-    if (!a.quiet && !note.empty()) std::cout << note << "\n";
+    if (!a.quiet)
+      std::cout << EscapeControl(a.report_html) << ": " << bytes << " bytes\n";
+    if (!a.quiet && !note.empty()) std::cout << EscapeControl(note) << "\n";
   }
   return exit_code;
 }
@@ -289,6 +368,10 @@ RunFn IngestSetup(CLI::App* ingest) {
         "--report-json", a->report_json,
         "Write the run's summary and errors as JSON to this file "
         "(for monitoring)");
+    ingest->add_flag(
+        "--allow-foreign-db", a->allow_foreign_db,
+        "Add planmine's tables to a --db that is a SQLite database but not a "
+        "planmine index (refused otherwise, the file left untouched)");
     ingest->add_option("--report", a->report_html,
                        "After the run, write the HTML report (as 'planmine "
                        "report') to this file");
