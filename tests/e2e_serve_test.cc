@@ -497,3 +497,39 @@ TEST_CASE("Serve: search, a facet, a document and a commitment in Chromium",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Serve: the timeline page's cells link to what they count",
+          "[e2e][serve]") {
+  ServeProcess server(SampleIndex());
+  auto c = server.Client();
+  auto page = c.Get("/timeline?theme=open_data");
+  REQUIRE(page);
+  REQUIRE(page->status == 200);
+  // <a href="LINK">COUNT</a>: documents link to /documents, mentions to the
+  // sentences tagged with the theme.
+  static const std::regex kCell(R"re(<a href="([^"]+)">(\d+)</a>)re");
+  int links = 0;
+  const std::string& html = page->body;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kCell);
+       it != std::sregex_iterator(); ++it) {
+    const std::string link =
+        std::regex_replace((*it)[1].str(), std::regex("&amp;"), "&");
+    const std::string count = (*it)[2];
+    auto target = c.Get(link.c_str());
+    INFO(link);
+    REQUIRE(target);
+    REQUIRE(target->status == 200);
+    if (link.rfind("/documents?", 0) == 0)
+      CHECK(target->body.find("<h1>Documents (" + count + ")</h1>") !=
+            std::string::npos);
+    else
+      CHECK(target->body.find("id=\"count\">" + count + " sentences") !=
+            std::string::npos);
+    ++links;
+  }
+  CHECK(links >= 4);
+}
+
+}  // namespace planmine

@@ -95,7 +95,8 @@ std::string Layout(const std::string& title, const std::string& body) {
          Html(title) + " — planmine</title><style>" + kStyle +
          "</style></head><body><header><a href=\"/\"><b>planmine</b></a>"
          "<a href=\"/\">Search</a><a href=\"/documents\">Documents</a>"
-         "<a href=\"/status\">Status</a></header>\n" +
+         "<a href=\"/timeline\">Timeline</a><a href=\"/status\">Status</a>"
+         "</header>\n" +
          body + "\n</body></html>\n";
 }
 
@@ -472,6 +473,52 @@ HttpResponse StatusPage(ServeContext& ctx, const HttpRequest& request) {
   return HtmlPage(200, "Status", body);
 }
 
+// A theme across plan cycles (Timeline); a cycle's documents link to the
+// documents page of that cycle, its mentions to the search for the theme.
+HttpResponse TimelinePage(ServeContext& ctx, const HttpRequest& request) {
+  PAGE_TRY(p, Params::Read(request, {"theme", "country"},
+                           ctx.options->max_param_bytes));
+  const std::string theme = p->Get("theme"), country = p->Get("country");
+  std::string body =
+      "<main><section><h1>Timeline</h1><form "
+      "action=\"/timeline\" method=\"get\">theme <input "
+      "type=\"text\" name=\"theme\" value=\"" +
+      Html(theme) +
+      "\"> country <input type=\"text\" name=\"country\" "
+      "value=\"" +
+      Html(country) + "\"> <button>Show</button></form>";
+  if (!theme.empty()) {
+    PAGE_TRY(t, Timeline(*ctx.db, country, theme));
+    body +=
+        "<table id=\"timeline\"><tr><th>cycle</th><th>documents</th>"
+        "<th>commitments</th><th>mentions</th><th>types</th></tr>";
+    const std::string in_country =
+        country.empty() ? "" : "&country=" + Url(country);
+    for (const auto& r : t->rows) {
+      const std::string cycle = Cell(*t, r, "cycle");
+      std::string docs = Html(Cell(*t, r, "documents"));
+      std::string mentions = Html(Cell(*t, r, "mentions"));
+      if (cycle != "?") {
+        docs = "<a href=\"" +
+               Html("/documents?cycle=" + Url(cycle) + in_country) + "\">" +
+               docs + "</a>";
+        mentions = "<a href=\"" +
+                   Html("/search?by=sentence&q=" + Url("theme:" + theme) +
+                        "&cycle=" + Url(cycle) + in_country) +
+                   "\">" + mentions + "</a>";
+      }
+      std::string types = Cell(*t, r, "doc_types");
+      std::replace(types.begin(), types.end(), ';', ' ');
+      body += "<tr><td>" + Html(cycle) + "</td><td>" + docs + "</td><td>" +
+              Html(Cell(*t, r, "commitments")) + "</td><td>" + mentions +
+              "</td><td>" + Html(types) + "</td></tr>";
+    }
+    body += "</table>";
+  }
+  body += "</section></main>";
+  return HtmlPage(200, "Timeline", body);
+}
+
 #undef PAGE_TRY
 
 }  // namespace
@@ -481,13 +528,14 @@ HttpResponse HandlePage(ServeContext& ctx, const HttpRequest& request) {
   if (path == "/" || path == "/search") return SearchPage(ctx, request);
   if (path == "/documents") return DocumentsPage(ctx, request);
   if (path == "/status") return StatusPage(ctx, request);
+  if (path == "/timeline") return TimelinePage(ctx, request);
   if (path.rfind("/documents/", 0) == 0)
     return DocumentPage(ctx, request, path.substr(11));
   if (path.rfind("/commitments/", 0) == 0)
     return CommitmentPage(ctx, request, path.substr(13));
-  return HtmlError(ctx,
-                   NotFound("no page " + Utf8Truncate(SanitizeUtf8(path), 100) +
-                            ": try / (search), /documents, /status"));
+  return HtmlError(
+      ctx, NotFound("no page " + Utf8Truncate(SanitizeUtf8(path), 100) +
+                    ": try / (search), /documents, /timeline, /status"));
 }
 
 }  // namespace planmine::serve_internal
