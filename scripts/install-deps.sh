@@ -13,6 +13,7 @@ PACKAGES=(
   libstemmer-dev                        # Snowball stemmers for the search tokenizer
   libtesseract-dev tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-eng  # OCR fallback
   libcli11-dev nlohmann-json3-dev       # command line, JSON output
+  libcpp-httplib-dev                    # planmine serve (HTTP server)
   libssl-dev                            # SHA-256 (libcrypto)
   catch2                                # tests (v2.13)
   libcairo2-dev libfontconfig-dev fonts-dejavu-core  # the sample-corpus generator

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline/core/utf8.h"
 
@@ -191,16 +192,21 @@ nlohmann::ordered_json JsonEnvelope(const std::string& command) {
   return j;
 }
 
-void PrintJson(const Table& t, std::ostream& out, const std::string& command) {
+nlohmann::ordered_json JsonTable(const Table& t, const std::string& command) {
   nlohmann::ordered_json j = JsonEnvelope(command);
   j["total"] = t.total >= 0 ? t.total : static_cast<int64_t>(t.rows.size());
   j["count"] = t.rows.size();
   j["rows"] = TypedRows(t);
-  PrintJsonValue(j, out);
+  return j;
 }
 
-void PrintJsonTables(const std::vector<std::pair<std::string, Table>>& tables,
-                     std::ostream& out, const std::string& command) {
+void PrintJson(const Table& t, std::ostream& out, const std::string& command) {
+  PrintJsonValue(JsonTable(t, command), out);
+}
+
+nlohmann::ordered_json JsonTables(
+    const std::vector<std::pair<std::string, Table>>& tables,
+    const std::string& command) {
   nlohmann::ordered_json j = JsonEnvelope(command);
   nlohmann::ordered_json all = nlohmann::ordered_json::object();
   for (const auto& [title, t] : tables) {
@@ -217,7 +223,44 @@ void PrintJsonTables(const std::vector<std::pair<std::string, Table>>& tables,
     all[key] = TypedRows(t);
   }
   j["tables"] = std::move(all);
-  PrintJsonValue(j, out);
+  return j;
+}
+
+void PrintJsonTables(const std::vector<std::pair<std::string, Table>>& tables,
+                     std::ostream& out, const std::string& command) {
+  PrintJsonValue(JsonTables(tables, command), out);
+}
+
+nlohmann::ordered_json SearchJson(const Table& t, const std::string& by,
+                                  const NoHitHint& hint) {
+  nlohmann::ordered_json j = JsonEnvelope("search");
+  j["by"] = by;
+  j["total"] = t.total >= 0 ? t.total : static_cast<int64_t>(t.rows.size());
+  j["count"] = t.rows.size();
+  j["rows"] = TypedRows(t);
+  if (!hint.words.empty()) {
+    nlohmann::ordered_json words = nlohmann::ordered_json::array();
+    for (const NoHitHint::Word& w : hint.words)
+      words.push_back({{"word", w.word}, {"hits", w.hits}});
+    j["no_hit"] = {{"words", words},
+                   {"or_query", hint.or_query.empty()
+                                    ? nlohmann::ordered_json()
+                                    : nlohmann::ordered_json(hint.or_query)},
+                   {"message", hint.message()}};
+  }
+  return j;
+}
+
+nlohmann::ordered_json CompareJson(const Matrix& m, const CompareOptions& o) {
+  nlohmann::ordered_json j = JsonEnvelope("compare");
+  j["rows_by"] = o.rows;
+  j["cols_by"] = o.cols;
+  j["measure"] = o.measure;
+  j["total"] = m.total;
+  Table cells = MatrixLong(m, o);
+  j["count"] = cells.rows.size();
+  j["rows"] = TypedRows(cells);
+  return j;
 }
 
 void PrintJsonValue(const nlohmann::ordered_json& j, std::ostream& out) {
@@ -235,6 +278,12 @@ std::string CsvField(const std::string& v) {
       q += c;
   }
   return q + "\"";
+}
+
+std::string CsvString(const Table& t) {
+  std::ostringstream out;
+  PrintCsv(t, out);
+  return out.str();
 }
 
 void PrintCsv(const Table& t, std::ostream& out) {

@@ -30,6 +30,21 @@ nlohmann::ordered_json TypedRows(const Table& t);
 // {"schema_version": N, "command": command}, to add keys to.
 nlohmann::ordered_json JsonEnvelope(const std::string& command);
 void PrintJsonValue(const nlohmann::ordered_json& j, std::ostream& out);
+// The search envelope (docs/json.md, search): `by` ("sentence", "document",
+// "country"), total, count, rows and, when `hint` has words, no_hit.
+nlohmann::ordered_json SearchJson(const Table& t, const std::string& by,
+                                  const NoHitHint& hint);
+// The compare envelope: rows_by, cols_by, measure, total (units), count and
+// one row per cell (MatrixLong).
+nlohmann::ordered_json CompareJson(const Matrix& m, const CompareOptions& o);
+// {"schema_version", "command", "tables": {...}} (PrintJsonTables' value).
+nlohmann::ordered_json JsonTables(
+    const std::vector<std::pair<std::string, Table>>& tables,
+    const std::string& command);
+// {"schema_version", "command", "total", "count", "rows"} (PrintJson's).
+nlohmann::ordered_json JsonTable(const Table& t, const std::string& command);
+// PrintCsv to a string.
+std::string CsvString(const Table& t);
 void PrintCsv(const Table& t, std::ostream& out);
 std::string CsvField(const std::string& v);
 

@@ -177,6 +177,26 @@ std::string Stmt::ColumnName(int col) const {
   return sqlite3_column_name(stmt_, col);
 }
 
+void Db::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+  deadline_ = deadline;
+  deadline_passed_ = false;
+  // Called every 1000 virtual machine instructions: a few microseconds.
+  sqlite3_progress_handler(
+      db_, 1000,
+      [](void* self) {
+        Db* db = static_cast<Db*>(self);
+        if (std::chrono::steady_clock::now() < db->deadline_) return 0;
+        db->deadline_passed_ = true;
+        return 1;
+      },
+      this);
+}
+
+void Db::ClearDeadline() {
+  sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  deadline_passed_ = false;
+}
+
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
                                      bool read_only) {
   std::unique_ptr<Db> db(new Db());

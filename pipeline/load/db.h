@@ -10,6 +10,7 @@
 #ifndef PLANMINE_LOAD_DB_H_
 #define PLANMINE_LOAD_DB_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -93,11 +94,22 @@ class Db {
   // Whether Open fell back to an immutable read (see Open).
   bool immutable() const { return immutable_; }
 
+  // A time budget for what runs from now on: past `deadline` SQLite
+  // interrupts the running statement, which fails ("sqlite: interrupted"),
+  // and deadline_passed() turns true until the next SetDeadline or
+  // ClearDeadline. For servers, so that one pathological query cannot hold a
+  // thread.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline);
+  void ClearDeadline();
+  bool deadline_passed() const { return deadline_passed_; }
+
  private:
   Db() = default;
   bool immutable_ = false;
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool deadline_passed_ = false;
 };
 
 }  // namespace planmine

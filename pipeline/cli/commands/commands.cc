@@ -31,7 +31,7 @@ std::vector<Command> AllCommands() {
           StatementsCommand(), EntitiesCommand(),    CompareCommand(),
           TimelineCommand(),   ExportCommand(),      ReportCommand(),
           SummaryCommand(),    StatusCommand(),      FailuresCommand(),
-          EvaluateCommand(),   SetCommand()};
+          EvaluateCommand(),   SetCommand(),         ServeCommand()};
 }
 
 }  // namespace planmine

@@ -36,6 +36,7 @@ Command SummaryCommand();
 Command StatusCommand();
 Command FailuresCommand();
 Command EvaluateCommand();
+Command ServeCommand();
 
 // The stages configured from the global options (ingest, extract, set).
 Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages);

@@ -28,15 +28,7 @@ int RunCompare(const CompareArgs& a, const GlobalOptions& g) {
   } else if (a.format == "csv") {
     PrintCsv(MatrixLong(*m, co), std::cout);
   } else {
-    nlohmann::ordered_json j = JsonEnvelope("compare");
-    j["rows_by"] = co.rows;
-    j["cols_by"] = co.cols;
-    j["measure"] = co.measure;
-    j["total"] = m->total;
-    Table cells = MatrixLong(*m, co);
-    j["count"] = cells.rows.size();
-    j["rows"] = TypedRows(cells);
-    PrintJsonValue(j, std::cout);
+    PrintJsonValue(CompareJson(*m, co), std::cout);
   }
   return kExitOk;
 }

@@ -140,22 +140,7 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
                " a page)";
   }
   if (a.format == "json") {
-    nlohmann::ordered_json j = JsonEnvelope("search");
-    j["by"] = a.by;
-    j["total"] =
-        t->total >= 0 ? t->total : static_cast<int64_t>(t->rows.size());
-    j["count"] = t->rows.size();
-    j["rows"] = TypedRows(*t);
-    if (!hint.words.empty()) {
-      nlohmann::ordered_json words = nlohmann::ordered_json::array();
-      for (const NoHitHint::Word& w : hint.words)
-        words.push_back({{"word", w.word}, {"hits", w.hits}});
-      j["no_hit"] = {{"words", words},
-                     {"or_query", hint.or_query.empty()
-                                      ? nlohmann::ordered_json()
-                                      : nlohmann::ordered_json(hint.or_query)},
-                     {"message", hint.message()}};
-    }
+    nlohmann::ordered_json j = SearchJson(*t, a.by, hint);
     if (!past_end.empty()) j["message"] = past_end;
     PrintJsonValue(j, std::cout);
     return kExitOk;
