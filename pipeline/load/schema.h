@@ -4,7 +4,7 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 8;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 9;  // 2: documents.missing_since
                                           // 3: commitment fields, plan
                                           // cycle, subnational, statements
                                           // 4: the planmine FTS tokenizer
@@ -19,6 +19,10 @@ inline constexpr int kSchemaVersion = 8;  // 2: documents.missing_since
                                           // 8: corrections;
                                           // documents.corrections;
                                           // ingest_runs.corrected
+                                          // 9: blocks keep the layout's
+                                          // region and typography, so
+                                          // that re-mining sees what a
+                                          // fresh read saw
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -89,7 +93,15 @@ CREATE TABLE IF NOT EXISTS blocks (
   x0 REAL, y0 REAL, x1 REAL, y1 REAL,
   heading     INTEGER NOT NULL,
   language    TEXT,
-  language_confidence REAL
+  language_confidence REAL,
+  region      TEXT,                              -- text | column | band | table | inset | footnote
+  row         INTEGER,                           -- table cell, else NULL
+  col         INTEGER,
+  bold        INTEGER,                           -- typography (NULL before schema 9)
+  italic      INTEGER,
+  underline   INTEGER,
+  font_size   REAL,
+  lead_emphasis_words INTEGER
 );
 CREATE INDEX IF NOT EXISTS blocks_doc ON blocks(doc_id, page, seq);
 CREATE TABLE IF NOT EXISTS fields (

@@ -86,6 +86,11 @@ Status Migrate(Db& db) {
       AddColumns(db, "documents", {"corrections TEXT"}));
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "ingest_runs", {"corrected INTEGER DEFAULT 0"}));
+  PLANMINE_RETURN_IF_ERROR(AddColumns(  // v9
+      db, "blocks",
+      {"region TEXT", "row INTEGER", "col INTEGER", "bold INTEGER",
+       "italic INTEGER", "underline INTEGER", "font_size REAL",
+       "lead_emphasis_words INTEGER"}));
   // v8: what a manifest set before corrections were kept becomes a
   // correction (source "manifest", its file and line unknown), so that it
   // holds on later runs without the manifest. The document rows do not
@@ -485,8 +490,9 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       "text, furniture, quality, ocr_confidence) VALUES (?,?,?,?,?,?,?,?,?,?)");
   auto block_ins = db_->Prepare(
       "INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, "
-      "heading, language, language_confidence)"
-      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "heading, language, language_confidence, region, row, col, bold, "
+      "italic, underline, font_size, lead_emphasis_words)"
+      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!page_ins.ok()) return page_ins.status();
   if (!block_ins.ok()) return block_ins.status();
   for (const NormalizedPage& p : doc.text.pages) {
@@ -517,6 +523,16 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       block_ins->Bind(10, nb.heading ? 1 : 0)
           .Bind(11, nb.language)
           .Bind(12, nb.language_confidence);
+      block_ins->Bind(13, nb.region);
+      if (nb.row < 0)
+        block_ins->BindNull(14).BindNull(15);
+      else
+        block_ins->Bind(14, nb.row).Bind(15, nb.col);
+      block_ins->Bind(16, nb.bold ? 1 : 0)
+          .Bind(17, nb.italic ? 1 : 0)
+          .Bind(18, nb.underline ? 1 : 0)
+          .Bind(19, nb.font_size)
+          .Bind(20, nb.lead_emphasis_words);
       PLANMINE_RETURN_IF_ERROR(block_ins->Run());
     }
   }
@@ -846,7 +862,9 @@ Result<StoredText> Store::LoadText(const std::string& path) {
   {
     auto b = db_->Prepare(
         "SELECT page, start, end, x0, y0, x1, y1, heading, language, "
-        "language_confidence FROM blocks WHERE doc_id = ? ORDER BY page, seq");
+        "language_confidence, region, row, col, bold, italic, underline, "
+        "font_size, lead_emphasis_words FROM blocks WHERE doc_id = ? ORDER "
+        "BY page, seq");
     if (!b.ok()) return b.status();
     b->Bind(1, out.doc_id);
     while (b->Step()) {
@@ -859,6 +877,14 @@ Result<StoredText> Store::LoadText(const std::string& path) {
       nb.heading = b->Int(7) != 0;
       nb.language = b->Text(8);
       nb.language_confidence = b->Real(9);
+      if (!b->IsNull(10)) nb.region = b->Text(10);
+      nb.row = b->IsNull(11) ? -1 : static_cast<int>(b->Int(11));
+      nb.col = b->IsNull(12) ? -1 : static_cast<int>(b->Int(12));
+      nb.bold = b->Int(13) != 0;
+      nb.italic = b->Int(14) != 0;
+      nb.underline = b->Int(15) != 0;
+      nb.font_size = b->Real(16);
+      nb.lead_emphasis_words = static_cast<int>(b->Int(17));
       doc.text.pages[it->second].blocks.push_back(nb);
     }
     PLANMINE_RETURN_IF_ERROR(b->status());

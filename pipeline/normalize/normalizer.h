@@ -84,7 +84,10 @@ struct NormalizeOptions {
 
 class Normalizer {
  public:
-  static constexpr const char* kVersion = "normalize-1";
+  // 2: the stored text keeps each block's region and typography (schema
+  // 9); a document stored before is read again rather than re-mined from
+  // a text that lacks them.
+  static constexpr const char* kVersion = "normalize-2";
 
   static Result<Normalizer> Create(const NormalizeOptions& options);
 
