@@ -421,7 +421,14 @@ TEST_CASE("Serve: search, a facet, a document and a commitment in Chromium",
   const std::string db = real ? RealIndex() : SampleIndex();
   ServeProcess server(db);
   auto c = server.Client();
-  const std::string shots = SourceDir() + "/docs/serve";
+  // The screenshots go to the build folder; PLANMINE_UPDATE_SCREENSHOTS=1
+  // writes the ones committed in docs/serve/ instead.
+  const char* update = std::getenv("PLANMINE_UPDATE_SCREENSHOTS");
+  const std::string shots =
+      update != nullptr && std::string(update) == "1"
+          ? SourceDir() + "/docs/serve"
+          : std::string(PLANMINE_BUILD_DIR) + "/serve-screenshots";
+  fs::create_directories(shots);
   fs::create_directories(shots);
   TempDir profile;
   auto chromium = [&](const std::string& what, const std::string& path) {
