@@ -9,6 +9,7 @@
 #include <string>
 
 #include "tests/catch.h"
+#include "tests/chromium.h"
 #include "tests/test_util.h"
 
 namespace planmine {
@@ -16,17 +17,6 @@ using namespace testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool HaveChromium() {
-  if (Run("command -v chromium").exit_code == 0) return true;
-  const char* ci = std::getenv("CI");
-  if (ci != nullptr && std::string(ci) == "true")
-    FAIL("CI=true but chromium is not installed (scripts/install-deps.sh)");
-  WARN(
-      "chromium is not installed: skipping the report rendering test "
-      "(scripts/install-deps.sh installs it)");
-  return false;
-}
 
 // The heatmaps as a reader sees them: each cell's text and title, in order.
 std::string HeatText(const std::string& html) {
@@ -111,7 +101,7 @@ TEST_CASE(
     "E2E: the HTML report in headless Chromium: the filter narrows the "
     "documents, the commitments and the heatmaps",
     "[e2e][report]") {
-  if (!HaveChromium()) return;
+  if (!HaveChromium("the report rendering test")) return;
   TempDir dir;
   const std::string db = dir.File("planmine.sqlite");
   REQUIRE(Run(PlanmineBin() + " --db " + db + " ingest -q " + SampleDir() +

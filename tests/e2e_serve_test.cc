@@ -23,6 +23,7 @@
 #include "pipeline/load/store.h"
 #include "pipeline/serve/server.h"
 #include "tests/catch.h"
+#include "tests/chromium.h"
 #include "tests/json_shapes.h"
 #include "tests/test_util.h"
 
@@ -131,17 +132,6 @@ std::string RealIndex() {
   INFO(r.out);
   CHECK(r.exit_code == 0);
   return path;
-}
-
-bool HaveChromium() {
-  if (Run("command -v chromium").exit_code == 0) return true;
-  const char* ci = std::getenv("CI");
-  if (ci != nullptr && std::string(ci) == "true")
-    FAIL("CI=true but chromium is not installed (scripts/install-deps.sh)");
-  WARN(
-      "chromium is not installed: skipping the serve browser test "
-      "(scripts/install-deps.sh installs it)");
-  return false;
 }
 
 J GetJson(httplib::Client& c, const std::string& path, int want = 200) {
@@ -416,7 +406,7 @@ TEST_CASE("Serve: an ingest while it answers, and the new rows appear",
 
 TEST_CASE("Serve: search, a facet, a document and a commitment in Chromium",
           "[e2e][serve][browser]") {
-  if (!HaveChromium()) return;
+  if (!HaveChromium("the serve browser test")) return;
   const bool real = HaveRealCorpus();
   const std::string db = real ? RealIndex() : SampleIndex();
   ServeProcess server(db);
