@@ -17,6 +17,8 @@ PACKAGES=(
   texlive-luatex                        # lualatex
   texlive-fonts-recommended lmodern     # Times, Charter, Palatino; Latin Modern (Type 1 and OpenType)
   texlive-lang-spanish texlive-lang-portuguese  # babel spanish/portuguese and their hyphenation patterns
+  # scripts/bench_serve.sh
+  wrk                                   # HTTP load generator
 )
 
 exec bash "$(dirname "$0")/apt-install.sh" install-bench-deps "${PACKAGES[@]}"

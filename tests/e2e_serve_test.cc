@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -191,6 +192,32 @@ TEST_CASE("Serve: every API endpoint's JSON matches docs/json.md",
   CheckRows(one["commitments"], shapes.at("commitments"), "its commitments");
   CHECK_FALSE(one["commitments"].empty());
   CHECK(one["rows"][0]["doc_key"] == key);
+  for (const char* part : {"evidence", "pages", "themes", "entities"}) {
+    INFO(part);
+    CheckRows(one[part], shapes.at(std::string("document: ") + part), part);
+    CHECK_FALSE(one[part].empty());
+  }
+  CHECK(one["pages"].size() == one["rows"][0]["pages"].get<size_t>());
+  // One commitment: its row, milestones, themes, sections, assessments.
+  const std::string ckey = docs["rows"][0]["commitment_key"];
+  J cm = GetJson(c, "/api/commitments/" + ckey);
+  CHECK(cm["count"] == 1);
+  CheckRows(cm["rows"], shapes.at("commitments"), ckey);
+  CHECK(cm["rows"][0]["commitment_key"] == ckey);
+  for (const char* part : {"milestones", "themes", "sections", "assessed_by"})
+    CheckRows(cm[part], shapes.at(std::string("commitment: ") + part), part);
+  CHECK(cm["milestones"].size() == cm["rows"][0]["milestones"].get<size_t>());
+  // What a compare cell counts, for each measure.
+  for (const char* measure : {"commitments", "documents", "mentions"}) {
+    J cell = GetJson(c, std::string("/api/compare/cell?rows=country&cols=") +
+                            "theme&row=CO&col=open_data&measure=" + measure);
+    INFO(measure);
+    CHECK(cell["command"] == "compare cell");
+    CHECK(cell["measure"] == measure);
+    CheckRows(cell["rows"], shapes.at(std::string("compare cell: ") + measure),
+              measure);
+    CHECK_FALSE(cell["rows"].empty());
+  }
   J status = GetJson(c, "/api/status");
   CHECK(status["command"] == "status");
   REQUIRE(status["tables"].is_object());
@@ -260,6 +287,13 @@ TEST_CASE("Serve: bad and hostile requests get clear errors, it stays up",
       {"/api/documents/../../etc/passwd", 400,
        "a doc_key is 16 hex digits, got '../../etc/passwd'"},
       {"/api/documents/0123456789abcdef", 404, "no document 0123456789abcdef"},
+      {"/api/commitments/0123456789abcdef-c1", 404,
+       "no commitment 0123456789abcdef-c1"},
+      {"/api/commitments/0123456789abcdef-x", 400,
+       "a commitment_key is a doc_key, '-c' and a number, got "
+       "'0123456789abcdef-x'"},
+      {"/api/compare/cell?rows=country", 400,
+       "parameters 'row' and 'col' are required"},
       {"/api/nothing", 404, ""},
       {"/api/timeline", 400, "parameter 'theme' is required"},
       {"/api/compare?rows=planet", 400,
@@ -476,6 +510,15 @@ TEST_CASE("Serve: search, a facet, a document and a commitment in Chromium",
         std::string::npos);
   CHECK(doc.find("Commitments (" + std::to_string(one["commitments"].size()) +
                  ")") != std::string::npos);
+  CHECK(doc.find("Metadata and where it came from") != std::string::npos);
+  CHECK(doc.find("id=\"themes\"") != std::string::npos);
+  CHECK(doc.find("id=\"pages\"") != std::string::npos);
+  CHECK(doc.find("id=\"pdf\"") != std::string::npos);  // the file is here
+  for (const J& t : one["themes"])
+    CHECK(doc.find(">" +
+                   std::regex_replace(t["label"].get<std::string>(),
+                                      std::regex("&"), "&amp;") +
+                   "</a>") != std::string::npos);
   // A commitment page: an action plan's first commitment.
   J plan = GetJson(c, "/api/commitments?type=action_plan&limit=1");
   REQUIRE(plan["rows"].size() == 1);
@@ -489,7 +532,25 @@ TEST_CASE("Serve: search, a facet, a document and a commitment in Chromium",
   CHECK(commitment.find("<th>commitment_key</th><td>" + ckey + "</td>") !=
         std::string::npos);
   CHECK(commitment.find("IRM assessment") != std::string::npos);
-  for (const char* shot : {"search", "search-facet", "document", "commitment"})
+  J detail = GetJson(c, "/api/commitments/" + ckey);
+  CHECK(commitment.find("Milestones (" +
+                        std::to_string(detail["milestones"].size()) + ")") !=
+        std::string::npos);
+  for (const J& m : detail["milestones"])
+    if (m["text"].is_string())
+      CHECK(commitment.find(std::regex_replace(m["text"].get<std::string>(),
+                                               std::regex("&"), "&amp;")) !=
+            std::string::npos);
+  // The comparison, and one cell's commitments.
+  std::string compare = chromium("compare", "/compare");
+  CHECK(compare.find("id=\"matrix\"") != std::string::npos);
+  const std::string cell = href(compare, "class=\"cell\"");
+  REQUIRE(cell.rfind("/compare/cell?", 0) == 0);
+  std::string units = chromium("compare-cell", cell);
+  CHECK(units.find("id=\"units\"") != std::string::npos);
+  CHECK(units.find("/commitments/") != std::string::npos);
+  for (const char* shot : {"search", "search-facet", "document", "commitment",
+                           "compare", "compare-cell"})
     CHECK(fs::file_size(shots + "/" + shot + ".png") > 10000);
 }
 
@@ -527,6 +588,111 @@ TEST_CASE("Serve: the timeline page's cells link to what they count",
     ++links;
   }
   CHECK(links >= 4);
+}
+
+// The units a cell of /compare/cell lists, as its API gives them: the
+// cell's number for commitments and documents, the mentions added up.
+int64_t CellUnits(httplib::Client& c, const std::string& link,
+                  const std::string& measure) {
+  J j = GetJson(c, "/api" + link);
+  if (measure != "mentions") return j["total"];
+  int64_t sum = 0;
+  for (const J& r : j["rows"]) sum += r["mentions"].get<int64_t>();
+  return sum;
+}
+
+TEST_CASE("Serve: the compare page's cells link to exactly what they count",
+          "[e2e][serve]") {
+  ServeProcess server(SampleIndex());
+  auto c = server.Client();
+  static const std::regex kCell(R"re(class="cell" href="([^"]+)">(\d+)</a>)re");
+  for (const char* query :
+       {"/compare", "/compare?rows=country&cols=theme&measure=documents",
+        "/compare?rows=theme&cols=cycle&measure=mentions",
+        "/compare?rows=country&cols=doc_type&measure=documents"}) {
+    auto page = c.Get(query);
+    INFO(query);
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    const std::string& html = page->body;
+    const std::string q = query;
+    const std::string measure =
+        q.find("measure=") == std::string::npos
+            ? "commitments"
+            : q.substr(q.find("measure=") + 8, q.find('&', q.find("measure=")) -
+                                                   q.find("measure=") - 8);
+    int cells = 0;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), kCell);
+         it != std::sregex_iterator(); ++it) {
+      const std::string link =
+          std::regex_replace((*it)[1].str(), std::regex("&amp;"), "&");
+      const int64_t count = std::stoll((*it)[2]);
+      INFO(link);
+      CHECK(CellUnits(c, link, measure) == count);
+      auto target = c.Get(link.c_str());
+      REQUIRE(target);
+      CHECK(target->status == 200);
+      CHECK(target->body.find("id=\"units\"") != std::string::npos);
+      ++cells;
+    }
+    CHECK(cells >= 3);
+  }
+}
+
+TEST_CASE("Serve: a document's PDF while it is the file indexed",
+          "[e2e][serve]") {
+  TempDir dir;
+  const std::string docs = dir.File("docs");
+  fs::create_directories(docs);
+  const std::string name = "co-plan-accion-demo-2021-2023.pdf";
+  fs::copy_file(SampleDir() + "/docs/" + name, docs + "/" + name);
+  const std::string db = dir.File("index.sqlite");
+  REQUIRE(
+      Run(PlanmineBin() + " --db " + db + " ingest " + docs + " --ocr off -q")
+          .exit_code == 0);
+  ServeProcess server(db);
+  auto c = server.Client();
+  J list = GetJson(c, "/api/documents");
+  REQUIRE(list["rows"].size() == 1);
+  const std::string key = list["rows"][0]["doc_key"];
+  const std::string bytes = ReadFile(docs + "/" + name);
+  auto pdf = c.Get(("/documents/" + key + "/pdf").c_str());
+  REQUIRE(pdf);
+  CHECK(pdf->status == 200);
+  CHECK(pdf->get_header_value("Content-Type") == "application/pdf");
+  CHECK(pdf->body == bytes);
+  // A viewer asks for ranges.
+  auto part =
+      c.Get(("/documents/" + key + "/pdf").c_str(), {{"Range", "bytes=0-99"}});
+  REQUIRE(part);
+  CHECK(part->status == 206);
+  CHECK(part->body == bytes.substr(0, 100));
+  // The document page links its pages into it.
+  auto page = c.Get(("/documents/" + key).c_str());
+  REQUIRE(page);
+  CHECK(page->body.find("id=\"pdf\" href=\"/documents/" + key + "/pdf\"") !=
+        std::string::npos);
+  CHECK(page->body.find("/pdf#page=1\"") != std::string::npos);
+  // Changed since it was indexed: not the file the page cites.
+  {
+    std::ofstream out(docs + "/" + name, std::ios::app);
+    out << "\n% appended\n";
+  }
+  auto changed = c.Get(("/documents/" + key + "/pdf").c_str());
+  REQUIRE(changed);
+  CHECK(changed->status == 404);
+  CHECK(changed->body.find("has changed since it was indexed") !=
+        std::string::npos);
+  auto page2 = c.Get(("/documents/" + key).c_str());
+  REQUIRE(page2);
+  CHECK(page2->body.find("id=\"no-pdf\"") != std::string::npos);
+  // --no-files: never.
+  ServeProcess closed(db, "--no-files");
+  auto c2 = closed.Client();
+  auto refused = c2.Get(("/documents/" + key + "/pdf").c_str());
+  REQUIRE(refused);
+  CHECK(refused->status == 404);
+  CHECK(refused->body.find("--no-files") != std::string::npos);
 }
 
 }  // namespace planmine

@@ -43,67 +43,86 @@ void BindFilters(const CompareOptions& o, Stmt* s) {
   }
 }
 
+// The SQL of one comparison: its keys, its fact rows (doc_id, unit, theme),
+// every unit (themed or not) and the filters (BindFilters).
+struct CompareSql {
+  std::string rk, ck;  // the row and column key expressions
+  std::string facts, units, where;
+  bool theme = false;  // a side is theme
+  bool sum = false;    // mentions are summed, other units counted distinct
+};
+
+// Resolves `o`'s filters in place and builds its SQL.
+Result<CompareSql> BuildCompare(Db& db, CompareOptions* o) {
+  Filters resolved{o->country, o->cycle, "", ""};
+  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &resolved));
+  o->country = resolved.country;
+  o->cycle = resolved.cycle;
+  CompareSql q;
+  auto rk = KeyExpr(o->rows);
+  if (!rk.ok()) return rk.status();
+  auto ck = KeyExpr(o->cols);
+  if (!ck.ok()) return ck.status();
+  if (o->rows == o->cols) return InvalidArgument("rows and cols are the same");
+  q.rk = *rk;
+  q.ck = *ck;
+  q.theme = o->rows == "theme" || o->cols == "theme";
+  if (o->measure == "commitments") {
+    // A country's commitments are its plans' (plan_commitments: one edition
+    // per plan, no IRM assessments); with --doc-type naming another type,
+    // that type's units (an IRM report's assessed commitments).
+    std::string source = o->doc_type.empty() || o->doc_type == "action_plan"
+                             ? "plan_commitments"
+                             : "commitments";
+    q.facts = q.theme ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme "
+                        "FROM " +
+                            source +
+                            " c JOIN commitment_themes ct ON "
+                            "ct.commitment_id = c.id WHERE c.kind <> "
+                            "'statement'"
+                      : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
+                            source + " c WHERE c.kind <> 'statement'";
+    q.units = "SELECT c.doc_id, c.id AS unit FROM " + source +
+              " c WHERE c.kind <> 'statement'";
+  } else if (o->measure == "documents") {
+    q.facts = q.theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
+                        "document_themes"
+                      : "SELECT id AS doc_id, id AS unit, NULL AS theme FROM "
+                        "documents WHERE status = 'ok'";
+    q.units =
+        "SELECT id AS doc_id, id AS unit FROM documents WHERE status = 'ok'";
+  } else if (o->measure == "mentions") {
+    // Counted per document and theme when loaded (document_themes), summed.
+    q.facts =
+        "SELECT doc_id, mentions AS unit, theme_id AS theme FROM "
+        "document_themes";
+    q.sum = true;
+  } else {
+    return InvalidArgument("unknown measure '" + o->measure +
+                           "': use commitments, documents or mentions");
+  }
+  q.where =
+      " WHERE (?1 IS NULL OR d.plan_cycle = ?1) AND (?2 IS NULL OR "
+      "d.country = upper(?2)) AND (?3 IS NULL OR d.doc_type = ?3)";
+  return q;
+}
+
 }  // namespace
 
 Result<Matrix> Compare(Db& db, const CompareOptions& options) {
   CompareOptions o = options;
-  Filters resolved{o.country, o.cycle, "", ""};
-  PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &resolved));
-  o.country = resolved.country;
-  o.cycle = resolved.cycle;
-  auto rk = KeyExpr(o.rows);
-  if (!rk.ok()) return rk.status();
-  auto ck = KeyExpr(o.cols);
-  if (!ck.ok()) return ck.status();
-  if (o.rows == o.cols) return InvalidArgument("rows and cols are the same");
-  bool theme = o.rows == "theme" || o.cols == "theme";
-  // Fact rows: (doc_id, unit, theme).
-  std::string facts;
-  std::string units;  // every unit, themed or not: the rows' denominators
-  if (o.measure == "commitments") {
-    // A country's commitments are its plans' (plan_commitments: one edition
-    // per plan, no IRM assessments); with --doc-type naming another type,
-    // that type's units (an IRM report's assessed commitments).
-    std::string source = o.doc_type.empty() || o.doc_type == "action_plan"
-                             ? "plan_commitments"
-                             : "commitments";
-    facts = theme
-                ? "SELECT c.doc_id, c.id AS unit, ct.theme_id AS theme FROM " +
-                      source +
-                      " c JOIN commitment_themes ct ON "
-                      "ct.commitment_id = c.id WHERE c.kind <> 'statement'"
-                : "SELECT c.doc_id, c.id AS unit, NULL AS theme FROM " +
-                      source + " c WHERE c.kind <> 'statement'";
-    units = "SELECT c.doc_id, c.id AS unit FROM " + source +
-            " c WHERE c.kind <> 'statement'";
-  } else if (o.measure == "documents") {
-    facts = theme ? "SELECT doc_id, doc_id AS unit, theme_id AS theme FROM "
-                    "document_themes"
-                  : "SELECT id AS doc_id, id AS unit, NULL AS theme FROM "
-                    "documents WHERE status = 'ok'";
-    units =
-        "SELECT id AS doc_id, id AS unit FROM documents WHERE status = 'ok'";
-  } else if (o.measure == "mentions") {
-    // Counted per document and theme when loaded (document_themes), summed.
-    facts =
-        "SELECT doc_id, mentions AS unit, theme_id AS theme FROM "
-        "document_themes";
-  } else {
-    return InvalidArgument("unknown measure '" + o.measure +
-                           "': use commitments, documents or mentions");
-  }
-  const std::string where =
-      " WHERE (?1 IS NULL OR d.plan_cycle = ?1) AND (?2 IS NULL OR "
-      "d.country = upper(?2)) AND (?3 IS NULL OR d.doc_type = ?3)";
+  auto q = BuildCompare(db, &o);
+  if (!q.ok()) return q.status();
+  const std::string &rk = q->rk, &ck = q->ck, &where = q->where;
   const std::string from =
-      " FROM (" + facts + ") f JOIN documents d ON d.id = f.doc_id" + where;
+      " FROM (" + q->facts + ") f JOIN documents d ON d.id = f.doc_id" + where;
   // One pass over the fact rows; cells, row totals and the total are
   // counted here. Commitments and documents are distinct units (a commitment
   // with three themes is one of its country's commitments: the share's
   // denominator, "40% of Colombia's commitments touch open data"); mentions
   // come counted per document and theme and are summed.
-  const bool sum = o.measure == "mentions";
-  auto s = db.Prepare("SELECT " + *rk + ", " + *ck + ", f.unit" + from);
+  const bool sum = q->sum;
+  auto s = db.Prepare("SELECT " + rk + ", " + ck + ", f.unit" + from);
   if (!s.ok()) return s.status();
   BindFilters(o, &*s);
   std::map<std::pair<std::string, std::string>, std::set<int64_t>> cell_units;
@@ -133,7 +152,7 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
     // the denominator.
     row_units.clear();
     all_units.clear();
-    auto all = db.Prepare("SELECT " + *rk + ", f.unit FROM (" + units +
+    auto all = db.Prepare("SELECT " + rk + ", f.unit FROM (" + q->units +
                           ") f JOIN documents d ON d.id = f.doc_id" + where);
     if (!all.ok()) return all.status();
     BindFilters(o, &*all);
@@ -151,7 +170,7 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
   // Every value with documents has its row (and column), zeros included: a
   // country with documents but no commitment is a 0, not a missing row.
   for (auto [key, expr, out] :
-       {std::tuple{&o.rows, &*rk, &rows}, std::tuple{&o.cols, &*ck, &cols}}) {
+       {std::tuple{&o.rows, &rk, &rows}, std::tuple{&o.cols, &ck, &cols}}) {
     if (*key == "theme") continue;
     auto all = db.Prepare("SELECT DISTINCT " + *expr + " FROM documents d" +
                           where + " AND d.status = 'ok'");
@@ -163,6 +182,47 @@ Result<Matrix> Compare(Db& db, const CompareOptions& options) {
   m.row_keys.assign(rows.begin(), rows.end());
   m.col_keys.assign(cols.begin(), cols.end());
   return m;
+}
+
+Result<Table> CompareCell(Db& db, const CompareOptions& options,
+                          const std::string& row, const std::string& col) {
+  CompareOptions o = options;
+  auto q = BuildCompare(db, &o);
+  if (!q.ok()) return q.status();
+  // The cell's fact rows, as Compare reads them: ?4 and ?5 its keys.
+  const std::string cell =
+      "SELECT f.doc_id, f.unit, f.theme FROM (" + q->facts +
+      ") f JOIN documents d ON d.id = f.doc_id" + q->where + " AND " + q->rk +
+      " = ?4 AND " + q->ck + " = ?5";
+  const std::string key = "substr(d.sha256, 1, 16)";
+  std::string sql;
+  if (o.measure == "commitments") {
+    sql = "SELECT " + key + " || '-c' || c.seq AS commitment_key, " + key +
+          " AS doc_key, d.country AS country, d.plan_cycle AS plan_cycle, "
+          "c.number AS number, c.title AS title FROM commitments c JOIN "
+          "documents d ON d.id = c.doc_id WHERE c.id IN (SELECT unit FROM (" +
+          cell + ")) ORDER BY d.country, d.year, d.path, c.seq";
+  } else if (o.measure == "documents") {
+    sql = "SELECT " + key +
+          " AS doc_key, d.country AS country, d.doc_type AS doc_type, "
+          "d.plan_cycle AS plan_cycle, d.year AS year, d.title AS title FROM "
+          "documents d WHERE d.id IN (SELECT unit FROM (" +
+          cell + ")) ORDER BY d.country, d.plan_cycle, d.path";
+  } else {
+    sql = "SELECT " + key +
+          " AS doc_key, d.title AS title, f.theme AS theme, f.unit AS "
+          "mentions FROM (" +
+          cell +
+          ") f JOIN documents d ON d.id = f.doc_id ORDER BY f.unit DESC, "
+          "d.path, f.theme";
+  }
+  std::vector<std::string> params = {o.cycle, o.country, o.doc_type, row, col};
+  // RunTable binds "" as NULL; a key is never empty ('?' stands for none).
+  auto t = RunTable(db, sql, params);
+  if (!t.ok()) return t;
+  t->SetType("year", ColumnType::kInteger);
+  t->SetType("mentions", ColumnType::kInteger);
+  return t;
 }
 
 Table MatrixLong(const Matrix& m, const CompareOptions& o) {

@@ -15,12 +15,41 @@
 
 namespace planmine {
 
+namespace {
+
+// A doc_key is the first 16 hex digits of a document's SHA-256.
+Status CheckDocKey(const std::string& key) {
+  if (key.empty()) return Status::Ok();
+  bool hex = key.size() == 16;
+  for (char ch : key)
+    hex = hex && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'));
+  if (!hex)
+    return InvalidArgument("a doc_key is 16 hex digits, got '" +
+                           SanitizeUtf8(key.substr(0, 40)) + "'");
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
   CommitmentFilter f = filter;
   Filters resolved{f.country, "", f.theme, ""};
   PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &resolved));
   f.country = resolved.country;
   f.theme = resolved.theme;
+  // One commitment: its document's key and its number in the document.
+  std::string seq;
+  if (!f.commitment_key.empty()) {
+    const size_t c = f.commitment_key.find("-c");
+    if (c == std::string::npos) return Table{};
+    seq = f.commitment_key.substr(c + 2);
+    if (f.doc_key.empty()) f.doc_key = f.commitment_key.substr(0, c);
+  }
+  PLANMINE_RETURN_IF_ERROR(CheckDocKey(f.doc_key));
+  // A document's key is its sha256's prefix: a range of documents_sha256.
+  const std::string one_document =
+      f.doc_key.empty() ? "?5 IS NULL"
+                        : "d.sha256 >= ?5 AND d.sha256 < ?5 || 'g'";
   const std::string sql =
       "SELECT substr(d.sha256, 1, 16) || '-c' || c.seq AS commitment_key,"
       " substr(d.sha256, 1, 16) AS doc_key,"
@@ -47,9 +76,13 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
       "t.commitment_id = c.id AND t.theme_id = ?2))"
       " AND (c.kind <> 'statement' OR ?3 IS NOT NULL)"
       " AND (?4 IS NULL OR d.doc_type = ?4)"
+      " AND " +
+      one_document +
+      " AND (?6 IS NULL OR c.seq = CAST(?6 AS INTEGER))"
       " ORDER BY d.country, d.year, d.path, c.seq";
   auto t = RunTable(db, sql,
-                    {f.country, f.theme, f.statements ? "1" : "", f.doc_type});
+                    {f.country, f.theme, f.statements ? "1" : "", f.doc_type,
+                     f.doc_key, seq});
   if (!t.ok()) return t;
   t->SetType("themes", ColumnType::kList);
   t->SetType("ogp_values", ColumnType::kList);
@@ -59,6 +92,7 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
 }
 
 Result<Table> ListDocuments(Db& db, const DocumentFilter& filter) {
+  PLANMINE_RETURN_IF_ERROR(CheckDocKey(filter.doc_key));
   Filters f{filter.country, filter.cycle, "", filter.language};
   PLANMINE_RETURN_IF_ERROR(ResolveFilters(db, &f));
   const std::string sql =
@@ -76,8 +110,14 @@ Result<Table> ListDocuments(Db& db, const DocumentFilter& filter) {
       " AND (?2 IS NULL OR d.doc_type = ?2)"
       " AND (?3 IS NULL OR d.plan_cycle = ?3)"
       " AND (?4 IS NULL OR d.language = ?4)"
+      " AND " +
+      std::string(filter.doc_key.empty()
+                      ? "?5 IS NULL"
+                      : "d.sha256 >= ?5 AND d.sha256 < ?5 || 'g'") +
       " ORDER BY d.country, d.plan_cycle, d.doc_type, d.path";
-  return RunTable(db, sql, {f.country, filter.doc_type, f.cycle, f.language});
+  return RunTable(
+      db, sql,
+      {f.country, filter.doc_type, f.cycle, f.language, filter.doc_key});
 }
 
 Result<Table> ListStatements(Db& db, const StatementFilter& filter) {

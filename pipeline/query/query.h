@@ -185,11 +185,14 @@ struct CommitmentFilter {
   std::string doc_type;  // action_plan, irm_report…
   bool statements =
       false;  // include commitment statements, not only numbered headings
+  std::string doc_key;         // one document's (its stable key)
+  std::string commitment_key;  // one commitment
 };
 Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter);
 
 struct DocumentFilter {
   std::string country, doc_type, cycle, language;
+  std::string doc_key;  // one document
 };
 // The documents of the index, one row each: doc_key, country, type, cycle,
 // year, language, pages, commitments found, the plan edition standing for
@@ -213,6 +216,51 @@ struct EntityFilter {
 // Entities grouped by value (and acronym): mentions, documents, first page.
 Result<Table> ListEntities(Db& db, const EntityFilter& filter);
 
+// One document as its page shows it: its `documents` row, where each of its
+// metadata came from, its pages, the themes and entities found in it.
+struct DocumentDetail {
+  Table document;  // ListDocuments' row
+  // field, value, source: title, country, year, doc_type, plan_cycle,
+  // subnational, language — as stored and what decided it (manifest, the
+  // words of the title, the file name…), then the corrections applied.
+  Table evidence;
+  // number, source (text_layer, ocr, plain_text, none), quality, words,
+  // ocr_confidence, sentences.
+  Table pages;
+  // theme, label, mentions, first_page, example: the first words that
+  // matched.
+  Table themes;
+  // type, value, detail, mentions, first_page; the 200 most mentioned.
+  Table entities;
+};
+// NotFound when no document has the key.
+Result<DocumentDetail> GetDocument(Db& db, const std::string& doc_key);
+
+// Where a document's bytes were read from, as the index recorded them.
+struct IndexedFile {
+  std::string path, kind;  // kind: pdf | text
+  int64_t size = 0, mtime = 0;
+};
+// NotFound when no document has the key.
+Result<IndexedFile> DocumentFile(Db& db, const std::string& doc_key);
+
+// One commitment as its page shows it.
+struct CommitmentDetail {
+  Table commitment;  // ListCommitments' row (statements included)
+  // name, text: other_actors, the sections the template names
+  // (description, objective…), the IRM's completion text, the commitment's
+  // text as read.
+  Table sections;
+  Table milestones;  // text, due
+  Table themes;      // theme, label, score, evidence (the words that matched)
+  // The IRM report units that assess it: commitment_key, document, number,
+  // completion.
+  Table assessed_by;
+};
+// NotFound when no commitment has the key.
+Result<CommitmentDetail> GetCommitment(Db& db,
+                                       const std::string& commitment_key);
+
 // A cross-tabulation: rows × cols of a measure.
 //   rows, cols: country, theme, doc_type, cycle, year, language
 //   measure:    commitments (distinct commitments, tagged with the theme when
@@ -229,6 +277,13 @@ struct Matrix {
   int64_t total = 0;
 };
 Result<Matrix> Compare(Db& db, const CompareOptions& options);
+// What one cell of Compare counts, one row per unit: for commitments the
+// commitments (commitment_key, doc_key, country, plan_cycle, number, title),
+// for documents the documents (doc_key, country, doc_type, plan_cycle, year,
+// title), for mentions each document's mentions (doc_key, title, theme,
+// mentions). `row` and `col` are the cell's keys as Compare names them.
+Result<Table> CompareCell(Db& db, const CompareOptions& options,
+                          const std::string& row, const std::string& col);
 // The matrix as a tidy table (row, col, count, share of the row's units).
 Table MatrixLong(const Matrix& m, const CompareOptions& o);
 // The matrix as printed: one line per row, "count (share%)" cells.

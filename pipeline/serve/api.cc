@@ -95,30 +95,41 @@ HttpResponse ApiDocuments(ServeContext& ctx, const Params& p) {
   return Json(JsonTable(*t, "documents"));
 }
 
-// One document: its row of `documents` and, under "commitments", its rows of
-// `commitments` (statements included).
+// One document: its row of `documents`; its rows of `commitments`
+// (statements included); the evidence of its metadata, its pages, themes
+// and entities (GetDocument).
 HttpResponse ApiDocument(ServeContext& ctx, const std::string& key) {
   if (!IsDocKey(key))
     return JsonError(400, "a doc_key is 16 hex digits, got '" +
                               Utf8Truncate(SanitizeUtf8(key), 40) + "'");
-  SERVE_TRY(docs, ListDocuments(*ctx.db, DocumentFilter{}));
-  Table one = *docs;
-  one.rows.clear();
-  const int col = docs->Column("doc_key");
-  for (auto& r : docs->rows)
-    if (r[col] == key) one.rows.push_back(std::move(r));
-  one.total = -1;
-  if (one.rows.empty()) return JsonError(404, "no document " + key);
+  SERVE_TRY(d, GetDocument(*ctx.db, key));
   CommitmentFilter cf;
   cf.statements = true;
+  cf.doc_key = key;
   SERVE_TRY(cs, ListCommitments(*ctx.db, cf));
-  const int ccol = cs->Column("doc_key");
-  Table mine = *cs;
-  mine.rows.clear();
-  for (auto& r : cs->rows)
-    if (r[ccol] == key) mine.rows.push_back(std::move(r));
-  J j = JsonTable(one, "documents");
-  j["commitments"] = TypedRows(mine);
+  J j = JsonTable(d->document, "documents");
+  j["commitments"] = TypedRows(*cs);
+  j["evidence"] = TypedRows(d->evidence);
+  j["pages"] = TypedRows(d->pages);
+  j["themes"] = TypedRows(d->themes);
+  j["entities"] = TypedRows(d->entities);
+  return Json(j);
+}
+
+// One commitment: its row of `commitments`, milestones, themes with the
+// words that matched, sections and the IRM units assessing it.
+HttpResponse ApiCommitment(ServeContext& ctx, const std::string& key) {
+  if (!IsCommitmentKey(key))
+    return JsonError(400,
+                     "a commitment_key is a doc_key, '-c' and a number, "
+                     "got '" +
+                         Utf8Truncate(SanitizeUtf8(key), 40) + "'");
+  SERVE_TRY(c, GetCommitment(*ctx.db, key));
+  J j = JsonTable(c->commitment, "commitments");
+  j["milestones"] = TypedRows(c->milestones);
+  j["themes"] = TypedRows(c->themes);
+  j["sections"] = TypedRows(c->sections);
+  j["assessed_by"] = TypedRows(c->assessed_by);
   return Json(j);
 }
 
@@ -139,26 +150,24 @@ HttpResponse ApiCommitments(ServeContext& ctx, const Params& p) {
 }
 
 HttpResponse ApiCompare(ServeContext& ctx, const Params& p) {
-  const std::vector<std::string> keys = {"country", "theme", "doc_type",
-                                         "cycle",   "year",  "language"};
-  std::vector<std::string> cols_keys = keys;
-  std::swap(cols_keys[0], cols_keys[1]);  // theme first: the default
-  SERVE_TRY(rows, p.OneOf("rows", keys));
-  SERVE_TRY(cols, p.OneOf("cols", cols_keys));
-  SERVE_TRY(measure,
-            p.OneOf("measure", {"commitments", "documents", "mentions"}));
   SERVE_TRY(format, p.OneOf("format", {"json", "csv"}));
-  SERVE_TRY(doc_type, p.DocType("type"));
-  CompareOptions o;
-  o.rows = *rows;
-  o.cols = *cols;
-  o.measure = *measure;
-  o.cycle = p.Get("cycle");
-  o.country = p.Get("country");
-  o.doc_type = *doc_type;
-  SERVE_TRY(m, Compare(*ctx.db, o));
-  if (*format == "csv") return Csv(MatrixLong(*m, o));
-  return Json(CompareJson(*m, o));
+  SERVE_TRY(o, ReadCompare(p));
+  SERVE_TRY(m, Compare(*ctx.db, *o));
+  if (*format == "csv") return Csv(MatrixLong(*m, *o));
+  return Json(CompareJson(*m, *o));
+}
+
+// The units one cell of the comparison counts (CompareCell).
+HttpResponse ApiCompareCell(ServeContext& ctx, const Params& p) {
+  SERVE_TRY(format, p.OneOf("format", {"json", "csv"}));
+  SERVE_TRY(o, ReadCompare(p));
+  if (p.Get("row").empty() || p.Get("col").empty())
+    return JsonError(400, "parameters 'row' and 'col' are required");
+  SERVE_TRY(t, CompareCell(*ctx.db, *o, p.Get("row"), p.Get("col")));
+  if (*format == "csv") return Csv(*t);
+  J j = JsonTable(*t, "compare cell");
+  j["measure"] = o->measure;
+  return Json(j);
 }
 
 HttpResponse ApiTimeline(ServeContext& ctx, const Params& p) {
@@ -201,6 +210,9 @@ HttpResponse HandleApi(ServeContext& ctx, const HttpRequest& request,
             "format"}},
           {"compare",
            {"rows", "cols", "measure", "cycle", "country", "type", "format"}},
+          {"compare/cell",
+           {"rows", "cols", "measure", "cycle", "country", "type", "row", "col",
+            "format"}},
           {"timeline", {"theme", "country", "format"}},
           {"status", {}},
           {"failures", {"format"}},
@@ -209,10 +221,13 @@ HttpResponse HandleApi(ServeContext& ctx, const HttpRequest& request,
   if (rest.rfind("documents/", 0) == 0) {
     name = "document";
     key = rest.substr(10);
+  } else if (rest.rfind("commitments/", 0) == 0) {
+    name = "commitment";
+    key = rest.substr(12);
   }
   const std::vector<std::string>* known = nullptr;
   static const std::vector<std::string> kNone;
-  if (name == "document") known = &kNone;
+  if (name == "document" || name == "commitment") known = &kNone;
   for (const auto& [route, params] : kRoutes)
     if (route == name) known = &params;
   if (known == nullptr) {
@@ -220,8 +235,10 @@ HttpResponse HandleApi(ServeContext& ctx, const HttpRequest& request,
     for (const auto& [route, params] : kRoutes)
       names += (names.empty() ? "/api/" : ", /api/") + route;
     return JsonError(
-        404, "no such endpoint '/api/" + Utf8Truncate(SanitizeUtf8(rest), 80) +
-                 "': there are " + names + ", /api/documents/{doc_key}");
+        404,
+        "no such endpoint '/api/" + Utf8Truncate(SanitizeUtf8(rest), 80) +
+            "': there are " + names +
+            ", /api/documents/{doc_key}, /api/commitments/{commitment_key}");
   }
   auto p = Params::Read(request, *known, ctx.options->max_param_bytes);
   if (!p.ok()) return JsonError(400, p.status().message());
@@ -229,7 +246,9 @@ HttpResponse HandleApi(ServeContext& ctx, const HttpRequest& request,
   if (name == "documents") return ApiDocuments(ctx, *p);
   if (name == "document") return ApiDocument(ctx, key);
   if (name == "commitments") return ApiCommitments(ctx, *p);
+  if (name == "commitment") return ApiCommitment(ctx, key);
   if (name == "compare") return ApiCompare(ctx, *p);
+  if (name == "compare/cell") return ApiCompareCell(ctx, *p);
   if (name == "timeline") return ApiTimeline(ctx, *p);
   if (name == "failures") return ApiFailures(ctx, *p);
   return ApiStatus(ctx);

@@ -86,6 +86,29 @@ Result<std::string> Params::DocType(const std::string& name) const {
                          "': use " + DocTypeNames());
 }
 
+Result<CompareOptions> ReadCompare(const Params& p) {
+  const std::vector<std::string> keys = {"country", "theme", "doc_type",
+                                         "cycle",   "year",  "language"};
+  std::vector<std::string> cols_keys = keys;
+  std::swap(cols_keys[0], cols_keys[1]);  // theme first: the default
+  auto rows = p.OneOf("rows", keys);
+  if (!rows.ok()) return rows.status();
+  auto cols = p.OneOf("cols", cols_keys);
+  if (!cols.ok()) return cols.status();
+  auto measure = p.OneOf("measure", {"commitments", "documents", "mentions"});
+  if (!measure.ok()) return measure.status();
+  auto type = p.DocType("type");
+  if (!type.ok()) return type.status();
+  CompareOptions o;
+  o.rows = *rows;
+  o.cols = *cols;
+  o.measure = *measure;
+  o.cycle = p.Get("cycle");
+  o.country = p.Get("country");
+  o.doc_type = *type;
+  return o;
+}
+
 HttpResponse JsonError(int status, const std::string& message) {
   nlohmann::ordered_json j;
   j["schema_version"] = kJsonSchemaVersion;

@@ -35,6 +35,9 @@ class Params {
   std::map<std::string, std::string> values_;
 };
 
+// Compare's rows, cols, measure and filters (cycle, country, type), checked.
+Result<CompareOptions> ReadCompare(const Params& p);
+
 // {"schema_version": 1, "error": {"status": N, "message": "..."}}.
 HttpResponse JsonError(int status, const std::string& message);
 // 400 for InvalidArgument, 404 for NotFound, 503 when the request ran past

@@ -1,6 +1,7 @@
 // The HTML pages: the same questions as the API (query.h), written as
-// server-rendered pages without network assets or JavaScript. Every value
-// goes through Html(); every link parameter through Url().
+// server-rendered pages without network assets or JavaScript (html.h): the
+// search, the documents, the timeline and the status, and the routes to
+// every page (the others are in pages_detail.cc and pages_compare.cc).
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -8,120 +9,10 @@
 #include "pipeline/core/countries.h"
 #include "pipeline/core/doc_types.h"
 #include "pipeline/core/utf8.h"
-#include "pipeline/serve/handlers.h"
+#include "pipeline/serve/html.h"
 
 namespace planmine::serve_internal {
 namespace {
-
-std::string Html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string Url(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-        (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-        c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
-// A snippet whose matches Search marked with \x01…\x02: escaped, marked.
-std::string Snippet(const std::string& s) {
-  std::string out = Html(s);
-  std::string marked;
-  for (char c : out) {
-    if (c == '\x01')
-      marked += "<mark>";
-    else if (c == '\x02')
-      marked += "</mark>";
-    else
-      marked += c;
-  }
-  return marked;
-}
-
-const char* kStyle = R"(
-body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2430}
-header{background:#1f3a5f;color:#fff;padding:.6em 1.2em}
-header a{color:#fff;margin-right:1.2em;text-decoration:none}
-main{display:flex;gap:2em;padding:1em 1.2em}
-aside{min-width:14em;max-width:16em}
-aside h3{margin:.8em 0 .2em;font-size:.95em}
-aside ul{list-style:none;padding:0;margin:0}
-section{flex:1;min-width:0}
-.hit{margin:0 0 1.1em}.meta{color:#5a6578;font-size:.9em}
-mark{background:#ffe58a}
-table{border-collapse:collapse}td,th{border:1px solid #d5dbe5;padding:.25em .5em;text-align:left;vertical-align:top}
-.active{font-weight:bold}.error{color:#a11}
-input[type=text]{width:28em;font-size:1em;padding:.3em}
-)";
-
-std::string Layout(const std::string& title, const std::string& body) {
-  return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width\">"
-         "<title>" +
-         Html(title) + " — planmine</title><style>" + kStyle +
-         "</style></head><body><header><a href=\"/\"><b>planmine</b></a>"
-         "<a href=\"/\">Search</a><a href=\"/documents\">Documents</a>"
-         "<a href=\"/timeline\">Timeline</a><a href=\"/status\">Status</a>"
-         "</header>\n" +
-         body + "\n</body></html>\n";
-}
-
-HttpResponse HtmlPage(int status, const std::string& title,
-                      const std::string& body) {
-  return {status, "text/html; charset=utf-8", Layout(title, body)};
-}
-
-HttpResponse HtmlError(const ServeContext& ctx, const Status& s) {
-  int code = HttpStatusOf(ctx, s);
-  return HtmlPage(code, "Error",
-                  "<main><section><h1>" + std::to_string(code) +
-                      "</h1><p class=\"error\" id=\"error\">" +
-                      Html(MessageOf(ctx, s)) + "</p></section></main>");
-}
-
-#define PAGE_TRY(var, expr) \
-  auto var = (expr);        \
-  if (!var.ok()) return HtmlError(ctx, var.status())
-
-std::string Cell(const Table& t, const std::vector<std::string>& r,
-                 const char* name) {
-  int c = t.Column(name);
-  return c < 0 ? std::string() : r[c];
-}
 
 // The search page's state, to write links that change one thing.
 struct SearchState {
@@ -204,6 +95,8 @@ std::string Facets(const Table& docs, const SearchState& st, const Params& p) {
   }
   return out;
 }
+
+}  // namespace
 
 HttpResponse SearchPage(ServeContext& ctx, const HttpRequest& request) {
   PAGE_TRY(p,
@@ -324,113 +217,17 @@ HttpResponse SearchPage(ServeContext& ctx, const HttpRequest& request) {
   return HtmlPage(200, title, body);
 }
 
-// The rows of `t` whose column `col` is `value`.
-Table Where(Table t, const char* col, const std::string& value) {
-  const int c = t.Column(col);
-  std::vector<std::vector<std::string>> keep;
-  for (auto& r : t.rows)
-    if (c >= 0 && r[c] == value) keep.push_back(std::move(r));
-  t.rows = std::move(keep);
-  t.total = -1;
-  return t;
-}
-
-std::string FieldsTable(const Table& t, const std::vector<std::string>& r,
-                        const std::vector<std::string>& skip) {
-  std::string out = "<table class=\"fields\">";
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (std::find(skip.begin(), skip.end(), t.columns[c]) != skip.end())
-      continue;
-    std::string v = r[c];
-    if (t.type(c) == ColumnType::kList)
-      std::replace(v.begin(), v.end(), ';', ' ');
-    out +=
-        "<tr><th>" + Html(t.columns[c]) + "</th><td>" + Html(v) + "</td></tr>";
-  }
-  return out + "</table>";
-}
-
-HttpResponse DocumentPage(ServeContext& ctx, const HttpRequest& request,
-                          const std::string& key) {
-  PAGE_TRY(p, Params::Read(request, {}, ctx.options->max_param_bytes));
-  if (!IsDocKey(key))
-    return HtmlError(ctx, InvalidArgument("a doc_key is 16 hex digits"));
-  PAGE_TRY(docs, ListDocuments(*ctx.db, DocumentFilter{}));
-  Table doc = Where(std::move(*docs), "doc_key", key);
-  if (doc.rows.empty()) return HtmlError(ctx, NotFound("no document " + key));
-  const auto& d = doc.rows[0];
-  std::string title = Cell(doc, d, "title");
-  if (title.empty()) title = Cell(doc, d, "file");
-  std::string body = "<main><section><h1 id=\"title\">" + Html(title) +
-                     "</h1><p class=\"meta\"><a href=\"/api/documents/" +
-                     Url(key) + "\">JSON</a></p><h2>Metadata</h2>" +
-                     FieldsTable(doc, d, {});
-  CommitmentFilter cf;
-  cf.statements = true;
-  PAGE_TRY(all, ListCommitments(*ctx.db, cf));
-  Table cs = Where(std::move(*all), "doc_key", key);
-  body += "<h2>Commitments (" + std::to_string(cs.rows.size()) +
-          ")</h2><table id=\"commitments\"><tr><th>number</th><th>title</th>"
-          "<th>pages</th><th>themes</th><th>milestones</th></tr>";
-  for (const auto& r : cs.rows) {
-    std::string themes = Cell(cs, r, "themes");
-    std::replace(themes.begin(), themes.end(), ';', ' ');
-    std::string t = Cell(cs, r, "title");
-    if (t.empty()) t = "(" + Cell(cs, r, "kind") + ")";
-    body += "<tr><td>" + Html(Cell(cs, r, "number")) +
-            "</td><td><a href=\"/commitments/" +
-            Url(Cell(cs, r, "commitment_key")) + "\">" +
-            Html(Utf8Truncate(t, 200)) + "</a></td><td>" +
-            Html(Cell(cs, r, "first_page")) + "–" +
-            Html(Cell(cs, r, "last_page")) + "</td><td>" + Html(themes) +
-            "</td><td>" + Html(Cell(cs, r, "milestones")) + "</td></tr>";
-  }
-  body += "</table></section></main>";
-  return HtmlPage(200, title, body);
-}
-
-HttpResponse CommitmentPage(ServeContext& ctx, const HttpRequest& request,
-                            const std::string& key) {
-  PAGE_TRY(p, Params::Read(request, {}, ctx.options->max_param_bytes));
-  if (!IsCommitmentKey(key))
-    return HtmlError(
-        ctx, InvalidArgument("a commitment_key is a doc_key, '-c' and a "
-                             "number"));
-  CommitmentFilter cf;
-  cf.statements = true;
-  PAGE_TRY(all, ListCommitments(*ctx.db, cf));
-  Table assessed = Where(*all, "assesses", key);
-  Table c = Where(std::move(*all), "commitment_key", key);
-  if (c.rows.empty()) return HtmlError(ctx, NotFound("no commitment " + key));
-  const auto& r = c.rows[0];
-  std::string title = Cell(c, r, "title");
-  if (title.empty()) title = "Commitment " + Cell(c, r, "number");
-  std::string body =
-      "<main><section><h1 id=\"title\">" + Html(Cell(c, r, "number")) + " " +
-      Html(title) + "</h1><p class=\"meta\">in <a href=\"/documents/" +
-      Url(Cell(c, r, "doc_key")) + "\">" + Html(Cell(c, r, "document")) +
-      "</a></p>" + FieldsTable(c, r, {});
-  std::string assesses = Cell(c, r, "assesses");
-  if (!assesses.empty())
-    body += "<p id=\"assesses\">Assesses <a href=\"/commitments/" +
-            Url(assesses) + "\">" + Html(assesses) + "</a></p>";
-  body += "<h2>IRM assessment</h2>";
-  if (assessed.rows.empty()) body += "<p id=\"assessment\">none linked</p>";
-  for (const auto& a : assessed.rows)
-    body += "<p id=\"assessment\"><a href=\"/commitments/" +
-            Url(Cell(assessed, a, "commitment_key")) + "\">" +
-            Html(Cell(assessed, a, "document")) + "</a>: completion " +
-            Html(Cell(assessed, a, "completion")) + "</p>";
-  body += "</section></main>";
-  return HtmlPage(200, title, body);
-}
+namespace {
 
 HttpResponse DocumentsPage(ServeContext& ctx, const HttpRequest& request) {
   PAGE_TRY(p, Params::Read(request, {"country", "type", "cycle", "lang"},
                            ctx.options->max_param_bytes));
   PAGE_TRY(doc_type, p->DocType("type"));
-  DocumentFilter f{p->Get("country"), *doc_type, p->Get("cycle"),
-                   p->Get("lang")};
+  DocumentFilter f;
+  f.country = p->Get("country");
+  f.doc_type = *doc_type;
+  f.cycle = p->Get("cycle");
+  f.language = p->Get("lang");
   PAGE_TRY(docs, ListDocuments(*ctx.db, f));
   std::string body =
       "<main><section><h1>Documents (" + std::to_string(docs->rows.size()) +
@@ -519,8 +316,6 @@ HttpResponse TimelinePage(ServeContext& ctx, const HttpRequest& request) {
   return HtmlPage(200, "Timeline", body);
 }
 
-#undef PAGE_TRY
-
 }  // namespace
 
 HttpResponse HandlePage(ServeContext& ctx, const HttpRequest& request) {
@@ -529,13 +324,21 @@ HttpResponse HandlePage(ServeContext& ctx, const HttpRequest& request) {
   if (path == "/documents") return DocumentsPage(ctx, request);
   if (path == "/status") return StatusPage(ctx, request);
   if (path == "/timeline") return TimelinePage(ctx, request);
-  if (path.rfind("/documents/", 0) == 0)
-    return DocumentPage(ctx, request, path.substr(11));
+  if (path == "/compare") return ComparePage(ctx, request);
+  if (path == "/compare/cell") return CompareCellPage(ctx, request);
+  if (path == "/commitments") return CommitmentsPage(ctx, request);
+  if (path.rfind("/documents/", 0) == 0) {
+    std::string key = path.substr(11);
+    if (key.size() > 4 && key.compare(key.size() - 4, 4, "/pdf") == 0)
+      return DocumentPdf(ctx, request, key.substr(0, key.size() - 4));
+    return DocumentPage(ctx, request, key);
+  }
   if (path.rfind("/commitments/", 0) == 0)
     return CommitmentPage(ctx, request, path.substr(13));
   return HtmlError(
       ctx, NotFound("no page " + Utf8Truncate(SanitizeUtf8(path), 100) +
-                    ": try / (search), /documents, /timeline, /status"));
+                    ": try / (search), /documents, /commitments, /compare, "
+                    "/timeline, /status"));
 }
 
 }  // namespace planmine::serve_internal

@@ -3,12 +3,15 @@
 #include "pipeline/serve/server.h"
 
 #include <httplib.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <thread>
 
+#include "pipeline/core/user_file.h"
 #include "pipeline/load/store.h"
 #include "pipeline/query/dictionary.h"
 #include "pipeline/serve/handlers.h"
@@ -82,8 +85,23 @@ struct Server::Impl {
       request.params = req.params;
       out = Handle(ctx, request);
     }
-    res.status = out.status;
-    res.set_content(out.body, out.content_type.c_str());
+    // httplib answers the ranges asked for (of a file or a body); the status
+    // says so, as httplib would had it been left unset.
+    res.status = out.status == 200 && !req.ranges.empty() ? 206 : out.status;
+    if (out.file) {
+      std::shared_ptr<UserFile> file = out.file;
+      res.set_content_provider(
+          file->size(), out.content_type,
+          [file](size_t offset, size_t length, httplib::DataSink& sink) {
+            char buf[65536];
+            ssize_t n = pread(file->fd(), buf, std::min(length, sizeof buf),
+                              static_cast<off_t>(offset));
+            if (n <= 0) return false;  // shrunk or unreadable: cut short
+            return sink.write(buf, static_cast<size_t>(n));
+          });
+    } else {
+      res.set_content(out.body, out.content_type.c_str());
+    }
     const double ms = std::chrono::duration<double, std::milli>(
                           std::chrono::steady_clock::now() - start)
                           .count();
@@ -101,7 +119,9 @@ struct Server::Impl {
                        LogSafe(req.method, 16) + " " +
                        LogSafe(req.target, 200) + "\" " +
                        std::to_string(res.status) + " " +
-                       std::to_string(res.body.size()) + " " + ms + "ms\n";
+                       std::to_string(res.content_length_ ? res.content_length_
+                                                          : res.body.size()) +
+                       " " + ms + "ms\n";
     std::lock_guard<std::mutex> lock(mu);
     *options.access_log << line << std::flush;
   }

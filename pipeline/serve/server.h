@@ -38,6 +38,9 @@ struct ServeOptions {
   size_t max_body_bytes = 16384;       // no endpoint takes a body
   std::ostream* access_log = nullptr;  // null: no log
   bool dictionary = true;  // the FreeDict fallback of search (dictionary.h)
+  // /documents/{doc_key}/pdf answers the document's own file when it is
+  // still where it was read, with the size and mtime the index recorded.
+  bool serve_files = true;
 };
 
 // A request as the handlers see it: the path and the query parameters
@@ -47,10 +50,19 @@ struct HttpRequest {
   std::multimap<std::string, std::string> params;
 };
 
+class UserFile;  // core/user_file.h
+
 struct HttpResponse {
+  HttpResponse() = default;
+  HttpResponse(int s, std::string type, std::string text)
+      : status(s), content_type(std::move(type)), body(std::move(text)) {}
+
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // When set, the answer is this file's bytes instead of `body` (read in
+  // chunks as the client takes them; Range requests answered).
+  std::shared_ptr<UserFile> file;
 };
 
 class Db;

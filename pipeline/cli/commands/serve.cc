@@ -15,7 +15,7 @@ namespace {
 struct ServeArgs {
   ServeOptions options;
   int budget_ms = 5000;
-  bool quiet = false, no_bridge = false;
+  bool quiet = false, no_bridge = false, no_files = false;
 };
 
 int RunServe(ServeArgs& a, const GlobalOptions& g) {
@@ -23,6 +23,7 @@ int RunServe(ServeArgs& a, const GlobalOptions& g) {
   o.db = g.db;
   if (!a.no_bridge) o.packs = g.packs;
   o.dictionary = !a.no_bridge;
+  o.serve_files = !a.no_files;
   o.time_budget = std::chrono::milliseconds(a.budget_ms);
   o.access_log = a.quiet ? nullptr : &std::cerr;
   // SIGINT and SIGTERM stop the server from a thread of their own; blocked
@@ -75,6 +76,9 @@ RunFn ServeSetup(CLI::App* cmd) {
   cmd->add_flag("--no-bridge", a->no_bridge,
                 "Search without the other languages' terms (nor the "
                 "dictionary's)");
+  cmd->add_flag("--no-files", a->no_files,
+                "Do not answer /documents/{doc_key}/pdf with the documents' "
+                "own files");
   cmd->add_flag("-q,--quiet", a->quiet, "No access log on stderr");
   return [a](const GlobalOptions& g) { return RunServe(*a, g); };
 }
