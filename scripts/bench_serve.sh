@@ -31,15 +31,27 @@ fi
 SENTENCES=$(sqlite3 "$INDEX" "SELECT count(*) FROM sentences")
 DOCS=$(sqlite3 "$INDEX" "SELECT count(*) FROM documents")
 
-./build/planmine --db "$INDEX" serve --port 0 --threads "$THREADS" -q 2>"$TMP/serve.log" &
-SERVER=$!
-PORT=
-for _ in $(seq 1 100); do
-  PORT=$(sed -n 's/.*on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$TMP/serve.log")
-  [ -n "$PORT" ] && break
-  sleep 0.1
-done
-[ -n "$PORT" ] || { cat "$TMP/serve.log" >&2; exit 1; }
+# A server of its own for each run, so that requests still queued from a
+# run (a slow class with 64 clients) do not count against the next.
+start_server() {
+  ./build/planmine --db "$INDEX" serve --port 0 --threads "$THREADS" -q 2>"$TMP/serve.log" &
+  SERVER=$!
+  PORT=
+  for _ in $(seq 1 100); do
+    PORT=$(sed -n 's/.*on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$TMP/serve.log")
+    [ -n "$PORT" ] && return 0
+    sleep 0.1
+  done
+  cat "$TMP/serve.log" >&2
+  exit 1
+}
+stop_server() {
+  kill "$SERVER" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+}
 
 # The requests of each class, visited in turn.
 TERMS="transparencia participación datos+abiertos accountability rendición+de+cuentas open+data informação corrupción gobierno+abierto beneficial+ownership"
@@ -68,18 +80,21 @@ done = function(summary, latency, requests)
 end
 LUA
 
-printf '%s sentences, %s documents; server: %s threads; %s s per run; load %s\n\n' \
+printf '%s sentences, %s documents; server: %s threads; %s s per run; load before %s\n\n' \
   "$SENTENCES" "$DOCS" "$THREADS" "$SECONDS_PER_RUN" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| requests | clients | req/s | p50 ms | p95 ms | p99 ms | non-2xx | socket errors |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
 for class in search-page search-api search-docs-api document-page commitment-page; do
-  # Warm each thread's connection and the page cache first.
-  BENCH_URLS="$TMP/$class" wrk -t1 -c"$THREADS" -d2s -s "$TMP/rotate.lua" "http://127.0.0.1:$PORT" >/dev/null
   for c in 1 8 64; do
+    start_server
+    # Warm each thread's connection (opened on its first request) first.
+    BENCH_URLS="$TMP/$class" wrk -t1 -c"$THREADS" -d1s --timeout 30s -s "$TMP/rotate.lua" \
+      "http://127.0.0.1:$PORT" >/dev/null
     t=$(( c < 2 ? 1 : 2 ))
     line=$(BENCH_URLS="$TMP/$class" wrk -t"$t" -c"$c" -d"${SECONDS_PER_RUN}s" --timeout 30s \
       -s "$TMP/rotate.lua" "http://127.0.0.1:$PORT" | grep '^RESULT')
     read -r _ n rps p50 p95 p99 bad sock <<<"$line"
     printf '| %s | %d | %s | %s | %s | %s | %s | %s |\n' "$class" "$c" "$rps" "$p50" "$p95" "$p99" "$bad" "$sock"
+    stop_server
   done
 done

@@ -541,6 +541,22 @@ TEST_CASE("Serve: search, a facet, a document and a commitment in Chromium",
       CHECK(commitment.find(std::regex_replace(m["text"].get<std::string>(),
                                                std::regex("&"), "&amp;")) !=
             std::string::npos);
+  // Each IRM unit that says it assesses a plan commitment is among that
+  // commitment's assessed_by, and the other way round.
+  J irm = GetJson(c, "/api/commitments?type=irm_report&limit=1000");
+  int links = 0;
+  for (const J& unit : irm["rows"]) {
+    if (unit["assesses"].is_null()) continue;
+    J target =
+        GetJson(c, "/api/commitments/" + unit["assesses"].get<std::string>());
+    bool found = false;
+    for (const J& a : target["assessed_by"])
+      found = found || a["commitment_key"] == unit["commitment_key"];
+    INFO(unit["commitment_key"]);
+    CHECK(found);
+    links += static_cast<int>(target["assessed_by"].size() > 0);
+  }
+  if (real) CHECK(links > 0);
   // The comparison, and one cell's commitments.
   std::string compare = chromium("compare", "/compare");
   CHECK(compare.find("id=\"matrix\"") != std::string::npos);

@@ -152,14 +152,21 @@ Result<CommitmentDetail> GetCommitment(Db& db,
   if (!themes.ok()) return themes.status();
   c.themes = std::move(*themes);
   c.themes.SetType("score", ColumnType::kInteger);
+  // The irm_assessments view, read from this commitment's side: IRM units
+  // of its country and cycle whose number's head is its number, when its
+  // document is its plan's standing edition.
   auto assessed = RunTable(
       db,
       "SELECT substr(d.sha256, 1, 16) || '-c' || i.seq AS commitment_key, "
       "d.title AS document, i.number AS number, i.completion AS completion "
-      "FROM irm_assessments a JOIN documents d ON d.path = a.irm_path JOIN "
-      "commitments i ON i.doc_id = d.id AND i.number = a.irm_number AND "
-      "i.kind <> 'statement' WHERE a.plan_commitment_id = ?1 ORDER BY "
-      "d.path, i.seq",
+      "FROM commitments p JOIN documents pd ON pd.id = p.doc_id JOIN "
+      "documents d ON d.country = pd.country AND d.plan_cycle = "
+      "pd.plan_cycle AND d.doc_type = 'irm_report' JOIN commitments i ON "
+      "i.doc_id = d.id AND i.kind <> 'statement' AND p.number = CASE WHEN "
+      "instr(i.number, '.') > 0 THEN substr(i.number, 1, instr(i.number, "
+      "'.') - 1) ELSE i.number END WHERE p.id = ?1 AND p.kind <> 'statement' "
+      "AND pd.doc_type = 'action_plan' AND pd.id IN (SELECT canonical_id "
+      "FROM plan_editions) ORDER BY d.path, i.seq",
       id);
   if (!assessed.ok()) return assessed.status();
   c.assessed_by = std::move(*assessed);
