@@ -408,10 +408,10 @@ int RunMerge(const MergeArgs& a, const GlobalOptions& g) {
     // The run merged part of the plan: its record says so.
     int left = 0;
     for (int n : pending) left += n;
-    if (Status e = (*store)->EndRun(
-            report->run_id, report->counts, report->seconds,
-            "partial: " + std::to_string(left) +
-                " files of incomplete shards not merged");
+    if (Status e =
+            (*store)->EndRun(report->run_id, report->counts, report->seconds,
+                             "partial: " + std::to_string(left) +
+                                 " files of incomplete shards not merged");
         !e.ok())
       return Fail(e);
     return kExitPartial;
