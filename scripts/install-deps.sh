@@ -23,6 +23,7 @@ PACKAGES=(
   bc time                               # scripts/bench_ingest.sh
   chromium                              # the report test renders the HTML headless
   clang libclang-rt-14-dev              # the libFuzzer harnesses (scripts/fuzz.sh)
+  slurmctld slurmd slurm-client munge   # scale-out: tests/e2e_slurm_test.sh runs a one-node cluster (docs/scale-out.md)
 )
 
 exec bash "$(dirname "$0")/apt-install.sh" install-deps "${PACKAGES[@]}"

@@ -15,6 +15,9 @@ std::vector<Command> WithStages(std::vector<Command> commands) {
     if (c.name == "ingest") c.setup = IngestSetup;
     if (c.name == "extract") c.setup = ExtractSetup;
     if (c.name == "set") c.setup = SetSetup;
+    if (c.name == "plan-shards") c.setup = PlanShardsSetup;
+    if (c.name == "shard") c.setup = ShardSetup;
+    if (c.name == "merge") c.setup = MergeSetup;
   }
   return commands;
 }

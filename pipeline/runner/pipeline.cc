@@ -15,6 +15,7 @@
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/runner/refresh_policy.h"
 #include "pipeline/runner/workers.h"
 
 namespace planmine {
@@ -541,21 +542,62 @@ Status InterruptedBy(int signal) {
       (name ? std::string(name) : "signal " + std::to_string(signal)) + ")");
 }
 
+// Gathers the facts the refresh policy needs for file `f` (hashing it when
+// the stat cannot decide, which fills f->sha256; looking for stored copies
+// of its bytes whose files are gone) and decides. Errors of the index are
+// returned; a file that cannot be hashed sets `hash_error`.
+// `same_bytes` keeps alive what `d->moved_from` points to.
+Status DecideFor(const Pipeline& pipeline, Store& store,
+                 const std::set<std::string>& seen,
+                 const std::optional<StoredDocument>& stored,
+                 const Corrections& corrections, SourceFile* f,
+                 std::vector<StoredDocument>* same_bytes, StageTimer* timer,
+                 RefreshDecision* d, Status* hash_error) {
+  RefreshFacts facts;
+  facts.file = f;
+  facts.stored = stored.has_value() ? &*stored : nullptr;
+  facts.corrections = CorrectionsFingerprint(corrections);
+  facts.versions = pipeline.versions();
+  facts.stored_has_text =
+      stored.has_value() && pipeline.HasTextOf(stored->versions);
+  *d = DecideRefresh(facts);
+  if (d->action == RefreshAction::kHash) {
+    auto sha = Sha256File(f->path);
+    timer->Lap("hash");
+    if (!sha.ok()) {
+      *hash_error = sha.status();
+      return Status();
+    }
+    f->sha256 = *sha;
+    *d = DecideRefresh(facts);
+  }
+  if (d->action != RefreshAction::kExtract || stored.has_value())
+    return Status();
+  auto same = store.FindBySha256(f->sha256);
+  if (!same.ok()) return same.status();
+  *same_bytes = std::move(*same);
+  for (const StoredDocument& doc : *same_bytes) {
+    std::error_code ec;
+    if (!seen.count(doc.path) && !fs::exists(doc.path, ec))
+      facts.gone_same_bytes.push_back(&doc);
+  }
+  if (!facts.gone_same_bytes.empty()) *d = DecideRefresh(facts);
+  return Status();
+}
+
 namespace {
 
 // Ingest's run: `report` is filled as it goes, so that a run that stops on
 // an error still has its counts and run id.
-Status IngestRun(const Pipeline& pipeline, Store& store,
-                 const std::vector<std::string>& paths,
+Status IngestRun(const Pipeline& pipeline, Store& store, Discovery found,
+                 std::chrono::steady_clock::time_point t0,
                  const Manifest* manifest, const std::string& command,
                  bool prune,
                  const std::function<void(const IngestProgress&)>& on_file_in,
-                 const WorkerLimits& workers, IngestReport& report) {
-  auto t0 = std::chrono::steady_clock::now();
+                 const WorkerLimits& workers, const ReadFiles& read_files,
+                 IngestReport& report) {
   std::map<std::string, double>& stage_seconds = report.counts.stage_seconds;
   StageTimer timer(&stage_seconds);
-  Discovery found = Discover(paths);
-  timer.Lap("discover");
   // The manifest's rows for these files; a bare name that fits several, or
   // two rows that disagree on one file, stop the run before it writes.
   std::optional<ManifestMatch> rows;
@@ -664,62 +706,37 @@ Status IngestRun(const Pipeline& pipeline, Store& store,
     auto corrections = store.CorrectionsFor(f.path);
     if (!corrections.ok()) return corrections.status();
     timer.Lap("lookup");
-    // Stored, but made with other corrections than those stored now.
-    const bool corrected =
-        stored->has_value() &&
-        (*stored)->corrections != CorrectionsFingerprint(*corrections);
-    const bool current = stored->has_value() &&
-                         (*stored)->versions == pipeline.versions() &&
-                         (*stored)->status != "failed";
-    // Fast path: same size and mtime as stored, same stage versions: not
-    // even read. A nightly run over an unchanged folder only stats files.
-    const bool same_stat = stored->has_value() &&
-                           (*stored)->size == static_cast<int64_t>(f.size) &&
-                           (*stored)->mtime == f.mtime;
-    if (current && same_stat && !corrected) {
-      ++report.counts.unchanged;
-      PLANMINE_RETURN_IF_ERROR(store.MarkPresent(f.path));
-      if (on_file) on_file({f.path, "unchanged", ""});
+    // The policy decides (refresh_policy.h); what follows applies it.
+    std::vector<StoredDocument> same_bytes;
+    RefreshDecision d;
+    Status hash_error;
+    PLANMINE_RETURN_IF_ERROR(DecideFor(pipeline, store, seen, *stored,
+                                       *corrections, &f, &same_bytes, &timer,
+                                       &d, &hash_error));
+    if (!hash_error.ok()) {
+      PLANMINE_RETURN_IF_ERROR(fail(f, "", "hash", hash_error));
       continue;
     }
-    // Same file, same text stages, other packs or miner or corrections:
-    // mined again from the stored text, the file left unopened.
-    if (same_stat && (*stored)->status != "failed" &&
-        pipeline.HasTextOf((*stored)->versions)) {
-      PLANMINE_RETURN_IF_ERROR(remine(f, *corrections, current));
-      continue;
-    }
-    auto sha = Sha256File(f.path);
-    timer.Lap("hash");
-    if (!sha.ok()) {
-      PLANMINE_RETURN_IF_ERROR(fail(f, "", "hash", sha.status()));
-      continue;
-    }
-    if (current && (*stored)->sha256 == *sha) {  // touched, same bytes
-      PLANMINE_RETURN_IF_ERROR(store.Touch(f.path, f.size, f.mtime));
-      if (corrected) {
-        PLANMINE_RETURN_IF_ERROR(remine(f, *corrections, true));
-        continue;
-      }
-      ++report.counts.unchanged;
-      if (on_file) on_file({f.path, "unchanged", ""});
-      continue;
-    }
-    // A new path with the bytes of a stored file that is no longer where it
-    // was: the file was moved or renamed. Its rows follow it, unread.
-    if (!stored->has_value()) {
-      auto same = store.FindBySha256(*sha);
-      if (!same.ok()) return same.status();
-      const StoredDocument* from = nullptr;
-      for (const StoredDocument& d : *same) {
-        std::error_code ec;
-        if (d.versions == pipeline.versions() && d.status != "failed" &&
-            !seen.count(d.path) && !fs::exists(d.path, ec)) {
-          from = &d;
+    switch (d.action) {
+      case RefreshAction::kUnchanged:
+        ++report.counts.unchanged;
+        PLANMINE_RETURN_IF_ERROR(store.MarkPresent(f.path));
+        if (on_file) on_file({f.path, "unchanged", ""});
+        break;
+      case RefreshAction::kRemine:
+        PLANMINE_RETURN_IF_ERROR(remine(f, *corrections, d.only_corrections));
+        break;
+      case RefreshAction::kTouched:
+        PLANMINE_RETURN_IF_ERROR(store.Touch(f.path, f.size, f.mtime));
+        if (d.only_corrections) {
+          PLANMINE_RETURN_IF_ERROR(remine(f, *corrections, true));
           break;
         }
-      }
-      if (from != nullptr) {
+        ++report.counts.unchanged;
+        if (on_file) on_file({f.path, "unchanged", ""});
+        break;
+      case RefreshAction::kMoved: {
+        const StoredDocument* from = d.moved_from;
         PLANMINE_RETURN_IF_ERROR(
             store.Move(from->path, f.path, f.size, f.mtime));
         ++report.moved;
@@ -732,11 +749,13 @@ Status IngestRun(const Pipeline& pipeline, Store& store,
         } else {
           ++report.counts.unchanged;
         }
-        continue;
+        break;
       }
+      case RefreshAction::kHash:  // DecideFor hashes
+      case RefreshAction::kExtract:
+        work.push_back({f, std::move(*corrections)});
+        break;
     }
-    f.sha256 = *sha;
-    work.push_back({f, std::move(*corrections)});
   }
   if (manifest)
     for (size_t i = 0; i < matched.size(); ++i)
@@ -746,9 +765,8 @@ Status IngestRun(const Pipeline& pipeline, Store& store,
                                     manifest->entries()[i].path});
   // The files to read, in worker processes (workers.h); the results are
   // stored here, one transaction each, as they come.
-  PLANMINE_RETURN_IF_ERROR(ProcessInWorkers(
-      pipeline, work, workers,
-      [&](size_t i, Result<IndexedDocument> doc) -> Status {
+  PLANMINE_RETURN_IF_ERROR(
+      read_files(work, [&](size_t i, Result<IndexedDocument> doc) -> Status {
         const SourceFile& f = work[i].file;
         if (!doc.ok()) return fail(f, f.sha256, "extract", doc.status());
         for (const auto& [stage, secs] : doc->stage_seconds)
@@ -811,9 +829,29 @@ Result<IngestReport> Ingest(
     const std::function<void(const IngestProgress&)>& on_file,
     const WorkerLimits& workers) {
   auto t0 = std::chrono::steady_clock::now();
+  Discovery found = Discover(paths);
+  const double discover_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+          .count();
+  return IngestDiscovered(
+      pipeline, store, std::move(found), manifest, command, prune, on_file,
+      workers,
+      [&](const std::vector<WorkItem>& items, const OnResult& done) {
+        return ProcessInWorkers(pipeline, items, workers, done);
+      },
+      t0, discover_seconds);
+}
+
+Result<IngestReport> IngestDiscovered(
+    const Pipeline& pipeline, Store& store, Discovery found,
+    const Manifest* manifest, const std::string& command, bool prune,
+    const std::function<void(const IngestProgress&)>& on_file,
+    const WorkerLimits& workers, const ReadFiles& read_files,
+    std::chrono::steady_clock::time_point t0, double discover_seconds) {
   IngestReport report;
-  Status s = IngestRun(pipeline, store, paths, manifest, command, prune,
-                       on_file, workers, report);
+  report.counts.stage_seconds["discover"] += discover_seconds;
+  Status s = IngestRun(pipeline, store, std::move(found), t0, manifest, command,
+                       prune, on_file, workers, read_files, report);
   if (s.ok()) return report;
   // Whatever stopped the run (the database failing, no file descriptors
   // left, a signal), its record is closed with the reason; if even that

@@ -11,13 +11,17 @@
 #ifndef PLANMINE_RUNNER_PIPELINE_H_
 #define PLANMINE_RUNNER_PIPELINE_H_
 
+#include <chrono>
 #include <csignal>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "extractors/miner.h"
 #include "pipeline/classify/signals.h"
+#include "pipeline/core/clock.h"
 #include "pipeline/core/corrections.h"
 #include "pipeline/core/status.h"
 #include "pipeline/discover/manifest.h"
@@ -27,6 +31,7 @@
 #include "pipeline/load/store.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/ocr/ocr_engine.h"
+#include "pipeline/runner/refresh_policy.h"
 #include "pipeline/segment/sentence_splitter.h"
 
 namespace planmine {
@@ -165,6 +170,13 @@ struct WorkerLimits {
   const volatile std::sig_atomic_t* interrupted = nullptr;
 };
 
+struct WorkItem;  // workers.h
+using OnResult = std::function<Status(size_t, Result<IndexedDocument>)>;
+// Reads the files of `items` and calls `done(index, result)` for each, as
+// ProcessInWorkers does (workers.h); `merge` reads them from shard spools.
+using ReadFiles =
+    std::function<Status(const std::vector<WorkItem>& items, const OnResult&)>;
+
 // "interrupted by signal (SIGINT)": why a run stopped on `signal`.
 Status InterruptedBy(int signal);
 
@@ -174,6 +186,33 @@ Result<IngestReport> Ingest(
     const std::string& command, bool prune,
     const std::function<void(const IngestProgress&)>& on_file,
     const WorkerLimits& workers = WorkerLimits());
+
+// Ingest over files already found (`found`, as Discover makes it; a file's
+// sha256 may be filled already, then it is not hashed again), reading the
+// files to extract with `read_files`. `t0`: when the run started, and
+// `discover_seconds` what finding the files took. Ingest() is this with
+// Discover(paths) and ProcessInWorkers.
+Result<IngestReport> IngestDiscovered(
+    const Pipeline& pipeline, Store& store, Discovery found,
+    const Manifest* manifest, const std::string& command, bool prune,
+    const std::function<void(const IngestProgress&)>& on_file,
+    const WorkerLimits& workers, const ReadFiles& read_files,
+    std::chrono::steady_clock::time_point t0, double discover_seconds);
+
+// Gathers what the refresh policy (refresh_policy.h) needs to know of file
+// `f` and decides: hashes it when the stat cannot decide (filling
+// f->sha256, charged to `timer`'s "hash"), and for a path the index does
+// not have, looks for stored copies of its bytes whose files are gone
+// (kept in `same_bytes`, which `d->moved_from` points into). `seen`: the
+// paths this run has found so far. An error of the index is returned; a
+// file that cannot be hashed sets `hash_error` instead. Ingest and
+// plan-shards both decide here.
+Status DecideFor(const Pipeline& pipeline, Store& store,
+                 const std::set<std::string>& seen,
+                 const std::optional<StoredDocument>& stored,
+                 const Corrections& corrections, SourceFile* f,
+                 std::vector<StoredDocument>* same_bytes, StageTimer* timer,
+                 RefreshDecision* d, Status* hash_error);
 
 // Document classification: the title from the cover (classify/title.h) when
 // it is not decided yet, the type (classify/doc_type.h), the country from

@@ -25,13 +25,35 @@ Command SetCommand() {
           nullptr, true};
 }
 
+Command PlanShardsCommand() {
+  return {"plan-shards",
+          "Plan a refresh as N work lists to run anywhere (a Slurm array): "
+          "RUN/plan.json",
+          nullptr, true};
+}
+
+Command ShardCommand() {
+  return {"shard",
+          "Read work list I of a plan into its spool (resumes where it "
+          "stopped)",
+          nullptr, true};
+}
+
+Command MergeCommand() {
+  return {"merge",
+          "Fold a plan's complete shards into the index, then mark, re-mine "
+          "and resolve once",
+          nullptr, true};
+}
+
 std::vector<Command> AllCommands() {
   return {IngestCommand(),     ExtractCommand(),     SearchCommand(),
           DocumentsCommand(),  CommitmentsCommand(), ThemesCommand(),
           StatementsCommand(), EntitiesCommand(),    CompareCommand(),
           TimelineCommand(),   ExportCommand(),      ReportCommand(),
           SummaryCommand(),    StatusCommand(),      FailuresCommand(),
-          EvaluateCommand(),   SetCommand(),         ServeCommand()};
+          EvaluateCommand(),   SetCommand(),         ServeCommand(),
+          PlanShardsCommand(), ShardCommand(),       MergeCommand()};
 }
 
 }  // namespace planmine

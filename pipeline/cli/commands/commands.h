@@ -10,6 +10,11 @@ namespace planmine {
 
 class Db;
 class Pipeline;
+struct IngestReport;
+
+// The last line of an ingest (or a merge): what happened to every file.
+void PrintIngestRunLine(const IngestReport& r, bool prune,
+                        const std::string& db);
 
 // The extraction stages: their name and help (commands.cc, in both
 // binaries) and their options and run (ingest.cc, extract.cc: planmine-stages
@@ -20,6 +25,13 @@ Command SetCommand();  // re-classifies with the packs: a stages command
 RunFn IngestSetup(CLI::App* sub);
 RunFn ExtractSetup(CLI::App* sub);
 RunFn SetSetup(CLI::App* sub);
+// Scale-out (shard.cc, docs/scale-out.md): stages commands.
+Command PlanShardsCommand();
+Command ShardCommand();
+Command MergeCommand();
+RunFn PlanShardsSetup(CLI::App* sub);
+RunFn ShardSetup(CLI::App* sub);
+RunFn MergeSetup(CLI::App* sub);
 
 // Questions to the index.
 Command SearchCommand();

@@ -337,6 +337,11 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
 
 }  // namespace
 
+void PrintIngestRunLine(const IngestReport& r, bool prune,
+                        const std::string& db) {
+  PrintRunLine(r, prune, db);
+}
+
 Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
   PipelineOptions o;
   o.packs_dir = g.packs;
