@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/query/dictionary.h"
 #include "pipeline/query/filters.h"
+#include "pipeline/query/hit_filter.h"
 #include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
 
@@ -158,6 +160,56 @@ std::string ExactPhrase(const std::string& inner) {
   return "\"" + out + "\"";
 }
 
+// FTS5 syntax with each bare prefix ("partic*", outside quotes) spelled out
+// as an OR of its raw prefix tokens (QueryPrefixAlternatives), which FTS5
+// merges about twice as fast as the colocated alternatives of "partic*".
+// NEAR takes phrases only, so a query with NEAR is left as it is. Sets
+// *spelled when a prefix was rewritten.
+std::string SpellPrefixes(const std::string& fts, bool* spelled) {
+  *spelled = false;
+  static const RE2 kNear("\\bNEAR\\b");
+  if (RE2::PartialMatch(fts, kNear)) return fts;
+  auto word_char = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || isalnum(u) || c == '_';
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < fts.size()) {
+    if (fts[i] == '"') {  // a quoted phrase, kept
+      size_t j = i + 1;
+      while (j < fts.size() &&
+             (fts[j] != '"' || (j + 1 < fts.size() && fts[j + 1] == '"')))
+        j += fts[j] == '"' ? 2 : 1;
+      out += fts.substr(i, j + 1 - i);
+      i = j + 1;
+      continue;
+    }
+    if (!word_char(fts[i])) {
+      out += fts[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < fts.size() && word_char(fts[j])) ++j;
+    const std::string word = fts.substr(i, j - i);
+    std::vector<std::string> alts;
+    if (j < fts.size() && fts[j] == '*' && (i == 0 || fts[i - 1] != ':'))
+      alts = QueryPrefixAlternatives(word);
+    if (alts.empty()) {
+      out += word;
+      i = j;
+      continue;
+    }
+    std::string expr;
+    for (const std::string& a : alts)
+      expr += (expr.empty() ? "(" : " OR ") + Quote(kRawMark + a) + "*";
+    out += expr + ")";
+    *spelled = true;
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
@@ -217,7 +269,11 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       out += ExactPhrase(q.substr(i + 1, j - i - 1));
       i = j + 1;
     }
-    pq.fts = out;
+    bool spelled = false;
+    pq.fts = SpellPrefixes(out, &spelled);
+    // Every phrase weighs 1: the inverse document frequencies would cost a
+    // second expansion of each prefix (planmine_rank, fts_rank.h).
+    if (spelled) pq.weights = "1";
     return pq;
   }
   // Plain words and quoted phrases, all required.
@@ -559,6 +615,151 @@ void SetSentenceTypes(Table* t) {
 
 }  // namespace
 
+namespace {
+
+// The best hits of a hits statement (HitsSql: "SELECT id, score"), best
+// first (by score, then id, as ORDER BY score, id would give them), and how
+// many there are in all. One pass over the matches: an ORDER BY … LIMIT for
+// the page and a count(*) for the total read them twice, and each pass
+// expands a prefix again.
+struct TopHits {
+  std::vector<std::pair<double, int64_t>> best;  // (score, id)
+  int64_t total = 0;
+};
+
+// `filter`, when given, is tested on each hit (the statement is then the
+// unfiltered one).
+Result<TopHits> FindTopHits(Db& db, const std::string& sql,
+                            const std::vector<std::string>& params, size_t k,
+                            HitFilter* filter = nullptr) {
+  auto s = db.Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (params[i].empty())
+      s->BindNull(static_cast<int>(i + 1));
+    else
+      s->Bind(static_cast<int>(i + 1), params[i]);
+  }
+  TopHits out;
+  // A max-heap of the k best so far: the worst of them on top.
+  std::vector<std::pair<double, int64_t>>& heap = out.best;
+  while (s->Step()) {
+    std::pair<double, int64_t> hit{s->Real(1), s->Int(0)};
+    if (filter != nullptr) {
+      auto keep = filter->Keep(hit.second);
+      if (!keep.ok()) return keep.status();
+      if (!*keep) continue;
+    }
+    ++out.total;
+    if (heap.size() < k) {
+      heap.push_back(hit);
+      std::push_heap(heap.begin(), heap.end());
+    } else if (k > 0 && hit < heap.front()) {
+      std::pop_heap(heap.begin(), heap.end());
+      heap.back() = hit;
+      std::push_heap(heap.begin(), heap.end());
+    }
+  }
+  if (!s->status().ok()) return s->status();
+  std::sort_heap(heap.begin(), heap.end());
+  return out;
+}
+
+// The rows `hits` as a table the display statement joins ("top": id, score,
+// ord). The numbers are ours, so they are written into the SQL.
+std::string TopValues(const std::vector<std::pair<double, int64_t>>& hits,
+                      size_t from) {
+  if (from >= hits.size())
+    return "SELECT 0 AS id, 0.0 AS score, 0 AS ord "
+           "WHERE 0";
+  std::string out = "VALUES ";
+  char buf[64];
+  for (size_t i = from; i < hits.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s(%lld, %.17g, %zu)", i > from ? ", " : "",
+                  static_cast<long long>(hits[i].second), hits[i].first, i);
+    out += buf;
+  }
+  return out;
+}
+
+// A prefix query's snippets: the shown sentences are indexed alone in a
+// temporary full-text table of the connection, where the prefix expands over
+// their words only (in sentences_fts it expands over the whole vocabulary
+// again). FTS5's snippet() reads only the row's positions, so the snippets
+// are those sentences_fts would give.
+Status IndexShown(Db& db, const std::vector<std::pair<double, int64_t>>& hits,
+                  size_t from) {
+  PLANMINE_RETURN_IF_ERROR(
+      db.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown_fts USING "
+              "fts5(text, tokenize='planmine'); DELETE FROM temp.shown_fts;"));
+  std::vector<std::string> ids;
+  for (size_t i = from; i < hits.size(); ++i)
+    ids.push_back(std::to_string(hits[i].second));
+  std::string json = "[";
+  for (const std::string& id : ids) json += (json.size() > 1 ? "," : "") + id;
+  json += "]";
+  auto s = db.Prepare(
+      "INSERT INTO temp.shown_fts(rowid, text) SELECT id, text FROM "
+      "main.sentences_fts_content WHERE id IN (SELECT value FROM "
+      "json_each(?1))");
+  if (!s.ok()) return s.status();
+  s->Bind(1, json);
+  return s->Run();
+}
+
+// The statement of a theme:ID search without words: the tagged sentences,
+// the matched words marked.
+std::string ThemeOnlySql(const std::string& limit) {
+  return "SELECT d.title AS title, d.path AS file, d.country AS country, "
+         "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
+         "s.page AS page, replace(s.text, h.match, ?1 || h.match || ?2) AS "
+         "snippet, NULL AS score" +
+         std::string(kKeyColumns) +
+         " FROM theme_hits h JOIN sentences s ON s.id = h.sentence_id JOIN "
+         "documents d ON d.id = s.doc_id" +
+         kCommitmentJoin + " WHERE h.theme_id = ?8 AND ?3 IS NULL" + kFilters +
+         " ORDER BY d.country, d.path, s.seq" + limit;
+}
+
+// The statement that shows the hits of `top` (TopValues), in order, with
+// their snippets: made again from sentences_fts for each shown row, or from
+// temp.shown_fts (IndexShown) when `prefix`.
+std::string ShownSql(const std::string& top, bool prefix) {
+  const std::string fts = prefix ? "temp.shown_fts" : "sentences_fts";
+  const std::string name = prefix ? "shown_fts" : "sentences_fts";
+  // The snippet comes from the text behind its language mark: the mark is
+  // cut off.
+  return "WITH top(id, score, ord) AS (" + top +
+         ") SELECT d.title AS title, d.path AS file, d.country AS country, "
+         "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
+         "s.page AS page, replace(snippet(" +
+         name +
+         ", 0, ?1, ?2, '…', 24), char(2) || coalesce(s.language, '') || "
+         "char(3), '') AS snippet, round(-top.score, 3) AS score" +
+         std::string(kKeyColumns) + " FROM top JOIN " + fts + " ON " + name +
+         ".rowid = top.id JOIN sentences s ON s.id = top.id JOIN documents d "
+         "ON d.id = s.doc_id" +
+         kCommitmentJoin + " WHERE " + name + " MATCH ?3 ORDER BY top.ord";
+}
+
+// The best `k` hits of a parsed query with words, and their number. The
+// filters are tested in memory (hit_filter.h) on the full-text index's
+// matches when they can be, else joined.
+Result<TopHits> RankHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
+                         const std::string& theme, size_t k) {
+  if (!Filtered(o, theme))
+    return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
+  auto filter = HitFilter::Create(db, o, theme);
+  if (!filter.ok()) return filter.status();
+  if (!filter->usable())
+    return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
+  SearchOptions bare;
+  return FindTopHits(db, HitsSql(pq, bare, ""), Params(bare, pq, ""), k,
+                     &*filter);
+}
+
+}  // namespace
+
 Result<Table> Search(Db& db, const std::string& query,
                      const SearchOptions& options) {
   SearchOptions o = options;
@@ -566,66 +767,42 @@ Result<Table> Search(Db& db, const std::string& query,
   std::string theme;
   auto parsed = ParseForSearch(db, query, o, &theme);
   if (!parsed.ok()) return parsed.status();
-  const std::string limit =
-      " LIMIT " + std::to_string(std::max(1, std::min(o.limit, 10000))) +
-      " OFFSET " + std::to_string(std::max(0, o.offset));
-  std::string sql;
+  const size_t limit =
+      static_cast<size_t>(std::max(1, std::min(o.limit, 10000)));
+  const size_t offset = static_cast<size_t>(std::max(0, o.offset));
+  const std::vector<std::string> params = Params(o, *parsed, theme);
   if (parsed->fts.empty()) {
-    // theme:ID alone: the tagged sentences, the matched words marked.
-    sql =
-        "SELECT d.title AS title, d.path AS file, d.country AS country, "
-        "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
-        "s.page AS page, replace(s.text, h.match, ?1 || h.match || ?2) AS "
-        "snippet, NULL AS score" +
-        std::string(kKeyColumns) +
-        " FROM theme_hits h JOIN sentences s ON s.id = h.sentence_id JOIN "
-        "documents d ON d.id = s.doc_id" +
-        kCommitmentJoin + " WHERE h.theme_id = ?8 AND ?3 IS NULL" + kFilters +
-        " ORDER BY d.country, d.path, s.seq" + limit;
-  } else {
-    // Ranked by planmine_rank (BM25 from positions and the sentence id,
-    // headings and titles weighted: fts_rank.h), so that the cost is the
-    // full-text index's; joined with documents only when a filter needs
-    // them, and snippets made for the page shown only.
-    std::string top =
-        HitsSql(*parsed, o, theme) + " ORDER BY score, id" + limit;
-    // The snippet comes from sentences_fts_content, the text behind its
-    // language mark: the mark is cut off.
-    sql = "WITH top AS (" + top +
-          ") SELECT d.title AS title, d.path AS file, d.country AS country, "
-          "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
-          "s.page AS page, replace(snippet(sentences_fts, 0, ?1, ?2, '…', "
-          "24), char(2) || coalesce(s.language, '') || char(3), '') AS "
-          "snippet, round(-top.score, 3) AS score" +
-          std::string(kKeyColumns) + " FROM " +
-          // A snippet needs the match's positions: the query runs again,
-          // for the shown rows only. A prefix query expands its prefix each
-          // time it runs, so it runs once over the range of the shown rows
-          // rather than once per row.
-          (parsed->fts.find('*') == std::string::npos
-               ? std::string("top JOIN sentences_fts ON sentences_fts.rowid "
-                             "= top.id")
-               : std::string("sentences_fts CROSS JOIN top ON top.id = "
-                             "sentences_fts.rowid AND sentences_fts.rowid "
-                             "BETWEEN (SELECT min(id) FROM top) AND (SELECT "
-                             "max(id) FROM top)")) +
-          " JOIN sentences s ON s.id = top.id JOIN documents d ON d.id = "
-          "s.doc_id" +
-          kCommitmentJoin +
-          " WHERE sentences_fts MATCH ?3 ORDER BY top.score, top.id";
-  }
-  auto t = RunTable(db, sql, Params(o, *parsed, theme));
-  if (!t.ok()) return UserError(t.status(), query);
-  SetSentenceTypes(&*t);
-  // A first page that is not full is all of them; else count.
-  const int64_t shown = static_cast<int64_t>(t->rows.size());
-  if (o.offset <= 0 && shown < std::max(1, std::min(o.limit, 10000))) {
-    t->total = shown;
+    auto t = RunTable(db,
+                      ThemeOnlySql(" LIMIT " + std::to_string(limit) +
+                                   " OFFSET " + std::to_string(offset)),
+                      params);
+    if (!t.ok()) return UserError(t.status(), query);
+    SetSentenceTypes(&*t);
+    if (offset == 0 && t->rows.size() < limit) {
+      t->total = static_cast<int64_t>(t->rows.size());
+      return t;
+    }
+    auto total = CountHits(db, *parsed, o, theme, query);
+    if (!total.ok()) return total.status();
+    t->total = *total;
     return t;
   }
-  auto total = CountHits(db, *parsed, o, theme, query);
-  if (!total.ok()) return total.status();
-  t->total = *total;
+  // Ranked by planmine_rank (BM25 from positions and the sentence id,
+  // headings and titles weighted: fts_rank.h) in one pass that also counts;
+  // joined with documents only when a filter needs them, and snippets made
+  // for the page shown only.
+  auto hits = RankHits(db, *parsed, o, theme, offset + limit);
+  if (!hits.ok()) return UserError(hits.status(), query);
+  const bool prefix = parsed->fts.find('*') != std::string::npos;
+  if (prefix) {
+    Status s = IndexShown(db, hits->best, offset);
+    if (!s.ok()) return UserError(s, query);
+  }
+  auto t =
+      RunTable(db, ShownSql(TopValues(hits->best, offset), prefix), params);
+  if (!t.ok()) return UserError(t.status(), query);
+  SetSentenceTypes(&*t);
+  t->total = hits->total;
   return t;
 }
 
