@@ -823,18 +823,6 @@ std::string JsonIds(const std::vector<std::string>& ids) {
   return out + "]";
 }
 
-// A ';'-joined list of page numbers, sorted and without duplicates.
-std::string SortedPages(const std::string& pages) {
-  std::set<int> set;
-  std::istringstream in(pages);
-  std::string p;
-  while (std::getline(in, p, ','))
-    if (!p.empty()) set.insert(std::atoi(p.c_str()));
-  std::string out;
-  for (int n : set) out += (out.empty() ? "" : ";") + std::to_string(n);
-  return out;
-}
-
 Table CountryRows(const Table& docs) {
   struct Country {
     int64_t documents = 0, hits = 0;
@@ -876,79 +864,6 @@ Table CountryRows(const Table& docs) {
 }  // namespace
 
 namespace {
-
-// The statement of SearchDocuments: one row per document, with how it was
-// found. Fills `params` (?1..?15) and says whether the query's theme is
-// searched.
-std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
-                         const SearchOptions& o, const std::string& theme,
-                         std::vector<std::string>* params, bool* themed) {
-  *params = Params(o, pq, theme);
-  params->resize(15);
-  // The sentences found, each with how: 1 the query's own words, 2 their
-  // bridge equivalents, 3 the theme the query names (its other bridge
-  // terms, and the tagged sentences of the documents that discuss it).
-  // Each full-text query is materialized: the rank function works only in
-  // the query of its full-text table, not under the grouping.
-  *themed =
-      !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
-  std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
-  std::string found = "SELECT id, score, 1 AS via FROM ranked";
-  std::string own;  // the MATCH expression of the words alone
-  if (!pq.fts.empty() && (o.bridge != nullptr || o.dictionary != nullptr)) {
-    auto w = ParseQuery(query, nullptr);
-    if (w.ok()) own = w->fts;
-  }
-  if (!own.empty() && own != pq.fts) {
-    (*params)[14] = own;
-    ctes +=
-        ", own AS MATERIALIZED (" + HitsSql(pq, o, theme, true, "?15") + ")";
-    found =
-        "SELECT id, score, 2 AS via FROM ranked UNION ALL SELECT id, score, "
-        "1 FROM own";
-  }
-  if (*themed) {
-    (*params)[11] = pq.named_theme;
-    (*params)[12] = std::to_string(o.theme_min_sentences);
-    if (!pq.theme_fts.empty()) {
-      (*params)[13] = pq.theme_fts;
-      ctes += ", vocabulary AS MATERIALIZED (" +
-              HitsSql(pq, o, theme, true, "?14") + ")";
-      found += " UNION ALL SELECT id, score, 3 FROM vocabulary";
-    }
-    found += std::string(
-                 " UNION ALL SELECT s.id, 0.0, 3 FROM theme_hits h JOIN "
-                 "sentences s ON s.id = h.sentence_id JOIN documents d ON "
-                 "d.id = s.doc_id WHERE h.theme_id = ?12 AND s.doc_id IN "
-                 "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = "
-                 "?12 GROUP BY h2.doc_id HAVING count(DISTINCT "
-                 "h2.sentence_id) >= CAST(?13 AS INTEGER) UNION SELECT "
-                 "c.doc_id FROM commitment_themes ct JOIN commitments c ON "
-                 "c.id = ct.commitment_id WHERE ct.theme_id = ?12)") +
-             kFilters;
-  }
-  // Per document: the hits, their pages, the best hit (SQLite takes the
-  // bare columns of the row where the one min() is reached), how it was
-  // found and the summed score.
-  return "WITH " + ctes + ", found AS (SELECT id, min(score) AS score, " +
-         "min(via) AS via FROM (" + found +
-         ") GROUP BY id), per_doc AS (SELECT s.doc_id AS doc_id, count(*) AS "
-         "hits, group_concat(DISTINCT s.page) AS pages, min(f.score) AS "
-         "best, f.id AS best_id, s.page AS best_page, sum(f.via = 1) AS "
-         "own_hits, sum(f.via = 2) AS bridge_hits, sum(CASE WHEN f.via = 3 "
-         "AND f.score >= 0 THEN " +
-         std::to_string(kThemeSentenceScore) +
-         " ELSE -f.score END) AS score FROM found f JOIN sentences s ON s.id "
-         "= f.id GROUP BY s.doc_id) SELECT substr(d.sha256, 1, 16) AS "
-         "doc_key, d.path AS file, d.title AS title, d.country AS country, "
-         "d.year AS year, d.doc_type AS doc_type, d.plan_cycle AS "
-         "plan_cycle, d.language AS language, CASE WHEN p.own_hits > 0 THEN "
-         "'words' WHEN p.bridge_hits > 0 THEN 'bridge' ELSE 'theme' END AS "
-         "found_by, p.hits AS hits, p.pages AS pages, p.best_page AS page, "
-         "p.best_id AS snippet, round(p.score, 3) AS score FROM per_doc p "
-         "JOIN documents d ON d.id = p.doc_id ORDER BY p.own_hits > 0 DESC, "
-         "p.bridge_hits > 0 DESC, p.score DESC, d.path";
-}
 
 // Replaces the sentence id in each row's snippet column with the snippet:
 // the query's marks for a word hit (the theme's vocabulary too when
@@ -992,6 +907,267 @@ Status FillSnippets(Db& db, const std::string& query, const ParsedQuery& pq,
 
 }  // namespace
 
+namespace {
+
+// A sentence a document search found: its best score and how it was found
+// (1 the query's own words, 2 their bridge equivalents, 3 the theme), the
+// smallest of each over the passes that found it.
+struct Found {
+  double score;
+  int via;
+};
+using FoundMap = std::unordered_map<int64_t, Found>;
+
+// Adds the rows (id, score) of `sql` to `found`, found by `via`; `filter`,
+// when given, is tested on each.
+Status AddFound(Db& db, const std::string& sql,
+                const std::vector<std::string>& params, int via,
+                HitFilter* filter, FoundMap* found) {
+  auto s = db.Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (params[i].empty())
+      s->BindNull(static_cast<int>(i + 1));
+    else
+      s->Bind(static_cast<int>(i + 1), params[i]);
+  }
+  while (s->Step()) {
+    const int64_t id = s->Int(0);
+    const double score = s->Real(1);
+    if (filter != nullptr) {
+      auto keep = filter->Keep(id);
+      if (!keep.ok()) return keep.status();
+      if (!*keep) continue;
+    }
+    auto [it, added] = found->try_emplace(id, Found{score, via});
+    if (!added) {
+      it->second.score = std::min(it->second.score, score);
+      it->second.via = std::min(it->second.via, via);
+    }
+  }
+  return s->status();
+}
+
+// The sentences tagged with the theme the query names, in the documents
+// that discuss it (kThemeMinSentences tagged sentences, or a commitment
+// tagged with it), as "SELECT id, 0.0". Filtered in SQL unless `in_memory`
+// (then the caller's HitFilter tests them).
+std::string ThemeSentencesSql(bool in_memory) {
+  const std::string discussing =
+      "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = ?12 GROUP "
+      "BY h2.doc_id HAVING count(DISTINCT h2.sentence_id) >= CAST(?13 AS "
+      "INTEGER) UNION SELECT c.doc_id FROM commitment_themes ct JOIN "
+      "commitments c ON c.id = ct.commitment_id WHERE ct.theme_id = ?12)";
+  if (in_memory)
+    return "SELECT h.sentence_id, 0.0 FROM theme_hits h WHERE h.theme_id = "
+           "?12 AND h.doc_id IN " +
+           discussing;
+  return "SELECT s.id, 0.0 FROM theme_hits h JOIN sentences s ON s.id = "
+         "h.sentence_id JOIN documents d ON d.id = s.doc_id WHERE h.theme_id "
+         "= ?12 AND s.doc_id IN " +
+         discussing + kFilters;
+}
+
+// Every sentence a document search finds, with how: the query's words
+// (ranked), its own words alone when the bridge added equivalents, the
+// theme's vocabulary and tagged sentences when it names a theme; each pass
+// read once, the filters tested in memory when they can be.
+Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
+               const SearchOptions& o, const std::string& theme,
+               std::vector<std::string>* params, bool* themed,
+               FoundMap* found) {
+  *params = Params(o, pq, theme);
+  params->resize(15);
+  *themed =
+      !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
+  std::unique_ptr<HitFilter> filter;
+  if (Filtered(o, theme)) {
+    auto f = HitFilter::Create(db, o, theme);
+    if (!f.ok()) return f.status();
+    if (f->usable()) filter = std::make_unique<HitFilter>(std::move(*f));
+  }
+  SearchOptions bare;
+  std::vector<std::string> bare_params = Params(bare, pq, "");
+  bare_params.resize(15);
+  const SearchOptions& so = filter ? bare : o;
+  const std::string& st = filter ? std::string() : theme;
+  std::vector<std::string>& p = filter ? bare_params : *params;
+  std::string own;  // the MATCH expression of the words alone
+  if (!pq.fts.empty() && (o.bridge != nullptr || o.dictionary != nullptr)) {
+    auto w = ParseQuery(query, nullptr);
+    if (w.ok()) own = w->fts;
+  }
+  const bool bridged = !own.empty() && own != pq.fts;
+  if (!pq.fts.empty())
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st), p,
+                                      bridged ? 2 : 1, filter.get(), found));
+  if (bridged) {
+    p[14] = (*params)[14] = own;
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?15"), p,
+                                      1, filter.get(), found));
+  }
+  if (!*themed) return Status::Ok();
+  p[11] = (*params)[11] = pq.named_theme;
+  p[12] = (*params)[12] = std::to_string(o.theme_min_sentences);
+  if (!pq.theme_fts.empty()) {
+    p[13] = (*params)[13] = pq.theme_fts;
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?14"), p,
+                                      3, filter.get(), found));
+  }
+  // The theme's sentences need the theme parameters and, in SQL, the
+  // filters: the full parameter list.
+  std::vector<std::string> tp = *params;
+  return AddFound(db, ThemeSentencesSql(filter != nullptr), tp, 3, filter.get(),
+                  found);
+}
+
+// One document a search found, summed over its sentences.
+struct DocHits {
+  int64_t doc_id = 0;
+  int64_t hits = 0, own_hits = 0, bridge_hits = 0;
+  double best = 0, score = 0;
+  int64_t best_id = 0;
+  std::vector<int64_t> ids;  // the sentences, ascending
+};
+
+// The found sentences grouped by document. A document's sentences have
+// consecutive ids (hit_filter.h): walking the ids in order, one lookup finds
+// the document of the first and the last id of that document, and the ids
+// up to it are its own; so two lookups per document, not one per sentence.
+Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundMap& found) {
+  std::vector<int64_t> ids;
+  ids.reserve(found.size());
+  for (const auto& [id, f] : found) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  auto s = db.Prepare(
+      "SELECT s.doc_id, (SELECT s2.id FROM sentences s2 WHERE s2.doc_id = "
+      "s.doc_id ORDER BY s2.seq DESC LIMIT 1) FROM sentences s WHERE s.id = "
+      "?1");
+  if (!s.ok()) return s.status();
+  std::vector<DocHits> docs;
+  int64_t last = 0;
+  for (int64_t id : ids) {
+    if (docs.empty() || id > last) {
+      s->Reset();
+      s->Bind(1, id);
+      if (!s->Step()) {
+        if (!s->status().ok()) return s->status();
+        continue;  // a sentence deleted meanwhile
+      }
+      docs.emplace_back();
+      docs.back().doc_id = s->Int(0);
+      last = s->Int(1);
+    }
+    DocHits& d = docs.back();
+    const Found& f = found.at(id);
+    if (d.hits == 0 || f.score < d.best) {
+      d.best = f.score;
+      d.best_id = id;
+    }
+    ++d.hits;
+    d.own_hits += f.via == 1;
+    d.bridge_hits += f.via == 2;
+    d.score += f.via == 3 && f.score >= 0 ? kThemeSentenceScore : -f.score;
+    d.ids.push_back(id);
+  }
+  return docs;
+}
+
+// Joins `ids` as a JSON array, for json_each.
+std::string JsonInts(const std::vector<int64_t>& ids) {
+  std::string out = "[";
+  for (int64_t id : ids)
+    out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  return out + "]";
+}
+
+// The document rows of `docs`, best first: those with hits of the query's
+// own words, then those with bridge hits, then by summed score and path; each
+// with the documents' columns (pages, page and snippet are left to fill).
+Result<Table> DocumentRows(Db& db, std::vector<DocHits>* docs) {
+  std::vector<int64_t> doc_ids;
+  std::string scores = "[";
+  for (const DocHits& d : *docs) {
+    doc_ids.push_back(d.doc_id);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s%.17g", scores.size() > 1 ? "," : "",
+                  d.score);
+    scores += buf;
+  }
+  scores += "]";
+  // The documents' columns, and each score as round(…, 3) writes it.
+  auto meta = RunTable(
+      db,
+      "SELECT d.id, substr(d.sha256, 1, 16), d.path, d.title, d.country, "
+      "d.year, d.doc_type, d.plan_cycle, d.language FROM documents d WHERE "
+      "d.id IN (SELECT value FROM json_each(?1))",
+      {JsonInts(doc_ids)});
+  if (!meta.ok()) return meta.status();
+  auto rounded = RunTable(
+      db, "SELECT round(value, 3) FROM json_each(?1) ORDER BY key", {scores});
+  if (!rounded.ok()) return rounded.status();
+  std::unordered_map<int64_t, const std::vector<std::string>*> by_id;
+  for (const auto& r : meta->rows) by_id[std::stoll(r[0])] = &r;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < docs->size(); ++i)
+    if (by_id.count((*docs)[i].doc_id)) order.push_back(i);
+  auto rank = [](const DocHits& d) {
+    return d.own_hits > 0 ? 0 : d.bridge_hits > 0 ? 1 : 2;
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const DocHits &x = (*docs)[a], &y = (*docs)[b];
+    if ((x.own_hits > 0) != (y.own_hits > 0)) return x.own_hits > 0;
+    if ((x.bridge_hits > 0) != (y.bridge_hits > 0)) return x.bridge_hits > 0;
+    if (x.score != y.score) return x.score > y.score;
+    return (*by_id[x.doc_id])[2] < (*by_id[y.doc_id])[2];
+  });
+  Table t;
+  t.columns = {"doc_key",  "file",       "title",    "country",  "year",
+               "doc_type", "plan_cycle", "language", "found_by", "hits",
+               "pages",    "page",       "snippet",  "score"};
+  std::vector<DocHits> sorted;
+  for (size_t i : order) {
+    const DocHits& d = (*docs)[i];
+    const auto& m = *by_id[d.doc_id];
+    static const char* kFoundBy[] = {"words", "bridge", "theme"};
+    t.rows.push_back({m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8],
+                      kFoundBy[rank(d)], std::to_string(d.hits), "", "",
+                      std::to_string(d.best_id), rounded->rows[i][0]});
+    sorted.push_back(std::move((*docs)[i]));
+  }
+  *docs = std::move(sorted);
+  return t;
+}
+
+// Fills pages (sorted, ';'-joined) and page (of the best hit) of the rows
+// [from, to) of `t`, whose sentences are docs[from, to).
+Status FillPages(Db& db, const std::vector<DocHits>& docs, size_t from,
+                 size_t to, Table* t) {
+  std::vector<int64_t> ids;
+  for (size_t i = from; i < to; ++i)
+    ids.insert(ids.end(), docs[i].ids.begin(), docs[i].ids.end());
+  auto pages = RunTable(db,
+                        "SELECT id, page FROM sentences WHERE id IN (SELECT "
+                        "value FROM json_each(?1))",
+                        {JsonInts(ids)});
+  if (!pages.ok()) return pages.status();
+  std::unordered_map<int64_t, int> page_of;
+  for (const auto& r : pages->rows)
+    page_of[std::stoll(r[0])] = std::atoi(r[1].c_str());
+  const int c_pages = t->Column("pages"), c_page = t->Column("page");
+  for (size_t i = from; i < to; ++i) {
+    std::set<int> set;
+    for (int64_t id : docs[i].ids) set.insert(page_of[id]);
+    std::string list;
+    for (int n : set) list += (list.empty() ? "" : ";") + std::to_string(n);
+    t->rows[i][c_pages] = list;
+    t->rows[i][c_page] = std::to_string(page_of[docs[i].best_id]);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Table> SearchDocuments(Db& db, const std::string& query,
                               const SearchOptions& options, SearchBy by) {
   if (by == SearchBy::kSentence) return Search(db, query, options);
@@ -1002,19 +1178,23 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> params;
   bool themed = false;
-  const std::string sql =
-      DocumentsSql(query, *parsed, o, theme, &params, &themed);
-  auto t = RunTable(db, sql, params);
-  if (!t.ok()) return UserError(t.status(), query);
-  const int c_pages = t->Column("pages");
-  for (auto& r : t->rows) r[c_pages] = SortedPages(r[c_pages]);
+  FoundMap found;
+  Status fs = FindAll(db, query, *parsed, o, theme, &params, &themed, &found);
+  if (!fs.ok()) return UserError(fs, query);
+  auto docs = GroupByDocument(db, found);
+  if (!docs.ok()) return docs.status();
+  auto t = DocumentRows(db, &*docs);
+  if (!t.ok()) return t.status();
   if (by == SearchBy::kCountry) *t = CountryRows(*t);
   t->total = static_cast<int64_t>(t->rows.size());
-  // Paging before the snippets, which are made for the rows shown only.
+  // Paging before the pages and snippets, which are made for the rows shown
+  // only.
   const size_t from =
       std::min(t->rows.size(), static_cast<size_t>(std::max(0, o.offset)));
   size_t to = t->rows.size();
   if (o.limit > 0) to = std::min(to, from + static_cast<size_t>(o.limit));
+  if (by == SearchBy::kDocument)
+    PLANMINE_RETURN_IF_ERROR(FillPages(db, *docs, from, to, &*t));
   t->rows = std::vector<std::vector<std::string>>(t->rows.begin() + from,
                                                   t->rows.begin() + to);
   if (by == SearchBy::kCountry) return t;
