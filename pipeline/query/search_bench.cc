@@ -302,6 +302,7 @@ int Main(int argc, char** argv) {
                           "filtered", "document", "compare"}) {
     const auto& v = times[cls];
     const auto& c = cpu_times[cls];
+    if (v.empty()) continue;  // not asked for (--classes)
     printf("| %s | %zu | %.1f | %.1f | %.1f | %.1f |\n", cls, v.size(),
            Percentile(v, 0.5), Percentile(v, 0.95), Percentile(c, 0.5),
            Percentile(c, 0.95));
