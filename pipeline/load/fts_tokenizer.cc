@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <new>
 
@@ -255,6 +256,22 @@ std::vector<std::string> QueryAlternatives(std::string_view word) {
     if (j > i) out.push_back(w.substr(i, j - i));
     i = j + 1;
   }
+  return out;
+}
+
+std::vector<std::string> QueryPrefixAlternatives(std::string_view word) {
+  thread_local Tokenizer t;
+  std::vector<std::string> out;
+  if (!t.ok()) return out;
+  int words = 0;
+  t.Run(word, /*query=*/true, /*prefix=*/true,
+        [&](const std::string& tok, bool colocated, int32_t, int32_t) {
+          words += !colocated;
+          if (std::find(out.begin(), out.end(), tok) == out.end())
+            out.push_back(tok);
+          return SQLITE_OK;
+        });
+  if (words != 1) out.clear();
   return out;
 }
 

@@ -61,6 +61,14 @@ int CountWords(std::string_view text);
 // when `word` is not a single word to the tokenizer.
 std::vector<std::string> QueryAlternatives(std::string_view word);
 
+// The tokens a prefix query on `word` ("partic*") looks up as prefixes: the
+// case- and accent-folded word tagged with each language, and its exact form
+// ("es:partic", "pt:partic", "en:partic", "=partic"); nothing when `word` is
+// not a single word to the tokenizer. The query parser spells a prefix out
+// as an OR of these raw tokens, which FTS5 merges about twice as fast as the
+// colocated alternatives the tokenizer would make.
+std::vector<std::string> QueryPrefixAlternatives(std::string_view word);
+
 // The tokens the tokenizer would emit for `text`, colocated ones joined with
 // "|" ("inform|informacion|=información"); for tests and `planmine tokens`.
 std::vector<std::string> DebugTokens(std::string_view text, bool query);

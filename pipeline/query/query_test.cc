@@ -30,7 +30,15 @@ TEST_CASE("ToFtsQuery: plain words become their stems, syntax passes through",
   CHECK(ToFtsQuery("title:x") == "\"title:x\"");  // two words: a phrase
   // A quoted phrase: the exact forms.
   CHECK(ToFtsQuery("\"datos abiertos\"") == "\"=datos =abiertos\"");
-  CHECK(ToFtsQuery("transpar*") == "transpar*");
+  // A prefix: an OR of its raw prefix tokens, the stems' and the exact
+  // form's (ranked with weight 1: no second pass for frequencies).
+  CHECK(ToFtsQuery("transpar*") ==
+        "(\"" + raw + "es:transpar\"* OR \"" + raw + "pt:transpar\"* OR \"" +
+            raw + "en:transpar\"* OR \"" + raw + "=transpar\"*)");
+  CHECK(ParseQuery("transpar* OR datos", nullptr)->weights == "1");
+  // NEAR takes phrases only; a prefix in a phrase stays FTS5's.
+  CHECK(ToFtsQuery("NEAR(transpar* datos)") == "NEAR(transpar* datos)");
+  CHECK(ToFtsQuery("\"open dat\"*") == "\"=open =dat\"*");
   CHECK(ToFtsQuery("a OR \"b c\"") == "a OR \"=b =c\"");
   // The tokenizer's marks cannot be typed.
   CHECK(ToFtsQuery(raw + "es:x").find(raw + "es:x") == std::string::npos);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/query/dictionary.h"
 #include "pipeline/query/filters.h"
+#include "pipeline/query/hit_filter.h"
 #include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
 
@@ -158,6 +160,56 @@ std::string ExactPhrase(const std::string& inner) {
   return "\"" + out + "\"";
 }
 
+// FTS5 syntax with each bare prefix ("partic*", outside quotes) spelled out
+// as an OR of its raw prefix tokens (QueryPrefixAlternatives), which FTS5
+// merges about twice as fast as the colocated alternatives of "partic*".
+// NEAR takes phrases only, so a query with NEAR is left as it is. Sets
+// *spelled when a prefix was rewritten.
+std::string SpellPrefixes(const std::string& fts, bool* spelled) {
+  *spelled = false;
+  static const RE2 kNear("\\bNEAR\\b");
+  if (RE2::PartialMatch(fts, kNear)) return fts;
+  auto word_char = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || isalnum(u) || c == '_';
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < fts.size()) {
+    if (fts[i] == '"') {  // a quoted phrase, kept
+      size_t j = i + 1;
+      while (j < fts.size() &&
+             (fts[j] != '"' || (j + 1 < fts.size() && fts[j + 1] == '"')))
+        j += fts[j] == '"' ? 2 : 1;
+      out += fts.substr(i, j + 1 - i);
+      i = j + 1;
+      continue;
+    }
+    if (!word_char(fts[i])) {
+      out += fts[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < fts.size() && word_char(fts[j])) ++j;
+    const std::string word = fts.substr(i, j - i);
+    std::vector<std::string> alts;
+    if (j < fts.size() && fts[j] == '*' && (i == 0 || fts[i - 1] != ':'))
+      alts = QueryPrefixAlternatives(word);
+    if (alts.empty()) {
+      out += word;
+      i = j;
+      continue;
+    }
+    std::string expr;
+    for (const std::string& a : alts)
+      expr += (expr.empty() ? "(" : " OR ") + Quote(kRawMark + a) + "*";
+    out += expr + ")";
+    *spelled = true;
+    i = j + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
@@ -217,7 +269,11 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       out += ExactPhrase(q.substr(i + 1, j - i - 1));
       i = j + 1;
     }
-    pq.fts = out;
+    bool spelled = false;
+    pq.fts = SpellPrefixes(out, &spelled);
+    // Every phrase weighs 1: the inverse document frequencies would cost a
+    // second expansion of each prefix (planmine_rank, fts_rank.h).
+    if (spelled) pq.weights = "1";
     return pq;
   }
   // Plain words and quoted phrases, all required.
@@ -559,6 +615,151 @@ void SetSentenceTypes(Table* t) {
 
 }  // namespace
 
+namespace {
+
+// The best hits of a hits statement (HitsSql: "SELECT id, score"), best
+// first (by score, then id, as ORDER BY score, id would give them), and how
+// many there are in all. One pass over the matches: an ORDER BY … LIMIT for
+// the page and a count(*) for the total read them twice, and each pass
+// expands a prefix again.
+struct TopHits {
+  std::vector<std::pair<double, int64_t>> best;  // (score, id)
+  int64_t total = 0;
+};
+
+// `filter`, when given, is tested on each hit (the statement is then the
+// unfiltered one).
+Result<TopHits> FindTopHits(Db& db, const std::string& sql,
+                            const std::vector<std::string>& params, size_t k,
+                            HitFilter* filter = nullptr) {
+  auto s = db.Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (params[i].empty())
+      s->BindNull(static_cast<int>(i + 1));
+    else
+      s->Bind(static_cast<int>(i + 1), params[i]);
+  }
+  TopHits out;
+  // A max-heap of the k best so far: the worst of them on top.
+  std::vector<std::pair<double, int64_t>>& heap = out.best;
+  while (s->Step()) {
+    std::pair<double, int64_t> hit{s->Real(1), s->Int(0)};
+    if (filter != nullptr) {
+      auto keep = filter->Keep(hit.second);
+      if (!keep.ok()) return keep.status();
+      if (!*keep) continue;
+    }
+    ++out.total;
+    if (heap.size() < k) {
+      heap.push_back(hit);
+      std::push_heap(heap.begin(), heap.end());
+    } else if (k > 0 && hit < heap.front()) {
+      std::pop_heap(heap.begin(), heap.end());
+      heap.back() = hit;
+      std::push_heap(heap.begin(), heap.end());
+    }
+  }
+  if (!s->status().ok()) return s->status();
+  std::sort_heap(heap.begin(), heap.end());
+  return out;
+}
+
+// The rows `hits` as a table the display statement joins ("top": id, score,
+// ord). The numbers are ours, so they are written into the SQL.
+std::string TopValues(const std::vector<std::pair<double, int64_t>>& hits,
+                      size_t from) {
+  if (from >= hits.size())
+    return "SELECT 0 AS id, 0.0 AS score, 0 AS ord "
+           "WHERE 0";
+  std::string out = "VALUES ";
+  char buf[64];
+  for (size_t i = from; i < hits.size(); ++i) {
+    std::snprintf(buf, sizeof buf, "%s(%lld, %.17g, %zu)", i > from ? ", " : "",
+                  static_cast<long long>(hits[i].second), hits[i].first, i);
+    out += buf;
+  }
+  return out;
+}
+
+// A prefix query's snippets: the shown sentences are indexed alone in a
+// temporary full-text table of the connection, where the prefix expands over
+// their words only (in sentences_fts it expands over the whole vocabulary
+// again). FTS5's snippet() reads only the row's positions, so the snippets
+// are those sentences_fts would give.
+Status IndexShown(Db& db, const std::vector<std::pair<double, int64_t>>& hits,
+                  size_t from) {
+  PLANMINE_RETURN_IF_ERROR(
+      db.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown_fts USING "
+              "fts5(text, tokenize='planmine'); DELETE FROM temp.shown_fts;"));
+  std::vector<std::string> ids;
+  for (size_t i = from; i < hits.size(); ++i)
+    ids.push_back(std::to_string(hits[i].second));
+  std::string json = "[";
+  for (const std::string& id : ids) json += (json.size() > 1 ? "," : "") + id;
+  json += "]";
+  auto s = db.Prepare(
+      "INSERT INTO temp.shown_fts(rowid, text) SELECT id, text FROM "
+      "main.sentences_fts_content WHERE id IN (SELECT value FROM "
+      "json_each(?1))");
+  if (!s.ok()) return s.status();
+  s->Bind(1, json);
+  return s->Run();
+}
+
+// The statement of a theme:ID search without words: the tagged sentences,
+// the matched words marked.
+std::string ThemeOnlySql(const std::string& limit) {
+  return "SELECT d.title AS title, d.path AS file, d.country AS country, "
+         "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
+         "s.page AS page, replace(s.text, h.match, ?1 || h.match || ?2) AS "
+         "snippet, NULL AS score" +
+         std::string(kKeyColumns) +
+         " FROM theme_hits h JOIN sentences s ON s.id = h.sentence_id JOIN "
+         "documents d ON d.id = s.doc_id" +
+         kCommitmentJoin + " WHERE h.theme_id = ?8 AND ?3 IS NULL" + kFilters +
+         " ORDER BY d.country, d.path, s.seq" + limit;
+}
+
+// The statement that shows the hits of `top` (TopValues), in order, with
+// their snippets: made again from sentences_fts for each shown row, or from
+// temp.shown_fts (IndexShown) when `prefix`.
+std::string ShownSql(const std::string& top, bool prefix) {
+  const std::string fts = prefix ? "temp.shown_fts" : "sentences_fts";
+  const std::string name = prefix ? "shown_fts" : "sentences_fts";
+  // The snippet comes from the text behind its language mark: the mark is
+  // cut off.
+  return "WITH top(id, score, ord) AS (" + top +
+         ") SELECT d.title AS title, d.path AS file, d.country AS country, "
+         "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
+         "s.page AS page, replace(snippet(" +
+         name +
+         ", 0, ?1, ?2, '…', 24), char(2) || coalesce(s.language, '') || "
+         "char(3), '') AS snippet, round(-top.score, 3) AS score" +
+         std::string(kKeyColumns) + " FROM top JOIN " + fts + " ON " + name +
+         ".rowid = top.id JOIN sentences s ON s.id = top.id JOIN documents d "
+         "ON d.id = s.doc_id" +
+         kCommitmentJoin + " WHERE " + name + " MATCH ?3 ORDER BY top.ord";
+}
+
+// The best `k` hits of a parsed query with words, and their number. The
+// filters are tested in memory (hit_filter.h) on the full-text index's
+// matches when they can be, else joined.
+Result<TopHits> RankHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
+                         const std::string& theme, size_t k) {
+  if (!Filtered(o, theme))
+    return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
+  auto filter = HitFilter::Create(db, o, theme);
+  if (!filter.ok()) return filter.status();
+  if (!filter->usable())
+    return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
+  SearchOptions bare;
+  return FindTopHits(db, HitsSql(pq, bare, ""), Params(bare, pq, ""), k,
+                     &*filter);
+}
+
+}  // namespace
+
 Result<Table> Search(Db& db, const std::string& query,
                      const SearchOptions& options) {
   SearchOptions o = options;
@@ -566,66 +767,42 @@ Result<Table> Search(Db& db, const std::string& query,
   std::string theme;
   auto parsed = ParseForSearch(db, query, o, &theme);
   if (!parsed.ok()) return parsed.status();
-  const std::string limit =
-      " LIMIT " + std::to_string(std::max(1, std::min(o.limit, 10000))) +
-      " OFFSET " + std::to_string(std::max(0, o.offset));
-  std::string sql;
+  const size_t limit =
+      static_cast<size_t>(std::max(1, std::min(o.limit, 10000)));
+  const size_t offset = static_cast<size_t>(std::max(0, o.offset));
+  const std::vector<std::string> params = Params(o, *parsed, theme);
   if (parsed->fts.empty()) {
-    // theme:ID alone: the tagged sentences, the matched words marked.
-    sql =
-        "SELECT d.title AS title, d.path AS file, d.country AS country, "
-        "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
-        "s.page AS page, replace(s.text, h.match, ?1 || h.match || ?2) AS "
-        "snippet, NULL AS score" +
-        std::string(kKeyColumns) +
-        " FROM theme_hits h JOIN sentences s ON s.id = h.sentence_id JOIN "
-        "documents d ON d.id = s.doc_id" +
-        kCommitmentJoin + " WHERE h.theme_id = ?8 AND ?3 IS NULL" + kFilters +
-        " ORDER BY d.country, d.path, s.seq" + limit;
-  } else {
-    // Ranked by planmine_rank (BM25 from positions and the sentence id,
-    // headings and titles weighted: fts_rank.h), so that the cost is the
-    // full-text index's; joined with documents only when a filter needs
-    // them, and snippets made for the page shown only.
-    std::string top =
-        HitsSql(*parsed, o, theme) + " ORDER BY score, id" + limit;
-    // The snippet comes from sentences_fts_content, the text behind its
-    // language mark: the mark is cut off.
-    sql = "WITH top AS (" + top +
-          ") SELECT d.title AS title, d.path AS file, d.country AS country, "
-          "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
-          "s.page AS page, replace(snippet(sentences_fts, 0, ?1, ?2, '…', "
-          "24), char(2) || coalesce(s.language, '') || char(3), '') AS "
-          "snippet, round(-top.score, 3) AS score" +
-          std::string(kKeyColumns) + " FROM " +
-          // A snippet needs the match's positions: the query runs again,
-          // for the shown rows only. A prefix query expands its prefix each
-          // time it runs, so it runs once over the range of the shown rows
-          // rather than once per row.
-          (parsed->fts.find('*') == std::string::npos
-               ? std::string("top JOIN sentences_fts ON sentences_fts.rowid "
-                             "= top.id")
-               : std::string("sentences_fts CROSS JOIN top ON top.id = "
-                             "sentences_fts.rowid AND sentences_fts.rowid "
-                             "BETWEEN (SELECT min(id) FROM top) AND (SELECT "
-                             "max(id) FROM top)")) +
-          " JOIN sentences s ON s.id = top.id JOIN documents d ON d.id = "
-          "s.doc_id" +
-          kCommitmentJoin +
-          " WHERE sentences_fts MATCH ?3 ORDER BY top.score, top.id";
-  }
-  auto t = RunTable(db, sql, Params(o, *parsed, theme));
-  if (!t.ok()) return UserError(t.status(), query);
-  SetSentenceTypes(&*t);
-  // A first page that is not full is all of them; else count.
-  const int64_t shown = static_cast<int64_t>(t->rows.size());
-  if (o.offset <= 0 && shown < std::max(1, std::min(o.limit, 10000))) {
-    t->total = shown;
+    auto t = RunTable(db,
+                      ThemeOnlySql(" LIMIT " + std::to_string(limit) +
+                                   " OFFSET " + std::to_string(offset)),
+                      params);
+    if (!t.ok()) return UserError(t.status(), query);
+    SetSentenceTypes(&*t);
+    if (offset == 0 && t->rows.size() < limit) {
+      t->total = static_cast<int64_t>(t->rows.size());
+      return t;
+    }
+    auto total = CountHits(db, *parsed, o, theme, query);
+    if (!total.ok()) return total.status();
+    t->total = *total;
     return t;
   }
-  auto total = CountHits(db, *parsed, o, theme, query);
-  if (!total.ok()) return total.status();
-  t->total = *total;
+  // Ranked by planmine_rank (BM25 from positions and the sentence id,
+  // headings and titles weighted: fts_rank.h) in one pass that also counts;
+  // joined with documents only when a filter needs them, and snippets made
+  // for the page shown only.
+  auto hits = RankHits(db, *parsed, o, theme, offset + limit);
+  if (!hits.ok()) return UserError(hits.status(), query);
+  const bool prefix = parsed->fts.find('*') != std::string::npos;
+  if (prefix) {
+    Status s = IndexShown(db, hits->best, offset);
+    if (!s.ok()) return UserError(s, query);
+  }
+  auto t =
+      RunTable(db, ShownSql(TopValues(hits->best, offset), prefix), params);
+  if (!t.ok()) return UserError(t.status(), query);
+  SetSentenceTypes(&*t);
+  t->total = hits->total;
   return t;
 }
 
@@ -644,18 +821,6 @@ std::string JsonIds(const std::vector<std::string>& ids) {
   std::string out = "[";
   for (const std::string& id : ids) out += (out.size() > 1 ? "," : "") + id;
   return out + "]";
-}
-
-// A ';'-joined list of page numbers, sorted and without duplicates.
-std::string SortedPages(const std::string& pages) {
-  std::set<int> set;
-  std::istringstream in(pages);
-  std::string p;
-  while (std::getline(in, p, ','))
-    if (!p.empty()) set.insert(std::atoi(p.c_str()));
-  std::string out;
-  for (int n : set) out += (out.empty() ? "" : ";") + std::to_string(n);
-  return out;
 }
 
 Table CountryRows(const Table& docs) {
@@ -700,79 +865,6 @@ Table CountryRows(const Table& docs) {
 
 namespace {
 
-// The statement of SearchDocuments: one row per document, with how it was
-// found. Fills `params` (?1..?15) and says whether the query's theme is
-// searched.
-std::string DocumentsSql(const std::string& query, const ParsedQuery& pq,
-                         const SearchOptions& o, const std::string& theme,
-                         std::vector<std::string>* params, bool* themed) {
-  *params = Params(o, pq, theme);
-  params->resize(15);
-  // The sentences found, each with how: 1 the query's own words, 2 their
-  // bridge equivalents, 3 the theme the query names (its other bridge
-  // terms, and the tagged sentences of the documents that discuss it).
-  // Each full-text query is materialized: the rank function works only in
-  // the query of its full-text table, not under the grouping.
-  *themed =
-      !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
-  std::string ctes = "ranked AS MATERIALIZED (" + HitsSql(pq, o, theme) + ")";
-  std::string found = "SELECT id, score, 1 AS via FROM ranked";
-  std::string own;  // the MATCH expression of the words alone
-  if (!pq.fts.empty() && (o.bridge != nullptr || o.dictionary != nullptr)) {
-    auto w = ParseQuery(query, nullptr);
-    if (w.ok()) own = w->fts;
-  }
-  if (!own.empty() && own != pq.fts) {
-    (*params)[14] = own;
-    ctes +=
-        ", own AS MATERIALIZED (" + HitsSql(pq, o, theme, true, "?15") + ")";
-    found =
-        "SELECT id, score, 2 AS via FROM ranked UNION ALL SELECT id, score, "
-        "1 FROM own";
-  }
-  if (*themed) {
-    (*params)[11] = pq.named_theme;
-    (*params)[12] = std::to_string(o.theme_min_sentences);
-    if (!pq.theme_fts.empty()) {
-      (*params)[13] = pq.theme_fts;
-      ctes += ", vocabulary AS MATERIALIZED (" +
-              HitsSql(pq, o, theme, true, "?14") + ")";
-      found += " UNION ALL SELECT id, score, 3 FROM vocabulary";
-    }
-    found += std::string(
-                 " UNION ALL SELECT s.id, 0.0, 3 FROM theme_hits h JOIN "
-                 "sentences s ON s.id = h.sentence_id JOIN documents d ON "
-                 "d.id = s.doc_id WHERE h.theme_id = ?12 AND s.doc_id IN "
-                 "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = "
-                 "?12 GROUP BY h2.doc_id HAVING count(DISTINCT "
-                 "h2.sentence_id) >= CAST(?13 AS INTEGER) UNION SELECT "
-                 "c.doc_id FROM commitment_themes ct JOIN commitments c ON "
-                 "c.id = ct.commitment_id WHERE ct.theme_id = ?12)") +
-             kFilters;
-  }
-  // Per document: the hits, their pages, the best hit (SQLite takes the
-  // bare columns of the row where the one min() is reached), how it was
-  // found and the summed score.
-  return "WITH " + ctes + ", found AS (SELECT id, min(score) AS score, " +
-         "min(via) AS via FROM (" + found +
-         ") GROUP BY id), per_doc AS (SELECT s.doc_id AS doc_id, count(*) AS "
-         "hits, group_concat(DISTINCT s.page) AS pages, min(f.score) AS "
-         "best, f.id AS best_id, s.page AS best_page, sum(f.via = 1) AS "
-         "own_hits, sum(f.via = 2) AS bridge_hits, sum(CASE WHEN f.via = 3 "
-         "AND f.score >= 0 THEN " +
-         std::to_string(kThemeSentenceScore) +
-         " ELSE -f.score END) AS score FROM found f JOIN sentences s ON s.id "
-         "= f.id GROUP BY s.doc_id) SELECT substr(d.sha256, 1, 16) AS "
-         "doc_key, d.path AS file, d.title AS title, d.country AS country, "
-         "d.year AS year, d.doc_type AS doc_type, d.plan_cycle AS "
-         "plan_cycle, d.language AS language, CASE WHEN p.own_hits > 0 THEN "
-         "'words' WHEN p.bridge_hits > 0 THEN 'bridge' ELSE 'theme' END AS "
-         "found_by, p.hits AS hits, p.pages AS pages, p.best_page AS page, "
-         "p.best_id AS snippet, round(p.score, 3) AS score FROM per_doc p "
-         "JOIN documents d ON d.id = p.doc_id ORDER BY p.own_hits > 0 DESC, "
-         "p.bridge_hits > 0 DESC, p.score DESC, d.path";
-}
-
 // Replaces the sentence id in each row's snippet column with the snippet:
 // the query's marks for a word hit (the theme's vocabulary too when
 // `themed`), the theme's matched words for a theme hit, else the text.
@@ -815,6 +907,267 @@ Status FillSnippets(Db& db, const std::string& query, const ParsedQuery& pq,
 
 }  // namespace
 
+namespace {
+
+// A sentence a document search found: its best score and how it was found
+// (1 the query's own words, 2 their bridge equivalents, 3 the theme), the
+// smallest of each over the passes that found it.
+struct Found {
+  double score;
+  int via;
+};
+using FoundMap = std::unordered_map<int64_t, Found>;
+
+// Adds the rows (id, score) of `sql` to `found`, found by `via`; `filter`,
+// when given, is tested on each.
+Status AddFound(Db& db, const std::string& sql,
+                const std::vector<std::string>& params, int via,
+                HitFilter* filter, FoundMap* found) {
+  auto s = db.Prepare(sql);
+  if (!s.ok()) return s.status();
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (params[i].empty())
+      s->BindNull(static_cast<int>(i + 1));
+    else
+      s->Bind(static_cast<int>(i + 1), params[i]);
+  }
+  while (s->Step()) {
+    const int64_t id = s->Int(0);
+    const double score = s->Real(1);
+    if (filter != nullptr) {
+      auto keep = filter->Keep(id);
+      if (!keep.ok()) return keep.status();
+      if (!*keep) continue;
+    }
+    auto [it, added] = found->try_emplace(id, Found{score, via});
+    if (!added) {
+      it->second.score = std::min(it->second.score, score);
+      it->second.via = std::min(it->second.via, via);
+    }
+  }
+  return s->status();
+}
+
+// The sentences tagged with the theme the query names, in the documents
+// that discuss it (kThemeMinSentences tagged sentences, or a commitment
+// tagged with it), as "SELECT id, 0.0". Filtered in SQL unless `in_memory`
+// (then the caller's HitFilter tests them).
+std::string ThemeSentencesSql(bool in_memory) {
+  const std::string discussing =
+      "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = ?12 GROUP "
+      "BY h2.doc_id HAVING count(DISTINCT h2.sentence_id) >= CAST(?13 AS "
+      "INTEGER) UNION SELECT c.doc_id FROM commitment_themes ct JOIN "
+      "commitments c ON c.id = ct.commitment_id WHERE ct.theme_id = ?12)";
+  if (in_memory)
+    return "SELECT h.sentence_id, 0.0 FROM theme_hits h WHERE h.theme_id = "
+           "?12 AND h.doc_id IN " +
+           discussing;
+  return "SELECT s.id, 0.0 FROM theme_hits h JOIN sentences s ON s.id = "
+         "h.sentence_id JOIN documents d ON d.id = s.doc_id WHERE h.theme_id "
+         "= ?12 AND s.doc_id IN " +
+         discussing + kFilters;
+}
+
+// Every sentence a document search finds, with how: the query's words
+// (ranked), its own words alone when the bridge added equivalents, the
+// theme's vocabulary and tagged sentences when it names a theme; each pass
+// read once, the filters tested in memory when they can be.
+Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
+               const SearchOptions& o, const std::string& theme,
+               std::vector<std::string>* params, bool* themed,
+               FoundMap* found) {
+  *params = Params(o, pq, theme);
+  params->resize(15);
+  *themed =
+      !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
+  std::unique_ptr<HitFilter> filter;
+  if (Filtered(o, theme)) {
+    auto f = HitFilter::Create(db, o, theme);
+    if (!f.ok()) return f.status();
+    if (f->usable()) filter = std::make_unique<HitFilter>(std::move(*f));
+  }
+  SearchOptions bare;
+  std::vector<std::string> bare_params = Params(bare, pq, "");
+  bare_params.resize(15);
+  const SearchOptions& so = filter ? bare : o;
+  const std::string& st = filter ? std::string() : theme;
+  std::vector<std::string>& p = filter ? bare_params : *params;
+  std::string own;  // the MATCH expression of the words alone
+  if (!pq.fts.empty() && (o.bridge != nullptr || o.dictionary != nullptr)) {
+    auto w = ParseQuery(query, nullptr);
+    if (w.ok()) own = w->fts;
+  }
+  const bool bridged = !own.empty() && own != pq.fts;
+  if (!pq.fts.empty())
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st), p,
+                                      bridged ? 2 : 1, filter.get(), found));
+  if (bridged) {
+    p[14] = (*params)[14] = own;
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?15"), p,
+                                      1, filter.get(), found));
+  }
+  if (!*themed) return Status::Ok();
+  p[11] = (*params)[11] = pq.named_theme;
+  p[12] = (*params)[12] = std::to_string(o.theme_min_sentences);
+  if (!pq.theme_fts.empty()) {
+    p[13] = (*params)[13] = pq.theme_fts;
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?14"), p,
+                                      3, filter.get(), found));
+  }
+  // The theme's sentences need the theme parameters and, in SQL, the
+  // filters: the full parameter list.
+  std::vector<std::string> tp = *params;
+  return AddFound(db, ThemeSentencesSql(filter != nullptr), tp, 3, filter.get(),
+                  found);
+}
+
+// One document a search found, summed over its sentences.
+struct DocHits {
+  int64_t doc_id = 0;
+  int64_t hits = 0, own_hits = 0, bridge_hits = 0;
+  double best = 0, score = 0;
+  int64_t best_id = 0;
+  std::vector<int64_t> ids;  // the sentences, ascending
+};
+
+// The found sentences grouped by document. A document's sentences have
+// consecutive ids (hit_filter.h): walking the ids in order, one lookup finds
+// the document of the first and the last id of that document, and the ids
+// up to it are its own; so two lookups per document, not one per sentence.
+Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundMap& found) {
+  std::vector<int64_t> ids;
+  ids.reserve(found.size());
+  for (const auto& [id, f] : found) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  auto s = db.Prepare(
+      "SELECT s.doc_id, (SELECT s2.id FROM sentences s2 WHERE s2.doc_id = "
+      "s.doc_id ORDER BY s2.seq DESC LIMIT 1) FROM sentences s WHERE s.id = "
+      "?1");
+  if (!s.ok()) return s.status();
+  std::vector<DocHits> docs;
+  int64_t last = 0;
+  for (int64_t id : ids) {
+    if (docs.empty() || id > last) {
+      s->Reset();
+      s->Bind(1, id);
+      if (!s->Step()) {
+        if (!s->status().ok()) return s->status();
+        continue;  // a sentence deleted meanwhile
+      }
+      docs.emplace_back();
+      docs.back().doc_id = s->Int(0);
+      last = s->Int(1);
+    }
+    DocHits& d = docs.back();
+    const Found& f = found.at(id);
+    if (d.hits == 0 || f.score < d.best) {
+      d.best = f.score;
+      d.best_id = id;
+    }
+    ++d.hits;
+    d.own_hits += f.via == 1;
+    d.bridge_hits += f.via == 2;
+    d.score += f.via == 3 && f.score >= 0 ? kThemeSentenceScore : -f.score;
+    d.ids.push_back(id);
+  }
+  return docs;
+}
+
+// Joins `ids` as a JSON array, for json_each.
+std::string JsonInts(const std::vector<int64_t>& ids) {
+  std::string out = "[";
+  for (int64_t id : ids)
+    out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  return out + "]";
+}
+
+// The document rows of `docs`, best first: those with hits of the query's
+// own words, then those with bridge hits, then by summed score and path; each
+// with the documents' columns (pages, page and snippet are left to fill).
+Result<Table> DocumentRows(Db& db, std::vector<DocHits>* docs) {
+  std::vector<int64_t> doc_ids;
+  std::string scores = "[";
+  for (const DocHits& d : *docs) {
+    doc_ids.push_back(d.doc_id);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%s%.17g", scores.size() > 1 ? "," : "",
+                  d.score);
+    scores += buf;
+  }
+  scores += "]";
+  // The documents' columns, and each score as round(…, 3) writes it.
+  auto meta = RunTable(
+      db,
+      "SELECT d.id, substr(d.sha256, 1, 16), d.path, d.title, d.country, "
+      "d.year, d.doc_type, d.plan_cycle, d.language FROM documents d WHERE "
+      "d.id IN (SELECT value FROM json_each(?1))",
+      {JsonInts(doc_ids)});
+  if (!meta.ok()) return meta.status();
+  auto rounded = RunTable(
+      db, "SELECT round(value, 3) FROM json_each(?1) ORDER BY key", {scores});
+  if (!rounded.ok()) return rounded.status();
+  std::unordered_map<int64_t, const std::vector<std::string>*> by_id;
+  for (const auto& r : meta->rows) by_id[std::stoll(r[0])] = &r;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < docs->size(); ++i)
+    if (by_id.count((*docs)[i].doc_id)) order.push_back(i);
+  auto rank = [](const DocHits& d) {
+    return d.own_hits > 0 ? 0 : d.bridge_hits > 0 ? 1 : 2;
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const DocHits &x = (*docs)[a], &y = (*docs)[b];
+    if ((x.own_hits > 0) != (y.own_hits > 0)) return x.own_hits > 0;
+    if ((x.bridge_hits > 0) != (y.bridge_hits > 0)) return x.bridge_hits > 0;
+    if (x.score != y.score) return x.score > y.score;
+    return (*by_id[x.doc_id])[2] < (*by_id[y.doc_id])[2];
+  });
+  Table t;
+  t.columns = {"doc_key",  "file",       "title",    "country",  "year",
+               "doc_type", "plan_cycle", "language", "found_by", "hits",
+               "pages",    "page",       "snippet",  "score"};
+  std::vector<DocHits> sorted;
+  for (size_t i : order) {
+    const DocHits& d = (*docs)[i];
+    const auto& m = *by_id[d.doc_id];
+    static const char* kFoundBy[] = {"words", "bridge", "theme"};
+    t.rows.push_back({m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8],
+                      kFoundBy[rank(d)], std::to_string(d.hits), "", "",
+                      std::to_string(d.best_id), rounded->rows[i][0]});
+    sorted.push_back(std::move((*docs)[i]));
+  }
+  *docs = std::move(sorted);
+  return t;
+}
+
+// Fills pages (sorted, ';'-joined) and page (of the best hit) of the rows
+// [from, to) of `t`, whose sentences are docs[from, to).
+Status FillPages(Db& db, const std::vector<DocHits>& docs, size_t from,
+                 size_t to, Table* t) {
+  std::vector<int64_t> ids;
+  for (size_t i = from; i < to; ++i)
+    ids.insert(ids.end(), docs[i].ids.begin(), docs[i].ids.end());
+  auto pages = RunTable(db,
+                        "SELECT id, page FROM sentences WHERE id IN (SELECT "
+                        "value FROM json_each(?1))",
+                        {JsonInts(ids)});
+  if (!pages.ok()) return pages.status();
+  std::unordered_map<int64_t, int> page_of;
+  for (const auto& r : pages->rows)
+    page_of[std::stoll(r[0])] = std::atoi(r[1].c_str());
+  const int c_pages = t->Column("pages"), c_page = t->Column("page");
+  for (size_t i = from; i < to; ++i) {
+    std::set<int> set;
+    for (int64_t id : docs[i].ids) set.insert(page_of[id]);
+    std::string list;
+    for (int n : set) list += (list.empty() ? "" : ";") + std::to_string(n);
+    t->rows[i][c_pages] = list;
+    t->rows[i][c_page] = std::to_string(page_of[docs[i].best_id]);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<Table> SearchDocuments(Db& db, const std::string& query,
                               const SearchOptions& options, SearchBy by) {
   if (by == SearchBy::kSentence) return Search(db, query, options);
@@ -825,19 +1178,23 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> params;
   bool themed = false;
-  const std::string sql =
-      DocumentsSql(query, *parsed, o, theme, &params, &themed);
-  auto t = RunTable(db, sql, params);
-  if (!t.ok()) return UserError(t.status(), query);
-  const int c_pages = t->Column("pages");
-  for (auto& r : t->rows) r[c_pages] = SortedPages(r[c_pages]);
+  FoundMap found;
+  Status fs = FindAll(db, query, *parsed, o, theme, &params, &themed, &found);
+  if (!fs.ok()) return UserError(fs, query);
+  auto docs = GroupByDocument(db, found);
+  if (!docs.ok()) return docs.status();
+  auto t = DocumentRows(db, &*docs);
+  if (!t.ok()) return t.status();
   if (by == SearchBy::kCountry) *t = CountryRows(*t);
   t->total = static_cast<int64_t>(t->rows.size());
-  // Paging before the snippets, which are made for the rows shown only.
+  // Paging before the pages and snippets, which are made for the rows shown
+  // only.
   const size_t from =
       std::min(t->rows.size(), static_cast<size_t>(std::max(0, o.offset)));
   size_t to = t->rows.size();
   if (o.limit > 0) to = std::min(to, from + static_cast<size_t>(o.limit));
+  if (by == SearchBy::kDocument)
+    PLANMINE_RETURN_IF_ERROR(FillPages(db, *docs, from, to, &*t));
   t->rows = std::vector<std::vector<std::string>>(t->rows.begin() + from,
                                                   t->rows.begin() + to);
   if (by == SearchBy::kCountry) return t;

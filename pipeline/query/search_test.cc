@@ -54,6 +54,84 @@ TEST_CASE("Search: total, stable keys and the commitment of each hit",
   CHECK(ColumnOf(*p, "commitment_key") == std::vector<std::string>{"", ""});
 }
 
+TEST_CASE("Search: filters tested in memory keep what the joins keep",
+          "[search]") {
+  // Each filter alone and together, against the join of the sentences the
+  // query finds with their sentence and document (what Search ran before
+  // hit_filter.h): the same total and the same sentences.
+  testing::SearchFixture f;
+  auto [query, country, language, doc_type, cycle, theme, from] =
+      GENERATE(table<std::string, std::string, std::string, std::string,
+                     std::string, std::string, int>(
+          {{"datos", "CO", "", "", "", "", 0},
+           {"datos", "BR", "", "", "", "", 0},
+           {"participación", "", "es", "", "", "", 0},
+           {"participación", "", "pt", "action_plan", "", "", 0},
+           {"participación", "", "", "action_plan", "2020-2022", "", 0},
+           {"mujeres", "", "", "", "", "gender_inclusion", 0},
+           {"mujeres OR women", "", "", "", "", "gender_inclusion", 2016},
+           {"partic*", "", "", "", "", "", 2016},
+           {"partic*", "CO", "es", "action_plan", "", "", 2020}}));
+  INFO(query << " " << country << " " << language << " " << doc_type << " "
+             << cycle << " " << theme << " " << from);
+  // A theme filter must name a theme of the index.
+  REQUIRE(f.db()
+              .Exec("INSERT INTO themes (id, label_en, label_es, label_pt) "
+                    "VALUES ('gender_inclusion', 'Gender', 'Género', "
+                    "'Gênero')")
+              .ok());
+  SearchOptions o;
+  o.country = country;
+  o.language = language;
+  o.doc_type = doc_type;
+  o.cycle = cycle;
+  o.theme = theme;
+  o.year_from = from;
+  auto t = Search(f.db(), query, o);
+  INFO(t.status().message());
+  REQUIRE(t.ok());
+  auto s = f.db().Prepare(
+      "SELECT substr(d.sha256, 1, 16) || '-s' || s.seq FROM sentences_fts "
+      "JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON "
+      "d.id = s.doc_id WHERE sentences_fts MATCH ?1 AND (?2 = '' OR "
+      "d.country = ?2) AND (?3 = '' OR s.language = ?3) AND (?4 = '' OR "
+      "d.doc_type = ?4) AND (?5 = '' OR d.plan_cycle = ?5) AND (?6 = '' OR "
+      "EXISTS (SELECT 1 FROM theme_hits h WHERE h.sentence_id = s.id AND "
+      "h.theme_id = ?6)) AND d.year >= ?7");
+  REQUIRE(s.ok());
+  s->Bind(1, ToFtsQuery(query))
+      .Bind(2, country)
+      .Bind(3, language)
+      .Bind(4, doc_type)
+      .Bind(5, cycle)
+      .Bind(6, theme)
+      .Bind(7, from);
+  std::vector<std::string> joined;
+  while (s->Step()) joined.push_back(s->Text(0));
+  REQUIRE(s->status().ok());
+  auto found = ColumnOf(*t, "sentence_key");
+  std::sort(found.begin(), found.end());
+  std::sort(joined.begin(), joined.end());
+  CHECK(t->total == static_cast<int64_t>(joined.size()));
+  CHECK(found == joined);
+}
+
+TEST_CASE("Search: a prefix query's snippets mark every word it matches",
+          "[search]") {
+  testing::SearchFixture f;
+  SearchOptions o;
+  o.country = "CO";
+  auto t = Search(f.db(), "partic*", o);
+  REQUIRE(t.ok());
+  CHECK(t->total == 3);
+  auto snippets = ColumnOf(*t, "snippet");
+  std::sort(snippets.begin(), snippets.end());
+  CHECK(snippets ==
+        std::vector<std::string>{"La [participación] ciudadana en el plan.",
+                                 "Otra [participación] ciudadana más.",
+                                 "[Participación] de las mujeres rurales."});
+}
+
 TEST_CASE("SearchDocuments: one row per document, every hit counted",
           "[search]") {
   testing::SearchFixture f;
