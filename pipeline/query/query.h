@@ -84,6 +84,10 @@ struct SearchOptions {
   // with at least this many sentences tagged with it (theme_hits). 0 turns
   // that off.
   int theme_min_sentences = kThemeMinSentences;
+  // Document and country search: when set, receives every row found, before
+  // paging and without pages or snippets (what facets count, at the cost of
+  // the rows shown only).
+  Table* all_rows = nullptr;
 };
 
 // What a user typed, as FTS5 understands it.

@@ -1187,6 +1187,11 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   if (!t.ok()) return t.status();
   if (by == SearchBy::kCountry) *t = CountryRows(*t);
   t->total = static_cast<int64_t>(t->rows.size());
+  if (o.all_rows != nullptr) {
+    *o.all_rows = *t;
+    o.all_rows->SetType("year", ColumnType::kInteger);
+    o.all_rows->SetType("hits", ColumnType::kInteger);
+  }
   // Paging before the pages and snippets, which are made for the rows shown
   // only.
   const size_t from =

@@ -137,20 +137,21 @@ HttpResponse SearchPage(ServeContext& ctx, const HttpRequest& request) {
     so.dictionary = ctx.dictionary;
     so.mark_open = "\x01";
     so.mark_close = "\x02";
-    so.limit = 0;  // every document, for the facets
-    PAGE_TRY(docs, SearchDocuments(*ctx.db, q, so, SearchBy::kDocument));
-    body += Facets(*docs, st, *p);
     const int per_page = 20;
     so.offset = (*page - 1) * per_page;
     so.limit = per_page;
-    Table shown;
+    // One document search gives the facets (every document found) and, when
+    // grouped by document, the page's rows.
+    Table docs;
+    so.all_rows = &docs;
     const bool by_sentence = *by_name == "sentence";
+    PAGE_TRY(by_doc, SearchDocuments(*ctx.db, q, so, SearchBy::kDocument));
+    so.all_rows = nullptr;
+    body += Facets(docs, st, *p);
+    Table shown = std::move(*by_doc);
     if (by_sentence) {
       PAGE_TRY(hits, SearchDocuments(*ctx.db, q, so, SearchBy::kSentence));
       shown = std::move(*hits);
-    } else {
-      shown = *docs;
-      Page(&shown, so.offset, per_page);
     }
     const int64_t total = shown.total;
     results += "<p class=\"meta\" id=\"count\">" + std::to_string(total) +
