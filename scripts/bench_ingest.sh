@@ -33,7 +33,8 @@ measure() {
   local name=$1
   shift
   /usr/bin/time -o "$TMP/time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
-  awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}' "$TMP/time" >> "$TMP/$name"
+  # The last line: a failing command's status comes first.
+  tail -1 "$TMP/time" | awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}' >> "$TMP/$name"
 }
 
 pdftotext_all() {  # one process per file, sequential
