@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -207,6 +208,14 @@ Status ProcessInWorkers(
     return Status();
   }
   if (items.empty()) return Status();
+  // Largest files first: the last document to finish then tends to be a
+  // small one, so that no worker idles at the end while the other reads
+  // the biggest file alone.
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return items[a].file.size > items[b].file.size;
+  });
   pipeline.Warm();  // loaded once, shared by every worker
   // A worker that died between two items closes its end of the task pipe:
   // writing to it must fail with EPIPE, not kill the parent.
@@ -273,14 +282,14 @@ Status ProcessInWorkers(
     // Idle workers get the next items.
     for (Worker& w : workers) {
       if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
-      uint64_t index = next;
+      uint64_t index = order[next];
       if (!WriteAll(w.task, &index, sizeof index)) {
         Status s = lose(w);  // died while idle; its replacement takes over
         if (!s.ok()) stop = s;
         if (Status r = start(w); !r.ok()) return r;
         continue;
       }
-      w.busy = static_cast<long>(next++);
+      w.busy = static_cast<long>(order[next++]);
       w.started = Now();
       w.bytes.clear();
     }
