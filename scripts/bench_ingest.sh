@@ -14,6 +14,9 @@
 # same rounds, for a before/after in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ $# -gt 0 ] && [ -d "$1" ]; then  # the older form: FOLDER [ROUNDS]
+  set -- "${2:-5}" 3 "$1"
+fi
 ROUNDS="${1:-5}"
 OCR_ROUNDS="${2:-3}"
 shift $(($# > 2 ? 2 : $#))
