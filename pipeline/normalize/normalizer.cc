@@ -205,25 +205,64 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
   return n;
 }
 
-const std::unordered_set<std::string>& Normalizer::Lexicon::Words() {
+namespace {
+
+// `word` lower-cased as LowerUtf8 would, without ICU, when it is ASCII or
+// Latin-1 letters already in lower case (most of the word lists); false
+// when ICU must decide.
+bool LowerLatin(std::string_view word, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                          : static_cast<char>(c));
+      continue;
+    }
+    // U+00DF..U+00FF (ß à … ÿ) are their own lower case.
+    if (c != 0xC3 || i + 1 >= word.size()) return false;
+    unsigned char next = static_cast<unsigned char>(word[i + 1]);
+    if (next < 0x9F || next > 0xBF) return false;
+    out->push_back(static_cast<char>(c));
+    out->push_back(static_cast<char>(next));
+    ++i;
+  }
+  return true;
+}
+
+// Adds the words of one list (one per line, UTF-8 or Latin-1), lower-cased.
+void ReadWordList(const std::string& path, WordSet* words) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;
+  std::string all((std::istreambuf_iterator<char>(in)),
+                  std::istreambuf_iterator<char>());
+  std::string lower;
+  std::string_view rest = all;
+  while (!rest.empty()) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    std::string_view w = TrimAscii(line);
+    if (w.empty()) continue;
+    if (LowerLatin(w, &lower)) {
+      words->Insert(lower);
+      continue;
+    }
+    // Debian word lists are UTF-8 except some older ones in Latin-1.
+    std::string clean = Utf8OrLatin1(w);
+    bool ascii = true;
+    for (unsigned char c : clean) ascii &= c < 0x80;
+    words->Insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));
+  }
+}
+
+}  // namespace
+
+const WordSet& Normalizer::Lexicon::Words() {
   // Read on first use: a run that only re-mines stored text, or finds
   // nothing changed, never pays for the half a million words.
   std::call_once(once, [this] {
-    words.reserve(1 << 19);
-    for (const std::string& path : paths) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) continue;
-      std::string line;
-      while (std::getline(in, line)) {
-        std::string w(TrimAscii(line));
-        if (w.empty()) continue;
-        // Debian word lists are UTF-8 except some older ones in Latin-1.
-        std::string clean = Utf8OrLatin1(w);
-        bool ascii = true;
-        for (unsigned char c : clean) ascii &= c < 0x80;
-        words.insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));
-      }
-    }
+    for (const std::string& path : paths) ReadWordList(path, &words);
   });
   return words;
 }
@@ -306,10 +345,10 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       lines[p].push_back(std::move(ls));
     }
   }
-  const std::unordered_set<std::string>& dictionary = lexicon_->Words();
+  const WordSet& dictionary = lexicon_->Words();
   auto attested = [&](const std::string& w) {
     std::string lw = LowerUtf8(w);
-    return vocab.count(lw) > 0 || dictionary.count(lw) > 0;
+    return vocab.count(lw) > 0 || dictionary.Contains(lw);
   };
   // A line-end hyphen between `head` and `tail`: joined when the joined word
   // is attested, kept when both halves are words of their own (a compound,

@@ -26,6 +26,7 @@
 
 #include "pipeline/core/status.h"
 #include "pipeline/extract/extracted.h"
+#include "pipeline/normalize/word_set.h"
 
 namespace planmine {
 
@@ -104,8 +105,8 @@ class Normalizer {
   struct Lexicon {
     std::vector<std::string> paths;
     std::once_flag once;
-    std::unordered_set<std::string> words;
-    const std::unordered_set<std::string>& Words();
+    WordSet words;
+    const WordSet& Words();
   };
   std::shared_ptr<Lexicon> lexicon_;
 };

@@ -1,5 +1,9 @@
 #include "pipeline/normalize/normalizer.h"
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
 #include "tests/catch.h"
 
 namespace planmine {
@@ -113,4 +117,44 @@ TEST_CASE("LowerUtf8: full Unicode lower-casing", "[normalize]") {
   CHECK(LowerUtf8("ÁRBOL Ñandú ÇA") == "árbol ñandú ça");
 }
 
+}  // namespace planmine
+
+namespace planmine {
+namespace {
+
+TEST_CASE("WordSet: finds what was inserted, once, across growth",
+          "[normalize]") {
+  WordSet s;
+  CHECK(s.empty());
+  CHECK_FALSE(s.Contains("a"));
+  for (int i = 0; i < 5000; ++i) s.Insert("w" + std::to_string(i));
+  s.Insert("w17");
+  s.Insert("");
+  CHECK(s.size() == 5001);
+  CHECK(s.Contains("w0"));
+  CHECK(s.Contains("w4999"));
+  CHECK(s.Contains(""));
+  CHECK_FALSE(s.Contains("w5000"));
+  CHECK_FALSE(s.Contains("w"));
+}
+
+TEST_CASE("Normalizer: word lists are lower-cased, UTF-8 or Latin-1",
+          "[normalize]") {
+  std::string path =
+      std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+      "/planmine-wordset-test.txt";
+  {
+    std::ofstream out(path, std::ios::binary);
+    // Upper and lower case of the same words, one in Latin-1, blank lines,
+    // CRLF: three words.
+    out << "\xC3\x81ngel\n\xC3\xA1ngel\r\n\nBOGOT\xC3\x81\nbogot\xC3\xA1\n"
+           "coraz\xF3n\ncoraz\xC3\xB3n\n  \n";
+  }
+  auto n = Normalizer::Create(NormalizeOptions{{path}});
+  REQUIRE(n.ok());
+  CHECK(n->dictionary_size() == 3);
+  std::remove(path.c_str());
+}
+
+}  // namespace
 }  // namespace planmine

@@ -8,12 +8,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 
+#include "extractors/pattern_pack.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/runner/doc_codec.h"
 
@@ -169,6 +171,30 @@ bool ReadSome(Worker* w) {
   _exit(0);
 }
 
+// Runs every sentence pack's RE2 set over the sentences of its examples file
+// (`themes.es.pat` -> `themes.es.examples`). RE2 builds a set's DFA as it
+// matches; workers forked afterwards inherit the states ordinary prose
+// reaches instead of each building them again from cold.
+void WarmPatternSets(const Miner& miner) {
+  for (const PatternPack& pack : miner.packs()) {
+    bool per_sentence = false;
+    for (const char* name : Miner::kSentencePacks)
+      per_sentence |= pack.name == name;
+    const std::string pat = ".pat";
+    std::string path = pack.path;
+    if (!per_sentence || path.size() < pat.size() ||
+        path.compare(path.size() - pat.size(), pat.size(), pat) != 0)
+      continue;
+    path.replace(path.size() - pat.size(), pat.size(), ".examples");
+    Result<std::vector<Example>> examples = LoadExamples(path);
+    if (!examples.ok()) continue;
+    // An "any" pack runs beside each language's packs; one is enough.
+    const std::string language = pack.language == "any" ? "es" : pack.language;
+    for (const Example& e : *examples)
+      (void)miner.Match(e.sentence, language, pack.name);
+  }
+}
+
 // Why a worker that sent no usable result ended.
 Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
   if (!w.refused.empty()) return Internal(w.refused);
@@ -207,7 +233,16 @@ Status ProcessInWorkers(
     return Status();
   }
   if (items.empty()) return Status();
+  // Largest files first: the last document to finish then tends to be a
+  // small one, so that no worker idles at the end while the other reads
+  // the biggest file alone.
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return items[a].file.size > items[b].file.size;
+  });
   pipeline.Warm();  // loaded once, shared by every worker
+  WarmPatternSets(pipeline.miner());
   // A worker that died between two items closes its end of the task pipe:
   // writing to it must fail with EPIPE, not kill the parent.
   signal(SIGPIPE, SIG_IGN);
@@ -273,14 +308,14 @@ Status ProcessInWorkers(
     // Idle workers get the next items.
     for (Worker& w : workers) {
       if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
-      uint64_t index = next;
+      uint64_t index = order[next];
       if (!WriteAll(w.task, &index, sizeof index)) {
         Status s = lose(w);  // died while idle; its replacement takes over
         if (!s.ok()) stop = s;
         if (Status r = start(w); !r.ok()) return r;
         continue;
       }
-      w.busy = static_cast<long>(next++);
+      w.busy = static_cast<long>(order[next++]);
       w.started = Now();
       w.bytes.clear();
     }

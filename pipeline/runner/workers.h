@@ -27,11 +27,11 @@ struct WorkItem {
   Corrections corrections;  // stored for the file: win over inference
 };
 
-// Processes every item; calls `done(index, result)` in the parent, in the
-// order results arrive. A child that dies, overruns its time or its memory
-// gives a result with the reason; so does one whose result is over
-// kMaxWorkerResultBytes. Stops early, returning its error, when `done`
-// returns one.
+// Processes every item, handing them to the workers largest file first;
+// calls `done(index, result)` in the parent, in the order results arrive. A
+// child that dies, overruns its time or its memory gives a result with the
+// reason; so does one whose result is over kMaxWorkerResultBytes. Stops early,
+// returning its error, when `done` returns one.
 Status ProcessInWorkers(
     const Pipeline& pipeline, const std::vector<WorkItem>& items,
     const WorkerLimits& limits,
