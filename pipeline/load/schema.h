@@ -320,7 +320,7 @@ CREATE VIEW plan_editions AS
                         coalesce(d.plan_cycle, d.sha256)
            ORDER BY (SELECT count(*) FROM commitments c
                      WHERE c.doc_id = d.id AND c.kind <> 'statement') DESC,
-                    d.page_count DESC, d.id) AS canonical_id,
+                    d.page_count DESC, d.path) AS canonical_id,
          count(*) OVER (
            PARTITION BY coalesce(d.country, ''), coalesce(d.subnational, ''),
                         coalesce(d.plan_cycle, d.sha256)) AS editions
