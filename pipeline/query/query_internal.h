@@ -15,6 +15,10 @@ namespace planmine {
 Result<Table> RunTable(Db& db, const std::string& sql,
                        const std::vector<std::string>& params);
 
+// `sql` prepared with `params` bound in order (an empty string binds NULL).
+Result<Stmt> PrepareBound(Db& db, const std::string& sql,
+                          const std::vector<std::string>& params);
+
 }  // namespace planmine
 
 #endif  // PLANMINE_QUERY_QUERY_INTERNAL_H_

@@ -632,14 +632,8 @@ struct TopHits {
 Result<TopHits> FindTopHits(Db& db, const std::string& sql,
                             const std::vector<std::string>& params, size_t k,
                             HitFilter* filter = nullptr) {
-  auto s = db.Prepare(sql);
+  auto s = PrepareBound(db, sql, params);
   if (!s.ok()) return s.status();
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (params[i].empty())
-      s->BindNull(static_cast<int>(i + 1));
-    else
-      s->Bind(static_cast<int>(i + 1), params[i]);
-  }
   TopHits out;
   // A max-heap of the k best so far: the worst of them on top.
   std::vector<std::pair<double, int64_t>>& heap = out.best;
@@ -923,14 +917,8 @@ using FoundMap = std::unordered_map<int64_t, Found>;
 Status AddFound(Db& db, const std::string& sql,
                 const std::vector<std::string>& params, int via,
                 HitFilter* filter, FoundMap* found) {
-  auto s = db.Prepare(sql);
+  auto s = PrepareBound(db, sql, params);
   if (!s.ok()) return s.status();
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (params[i].empty())
-      s->BindNull(static_cast<int>(i + 1));
-    else
-      s->Bind(static_cast<int>(i + 1), params[i]);
-  }
   while (s->Step()) {
     const int64_t id = s->Int(0);
     const double score = s->Real(1);

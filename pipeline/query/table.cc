@@ -17,8 +17,8 @@ int Table::Column(const std::string& name) const {
   return -1;
 }
 
-Result<Table> RunTable(Db& db, const std::string& sql,
-                       const std::vector<std::string>& params) {
+Result<Stmt> PrepareBound(Db& db, const std::string& sql,
+                          const std::vector<std::string>& params) {
   auto s = db.Prepare(sql);
   if (!s.ok()) return s.status();
   for (size_t i = 0; i < params.size(); ++i) {
@@ -27,6 +27,13 @@ Result<Table> RunTable(Db& db, const std::string& sql,
     else
       s->Bind(static_cast<int>(i + 1), params[i]);
   }
+  return s;
+}
+
+Result<Table> RunTable(Db& db, const std::string& sql,
+                       const std::vector<std::string>& params) {
+  auto s = PrepareBound(db, sql, params);
+  if (!s.ok()) return s.status();
   Table t;
   const int n = s->columns();
   for (int c = 0; c < n; ++c) t.columns.push_back(s->ColumnName(c));
