@@ -25,6 +25,7 @@ Rgb ColourOf(const std::string& kind) {
   if (kind == "footnote") return {120, 120, 120};
   if (kind == "edge") return {255, 0, 0};
   if (kind == "rule") return {0, 200, 200};
+  if (kind == "fill") return {240, 200, 0};
   return {20, 20, 20};  // text
 }
 
@@ -98,9 +99,9 @@ Status WriteLayoutDebug(const std::string& pdf, const ExtractedDocument& doc,
       txt << head << text << "\n";
     }
     for (const LayoutMark& m : page.layout)
-      if (m.kind == "edge")
-        txt << "edge [" << m.box.x0 << " " << m.box.y0 << " " << m.box.x1 << " "
-            << m.box.y1 << "]\n";
+      if (m.kind == "edge" || m.kind == "fill")
+        txt << m.kind << " [" << m.box.x0 << " " << m.box.y0 << " " << m.box.x1
+            << " " << m.box.y1 << "]\n";
     std::unique_ptr<poppler::page> p(d->create_page(page.number - 1));
     if (!p) continue;
     poppler::page_renderer r;

@@ -1122,8 +1122,9 @@ double Leading(std::vector<double> gaps, double h) {
 }
 
 // Groups a side's lines (sorted by y) into blocks: a gap clearly wider than
-// the side's own line spacing starts a block. Returns the blocks' tops.
-std::vector<double> BlockTops(std::vector<Line> side) {
+// the side's own line spacing starts a block. Returns the blocks' top and
+// bottom.
+std::vector<Interval> BlockSpans(std::vector<Line> side) {
   SortYX(side);
   std::vector<double> gaps;
   for (size_t i = 1; i < side.size(); ++i) {
@@ -1131,11 +1132,37 @@ std::vector<double> BlockTops(std::vector<Line> side) {
     if (g > -0.5 * side[i].box.height()) gaps.push_back(g);
   }
   double h = MedianHeight(side), lead = Leading(gaps, h);
+  std::vector<Interval> spans;
+  double bottom = 0;
+  for (size_t i = 0; i < side.size(); ++i) {
+    if (i == 0 || side[i].box.y0 - bottom > lead + 0.35 * h) {
+      if (!spans.empty()) spans.back().b = bottom;
+      spans.push_back({side[i].box.y0, side[i].box.y1});
+      bottom = side[i].box.y1;
+    }
+    bottom = std::max(bottom, side[i].box.y1);
+  }
+  if (!spans.empty()) spans.back().b = bottom;
+  return spans;
+}
+
+std::vector<double> BlockTops(const std::vector<Line>& side) {
   std::vector<double> tops;
-  for (size_t i = 0; i < side.size(); ++i)
-    if (i == 0 || side[i].box.y0 - side[i - 1].box.y1 > lead + 0.35 * h)
-      tops.push_back(side[i].box.y0);
+  for (const Interval& s : BlockSpans(side)) tops.push_back(s.a);
   return tops;
+}
+
+// How many of `few`'s values have one of `many`'s within `tol`.
+size_t Matched(const std::vector<double>& few, const std::vector<double>& many,
+               double tol) {
+  size_t n = 0;
+  for (double t : few)
+    for (double u : many)
+      if (std::abs(t - u) < tol) {
+        ++n;
+        break;
+      }
+  return n;
 }
 
 // Share of a lines' visible bytes that are letters (bytes of non-ASCII
@@ -1210,9 +1237,50 @@ bool RuleAcross(const std::vector<Line>& left, const std::vector<Line>& right,
 // A table's cells start together (block tops shared by both sides), or a
 // sparse side of labels sits on the dense side's baselines; columns of prose
 // run on independently.
+// A shaded row behind both sides: a filled rectangle at most three lines
+// high holding a line of each side on one row (a table's header or a
+// striped row). A box shaded behind whole columns is taller.
+bool FillAcross(const std::vector<Line>& left, const std::vector<Line>& right,
+                const Context& cx) {
+  if (left.size() + right.size() > kManyLines) return false;
+  double h = std::max(MedianHeight(left), MedianHeight(right));
+  auto in = [](const Box& f, const Line& l) {
+    double cx = (l.box.x0 + l.box.x1) / 2, cy = CenterY(l.box);
+    return cx > f.x0 && cx < f.x1 && cy > f.y0 && cy < f.y1;
+  };
+  // The shaded row's cells may be filled one by one: rectangles with the
+  // same top and bottom.
+  auto fill_of = [&](const Line& l) -> const Box* {
+    for (const Box& f : cx.hints->fills)
+      if (f.height() <= 3.5 * h && in(f, l)) return &f;
+    return nullptr;
+  };
+  // The shaded row opens both sides (a header row); a line shaded further
+  // down (a highlighted link) says nothing of the rows.
+  auto top = [](const std::vector<Line>& side) {
+    double y = side.front().box.y0;
+    for (const Line& l : side) y = std::min(y, l.box.y0);
+    return y;
+  };
+  const double top_left = top(left), top_right = top(right);
+  for (const Line& a : left) {
+    const Box* fa = fill_of(a);
+    if (!fa || a.box.y0 > top_left + 0.5 * h) continue;
+    for (const Line& b : right) {
+      if (std::abs(CenterY(a.box) - CenterY(b.box)) >= 0.5 * h ||
+          b.box.y0 > top_right + 0.5 * h)
+        continue;
+      const Box* fb = fill_of(b);
+      if (fb && std::abs(fa->y0 - fb->y0) < 1 && std::abs(fa->y1 - fb->y1) < 1)
+        return true;
+    }
+  }
+  return false;
+}
+
 bool LooksLikeTable(const std::vector<Line>& left,
                     const std::vector<Line>& right, const Context& cx) {
-  if (RuleAcross(left, right, cx)) return true;
+  if (RuleAcross(left, right, cx) || FillAcross(left, right, cx)) return true;
   std::vector<double> tl = BlockTops(left), tr = BlockTops(right);
   const std::vector<double>& few = tl.size() <= tr.size() ? tl : tr;
   const std::vector<double>& many = tl.size() <= tr.size() ? tr : tl;
@@ -1230,6 +1298,28 @@ bool LooksLikeTable(const std::vector<Line>& left,
   bool shared = aligned * 2 >= many.size();  // rows start on both sides
   if (!both_dense && n >= 2 && aligned >= 2 && aligned * 10 >= n * 7 && shared)
     return true;
+  // Cells set in the middle of their rows share their blocks' centres
+  // instead, when one side is labels (blocks of three lines at most).
+  auto labels = [](const std::vector<Line>& side) {
+    for (const Interval& b : BlockSpans(side)) {
+      int n = 0;
+      for (const Line& l : side)
+        n += CenterY(l.box) >= b.a && CenterY(l.box) <= b.b;
+      if (n > 3) return false;
+    }
+    return true;
+  };
+  if (!both_dense && n >= 2 && (labels(left) || labels(right))) {
+    std::vector<double> cl, cr;
+    for (const Interval& b : BlockSpans(left)) cl.push_back((b.a + b.b) / 2);
+    for (const Interval& b : BlockSpans(right)) cr.push_back((b.a + b.b) / 2);
+    const std::vector<double>& cfew = cl.size() <= cr.size() ? cl : cr;
+    const std::vector<double>& cmany = cl.size() <= cr.size() ? cr : cl;
+    size_t centred = Matched(cfew, cmany, 0.5 * h);
+    if (centred >= 2 && centred * 10 >= cfew.size() * 7 &&
+        centred * 2 >= cmany.size())
+      return true;
+  }
   if (both_dense && n >= 3 && aligned >= 3 && aligned * 10 >= n * 8 &&
       aligned * 10 >= many.size() * 8)
     return true;
@@ -1254,6 +1344,42 @@ bool LooksLikeTable(const std::vector<Line>& left,
   return WordsPerLine(sparse) <= 3 || LetterShare(sparse) < 0.5 ||
          (sparse_bold * 2 > sparse.size() && values_bold * 2 < dense.size()) ||
          sparse.size() * 4 <= dense.size() * 3;
+}
+
+// A first column of short labels set in the middle of their rows (a
+// label centred on a value of several lines starts where no row gap is):
+// two consecutive labels with no row cut between them are in different
+// rows, cut at the widest gap between them (the row padding), the first
+// after a sentence's end when gaps are alike.
+void SplitCentredRows(std::vector<Line> first, const std::vector<Interval>& yg,
+                      double h, std::vector<double>* rows) {
+  SortYX(first);
+  std::vector<std::pair<double, double>> labels;  // blocks' top and bottom
+  std::vector<size_t> sizes;
+  double lead = 0.35 * h;
+  for (size_t i = 0; i < first.size(); ++i) {
+    if (i == 0 || first[i].box.y0 - first[i - 1].box.y1 > lead + 0.35 * h) {
+      labels.push_back({first[i].box.y0, first[i].box.y1});
+      sizes.push_back(0);
+    }
+    labels.back().second = first[i].box.y1;
+    ++sizes.back();
+  }
+  for (size_t s : sizes)
+    if (s > 3) return;  // cells of text, not labels
+  for (size_t k = 1; k < labels.size(); ++k) {
+    double a = labels[k - 1].second, b = labels[k].first;
+    bool cut = false;
+    for (double y : *rows) cut |= y > a && y < b;
+    if (cut) continue;
+    const Interval* best = nullptr;
+    for (const Interval& g : yg)
+      if (g.a >= a - 0.5 && g.b <= b + 0.5 &&
+          (!best || g.width() > best->width() + 0.1 * h))
+        best = &g;
+    if (best) rows->push_back((best->a + best->b) / 2);
+  }
+  std::sort(rows->begin(), rows->end());
 }
 
 // A table: columns from the clean vertical strips, rows from the horizontal
@@ -1343,17 +1469,49 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
         std::min(r.x1, ext.x1) - std::max(r.x0, ext.x0) >= 0.4 * ext.width())
       rows.push_back(y);
   }
+  std::vector<Interval> yg = YGaps(lines);
   if (rows.empty()) {
     // Also where the first column starts a cell (its row headers), when
     // nothing in the other columns runs across that height.
     std::vector<double> heads = BlockTops(cols.front());
-    std::vector<Interval> yg = YGaps(lines);
     bool any_wide = false;
     for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
     for (const Interval& g : yg) {
       bool head = false;
       for (double t : heads) head |= std::abs(g.b - t) < 0.3 * h;
       if (!any_wide || head || g.width() > lead + 0.3 * h)
+        rows.push_back((g.a + g.b) / 2);
+    }
+    std::sort(rows.begin(), rows.end());
+    SplitCentredRows(cols.front(), yg, h, &rows);
+  } else {
+    // Rows the grid leaves unruled (a group of rows between two rules):
+    // where the first column and another start a cell together.
+    std::vector<std::vector<double>> tops;
+    for (const auto& c : cols) tops.push_back(BlockTops(c));
+    for (const Interval& g : yg) {
+      std::vector<bool> starts(cols.size(), false);
+      for (size_t c = 0; c < cols.size(); ++c)
+        for (size_t k = 1; k < tops[c].size(); ++k)
+          starts[c] = starts[c] || std::abs(g.b - tops[c][k]) < 0.3 * h;
+      bool ruled = false;
+      for (double y : rows) ruled |= y > g.a - h && y < g.b + h;
+      // A column whose text runs on across the gap mid-sentence holds one
+      // cell there (set in the middle of a taller row).
+      bool runs_on = false;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        if (starts[c]) continue;
+        const Line *above = nullptr, *below = nullptr;
+        for (const Line& l : cols[c]) {
+          if (std::abs(l.box.y1 - g.a) < 0.5 * h) above = &l;
+          if (std::abs(l.box.y0 - g.b) < 0.5 * h) below = &l;
+        }
+        if (above && below && !above->text.empty() &&
+            !strchr(".:;!?)", above->text.back()))
+          runs_on = true;
+      }
+      if (starts[0] && std::count(starts.begin(), starts.end(), true) >= 2 &&
+          !ruled && !runs_on)
         rows.push_back((g.a + g.b) / 2);
     }
   }
@@ -1545,12 +1703,18 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     const Box& s = e.strip;
     if (s.x0 <= all.x0 || s.x1 >= all.x1) continue;
     std::vector<Line> left, right, above, below;
-    bool crossed = false;
+    bool crossed = false, crossed_near = false;
     for (const Line& l : lines) {
       double cy = CenterY(l.box);
       if (cy < s.y0 || cy > s.y1) {
+        // Text wraps round a box: it crosses the edge right above or below
+        // the rows that show it, not across a wider gap (a section of other
+        // columns stacked above).
+        bool near = l.box.y1 > s.y0 - 1.5 * l.box.height() &&
+                    l.box.y0 < s.y1 + 1.5 * l.box.height();
         bool across = l.box.x0 < s.x0 && l.box.x1 > s.x1;
         crossed |= across;
+        crossed_near |= across && near;
         (cy < s.y0 ? above : below).push_back(l);
       } else if (l.box.x1 <= s.x0 + 1) {
         left.push_back(l);
@@ -1567,7 +1731,9 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     SortYX(right);
     SortYX(above);
     SortYX(below);
-    if (LooksLikeTable(left, right, cx)) {  // a table between text
+    bool table = LooksLikeTable(left, right, cx);
+    if (!table && !crossed_near) continue;
+    if (table) {  // a table between text
       Order(std::move(above), depth + 1, hint, cx);
       left.insert(left.end(), right.begin(), right.end());
       ReadTable(std::move(left), cx);
@@ -1601,6 +1767,132 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     return true;
   }
   return false;
+}
+
+// A shaded box the text wraps around (a sidebar, "Box 1"): a filled
+// rectangle holding two lines or more, with text beside it on one side, and
+// the flow running across the box's width just above or below it (the text
+// wraps round the box; a shaded table cell has only other cells beside,
+// above and below it). Its lines are taken out of `lines`, to be read after
+// the paragraph that runs beside the box's last line.
+struct FilledBox {
+  std::vector<Line> lines;
+  Box beside_last;  // the last line of the text beside the box
+};
+
+bool Inside(const Box& f, const Box& b) {
+  return b.x0 >= f.x0 - 1 && b.x1 <= f.x1 + 1 && b.y0 >= f.y0 - 1 &&
+         b.y1 <= f.y1 + 1;
+}
+
+std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
+                                       const LayoutHints& hints) {
+  std::vector<FilledBox> boxes;
+  if (lines->size() < 4 || lines->size() > kManyLines) return boxes;
+  const Box all = Extent(*lines);
+  const double h = MedianHeight(*lines);
+  // A fill that another one abuts is a cell of a shaded grid.
+  auto abutted = [&](const Box& f) {
+    for (const Box& g : hints.fills) {
+      if (&g == &f) continue;
+      bool rows = g.y0 < f.y1 - 1 && g.y1 > f.y0 + 1;
+      bool cols = g.x0 < f.x1 - 1 && g.x1 > f.x0 + 1;
+      if ((rows && (std::abs(g.x0 - f.x1) < 2 || std::abs(g.x1 - f.x0) < 2)) ||
+          (cols && (std::abs(g.y0 - f.y1) < 2 || std::abs(g.y1 - f.y0) < 2)))
+        return true;
+    }
+    return false;
+  };
+  for (const Box& f : hints.fills) {
+    if (f.width() > 0.75 * all.width() || f.height() < 2 * h || abutted(f))
+      continue;
+    std::vector<size_t> in;
+    const Line* beside_last = nullptr;
+    int beside_left = 0, beside_right = 0;
+    Box beside;        // the text beside the box
+    bool cut = false;  // a line half in the box: not a box of its own
+    for (size_t i = 0; i < lines->size() && !cut; ++i) {
+      const Box& b = (*lines)[i].box;
+      if (Inside(f, b)) {
+        in.push_back(i);
+        continue;
+      }
+      bool x_overlap = b.x0 < f.x1 && b.x1 > f.x0;
+      bool y_overlap = b.y0 < f.y1 && b.y1 > f.y0;
+      cut = x_overlap && y_overlap;
+      if (!y_overlap || cut) continue;
+      (b.x0 >= f.x1 ? beside_right : beside_left)++;
+      if (!beside_last) beside = b;
+      beside.Extend(b);
+      if (!beside_last || b.y0 > beside_last->box.y0)
+        beside_last = &(*lines)[i];
+    }
+    if (cut || in.size() < 2 || !beside_last ||
+        (beside_left > 0 && beside_right > 0) || beside_left + beside_right < 2)
+      continue;
+    // The flow runs across the box's width into the text beside it, just
+    // above or below the box.
+    int wraps = 0;
+    for (const Line& l : *lines) {
+      const Box& b = l.box;
+      bool near =
+          std::abs(b.y1 - f.y0) < 1.5 * h || std::abs(b.y0 - f.y1) < 1.5 * h;
+      wraps += near && b.x0 < f.x1 && b.x1 > f.x0 && b.x0 < beside.x1 &&
+               b.x1 > beside.x0 && (b.x0 < f.x0 - h || b.x1 > f.x1 + h);
+    }
+    if (wraps == 0) continue;
+    FilledBox box;
+    box.beside_last = beside_last->box;
+    std::vector<Line> rest;
+    size_t k = 0;
+    for (size_t i = 0; i < lines->size(); ++i) {
+      if (k < in.size() && in[k] == i) {
+        box.lines.push_back(std::move((*lines)[i]));
+        ++k;
+      } else {
+        rest.push_back(std::move((*lines)[i]));
+      }
+    }
+    *lines = std::move(rest);
+    boxes.push_back(std::move(box));
+  }
+  return boxes;
+}
+
+// Puts each box's region after the paragraph of `regions[from..]` that runs
+// beside the box's last line (split out of its region when it ends inside
+// it); at the end when that line is not found.
+void PlaceFilledBoxes(std::vector<FilledBox> boxes, size_t from,
+                      const Context& cx, std::vector<Region>* regions) {
+  for (FilledBox& fb : boxes) {
+    SortYX(fb.lines);
+    Region box{std::move(fb.lines), RegionKind::kInset, -1, -1};
+    size_t at = regions->size();
+    for (size_t r = from; r < regions->size() && at == regions->size(); ++r) {
+      std::vector<Line>& ls = (*regions)[r].lines;
+      for (size_t k = 0; k < ls.size(); ++k) {
+        const Box& b = ls[k].box;
+        if (b.x0 != fb.beside_last.x0 || b.y0 != fb.beside_last.y0) continue;
+        // Lines still indented like the text beside a box on its left (the
+        // box ends just above them) belong to the same run of text.
+        const bool indented = b.x0 > Extent(ls).x0 + 0.8 * cx.size;
+        while (indented && k + 1 < ls.size() &&
+               std::abs(ls[k + 1].box.x0 - b.x0) < 0.5 * cx.size &&
+               ls[k + 1].box.y0 - ls[k].box.y1 < 0.8 * ls[k].box.height())
+          ++k;
+        size_t end = ParagraphEnd(ls, k, cx.size);
+        if (end + 1 < ls.size()) {
+          Region tail{std::vector<Line>(ls.begin() + end + 1, ls.end()),
+                      (*regions)[r].kind, (*regions)[r].row, (*regions)[r].col};
+          ls.erase(ls.begin() + end + 1, ls.end());
+          regions->insert(regions->begin() + r + 1, std::move(tail));
+        }
+        at = r + 1;
+        break;
+      }
+    }
+    regions->insert(regions->begin() + at, std::move(box));
+  }
 }
 
 // Columns split by a clean vertical cut may instead be two column sections
@@ -1927,7 +2219,9 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
   cx.hints = &hints;
   cx.out = &regions;
   std::vector<Line> notes = TakeFootnotes(&lines, body_size);
+  std::vector<FilledBox> boxes = TakeFilledBoxes(&lines, hints);
   Order(std::move(lines), 0, RegionKind::kText, cx);
+  PlaceFilledBoxes(std::move(boxes), 0, cx, &regions);
   size_t body_regions = regions.size();
   if (!notes.empty()) Order(std::move(notes), 0, RegionKind::kFootnote, cx);
   for (size_t i = body_regions; i < regions.size(); ++i)
@@ -1946,6 +2240,7 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
     for (const ColumnEdge& e : edges) marks->push_back({"edge", e.strip});
     for (const Box& r : hints.hrules) marks->push_back({"rule", r});
     for (const Box& r : hints.vrules) marks->push_back({"rule", r});
+    for (const Box& f : hints.fills) marks->push_back({"fill", f});
   }
   return blocks;
 }

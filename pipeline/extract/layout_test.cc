@@ -440,6 +440,86 @@ TEST_CASE("Layout: a box the text wraps around is read after its paragraph",
   CHECK(inset);
 }
 
+TEST_CASE("Layout: a shaded box on the left, lines off its edge, is an inset",
+          "[layout]") {
+  // The box's lines end on baselines of their own below the point where
+  // its column edge is last seen; only the fill behind it shows its extent.
+  std::vector<Word> words;
+  Append(&words,
+         Justified("The plan opened with a long paragraph", 50, 300, 100));
+  Append(&words, Justified("across the page before the box and", 50, 300, 112));
+  Append(&words, Justified("the text goes on beside", 160, 300, 130));
+  Append(&words, Justified("the box until it ends", 160, 300, 142));
+  Append(&words, Justified("and then comes back to", 160, 300, 154));
+  Append(&words, Justified("the margin to close its", 50, 300, 172));
+  Append(&words, Typeset("sentence at last.", 50, 184));
+  Append(&words, Typeset("Next paragraph on a new line", 50, 196));
+  Append(&words, Typeset("BOX Title", 55, 128, 8, true));
+  Append(&words, Typeset("box one", 55, 139, 8));
+  Append(&words, Typeset("box two", 55, 150, 8));
+  PageLines pl = BuildLines(words, 595, 842);
+  pl.hints.fills.push_back({52, 125, 140, 162});
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  CHECK(t.find("comes back to") < t.find("the margin"));
+  CHECK(t.find("sentence at last.") < t.find("BOX Title"));
+  CHECK(t.find("box two") < t.find("Next paragraph"));
+  // Two such fills abutting are cells of a shaded grid, not a box.
+  pl.hints.fills.push_back({140, 125, 300, 162});
+  t = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(t);
+  CHECK(t.find("BOX Title") < t.find("sentence at last."));
+}
+
+TEST_CASE("Layout: labels centred on values of several lines are rows",
+          "[layout]") {
+  // No rule, no shared baseline, no shared top: each label sits in the
+  // middle of its value, whose row padding is the only gap.
+  std::vector<Word> words;
+  Append(&words, Typeset("Open contracting", 50, 106));
+  Append(&words,
+         Typeset("The ministry publishes every contract and", 200, 100));
+  Append(&words,
+         Typeset("its amendments within a week of signature.", 200, 112));
+  Append(&words, Typeset("Budget data", 50, 150));
+  Append(&words, Typeset("Monthly reports of budget execution are", 200, 144));
+  Append(&words, Typeset("published as open data.", 200, 156));
+  Append(&words, Typeset("Asset declarations", 50, 182));
+  Append(&words, Typeset("Senior officials file declarations that", 200, 176));
+  Append(&words, Typeset("anyone can search.", 200, 188));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::string t = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(t);
+  CHECK(t.find("Open contracting") < t.find("The ministry"));
+  CHECK(t.find("signature.") < t.find("Budget data"));
+  CHECK(t.find("open data.") < t.find("Asset declarations"));
+}
+
+TEST_CASE("Layout: a shaded header row across two sides makes a table",
+          "[layout]") {
+  std::vector<Word> words;
+  Append(&words, Typeset("Commitment", 50, 100, 10, true));
+  Append(&words, Typeset("Comments", 200, 100, 10, true));
+  Append(&words, Typeset("Open contracting data", 50, 124));
+  Append(&words,
+         Justified("Adopting the standard made it easier to", 200, 450, 118));
+  Append(&words, Typeset("compare prices.", 200, 130));
+  Append(&words, Typeset("Citizen budgets", 50, 154));
+  Append(&words,
+         Justified("The ministry publishes a plain guide to", 200, 450, 148));
+  Append(&words, Typeset("the budget each year.", 200, 160));
+  PageLines pl = BuildLines(words, 595, 842);
+  pl.hints.fills.push_back({45, 97, 195, 113});
+  pl.hints.fills.push_back({195, 97, 455, 113});
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  CHECK(t.find("Comments") < t.find("Open contracting"));
+  CHECK(t.find("compare prices.") < t.find("Citizen budgets"));
+  for (const Block& b : blocks) CHECK(b.region == RegionKind::kTable);
+}
+
 TEST_CASE("Layout: a justified line keeps its wide spaces", "[layout]") {
   std::vector<Word> words;
   Column(&words, "a", 3, 50, 100);  // lines end at x = 160
