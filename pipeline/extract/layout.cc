@@ -801,6 +801,27 @@ std::pair<double, int> NearestTowardsBody(const PageLines& page, size_t i) {
   return {nearest, at};
 }
 
+// A footnote's mark drawn raised apart from its text (a row of its own): the
+// lone mark and the text starting just right of it, overlapping it in
+// height. Neither is furniture.
+bool NoteMarkPair(const PageLines& page, size_t i, double body) {
+  const Line& l = page.lines[i];
+  if (page.lines.size() > 5000) return false;  // no quadratic work
+  // A mark raised above its text's baseline or set smaller (a page number
+  // beside a footer's title shares its baseline and size).
+  auto marks = [&](const Line& m, const Line& t) {
+    bool raised = m.box.y1 < t.box.y1 - 0.15 * t.box.height() ||
+                  m.font_size < 0.85 * t.font_size;
+    return raised && m.text.size() <= 3 && StartsWithNoteMark(m.text) &&
+           t.box.x0 >= m.box.x1 - 0.5 && t.box.x0 - m.box.x1 < 2.5 * body;
+  };
+  for (const Line& o : page.lines) {
+    if (&o == &l || o.box.y0 >= l.box.y1 || l.box.y0 >= o.box.y1) continue;
+    if (marks(l, o) || marks(o, l)) return true;
+  }
+  return false;
+}
+
 bool IsolatedMarginLine(const PageLines& page, size_t i, double body) {
   const Line& l = page.lines[i];
   if (page.lines.size() > 5000) return false;  // no quadratic work
@@ -909,6 +930,9 @@ std::vector<std::vector<bool>> FindFurniture(
         auto [gap, at] = NearestTowardsBody(pages[p], i);
         heads_text = at >= 0 && gap < 0.5 * std::max(1.0, l.box.height());
       }
+      if (!top && l.font_size < 0.95 * body_size &&
+          NoteMarkPair(pages[p], i, body_size))
+        continue;
       if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
           RuledOffHeader(pages[p], i, body_size) ||
           (n >= 2 && small && !thin && !heads_text &&
@@ -926,7 +950,9 @@ std::vector<std::vector<bool>> FindFurniture(
     if (pl.lines.size() > 5000) continue;  // no quadratic work
     for (size_t i = 0; i < pl.lines.size(); ++i) {
       const Line& l = pl.lines[i];
-      if (marks[p][i] || !LooksLikePageNumber(l.text)) continue;
+      if (marks[p][i] || !LooksLikePageNumber(l.text) ||
+          NoteMarkPair(pl, i, body_size))
+        continue;
       bool below = false, above = false, beside = false;
       for (size_t k = 0; k < pl.lines.size(); ++k) {
         if (k == i || marks[p][k]) continue;

@@ -555,6 +555,25 @@ TEST_CASE("Layout: two pages repeat a footer line: furniture only when small",
   CHECK(marks[1].back());
 }
 
+TEST_CASE("Layout: a footnote whose mark is raised apart is not furniture",
+          "[layout]") {
+  std::vector<Word> words;
+  Column(&words, "a", 10, 50, 100);
+  // The mark set smaller and raised, its own row; the note below the body,
+  // far from it, in small type, on a page of its own.
+  Append(&words, Typeset("1", 50, 778, 5));
+  Append(&words,
+         Typeset("Interview with a member of civil society.", 56, 780, 7));
+  Append(&words, Typeset("3", 290, 810, 8));
+  std::vector<PageLines> one = {BuildLines(words, 595, 842)};
+  auto marks = FindFurniture(one);
+  const PageLines& pl = one[0];
+  for (size_t i = 0; i < pl.lines.size(); ++i) {
+    INFO(pl.lines[i].text);
+    CHECK(marks[0][i] == (pl.lines[i].text == "3"));
+  }
+}
+
 TEST_CASE("Layout: lines a hair apart in height sort consistently",
           "[layout]") {
   // A chain of lines each 0.39 of a line below the previous: pairwise
