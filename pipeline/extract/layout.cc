@@ -1725,6 +1725,15 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
                     Context& cx) {
   if (lines.size() < 4) return false;
   Box all = Extent(lines);
+  const std::vector<Interval> yg = YGaps(lines);
+  const double med_h = MedianHeight(lines);
+  // A gap across the whole region, wider than a line, between y0 and y1.
+  auto apart = [&](double y0, double y1) {
+    for (const Interval& g : yg)
+      if (g.a >= y0 - 0.5 && g.b <= y1 + 0.5 && g.width() > 0.9 * med_h)
+        return true;
+    return false;
+  };
   for (const ColumnEdge& e : cx.hints->edges) {
     const Box& s = e.strip;
     if (s.x0 <= all.x0 || s.x1 >= all.x1) continue;
@@ -1733,11 +1742,10 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     for (const Line& l : lines) {
       double cy = CenterY(l.box);
       if (cy < s.y0 || cy > s.y1) {
-        // Text wraps round a box: it crosses the edge right above or below
-        // the rows that show it, not across a wider gap (a section of other
-        // columns stacked above).
-        bool near = l.box.y1 > s.y0 - 1.5 * l.box.height() &&
-                    l.box.y0 < s.y1 + 1.5 * l.box.height();
+        // Text wraps round a box: it crosses the edge next to the rows
+        // that show it, not across a gap that cuts the whole region (a
+        // section of other columns stacked above).
+        bool near = cy < s.y0 ? !apart(l.box.y1, s.y0) : !apart(s.y1, l.box.y0);
         bool across = l.box.x0 < s.x0 && l.box.x1 > s.x1;
         crossed |= across;
         crossed_near |= across && near;
