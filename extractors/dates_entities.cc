@@ -81,6 +81,155 @@ bool FindAt(const RE2& re, std::string_view text, size_t* pos,
 
 }  // namespace
 
+namespace {
+
+// The date forms, most specific first; month words are already "\x01MM".
+// Between a day, a month and a year a short joining word may stand ("1 de
+// marzo de 2025", "março de 2025"): one to three letters, whatever the
+// language.
+struct DateForms {
+  RE2 iso{"\\b((?:19|20)\\d{2})-(\\d{1,2})(?:-(\\d{1,2}))?\\b"};
+  RE2 day_month_year_num{
+      "\\b(\\d{1,2})[/.-](\\d{1,2})[/.-]((?:19|20)\\d{2})\\b"};
+  RE2 day_month_year{
+      "\\b(\\d{1,2})(?:º|°|st|nd|rd|th)?[\\s/"
+      ".-]*(?:\\pL{1,3}\\s+)?\\x01(\\d\\d)"
+      "[\\s,/.-]*(?:\\pL{1,3}\\s+)?((?:19|20)\\d{2})\\b"};
+  RE2 month_day_year{
+      "\\x01(\\d\\d)\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+((?:19|20)\\d{2})"
+      "\\b"};
+  RE2 month_year{
+      "\\x01(\\d\\d)[\\s,/.-]*(?:\\pL{1,3}\\s+)?((?:19|20)\\d{2})\\b"};
+  RE2 month_year_num{"\\b(\\d{1,2})[/.-]((?:19|20)\\d{2})\\b"};
+  RE2 month_year_short{"\\b(\\d{2})/(\\d{2})\\b"};
+  RE2 year{"\\b((?:19|20)\\d{2})\\b"};
+};
+
+const DateForms& Forms() {
+  static const DateForms* f = new DateForms;
+  return *f;
+}
+
+std::string Iso(int y, int m, int d) {
+  if (y < 1900 || y > 2099) return "";
+  char buf[16];
+  if (m == 0) {
+    snprintf(buf, sizeof buf, "%04d", y);
+    return buf;
+  }
+  if (m < 1 || m > 12) return "";
+  if (d == 0) {
+    snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return buf;
+  }
+  if (d < 1 || d > 31) return "";
+  snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+int Num(const re2::StringPiece& s) {
+  return s.empty() ? 0 : std::stoi(std::string(s));
+}
+
+}  // namespace
+
+std::vector<std::string> ReadDates(std::string_view marked) {
+  const DateForms& f = Forms();
+  // Each form with how it reads its groups into (year, month, day).
+  struct Form {
+    const RE2* re;
+    std::string (*read)(const re2::StringPiece* g);
+  };
+  static const Form kForms[] = {
+      {&f.iso,
+       [](const re2::StringPiece* g) {
+         return Iso(Num(g[1]), Num(g[2]), Num(g[3]));
+       }},
+      // 01/03/2025 is day first unless the day cannot be a month's.
+      {&f.day_month_year_num,
+       [](const re2::StringPiece* g) {
+         int a = Num(g[1]), b = Num(g[2]);
+         return b > 12 && a <= 12 ? Iso(Num(g[3]), a, b) : Iso(Num(g[3]), b, a);
+       }},
+      {&f.day_month_year,
+       [](const re2::StringPiece* g) {
+         return Iso(Num(g[3]), Num(g[2]), Num(g[1]));
+       }},
+      {&f.month_day_year,
+       [](const re2::StringPiece* g) {
+         return Iso(Num(g[3]), Num(g[1]), Num(g[2]));
+       }},
+      {&f.month_year,
+       [](const re2::StringPiece* g) { return Iso(Num(g[2]), Num(g[1]), 0); }},
+      {&f.month_year_num,
+       [](const re2::StringPiece* g) { return Iso(Num(g[2]), Num(g[1]), 0); }},
+      {&f.month_year_short,
+       [](const re2::StringPiece* g) {
+         return Iso(2000 + Num(g[2]), Num(g[1]), 0);
+       }},
+      {&f.year, [](const re2::StringPiece* g) { return Iso(Num(g[1]), 0, 0); }},
+  };
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < marked.size()) {
+    // The earliest date from `pos`; at one position, the most specific
+    // form that reads.
+    size_t best_at = std::string_view::npos, best_end = 0;
+    std::string best;
+    for (const Form& form : kForms) {
+      re2::StringPiece g[4];
+      size_t from = pos;
+      while (from < marked.size()) {
+        if (!form.re->Match(marked, from, marked.size(), RE2::UNANCHORED, g, 4))
+          break;
+        size_t at = static_cast<size_t>(g[0].data() - marked.data());
+        std::string iso = form.read(g);
+        if (iso.empty()) {
+          from = at + 1;
+          continue;
+        }
+        if (at < best_at) {
+          best_at = at;
+          best_end = at + g[0].size();
+          best = std::move(iso);
+        }
+        break;
+      }
+    }
+    if (best.empty()) break;
+    out.push_back(std::move(best));
+    pos = best_end;
+  }
+  return out;
+}
+
+std::vector<std::string> Miner::DatesIn(std::string_view text,
+                                        std::string_view language) const {
+  // Each month word becomes kMonthMark and its number, earliest first
+  // (one at a time: a pattern reports its first match only).
+  std::string marked(Utf8Truncate(text, 300));
+  // The value's own language first; every pack's months when it has none
+  // of them (an English date in a Spanish plan).
+  std::string_view lang = language;
+  for (int guard = 0; guard < 16; ++guard) {
+    std::vector<PatternMatch> ms = MatchEach(marked, lang, "dates", "month");
+    if (ms.empty() && guard == 0 && !lang.empty()) {
+      lang = {};
+      ms = MatchEach(marked, lang, "dates", "month");
+    }
+    if (ms.empty()) break;
+    const PatternMatch* best = &ms.front();
+    for (const PatternMatch& m : ms)
+      if (m.start < best->start ||
+          (m.start == best->start && m.end > best->end))
+        best = &m;
+    const Pattern& p = (*packs_)[best->pack].patterns[best->pattern];
+    marked.replace(best->start, best->end - best->start,
+                   std::string(1, kMonthMark) + p.key);
+  }
+  return ReadDates(marked);
+}
+
 std::string FindDate(std::string_view text) {
   const DateRe& d = Dates();
   struct Cand {

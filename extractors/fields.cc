@@ -1,9 +1,12 @@
 // Fields of a commitment: each label's value runs to the next label (or
-// the commitment's end), and key-value rows the layout read from template
-// tables fill the fields the running text did not label.
+// the commitment's end); label and value cells paired by geometry
+// (row_fields.h), then the key-value rows the layout read, fill the fields
+// the running text did not label. Dates are read with the packs' month
+// words; a value that is only a date range is the commitment's period.
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string>
@@ -14,6 +17,33 @@
 #include "pipeline/normalize/normalizer.h"
 
 namespace planmine {
+
+namespace {
+
+// Fields whose answer is one paragraph at most.
+const std::set<std::string> kOneParagraph = {"lead_agency", "other_actors",
+                                             "people",      "contact",
+                                             "start_date",  "end_date"};
+
+}  // namespace
+
+std::vector<std::string> LearnRunInLabels(
+    const std::vector<Sentence>& sentences) {
+  // One to four words, the first capitalized, then a colon and a space.
+  static const RE2 kRunIn("(?:^|\\s)(\\p{Lu}\\pL*(?:\\s+\\pL+){0,3})\\s*:\\s");
+  std::map<std::string, int> seen;
+  for (const Sentence& s : sentences) {
+    std::set<std::string> here;
+    re2::StringPiece in(s.text);
+    std::string phrase;
+    while (RE2::FindAndConsume(&in, kRunIn, &phrase)) here.insert(phrase);
+    for (const std::string& p : here) ++seen[p];
+  }
+  std::vector<std::string> out;
+  for (const auto& [p, n] : seen)
+    if (n >= 3) out.push_back(p + ":");
+  return out;
+}
 
 void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
   const std::vector<Sentence>& sentences = in.sentences;
@@ -51,6 +81,27 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
     int end_s = i + 1 < ls.size() ? ls[i + 1].sentence : c->last_sentence;
     size_t end_b =
         i + 1 < ls.size() ? ls[i + 1].start : sentences[end_s].text.size();
+    // A one-line answer (an agency, a person, a date) that starts in the
+    // label's own block ends with that block: the next paragraph is the
+    // body, or a label the packs do not know ("Plazo de ejecución:"). A
+    // label alone in its block ("¿Quién ejecuta?") runs to the next label.
+    if (kOneParagraph.count(l.field)) {
+      const Sentence& ls0 = sentences[l.sentence];
+      bool rest = false;  // words after the label (not its "?" or ":")
+      for (size_t b = l.end; b < ls0.text.size() && !rest; ++b)
+        rest = std::isalnum(static_cast<unsigned char>(ls0.text[b])) ||
+               static_cast<unsigned char>(ls0.text[b]) >= 0xC0;
+      int k = l.sentence;
+      auto same_block = [&](int a, int b) {
+        return sentences[a].page == sentences[b].page &&
+               sentences[a].block == sentences[b].block;
+      };
+      while (k + 1 <= c->last_sentence && same_block(k + 1, l.sentence)) ++k;
+      if (rest && k < end_s) {
+        end_s = k;
+        end_b = sentences[k].text.size();
+      }
+    }
     std::string v;
     for (int k = l.sentence; k <= end_s && v.size() < kMaxValue; ++k) {
       const std::string& t = sentences[k].text;
@@ -62,36 +113,98 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
     // término") keeps its own words.
     if (l.field == "completion_midterm")
       v = sentences[l.sentence].text.substr(l.start, l.end - l.start) + v;
+    // A one-line answer stops at a run-in label the document repeats.
+    if (kOneParagraph.count(l.field)) {
+      for (const std::string& r : in.run_in_labels) {
+        size_t at = v.find(" " + r);
+        if (at != std::string::npos && at > 1) v.resize(at);
+      }
+    }
     std::string clean = CleanValue(v, kMaxValue);
     if (!clean.empty()) values[l.field] = std::move(clean);
   }
+  // Which field a label cell names: the packs' field labels, matched on
+  // the cell as a whole; a template's longer wording ("Órgão responsável
+  // pela implementação") is read by its leading words ("Órgão
+  // responsável:") when the whole does not match. Empty when none.
+  auto field_of = [&](const std::string& cell) {
+    std::string label = Squeeze(cell);
+    while (!label.empty()) {
+      for (const PatternMatch& m :
+           MatchEach(label + ":", {}, "commitments", "field"))
+        if (m.start == 0) return (*packs_)[m.pack].patterns[m.pattern].key;
+      size_t cut = label.rfind(' ');
+      if (cut == std::string::npos || label.find(' ') == cut) break;
+      label.resize(cut);  // at least two words
+    }
+    return std::string();
+  };
+  const std::string& language = sentences[c->first_sentence].language;
+  // A value that is only a date range ("03/2022 – 07/2024", "Apr 2022 – Aug
+  // 2024") under a label that is not a milestone's ("1. …") is the
+  // commitment's period, whatever its label says ("Plazo", "Timeline",
+  // "Start and end date"); the first one found is kept.
+  std::vector<std::string> period;
+  auto note_period = [&](const std::string& label, const std::string& v) {
+    if (!period.empty() || v.size() > 64) return;
+    size_t a = label.find_first_not_of(" ");
+    if (a != std::string::npos && label[a] >= '0' && label[a] <= '9') return;
+    std::vector<std::string> d = DatesIn(v, language);
+    if (d.size() == 2 && d[0] <= d[1]) period = std::move(d);
+  };
+  for (const Label& l : ls) {
+    auto it = values.find(l.field);
+    if (it != values.end())
+      note_period(sentences[l.sentence].text.substr(l.start, l.end - l.start),
+                  it->second);
+  }
+  // A repeated run-in label followed by a date range, whatever it says
+  // ("Plazo de ejecución: Enero 2024 – Diciembre 2026 …").
+  for (int k = c->first_sentence; k <= c->last_sentence && period.empty();
+       ++k) {
+    const std::string& t = sentences[k].text;
+    for (const std::string& r : in.run_in_labels) {
+      size_t at = t.find(r);
+      if (at == std::string::npos) continue;
+      // (A label the packs know has its own field: "Metas:" lists
+      // milestones, whose dates are not the commitment's.)
+      if (!field_of(r.substr(0, r.size() - 1)).empty()) continue;
+      std::string after = t.substr(at + r.size());
+      std::vector<std::string> d = DatesIn(Utf8Truncate(after, 64), language);
+      std::vector<std::string> head =
+          DatesIn(Utf8Truncate(after, 24), language);
+      if (d.size() >= 2 && d[0] <= d[1] && !head.empty() && head[0] == d[0]) {
+        period = {d[0], d[1]};
+        break;
+      }
+    }
+  }
+  // Label and value cells paired by geometry (row_fields.h) fill the fields
+  // the running text did not label, when the label cell lies inside the
+  // commitment.
+  for (const PlacedRow& r : in.rows) {
+    if (r.sentence < c->first_sentence) continue;
+    if (r.sentence > c->last_sentence) break;
+    std::string key = field_of(r.label);
+    if (key.empty() && r.label_continued != r.label)
+      key = field_of(r.label_continued);
+    if (!key.empty() && !values.count(key)) {
+      std::string clean = CleanValue(r.value, kMaxValue);
+      if (!clean.empty()) values[key] = std::move(clean);
+    }
+    note_period(r.label, r.value);
+  }
   // Key-value rows the layout read from template tables ("Fecha de inicio
-  // | 1 de julio de 2021") fill the fields the running text did not label,
-  // when the row lies inside the commitment.
+  // | 1 de julio de 2021"), when the row lies inside the commitment.
   if (in.doc != nullptr) {
     for (const NormalizedPage& page : in.doc->pages) {
       if (page.number < c->first_page || page.number > c->last_page) continue;
       for (const Field& kv : page.fields) {
         if (c->text.find(kv.value) == std::string::npos) continue;
-        // A label cell is a label as a whole; a template's longer wording
-        // ("Órgão responsável pela implementação") is read by its leading
-        // words ("Órgão responsável:") when the whole does not match.
-        std::string label = Squeeze(kv.key);
-        bool found = false;
-        while (!found && !label.empty()) {
-          for (const PatternMatch& m :
-               MatchEach(label + ":", {}, "commitments", "field")) {
-            if (m.start != 0) continue;
-            const Pattern& p = (*packs_)[m.pack].patterns[m.pattern];
-            if (!values.count(p.key))
-              values[p.key] = CleanValue(kv.value, kMaxValue);
-            found = true;
-            break;
-          }
-          size_t cut = label.rfind(' ');
-          if (cut == std::string::npos || label.find(' ') == cut) break;
-          label.resize(cut);  // at least two words
-        }
+        std::string key = field_of(kv.key);
+        if (!key.empty() && !values.count(key))
+          values[key] = CleanValue(kv.value, kMaxValue);
+        note_period(kv.key, kv.value);
       }
     }
   }
@@ -110,14 +223,27 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
     std::string v = get(k);
     if (!v.empty()) c->sections[k] = v;
   }
-  c->start_date = FindDate(get("start_date"));
-  c->end_date = FindDate(get("end_date"));
+  // A start date's value may hold the end too ("Fecha de inicio y término:
+  // marzo de 2022 – julio de 2024").
+  {
+    std::vector<std::string> start = DatesIn(get("start_date"), language);
+    std::vector<std::string> end = DatesIn(get("end_date"), language);
+    if (!start.empty()) c->start_date = start.front();
+    if (!end.empty())
+      c->end_date = end.front();
+    else if (start.size() == 2 && start[0] <= start[1])
+      c->end_date = start[1];
+  }
   bool structured = false;
   if (values.count("milestones"))
     c->milestones = SplitMilestones(get("milestones"), &structured);
   if (structured && c->end_date.empty()) {
     for (const Milestone& m : c->milestones)
       if (m.due > c->end_date) c->end_date = m.due;
+  }
+  if (c->start_date.empty() && c->end_date.empty() && !period.empty()) {
+    c->start_date = period[0];
+    c->end_date = period[1];
   }
   // Completion: the end-of-term level; else complete when it was complete
   // at mid-term.

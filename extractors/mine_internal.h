@@ -43,12 +43,34 @@ struct Scan {
   int unit_words = 0;  // sentences naming the unit ("commitments")
 };
 
+// A label/value row paired by geometry (row_fields.h), placed at the first
+// sentence of its label cell.
+struct PlacedRow {
+  int sentence = 0;
+  std::string label, value, label_continued;
+};
+
 // What every segmentation strategy reads.
 struct SegmentInput {
   const std::vector<Sentence>& sentences;
   const NormalizedDocument* doc;  // may be null (plain sentence lists)
   const std::vector<SentenceSignals>& at;
+  // The document's label/value rows, in sentence order (PlaceRows); read
+  // by FillFields.
+  std::vector<PlacedRow> rows = {};
+  // Run-in labels ("Plazo de ejecución:") the document repeats, known to
+  // the packs or not (LearnRunInLabels); a value stops at one.
+  std::vector<std::string> run_in_labels = {};
 };
+
+// The "Words:" phrases that open a line or follow a value three times or
+// more in the document: its own field labels, learned from its repetition.
+std::vector<std::string> LearnRunInLabels(
+    const std::vector<Sentence>& sentences);
+
+// Every page's rows (PairRows) whose label cell holds a sentence.
+std::vector<PlacedRow> PlaceRows(const std::vector<Sentence>& sentences,
+                                 const NormalizedDocument& doc);
 
 // Table-of-contents lines: dotted leaders, or a title ending in a page
 // number after a run of spaces or dots.

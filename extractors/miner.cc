@@ -280,6 +280,9 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
     std::vector<Commitment> rows = TableRowUnits(in);
     if (rows.size() >= 3) units = std::move(rows);
   }
+  if (pages != nullptr && !units.empty())
+    in.rows = PlaceRows(sentences, *pages);
+  if (!units.empty()) in.run_in_labels = LearnRunInLabels(sentences);
   for (Commitment& c : units) FillFields(in, &c);
   if (pages != nullptr) ApplySummaryTables(in, &units);
   AssignThemes(in, f.theme_hits, &units);

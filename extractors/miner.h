@@ -144,7 +144,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-3";
+  static constexpr const char* kVersion = "mine-4";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 
@@ -174,6 +174,12 @@ class Miner {
   // (kMatchVersion). Equal keys, equal matches.
   const std::string& PatternKey(size_t pack, size_t pattern) const;
   static constexpr const char* kMatchVersion = "match-1";
+
+  // Every date in `text` (a field's value), read with the month words of
+  // the `dates` pack of `language` (of every language when that pack names
+  // none of them); see ReadDates.
+  std::vector<std::string> DatesIn(std::string_view text,
+                                   std::string_view language) const;
 
   const std::vector<PatternPack>& packs() const { return *packs_; }
   // "commitments.es@1 entities.any@1 …": what produced a document's rows.
@@ -236,6 +242,16 @@ class Miner {
 // empty when the month name is unknown. Month names in es, pt and en.
 std::string IsoDate(const std::string& day, const std::string& month,
                     const std::string& year);
+
+// Every date written in `marked`, in order, ISO and as precise as written
+// ("2025", "2025-03", "2025-03-01"): 2025-03-01, 01/03/2025 (day first
+// unless the second number cannot be a month), 03/2025, 03/25, a year, and
+// with month words "1 de M de 2025", "M 1, 2025", "M 2025", "M/2025", where
+// each month word has been replaced by kMonthMark and the month's two
+// digits (Miner::DatesIn does that with the `dates` packs). A joining word
+// of one to three letters may stand between the parts ("de", "of").
+inline constexpr char kMonthMark = '\x01';
+std::vector<std::string> ReadDates(std::string_view marked);
 
 // The first date written in free text: "2015", "12/2015", "06/17",
 // "diciembre de 2015", "15 de marzo de 2021", "January 2014". ISO, or empty.

@@ -182,7 +182,8 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
       number_col = num == t ? -1 : num;
     }
     if (title_col < 0) continue;
-    std::map<int, Commitment> rows;  // by table row
+    std::map<int, Commitment> rows;                        // by table row
+    std::map<int, std::map<int, std::string>> date_cells;  // row, col
     for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
       const NormalizedBlock& b = p.blocks[bi];
       if (b.region != "table" || (header && b.row == 0)) continue;
@@ -204,10 +205,21 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
         c.lead_agency = CleanValue(cell, 400);
       } else if (b.col == number_col && RE2::FullMatch(cell, "\\d{1,3}")) {
         c.number = cell;
+      } else if (cell.size() <= 64) {
+        date_cells[b.row][b.col] += " " + cell;
       }
     }
     for (auto& [row, c] : rows) {
       if (c.title.empty() || StartsLower(c.title)) continue;
+      // The row's other short cells, left to right: two dates in all
+      // ("Start | End", or one "Period" cell) are its start and end.
+      std::vector<std::string> dates;
+      for (const auto& [col, cell] : date_cells[row])
+        for (std::string& d : DatesIn(cell, {})) dates.push_back(std::move(d));
+      if (dates.size() == 2 && dates[0] <= dates[1]) {
+        c.start_date = dates[0];
+        c.end_date = dates[1];
+      }
       c.kind = CommitmentKind::kTable;
       c.pattern_id = "table_rows";
       if (!c.lead_agency.empty()) c.lead_agency_source = "table";
