@@ -153,6 +153,28 @@ TEST_CASE(
   CHECK(HeatRow(br, "2021-2023").find("<td class=\"n\">0</td>") !=
         std::string::npos);
 
+  // A country by a name of several words, in en/es/pt, quoted or not, or
+  // by another spelling: the same rows as its code.
+  for (const char* gb :
+       {"#q=country:%22United%20Kingdom%22", "#q=country:Reino+Unido",
+        "#q=country:%22reino%20unido%22", "#q=country:uk",
+        "#q=country:Gr%C3%A3-Bretanha", "#q=country:GB"}) {
+    INFO(gb);
+    const std::string d = dom(gb);
+    CHECK(Shown(d, "documents") == "1 of 7 documents");
+    CHECK(HeatRow(d, "GB").find("hidden") == std::string::npos);
+    CHECK(HeatRow(d, "BR").find("hidden") != std::string::npos);
+  }
+  // Two countries are alternatives; a word after the name is a word; a
+  // name that is no country's matches nothing.
+  CHECK(Shown(dom("#q=country:Brasil+country:%22Reino+Unido%22"),
+              "documents") == "3 of 7 documents");
+  CHECK(Shown(dom("#q=country:Reino+Unido+contracting"), "documents") ==
+        "1 of 7 documents");
+  CHECK(Shown(dom("#q=country:Reino+Unido+beneficiarios"), "documents") ==
+        "0 of 7 documents");
+  CHECK(Shown(dom("#q=country:United"), "documents") == "0 of 7 documents");
+
   // A heatmap cell's link filters the commitments it counts.
   const std::string cell = "#q=country:BR+theme:open_data+is:counted";
   const size_t at = HeatRow(page, "BR").find("href=\"" + cell + "\">1<small>");

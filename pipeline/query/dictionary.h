@@ -3,11 +3,23 @@
 // -eng-spa, -por-eng, -eng-por) under /usr/share/dictd.
 //
 // A dictd dictionary is two files: NAME.index, lines "headword\tOFFSET\tLEN"
-// (OFFSET and LEN in dictd's base 64), and NAME.dict.dz, the entries, a
-// dictzip (a gzip file). Nothing is read until a lookup needs a dictionary:
-// then its index is read whole into a sorted table of accent-folded
-// headwords, and an entry is read by inflating only the dictzip chunk
-// (about 58 KB) that holds it; a plain gzip .dict.dz is inflated whole.
+// (OFFSET and LEN in dictd's base 64) sorted by headword, and NAME.dict.dz,
+// the entries, a dictzip (a gzip file with a table of independently
+// inflatable chunks). Nothing is read until a lookup needs a dictionary, and
+// then only what the lookup needs: the index is binary-searched by reading
+// 1 KB blocks with pread, and an entry is read by inflating only the dictzip
+// chunk (about 58 KB of text) that holds it.
+//
+// Matching is on folded headwords (case and accents ignored), so a lookup
+// searches the byte-sorted index for every spelling that folds to the word
+// ("eleccion": "eleccion", "elección", "eleccíon"...), pruned as soon as a
+// prefix has no headword. That is exact only when the dictionary's own
+// alphabet (its "00databasealphabet" entry) holds nothing but lower-case
+// letters and digits (ASCII, or U+00DF-U+00FF) and the space, and the index
+// is in byte order; every block read is checked for that order. Otherwise
+// (or for a plain gzip .dict.dz) the dictionary is read whole, as
+// DictionaryRead::kWhole always does, with every read capped (see
+// dictionary.cc).
 #ifndef PLANMINE_PIPELINE_QUERY_DICTIONARY_H_
 #define PLANMINE_PIPELINE_QUERY_DICTIONARY_H_
 
@@ -44,10 +56,18 @@ std::vector<std::string> EntryTranslations(const std::string& entry);
 // dictd's base 64 number ("BWGY"), or -1 when not one.
 long long DictdNumber(const std::string& s);
 
+// How a dictionary's files are read.
+enum class DictionaryRead {
+  kSearch,  // binary search of the index, one chunk per entry (the default)
+  kWhole,   // the index read whole into a table of folded headwords (the
+            // reference kSearch is tested against)
+};
+
 class Dictionaries {
  public:
   // dir: the folder with freedict-*.index and freedict-*.dict.dz.
-  explicit Dictionaries(std::string dir);
+  explicit Dictionaries(std::string dir,
+                        DictionaryRead read = DictionaryRead::kSearch);
   ~Dictionaries();
   Dictionaries(const Dictionaries&) = delete;
   Dictionaries& operator=(const Dictionaries&) = delete;
@@ -73,6 +93,12 @@ class Dictionaries {
 
   // Milliseconds spent reading and inflating files so far.
   double load_ms() const { return load_ms_; }
+  // Bytes read from the files so far (index and .dict.dz, before inflating).
+  long long bytes_read() const;
+  // How the dictionary `pair` is read once it has been opened: kSearch, or
+  // kWhole when its alphabet or its order does not allow searching; for
+  // tests. kWhole too when it was never opened.
+  DictionaryRead read_of(const std::string& pair) const;
 
  private:
   struct Book;
@@ -82,9 +108,19 @@ class Dictionaries {
   std::string_view Read(Book* b, long long offset, long long length);
   std::vector<std::string> Find(const std::string& pair,
                                 const std::string& folded);
+  // Where the index lines whose headword folds to `folded` start, in file
+  // order.
+  std::vector<size_t> FindLines(Book* b, const std::string& folded);
+  // kSearch's half of FindLines; false when the book turned out not to be
+  // searchable (then it has been read whole).
+  bool SearchLines(Book* b, const std::string& folded,
+                   std::vector<size_t>* lines);
+  bool LoadWhole(Book* b);
   std::string dir_;
+  DictionaryRead read_;
   std::map<std::string, std::unique_ptr<Book>> books_;
   double load_ms_ = 0;
+  long long bytes_read_ = 0;
 };
 
 }  // namespace planmine

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <set>
 
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/query/query.h"
@@ -86,8 +88,28 @@ void WriteDictzip(const std::string& dir, const std::string& pair,
   std::string header = std::string("\x1f\x8b\x08\x0c", 4) +
                        std::string(6, '\0') + le16(extra.size()) + extra +
                        "name.dict" + std::string(1, '\0');
+  const uLong crc =
+      crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(text.data()),
+            static_cast<uInt>(text.size()));
+  // The gzip trailer: a dictzip file is a gzip file (DictionaryRead::kWhole
+  // inflates it whole).
   WriteFile(dir + "/freedict-" + pair + ".dict.dz",
-            header + data + std::string(8, '\0'));  // CRC, size: unread
+            header + data + le16(crc & 0xFFFF) + le16((crc >> 16) & 0xFFFF) +
+                le16(text.size() & 0xFFFF) +
+                le16((text.size() >> 16) & 0xFFFF));
+}
+
+// A dictzip dictionary as dictfmt writes one: the headwords sorted by
+// their bytes, and a "00databasealphabet" entry listing their characters
+// (`alphabet`; none when empty).
+void WriteSortedDictzip(const std::string& dir, const std::string& pair,
+                        std::vector<std::pair<std::string, std::string>> es,
+                        const std::string& alphabet) {
+  if (!alphabet.empty()) es.push_back({"00databasealphabet", alphabet + "\n"});
+  std::stable_sort(es.begin(), es.end(), [](const auto& a, const auto& b) {
+    return std::string_view(a.first) < std::string_view(b.first);
+  });
+  WriteDictzip(dir, pair, es, 64);
 }
 
 // A small pair of dictionaries with "software libre" and "prefectura".
@@ -220,6 +242,193 @@ TEST_CASE(
         std::vector<std::string>{"watchdog"});
   CHECK(d.Lookup("spa-eng", "palabrazz")->empty());
   CHECK(*d.Lookup("eng-por", "FREE") == std::vector<std::string>{"livre"});
+}
+
+TEST_CASE(
+    "Dictionary: a searched index finds every spelling that folds to the "
+    "word, as reading it whole does",
+    "[search]") {
+  TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> es = {
+      {"eleccion", "eleccion\nchoice\n"},
+      {"elección", "elección\nelection\n"},
+      {"eleccionario", "eleccionario\nelectoral\n"},
+      {"hace", "hace\nago\n"},
+      {"hace ", "hace\nit makes\n"},
+      {"hace  ", "hace\nit does\n"},
+      {"hace frío", "hace frío\nit is cold\n"},
+      {" agua", "agua\nwater\n"},
+      {"software  libre", "software libre\nfree software\n"},
+      {"straße", "straße\nstreet\n"},
+      {"ñandú", "ñandú\nrhea\n"},
+      {"nandu", "nandu\nnandu bird\n"},
+      {"zorro", "zorro\nfox\n"},
+  };
+  WriteSortedDictzip(dir.path(), "spa-eng", es,
+                     " abcdefghijklmnopqrstuvwxyzßáéíñóú");
+  Dictionaries search(dir.path()), whole(dir.path(), DictionaryRead::kWhole);
+  for (const char* w :
+       {"eleccion", "ELECCIÓN", "elecciòn", "eleccionario", "hace", "hace frio",
+        "agua", "software libre", "strasse", "ñandu", "nandú", "zorro", "zorr",
+        "zorros", "x", "hace  frio"}) {
+    INFO(w);
+    auto a = search.Lookup("spa-eng", w);
+    auto b = whole.Lookup("spa-eng", w);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(*a == *b);
+  }
+  CHECK(search.read_of("spa-eng") == DictionaryRead::kSearch);
+  CHECK(whole.read_of("spa-eng") == DictionaryRead::kWhole);
+  CHECK(*search.Lookup("spa-eng", "eleccion") ==
+        std::vector<std::string>{"choice", "election"});
+  CHECK(*search.Lookup("spa-eng", "hace") ==
+        std::vector<std::string>{"ago", "it makes", "it does"});
+  CHECK(*search.Lookup("spa-eng", "STRAßE") ==
+        std::vector<std::string>{"street"});
+  CHECK(*search.Lookup("spa-eng", "nandu") ==
+        std::vector<std::string>{"nandu bird", "rhea"});
+  CHECK(*search.Lookup("spa-eng", " agua ") ==
+        std::vector<std::string>{"water"});
+}
+
+TEST_CASE(
+    "Dictionary: an index that cannot be searched is read whole, with the "
+    "same answers",
+    "[search]") {
+  TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> es = {
+      {"abierto", "abierto\nopen\n"},
+      {"e-mail", "e-mail\nemail\n"},
+      {"Libre", "Libre\nfree\n"},
+  };
+  // Upper case and punctuation in the alphabet: dictd's order is not the
+  // bytes' order.
+  WriteSortedDictzip(dir.path(), "spa-eng", es,
+                     " -abcdefghijklmnopqrstuvwxyzL");
+  // No alphabet entry.
+  WriteSortedDictzip(dir.path(), "por-eng", {{"aberto", "aberto\nopen\n"}}, "");
+  // An alphabet that says byte order, and a block out of order.
+  std::vector<std::pair<std::string, std::string>> many;
+  for (int i = 0; i < 300; ++i) {
+    std::string w = "palabra" + std::to_string(1000 + i);
+    many.push_back({w, w + "\nword\n"});
+  }
+  WriteSortedDictzip(dir.path(), "eng-spa", many,
+                     "abcdefghijklmnopqrstuvwxyz0123456789");
+  {
+    std::ifstream in(dir.File("freedict-eng-spa.index"));
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+    std::swap(lines[150], lines[151]);
+    std::string out;
+    for (const std::string& l : lines) out += l + "\n";
+    WriteFile(dir.File("freedict-eng-spa.index"), out);
+  }
+  for (DictionaryRead r : {DictionaryRead::kSearch, DictionaryRead::kWhole}) {
+    Dictionaries d(dir.path(), r);
+    CHECK(*d.Lookup("spa-eng", "e mail") == std::vector<std::string>{"email"});
+    CHECK(*d.Lookup("spa-eng", "libre") == std::vector<std::string>{"free"});
+    CHECK(*d.Lookup("por-eng", "Aberto") == std::vector<std::string>{"open"});
+    CHECK(d.read_of("spa-eng") == DictionaryRead::kWhole);
+    CHECK(d.read_of("por-eng") == DictionaryRead::kWhole);
+    CHECK(*d.Lookup("eng-spa", "palabra1010") ==
+          std::vector<std::string>{"word"});
+    for (const char* w : {"palabra1149", "palabra1150", "palabra1151"})
+      CHECK(*d.Lookup("eng-spa", w) == std::vector<std::string>{"word"});
+    CHECK(d.read_of("eng-spa") == DictionaryRead::kWhole);
+  }
+}
+
+namespace {
+
+// Every headword of an installed dictd index.
+std::vector<std::string> Headwords(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    std::string head = line.substr(0, line.find('\t'));
+    if (head.rfind("00database", 0) != 0) out.push_back(head);
+  }
+  return out;
+}
+
+// Every `step`-th word of a word list, up to `n`.
+std::vector<std::string> Sample(const std::string& path, size_t step,
+                                size_t n) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  size_t k = 0;
+  for (std::string w; std::getline(in, w) && out.size() < n; ++k)
+    if (k % step == 0 && !w.empty()) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "Dictionary: the installed files searched give what reading them whole "
+    "gives, reading a fraction of them",
+    "[search]") {
+  if (!Dictionaries(kDictdDir).Available()) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string(ci) == "true")
+      FAIL("the FreeDict dictionaries are not installed in " << kDictdDir);
+    WARN("skipped: no FreeDict dictionaries in " << kDictdDir);
+    return;
+  }
+  Dictionaries search(kDictdDir), whole(kDictdDir, DictionaryRead::kWhole);
+  // Every headword of the four, as written and in capitals.
+  size_t looked_up = 0, found = 0;
+  for (const char* pair : {"spa-eng", "por-eng", "eng-spa", "eng-por"}) {
+    for (const std::string& h :
+         Headwords(std::string(kDictdDir) + "/freedict-" + pair + ".index")) {
+      for (const std::string& w : {h, FoldUtf8(h) + "S"}) {
+        INFO(pair << ": " << w);
+        auto a = search.Lookup(pair, w);
+        auto b = whole.Lookup(pair, w);
+        REQUIRE(a.ok());
+        REQUIRE(b.ok());
+        REQUIRE(*a == *b);
+        ++looked_up;
+        found += !a->empty();
+      }
+    }
+    CHECK(search.read_of(pair) == DictionaryRead::kSearch);
+  }
+  CHECK(found > looked_up / 2);
+  // Translations (both directions, through en, plurals) of a few hundred
+  // words of each language's word list and of the queries' words.
+  std::vector<std::string> words = {"presupuesto",  "elecciones", "police",
+                                    "orçamento",    "moradia",    "youth",
+                                    "Presupuestos", "POLÍCIA",    "budget"};
+  for (const char* list :
+       {"/usr/share/dict/spanish", "/usr/share/dict/brazilian",
+        "/usr/share/dict/american-english"})
+    for (std::string& w : Sample(list, 97, 300)) words.push_back(std::move(w));
+  size_t translated = 0;
+  for (const std::string& w : words) {
+    INFO(w);
+    std::vector<Translation> a = search.Translate(w);
+    std::vector<Translation> b = whole.Translate(w);
+    REQUIRE(a == b);
+    translated += !a.empty();
+  }
+  CHECK(translated > words.size() / 10);
+  // One query's lookups read a few KB of each index and one chunk of each
+  // .dict.dz, not the files.
+  Dictionaries fresh(kDictdDir);
+  REQUIRE_FALSE(fresh.Translate("presupuesto").empty());
+  long long sizes = 0;
+  for (const char* pair : {"spa-eng", "por-eng", "eng-spa", "eng-por"})
+    for (const char* ext : {".index", ".dict.dz"})
+      sizes += static_cast<long long>(std::filesystem::file_size(
+          std::string(kDictdDir) + "/freedict-" + pair + ext));
+  INFO("read " << fresh.bytes_read() << " of " << sizes << " bytes");
+  CHECK(fresh.bytes_read() < sizes / 4);
+  const long long before = fresh.bytes_read();
+  fresh.Translate("youth");
+  CHECK(fresh.bytes_read() - before < 4 * 65536);
 }
 
 TEST_CASE("Dictionary: the installed FreeDict files", "[search]") {

@@ -462,10 +462,13 @@ input#q{font-size:15px;padding:6px 10px;width:min(620px,80vw);border:1px solid #
 )CSS";
 
 // The filter, over the documents and the commitments at once. A word of the
-// box must occur in the row (accents and case ignored); `country:`, `theme:`,
-// `cycle:`, `type:` and `is:counted` test the row's data-* attributes (several
-// values of one field: any of them; of theme: all of them, a commitment has
-// several). Rows that fail get the hidden attribute.
+// box (or a "quoted phrase") must occur in the row (accents and case
+// ignored); `country:`, `theme:`, `cycle:`, `type:` and `is:counted` test the
+// row's data-* attributes (several values of one field: any of them; of
+// theme: all of them, a commitment has several). `country:` takes a code or
+// a name in en/es/pt (CountryNamesJson), quoted or not when it has several
+// words (country:"United Kingdom", country:Reino Unido). Rows that fail get
+// the hidden attribute.
 // Then the heatmaps and the per-cycle counts are counted again from the
 // commitments shown that the heatmaps count (data-counted), with the rules
 // RenderHeat follows, and each cell links to the filter of its rows.
@@ -484,21 +487,54 @@ const char* kScript = R"JS(
     count: document.getElementById(t.id.replace(/-table$/, '') + '-shown')}));
   lists.forEach(l => l.rows.forEach(r => r.dataset.text = fold(r.textContent)));
   const commitments = Array.from(document.querySelectorAll('#commitments tbody tr'));
+  // Country names in en/es/pt and other spellings, by code, for the
+  // countries of the page: country: takes any of them, folded as the
+  // command line folds them (accents, case and dots ignored, a leading
+  // article dropped).
+  const names = JSON.parse(document.getElementById('country-names').textContent);
+  const ckey = s => { const k = fold(s).replace(/\./g, '').replace(/[\s\-_]+/g, ' ').trim();
+    return k === 'el salvador' ? k : k.replace(/^(the|el|la|o|os) /, ''); };
+  const byName = {};
+  Object.keys(names).forEach(c => [c].concat(names[c]).forEach(n => byName[ckey(n)] = c));
+  const countryOf = v => byName[ckey(v)] || '';
+  // A token: field:"several words", "several words", or a run of non-spaces.
+  // An unquoted country: takes the next words while they name a country
+  // (country:Reino Unido).
   function parse(q){
     const f = {words: [], fields: {}, tokens: []};
-    q.split(/\s+/).filter(Boolean).forEach(t => {
+    const ts = q.match(/[A-Za-z]+:"[^"]*"?|"[^"]*"?|\S+/g) || [];
+    for (let i = 0; i < ts.length; i++) {
+      let t = ts[i];
       const m = t.match(/^(country|theme|cycle|type|is):(.+)$/i);
-      if (m) { const k = m[1].toLowerCase(); (f.fields[k] = f.fields[k] || []).push(fold(m[2])); }
-      else f.words.push(fold(t));
+      if (m) {
+        const k = m[1].toLowerCase();
+        let v = m[2].replace(/^"|"$/g, '');
+        if (k === 'country' && m[2][0] !== '"')
+          for (let j = Math.min(ts.length - 1, i + 4); j > i; j--) {
+            const longer = [v].concat(ts.slice(i + 1, j + 1)).join(' ');
+            if (countryOf(longer)) { v = longer; t = m[1] + ':' + longer; i = j; break; }
+          }
+        if (v.trim()) (f.fields[k] = f.fields[k] || []).push(k === 'country' ? v : fold(v));
+      } else {
+        const w = t.replace(/^"|"$/g, '');
+        if (w.trim()) f.words.push(fold(w));
+      }
       f.tokens.push(t);
-    });
+    }
     return f;
+  }
+  // Whether a row's value of field k (and its label) is v: a country by
+  // its code, whatever name or code v gives it.
+  function same(k, value, label, v){
+    if (k === 'country') { const c = countryOf(v);
+      return c ? value === c : fold(value) === fold(v) || fold(label) === fold(v); }
+    return fold(value) === v || fold(label) === v;
   }
   function field(r, k, v){
     const d = r.dataset;
     if (k === 'is') return v === 'counted' && d.counted === '1';
     if (k === 'theme') return (d.themes || '').split(' ').includes(v);
-    if (k === 'country') return fold(d.country || '') === v || fold(d.name || '') === v;
+    if (k === 'country') return same(k, d.country || '', d.name || '', v);
     return fold(d[k] || '') === v;
   }
   function keep(r, f){
@@ -533,7 +569,7 @@ const char* kScript = R"JS(
     trs.forEach(tr => {
       const rk = tr.dataset.key, n = tot[rk] || 0;
       const only = f.fields[key];
-      tr.hidden = !!only && !only.some(v => fold(rk) === v || fold(tr.dataset.label) === v);
+      tr.hidden = !!only && !only.some(v => same(key, rk, tr.dataset.label || '', v));
       tr.classList.toggle('few', n < MIN_SHADE_N);
       tr.querySelector('td.n').textContent = n;
       tr.querySelectorAll('td.c').forEach(td => {
@@ -659,6 +695,41 @@ Result<std::string> RenderTop(Db& db, const ReportOptions& o) {
        "href=\"#cycles\">per cycle</a><a href=\"#documents\">documents</a><a "
        "href=\"#list\">commitments</a></nav></div>\n";
   return h;
+}
+
+// {"GB": ["United Kingdom", "Reino Unido", "Reino Unido", "UK", ...], ...}:
+// the names and other spellings (pipeline/core/countries.h) of `codes`, for
+// kScript's country: filter. '<' is written \u003c, so the text cannot end
+// its <script> element.
+std::string CountryNamesJson(const std::set<std::string>& codes) {
+  auto quote = [](std::string_view s) {
+    std::string o = "\"";
+    for (char c : s) {
+      if (c == '"' || c == '\\')
+        o += std::string("\\") + c;
+      else if (c == '<')
+        o += "\\u003c";
+      else if (static_cast<unsigned char>(c) >= 0x20)
+        o += c;
+    }
+    return o + "\"";
+  };
+  std::string j = "{";
+  for (const std::string& code : codes) {
+    const Country* c = FindCountry(code);
+    if (c == nullptr) continue;
+    std::vector<std::string_view> names = {c->en, c->es, c->pt};
+    for (std::string_view al = c->aliases; !al.empty();) {
+      const size_t bar = al.find('|');
+      names.push_back(al.substr(0, bar));
+      al = bar == std::string_view::npos ? "" : al.substr(bar + 1);
+    }
+    j += (j.size() > 1 ? ", " : "") + quote(c->code) + ": [";
+    for (size_t i = 0; i < names.size(); ++i)
+      j += (i ? ", " : "") + quote(names[i]);
+    j += "]";
+  }
+  return j + "}";
 }
 
 std::string HeatNote() {
@@ -787,7 +858,9 @@ Result<std::string> RenderReport(Db& db, const ReportOptions& options) {
   h += "<p class=\"note\">Made by planmine from the index; the figures are "
        "what the pattern packs found (see docs/evaluation.md for how well "
        "they do). Source links are relative to this page, or under the base "
-       "URL it was made with.</p>\n<script>";
+       "URL it was made with.</p>\n";
+  h += "<script type=\"application/json\" id=\"country-names\">" +
+       CountryNamesJson(country_keys) + "</script>\n<script>";
   h += kScript;
   h += "</script>\n</body></html>\n";
   return h;

@@ -207,6 +207,13 @@ TEST_CASE("Report: every document listed, with names and filter data",
   CHECK(Has(br, ">irm.pdf</a> <span class=\"st\">no text</span>"));
   CHECK(Has(br, "data-name=\"Brazil\""));
   CHECK(Has(br, "data-themes=\"fiscal\""));
+  // The names the filter's country: takes, for the countries of the page.
+  const size_t names = html.find("id=\"country-names\">");
+  REQUIRE(names != std::string::npos);
+  CHECK(html.substr(names, html.find("</script>", names) - names) ==
+        "id=\"country-names\">{\"BR\": [\"Brazil\", \"Brasil\", \"Brasil\"], "
+        "\"CL\": [\"Chile\", \"Chile\", \"Chile\"], "
+        "\"MX\": [\"Mexico\", \"México\", \"México\"]}");
   // The commitments: 14 rows, 11 counted.
   CHECK(Has(html, "<span id=\"commitments-shown\">14 commitments</span>"));
   size_t counted = 0, p = 0;
