@@ -9,11 +9,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
 #include <fstream>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "extractors/pattern_pack.h"
 #include "pipeline/core/clock.h"
@@ -215,6 +220,108 @@ Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
                   std::to_string(WEXITSTATUS(wstatus)) + " without a result");
 }
 
+using OnDone = std::function<Status(size_t, Result<IndexedDocument>)>;
+
+// Calls `done` on a thread of its own, in the order results are put, so
+// that while a document is written to the index the parent goes on reading
+// the workers' pipes and handing out items: a worker writing a result of
+// megabytes into a 64 KB pipe otherwise waits, idle, until the parent has
+// stored the result before. At most `capacity` results wait, so that the
+// parent's memory stays bounded by a few documents. Once `done` fails, or
+// the run is interrupted, nothing more is stored.
+class Storer {
+ public:
+  Storer(const OnDone& done, std::function<bool()> interrupted, size_t capacity)
+      : done_(done),
+        interrupted_(std::move(interrupted)),
+        capacity_(capacity),
+        thread_([this] { Run(); }) {}
+  Storer(const Storer&) = delete;
+  Storer& operator=(const Storer&) = delete;
+  ~Storer() { (void)Finish(); }
+
+  // Queues a worker's message (8-byte length, then an encoded result).
+  void PutMessage(size_t index, std::string message) {
+    Put({index, std::move(message), Status()});
+  }
+  // Queues a failure.
+  void PutFailure(size_t index, Status why) { Put({index, "", why}); }
+
+  // True once `done` has returned an error.
+  bool failed() const { return failed_.load(); }
+
+  // Stores what is queued, stops the thread; the first error `done`
+  // returned, if any.
+  Status Finish() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      closing_ = true;
+    }
+    ready_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    return error_;
+  }
+
+  // Holds the storing thread between two documents while the caller has
+  // the lock: a fork while it writes could copy into the child a lock it
+  // holds (ICU's, SQLite's), which the child would then wait for forever.
+  std::unique_lock<std::mutex> Pause() {
+    return std::unique_lock<std::mutex>(storing_);
+  }
+
+ private:
+  struct Job {
+    size_t index;
+    std::string message;  // empty for a failure
+    Status failure;
+  };
+
+  void Put(Job job) {
+    std::unique_lock<std::mutex> lock(mu_);
+    room_.wait(lock, [&] { return queue_.size() < capacity_ || failed(); });
+    queue_.push_back(std::move(job));
+    lock.unlock();
+    ready_.notify_one();
+  }
+
+  void Run() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        ready_.wait(lock, [&] { return !queue_.empty() || closing_; });
+        if (queue_.empty()) return;
+        job = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      room_.notify_one();
+      if (failed() || interrupted_()) continue;
+      std::lock_guard<std::mutex> hold(storing_);
+      Status s = job.message.empty()
+                     ? done_(job.index, std::move(job.failure))
+                     : done_(job.index, DecodeResult(std::move(job.message),
+                                                     sizeof(uint64_t)));
+      if (!s.ok()) {
+        error_ = s;  // read by Finish after the join
+        failed_ = true;
+        room_.notify_all();
+      }
+    }
+  }
+
+  const OnDone& done_;
+  std::function<bool()> interrupted_;
+  const size_t capacity_;
+  std::mutex mu_;  // guards queue_ and closing_
+  std::condition_variable ready_, room_;
+  std::deque<Job> queue_;
+  bool closing_ = false;
+  std::mutex storing_;  // held while `done` runs
+  std::atomic<bool> failed_{false};
+  Status error_;
+  std::thread thread_;  // last: started once the rest is constructed
+};
+
 }  // namespace
 
 Status ProcessInWorkers(
@@ -248,6 +355,7 @@ Status ProcessInWorkers(
   signal(SIGPIPE, SIG_IGN);
   std::vector<Worker> workers(
       std::min(static_cast<size_t>(limits.jobs), items.size()));
+  Storer* storer = nullptr;  // set once the first workers are forked
   auto start = [&](Worker& w) -> Status {
     int task[2], result[2];
     if (pipe(task) != 0)
@@ -258,6 +366,8 @@ Status ProcessInWorkers(
       return IoError(std::string("pipe: ") + strerror(errno));
     }
     fflush(nullptr);
+    std::unique_lock<std::mutex> pause;
+    if (storer != nullptr) pause = storer->Pause();
     pid_t pid = fork();
     if (pid < 0) {
       for (int fd : {task[0], task[1], result[0], result[1]}) close(fd);
@@ -280,8 +390,16 @@ Status ProcessInWorkers(
     w.result = result[0];
     return Status();
   };
+  Status stop;
+  // Reports item `index`: a worker's message, or why there is none.
+  auto deliver = [&](size_t index, std::string message, Status why) {
+    if (message.empty())
+      storer->PutFailure(index, std::move(why));
+    else
+      storer->PutMessage(index, std::move(message));
+  };
   // Ends worker `w` (killed if need be) and reports its item as failed.
-  auto lose = [&](Worker& w) -> Status {
+  auto lose = [&](Worker& w) {
     if (w.timed_out || !w.refused.empty()) kill(w.pid, SIGKILL);
     close(w.task);
     close(w.result);
@@ -291,15 +409,28 @@ Status ProcessInWorkers(
     long index = w.busy;
     Status why = WorkerFailure(w, wstatus, limits);
     w = Worker();
-    if (index < 0) return Status();
+    if (index < 0) return;
     const std::string& path = items[static_cast<size_t>(index)].file.path;
-    return done(static_cast<size_t>(index),
-                Status(why.code(), path + ": " + why.message()));
+    deliver(static_cast<size_t>(index), "",
+            Status(why.code(), path + ": " + why.message()));
   };
   size_t next = 0, finished = 0;
-  Status stop;
+  // Hands worker `w` the next item; false when its task pipe is gone (it
+  // died while idle).
+  auto assign = [&](Worker& w) -> bool {
+    uint64_t index = order[next];
+    if (!WriteAll(w.task, &index, sizeof index)) return false;
+    w.busy = static_cast<long>(order[next++]);
+    w.started = Now();
+    w.bytes.clear();
+    return true;
+  };
   for (Worker& w : workers) PLANMINE_RETURN_IF_ERROR(start(w));
-  while (finished < items.size() && stop.ok()) {
+  // Results are stored on their own thread from here on.
+  Storer storing(done, interrupted, workers.size());
+  storer = &storing;
+  auto failed = [&] { return !stop.ok() || storer->failed(); };
+  while (finished < items.size() && !failed()) {
     // A signal: busy workers are killed below, nothing more is stored.
     if (interrupted()) {
       stop = InterruptedBy(*limits.interrupted);
@@ -308,16 +439,10 @@ Status ProcessInWorkers(
     // Idle workers get the next items.
     for (Worker& w : workers) {
       if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
-      uint64_t index = order[next];
-      if (!WriteAll(w.task, &index, sizeof index)) {
-        Status s = lose(w);  // died while idle; its replacement takes over
-        if (!s.ok()) stop = s;
+      if (!assign(w)) {
+        lose(w);  // died while idle; its replacement takes over
         if (Status r = start(w); !r.ok()) return r;
-        continue;
       }
-      w.busy = static_cast<long>(order[next++]);
-      w.started = Now();
-      w.bytes.clear();
     }
     std::vector<pollfd> pfds;
     std::vector<Worker*> polled;
@@ -332,7 +457,7 @@ Status ProcessInWorkers(
       return IoError(std::string("poll: ") + strerror(errno));
     const double now = Now();
     // (A worker that a terminal's ^C ended too is not its item's failure.)
-    for (size_t k = 0; k < polled.size() && stop.ok() && !interrupted(); ++k) {
+    for (size_t k = 0; k < polled.size() && !failed() && !interrupted(); ++k) {
       Worker& w = *polled[k];
       bool lost = false;
       if (n > 0 && (pfds[k].revents & (POLLIN | POLLHUP | POLLERR)))
@@ -353,8 +478,11 @@ Status ProcessInWorkers(
           // is decoded, before the document is stored.
           std::string message = std::move(w.bytes);
           w.bytes = std::string();
-          Status s = done(index, DecodeResult(std::move(message), sizeof size));
-          if (!s.ok()) stop = s;
+          // The worker gets its next item before this one is stored (a
+          // worker whose pipe is gone is found and replaced above, on the
+          // next round).
+          if (next < items.size() && !interrupted()) (void)assign(w);
+          deliver(index, std::move(message), Status());
           continue;
         }
       }
@@ -364,9 +492,8 @@ Status ProcessInWorkers(
       }
       if (lost) {
         ++finished;
-        Status s = lose(w);
-        if (!s.ok()) stop = s;
-        if (next < items.size() && stop.ok())
+        lose(w);
+        if (next < items.size() && !failed())
           if (Status r = start(w); !r.ok()) return r;
       }
     }
@@ -381,6 +508,7 @@ Status ProcessInWorkers(
     while (waitpid(w.pid, &wstatus, 0) < 0 && errno == EINTR) {
     }
   }
+  if (Status s = storer->Finish(); !s.ok()) return s;
   return stop;
 }
 

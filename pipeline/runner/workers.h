@@ -28,7 +28,9 @@ struct WorkItem {
 };
 
 // Processes every item, handing them to the workers largest file first;
-// calls `done(index, result)` in the parent, in the order results arrive. A
+// calls `done(index, result)` in the parent, one at a time, in the order
+// results arrive, on a thread of its own (with workers): the parent goes on
+// reading results and handing out items while `done` writes one. A
 // child that dies, overruns its time or its memory gives a result with the
 // reason; so does one whose result is over kMaxWorkerResultBytes. Stops early,
 // returning its error, when `done` returns one.
