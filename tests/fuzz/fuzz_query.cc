@@ -2,6 +2,7 @@
 // phrases, FTS5 syntax, theme:, the term bridge) never crashes and, when it
 // accepts a query, gives FTS5 something it can run against an empty index
 // without an internal error.
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -47,8 +48,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   o.bridge = &Bridge();
   auto t = planmine::Search(Index(), q, o);
   // Accepted or refused with a message in the user's terms; an SQL error
-  // that leaks through is a bug.
+  // that leaks through is a bug. (A message may quote the query: "sqlite"
+  // typed by the user is not a leak.)
+  std::string lower = q;
+  for (char& c : lower)
+    c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
   if (!t.ok() && t.status().message().find("sqlite") != std::string::npos &&
+      lower.find("sqlite") == std::string::npos &&
       t.status().message().find("invalid search query") == std::string::npos)
     abort();
   return 0;
