@@ -2,6 +2,7 @@
 
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -344,9 +345,20 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
   for (int i = 0; i < n; ++i) {
     Page page;
     page.number = i + 1;
-    std::unique_ptr<poppler::page> p(doc->create_page(i));
     std::vector<Word> words;
-    if (p) {
+    // The page's box and words come from the core document when it opened:
+    // poppler-cpp's page would walk its own copy of the page tree again.
+    ::Page* core_page = core_ok ? core.getPage(i + 1) : nullptr;
+    std::unique_ptr<poppler::page> p(core_ok ? nullptr : doc->create_page(i));
+    if (core_page) {
+      const PDFRectangle* r = core_page->getMediaBox();
+      page.width = r->x2 - r->x1;
+      page.height = r->y2 - r->y1;
+      // The words' boxes are in the page's displayed orientation.
+      if (core_page->getRotate() == 90 || core_page->getRotate() == 270)
+        std::swap(page.width, page.height);
+      CoreWords(&core, &dev, i + 1, &words);
+    } else if (p) {
       poppler::rectf r = p->page_rect(poppler::media_box);
       page.width = r.width();
       page.height = r.height();
@@ -354,21 +366,17 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
       if (p->orientation() == poppler::page::landscape ||
           p->orientation() == poppler::page::seascape)
         std::swap(page.width, page.height);
-      if (core_ok) {
-        CoreWords(&core, &dev, i + 1, &words);
-      } else {
-        for (poppler::text_box& tb :
-             p->text_list(poppler::page::text_list_include_font)) {
-          Word w;
-          w.text = ToUtf8(tb.text());
-          poppler::rectf b = tb.bbox();
-          w.box = {b.left(), b.top(), b.right(), b.bottom()};
-          w.font_size = SaneFontSize(
-              tb.has_font_info() ? tb.get_font_size() : 0, b.height());
-          w.rotation = tb.rotation();
-          w.space_after = tb.has_space_after();
-          words.push_back(std::move(w));
-        }
+      for (poppler::text_box& tb :
+           p->text_list(poppler::page::text_list_include_font)) {
+        Word w;
+        w.text = ToUtf8(tb.text());
+        poppler::rectf b = tb.bbox();
+        w.box = {b.left(), b.top(), b.right(), b.bottom()};
+        w.font_size = SaneFontSize(tb.has_font_info() ? tb.get_font_size() : 0,
+                                   b.height());
+        w.rotation = tb.rotation();
+        w.space_after = tb.has_space_after();
+        words.push_back(std::move(w));
       }
     } else {
       out.warnings.push_back("page " + std::to_string(i + 1) +
