@@ -20,7 +20,6 @@
 #include <string>
 #include <thread>
 
-#include "extractors/pattern_pack.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/runner/doc_codec.h"
 
@@ -176,30 +175,6 @@ bool ReadSome(Worker* w) {
   _exit(0);
 }
 
-// Runs every sentence pack's RE2 set over the sentences of its examples file
-// (`themes.es.pat` -> `themes.es.examples`). RE2 builds a set's DFA as it
-// matches; workers forked afterwards inherit the states ordinary prose
-// reaches instead of each building them again from cold.
-void WarmPatternSets(const Miner& miner) {
-  for (const PatternPack& pack : miner.packs()) {
-    bool per_sentence = false;
-    for (const char* name : Miner::kSentencePacks)
-      per_sentence |= pack.name == name;
-    const std::string pat = ".pat";
-    std::string path = pack.path;
-    if (!per_sentence || path.size() < pat.size() ||
-        path.compare(path.size() - pat.size(), pat.size(), pat) != 0)
-      continue;
-    path.replace(path.size() - pat.size(), pat.size(), ".examples");
-    Result<std::vector<Example>> examples = LoadExamples(path);
-    if (!examples.ok()) continue;
-    // An "any" pack runs beside each language's packs; one is enough.
-    const std::string language = pack.language == "any" ? "es" : pack.language;
-    for (const Example& e : *examples)
-      (void)miner.Match(e.sentence, language, pack.name);
-  }
-}
-
 // Why a worker that sent no usable result ended.
 Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
   if (!w.refused.empty()) return Internal(w.refused);
@@ -349,7 +324,9 @@ Status ProcessInWorkers(
     return items[a].file.size > items[b].file.size;
   });
   pipeline.Warm();  // loaded once, shared by every worker
-  WarmPatternSets(pipeline.miner());
+  // The pattern sets are not warmed here: running every sentence pack over
+  // its examples before the fork cost more CPU than the workers saved
+  // (docs/benchmarks.md, issue 18, 2026-12-02 11:15 UTC).
   // A worker that died between two items closes its end of the task pipe:
   // writing to it must fail with EPIPE, not kill the parent.
   signal(SIGPIPE, SIG_IGN);
