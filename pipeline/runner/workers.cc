@@ -326,7 +326,8 @@ Status ProcessInWorkers(
   pipeline.Warm();  // loaded once, shared by every worker
   // The pattern sets are not warmed here: running every sentence pack over
   // its examples before the fork cost more CPU than the workers saved
-  // (docs/benchmarks.md, issue 18, 2026-12-02 11:15 UTC).
+  // (docs/benchmarks.md, issue 18, "two CPU cuts toggled alone").
+
   // A worker that died between two items closes its end of the task pipe:
   // writing to it must fail with EPIPE, not kill the parent.
   signal(SIGPIPE, SIG_IGN);
