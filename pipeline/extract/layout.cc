@@ -1408,14 +1408,42 @@ void SplitCentredRows(std::vector<Line> first, const std::vector<Interval>& yg,
   std::sort(rows->begin(), rows->end());
 }
 
-// A table: columns from the clean vertical strips, rows from the horizontal
-// gaps wider than a cell's own line spacing; each cell is a region, row by
-// row, left to right.
-void ReadTable(std::vector<Line> lines, Context& cx) {
-  // Columns from the strips the cells leave free; a line alone on its row
-  // across much of the table (a section heading spanning the columns) does
-  // not close them, and belongs to the column it starts in.
-  Box ext = Extent(lines);
+// Vertical rules down the table are its column borders (drawn row by row,
+// with breaks where a heading row spans the columns: their pieces at one x
+// are summed). Adds the x of each to `cuts`.
+void AddRuleCuts(const std::vector<Line>& cells_only, const Box& ext,
+                 const Context& cx, std::vector<double>* cuts_out) {
+  std::vector<double>& cuts = *cuts_out;
+  std::map<long, std::vector<const Box*>> rule_at;  // x in half points
+  for (const Box& v : cx.hints->vrules)
+    if (std::min(v.y1, ext.y1) > std::max(v.y0, ext.y0))
+      rule_at[std::lround(v.x0 + v.x1)].push_back(&v);
+  for (const auto& [x2, pieces] : rule_at) {
+    double mid = x2 / 2.0, cover = 0;
+    for (const Box* v : pieces)
+      cover += std::min(v->y1, ext.y1) - std::max(v->y0, ext.y0);
+    if (mid <= ext.x0 + cx.gutter || mid >= ext.x1 - cx.gutter ||
+        cover < 0.3 * ext.height())
+      continue;
+    // Crossed by a line where the rule is drawn (a caption above the
+    // table's top rule is not in a cell).
+    bool crossed = false, known = false;
+    for (const Line& l : cells_only) {
+      if (l.box.x0 >= mid - 0.5 || l.box.x1 <= mid + 0.5) continue;
+      for (const Box* v : pieces)
+        crossed |= CenterY(l.box) >= v->y0 && CenterY(l.box) <= v->y1;
+    }
+    for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
+    if (!crossed && !known) cuts.push_back(mid);
+  }
+}
+
+// A table's column cuts: the strips its cells leave free (a line alone on
+// its row across much of the table, a section heading spanning the columns,
+// does not close them), column edges found from alignment that no cell line
+// runs through, and vertical rules down the table.
+std::vector<double> TableColumnCuts(const std::vector<Line>& lines,
+                                    const Box& ext, const Context& cx) {
   auto spanning = [&](const Line& l) {
     if (l.box.width() < 0.4 * ext.width() || lines.size() > kManyLines)
       return false;
@@ -1443,40 +1471,71 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
     for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
     if (!crossed && !known) cuts.push_back(mid);
   }
-  // Vertical rules down the table are its column borders (drawn row by
-  // row, with breaks where a heading row spans the columns: their pieces at
-  // one x are summed).
-  std::map<long, std::vector<const Box*>> rule_at;  // x in half points
-  for (const Box& v : cx.hints->vrules)
-    if (std::min(v.y1, ext.y1) > std::max(v.y0, ext.y0))
-      rule_at[std::lround(v.x0 + v.x1)].push_back(&v);
-  for (const auto& [x2, pieces] : rule_at) {
-    double mid = x2 / 2.0, cover = 0;
-    for (const Box* v : pieces)
-      cover += std::min(v->y1, ext.y1) - std::max(v->y0, ext.y0);
-    if (mid <= ext.x0 + cx.gutter || mid >= ext.x1 - cx.gutter ||
-        cover < 0.3 * ext.height())
-      continue;
-    // Crossed by a line where the rule is drawn (a caption above the
-    // table's top rule is not in a cell).
-    bool crossed = false, known = false;
-    for (const Line& l : cells_only) {
-      if (l.box.x0 >= mid - 0.5 || l.box.x1 <= mid + 0.5) continue;
-      for (const Box* v : pieces)
-        crossed |= CenterY(l.box) >= v->y0 && CenterY(l.box) <= v->y1;
-    }
-    for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
-    if (!crossed && !known) cuts.push_back(mid);
-  }
+  AddRuleCuts(cells_only, ext, cx, &cuts);
   std::sort(cuts.begin(), cuts.end());
-  auto col_of = [&](const Line& l) {
-    double x = l.box.width() >= 0.4 * ext.width() ? l.box.x0
-                                                  : (l.box.x0 + l.box.x1) / 2;
-    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) -
-                            cuts.begin());
-  };
-  std::vector<std::vector<Line>> cols(cuts.size() + 1);
-  for (const Line& l : lines) cols[col_of(l)].push_back(l);
+  return cuts;
+}
+
+// Rows of a table with no ruling lines: at the gaps wider than a cell's
+// own line spacing, and where the first column starts a cell (its row
+// headers) when nothing in the other columns runs across that height.
+void GapRows(const std::vector<std::vector<Line>>& cols,
+             const std::vector<Interval>& yg, double h, double lead,
+             std::vector<double>* rows_out) {
+  std::vector<double>& rows = *rows_out;
+  std::vector<double> heads = BlockTops(cols.front());
+  bool any_wide = false;
+  for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
+  for (const Interval& g : yg) {
+    bool head = false;
+    for (double t : heads) head |= std::abs(g.b - t) < 0.3 * h;
+    if (!any_wide || head || g.width() > lead + 0.3 * h)
+      rows.push_back((g.a + g.b) / 2);
+  }
+  std::sort(rows.begin(), rows.end());
+  SplitCentredRows(cols.front(), yg, h, &rows);
+}
+
+// Rows the grid of a ruled table leaves unruled (a group of rows between
+// two rules): where the first column and another start a cell together.
+void UnruledGroupRows(const std::vector<std::vector<Line>>& cols,
+                      const std::vector<Interval>& yg, double h,
+                      std::vector<double>* rows_out) {
+  std::vector<double>& rows = *rows_out;
+  std::vector<std::vector<double>> tops;
+  for (const auto& c : cols) tops.push_back(BlockTops(c));
+  for (const Interval& g : yg) {
+    std::vector<bool> starts(cols.size(), false);
+    for (size_t c = 0; c < cols.size(); ++c)
+      for (size_t k = 1; k < tops[c].size(); ++k)
+        starts[c] = starts[c] || std::abs(g.b - tops[c][k]) < 0.3 * h;
+    bool ruled = false;
+    for (double y : rows) ruled |= y > g.a - h && y < g.b + h;
+    // A column whose text runs on across the gap mid-sentence holds one
+    // cell there (set in the middle of a taller row).
+    bool runs_on = false;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (starts[c]) continue;
+      const Line *above = nullptr, *below = nullptr;
+      for (const Line& l : cols[c]) {
+        if (std::abs(l.box.y1 - g.a) < 0.5 * h) above = &l;
+        if (std::abs(l.box.y0 - g.b) < 0.5 * h) below = &l;
+      }
+      if (above && below && !above->text.empty() &&
+          !strchr(".:;!?)", above->text.back()))
+        runs_on = true;
+    }
+    if (starts[0] && std::count(starts.begin(), starts.end(), true) >= 2 &&
+        !ruled && !runs_on)
+      rows.push_back((g.a + g.b) / 2);
+  }
+}
+
+// A table's row cuts (y values): at the ruling lines across the table when
+// it has them, else at the gaps wider than a cell's own line spacing.
+std::vector<double> TableRowCuts(const std::vector<Line>& lines,
+                                 std::vector<std::vector<Line>>& cols,
+                                 const Box& ext, const Context& cx) {
   std::vector<double> leads;
   for (auto& c : cols) {
     SortYX(c);
@@ -1486,8 +1545,6 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
     }
   }
   double h = MedianHeight(lines), lead = Leading(leads, h);
-  // Rows: at the ruling lines across the table when it has them, else at
-  // the gaps wider than a cell's own line spacing.
   std::vector<double> rows;
   for (const Box& r : cx.hints->hrules) {
     double y = CenterY(r);
@@ -1496,52 +1553,29 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
       rows.push_back(y);
   }
   std::vector<Interval> yg = YGaps(lines);
-  if (rows.empty()) {
-    // Also where the first column starts a cell (its row headers), when
-    // nothing in the other columns runs across that height.
-    std::vector<double> heads = BlockTops(cols.front());
-    bool any_wide = false;
-    for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
-    for (const Interval& g : yg) {
-      bool head = false;
-      for (double t : heads) head |= std::abs(g.b - t) < 0.3 * h;
-      if (!any_wide || head || g.width() > lead + 0.3 * h)
-        rows.push_back((g.a + g.b) / 2);
-    }
-    std::sort(rows.begin(), rows.end());
-    SplitCentredRows(cols.front(), yg, h, &rows);
-  } else {
-    // Rows the grid leaves unruled (a group of rows between two rules):
-    // where the first column and another start a cell together.
-    std::vector<std::vector<double>> tops;
-    for (const auto& c : cols) tops.push_back(BlockTops(c));
-    for (const Interval& g : yg) {
-      std::vector<bool> starts(cols.size(), false);
-      for (size_t c = 0; c < cols.size(); ++c)
-        for (size_t k = 1; k < tops[c].size(); ++k)
-          starts[c] = starts[c] || std::abs(g.b - tops[c][k]) < 0.3 * h;
-      bool ruled = false;
-      for (double y : rows) ruled |= y > g.a - h && y < g.b + h;
-      // A column whose text runs on across the gap mid-sentence holds one
-      // cell there (set in the middle of a taller row).
-      bool runs_on = false;
-      for (size_t c = 0; c < cols.size(); ++c) {
-        if (starts[c]) continue;
-        const Line *above = nullptr, *below = nullptr;
-        for (const Line& l : cols[c]) {
-          if (std::abs(l.box.y1 - g.a) < 0.5 * h) above = &l;
-          if (std::abs(l.box.y0 - g.b) < 0.5 * h) below = &l;
-        }
-        if (above && below && !above->text.empty() &&
-            !strchr(".:;!?)", above->text.back()))
-          runs_on = true;
-      }
-      if (starts[0] && std::count(starts.begin(), starts.end(), true) >= 2 &&
-          !ruled && !runs_on)
-        rows.push_back((g.a + g.b) / 2);
-    }
-  }
+  if (rows.empty())
+    GapRows(cols, yg, h, lead, &rows);
+  else
+    UnruledGroupRows(cols, yg, h, &rows);
   std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+// A table: columns from the clean vertical strips, rows from the horizontal
+// gaps wider than a cell's own line spacing; each cell is a region, row by
+// row, left to right.
+void ReadTable(std::vector<Line> lines, Context& cx) {
+  Box ext = Extent(lines);
+  std::vector<double> cuts = TableColumnCuts(lines, ext, cx);
+  auto col_of = [&](const Line& l) {
+    double x = l.box.width() >= 0.4 * ext.width() ? l.box.x0
+                                                  : (l.box.x0 + l.box.x1) / 2;
+    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) -
+                            cuts.begin());
+  };
+  std::vector<std::vector<Line>> cols(cuts.size() + 1);
+  for (const Line& l : lines) cols[col_of(l)].push_back(l);
+  std::vector<double> rows = TableRowCuts(lines, cols, ext, cx);
   std::map<std::pair<int, int>, std::vector<Line>> cells;
   for (Line& l : lines) {
     int r = static_cast<int>(
