@@ -1248,8 +1248,10 @@ double Paired(const std::vector<Line>& a, const std::vector<Line>& b) {
 // the sides' first and last lines: a table's grid, never a column layout's.
 bool RuleAcross(const std::vector<Line>& left, const std::vector<Line>& right,
                 const Context& cx) {
+  // Between rows both sides hold: a rule under a title that only one
+  // side holds (a slide's frame title) is above the table, not in it.
   Box l = Extent(left), r = Extent(right);
-  double top = std::min(l.y0, r.y0), bottom = std::max(l.y1, r.y1);
+  double top = std::max(l.y0, r.y0), bottom = std::min(l.y1, r.y1);
   for (const Box& h : cx.hints->hrules) {
     double y = CenterY(h);
     if (y > top && y < bottom && h.x0 <= l.x1 - cx.size &&
@@ -1304,9 +1306,83 @@ bool FillAcross(const std::vector<Line>& left, const std::vector<Line>& right,
   return false;
 }
 
+// A line opening a list item: a bullet or number in its text, or a small
+// drawn shape (a disc, a triangle, a shaded ball) on its first baseline just
+// before it.
+bool OpensItem(const Line& l, const Context& cx) {
+  if (StartsListItem(l.text)) return true;
+  double h = std::max(1.0, l.box.height()), cy = CenterY(l.box);
+  for (const Box& m : cx.hints->marks)
+    if (m.x1 <= l.box.x0 + 0.1 * h && m.x1 >= l.box.x0 - 2.5 * h &&
+        CenterY(m) > l.box.y0 && CenterY(m) < l.box.y1 && m.height() < 0.8 * h)
+      return true;
+  return false;
+}
+
+// A side that is a list: from its first item on, its lines open items or
+// continue one (starting at or a little inside an item's left edge), two
+// items at least; lines before the first item (a heading) do not count.
+bool ListSide(std::vector<Line> side, const Context& cx) {
+  SortYX(side);
+  size_t items = 0, others = 0;
+  double x = 0;
+  for (const Line& l : side) {
+    double h = std::max(1.0, l.box.height());
+    if (OpensItem(l, cx)) {
+      ++items;
+      x = l.box.x0;
+    } else if (items > 0) {
+      others += l.box.x0 < x - 0.5 * h || l.box.x0 > x + 3 * h;
+    }
+  }
+  return items >= 2 && others * 2 <= items;
+}
+
+bool Inside(const Box& f, const Box& b) {
+  return b.x0 >= f.x0 - 1 && b.x1 <= f.x1 + 1 && b.y0 >= f.y0 - 1 &&
+         b.y1 <= f.y1 + 1;
+}
+
+// A fill reaching no further than `limit0..limit1` in x that holds two
+// lines of `side` or more, and every line of `side` at its height.
+const Box* FillHolding(const std::vector<Line>& side, double limit0,
+                       double limit1, const Context& cx) {
+  if (cx.hints->fills.size() > 500) return nullptr;  // bounded
+  for (const Box& f : cx.hints->fills) {
+    if (f.x0 < limit0 || f.x1 > limit1) continue;
+    size_t held = 0;
+    bool all = true;
+    for (const Line& l : side) {
+      if (CenterY(l.box) <= f.y0 || CenterY(l.box) >= f.y1) continue;
+      bool in = l.box.x0 >= f.x0 - 1 && l.box.x1 <= f.x1 + 1;
+      held += in;
+      all = all && in;
+    }
+    if (all && held >= 2) return &f;
+  }
+  return nullptr;
+}
+
+// Each side's lines in a shaded box of its own, the two boxes apart (a
+// table's shaded cells or columns abut), with rows beside each other.
+bool BoxedApart(const std::vector<Line>& left, const std::vector<Line>& right,
+                const Context& cx) {
+  Box l = Extent(left), r = Extent(right);
+  const Box* fl = FillHolding(left, -1e18, r.x0, cx);
+  const Box* fr = FillHolding(right, l.x1, 1e18, cx);
+  return fl && fr && fr->x0 - fl->x1 > 0.5 * cx.size &&
+         std::min(fl->y1, fr->y1) > std::max(fl->y0, fr->y0);
+}
+
 bool LooksLikeTable(const std::vector<Line>& left,
                     const std::vector<Line>& right, const Context& cx) {
   if (RuleAcross(left, right, cx) || FillAcross(left, right, cx)) return true;
+  // Items opening with bullets on both sides: two lists side by side, even
+  // when their items happen to start together.
+  if (ListSide(left, cx) && ListSide(right, cx)) return false;
+  // Each side in a shaded box of its own, the boxes apart: boxes side by
+  // side (a table's shaded cells or columns abut).
+  if (BoxedApart(left, right, cx)) return false;
   std::vector<double> tl = BlockTops(left), tr = BlockTops(right);
   const std::vector<double>& few = tl.size() <= tr.size() ? tl : tr;
   const std::vector<double>& many = tl.size() <= tr.size() ? tr : tl;
@@ -1800,7 +1876,11 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     SortYX(above);
     SortYX(below);
     bool table = LooksLikeTable(left, right, cx);
-    if (!table && !crossed_near) continue;
+    // A box needs the text crossing the edge next to it, and rows beside
+    // it that no gap across the whole region cuts (such a gap means
+    // sections stacked one above the other: a heading row of the next
+    // section beside the last lines of this one).
+    if (!table && (!crossed_near || apart(s.y0, s.y1))) continue;
     if (table) {  // a table between text
       Order(std::move(above), depth + 1, hint, cx);
       left.insert(left.end(), right.begin(), right.end());
@@ -1848,9 +1928,35 @@ struct FilledBox {
   Box beside_last;  // the last line of the text beside the box
 };
 
-bool Inside(const Box& f, const Box& b) {
-  return b.x0 >= f.x0 - 1 && b.x1 <= f.x1 + 1 && b.y0 >= f.y0 - 1 &&
-         b.y1 <= f.y1 + 1;
+// Rectangles framed by rules (a box drawn round text): two vertical rules
+// of the same height joined at both ends by horizontal ones, with no rule
+// across the inside (a ruled table's grid has some).
+std::vector<Box> Frames(const LayoutHints& hints) {
+  std::vector<Box> frames;
+  if (hints.vrules.size() > 200 || hints.hrules.size() > 200) return frames;
+  auto joins = [&](double y, double x0, double x1) {
+    for (const Box& r : hints.hrules)
+      if (std::abs(CenterY(r) - y) < 2 && r.x0 <= x0 + 2 && r.x1 >= x1 - 2)
+        return true;
+    return false;
+  };
+  for (const Box& a : hints.vrules)
+    for (const Box& b : hints.vrules) {
+      if (b.x0 <= a.x1 || std::abs(a.y0 - b.y0) > 2 ||
+          std::abs(a.y1 - b.y1) > 2)
+        continue;
+      Box f{a.x0, std::min(a.y0, b.y0), b.x1, std::max(a.y1, b.y1)};
+      if (!joins(f.y0, f.x0, f.x1) || !joins(f.y1, f.x0, f.x1)) continue;
+      bool grid = false;
+      for (const Box& r : hints.hrules)
+        grid |= CenterY(r) > f.y0 + 2 && CenterY(r) < f.y1 - 2 &&
+                std::min(r.x1, f.x1) - std::max(r.x0, f.x0) > 0.5 * f.width();
+      for (const Box& r : hints.vrules)
+        grid |= (r.x0 + r.x1) / 2 > f.x0 + 2 && (r.x0 + r.x1) / 2 < f.x1 - 2 &&
+                std::min(r.y1, f.y1) - std::max(r.y0, f.y0) > 0.5 * f.height();
+      if (!grid) frames.push_back(f);
+    }
+  return frames;
 }
 
 std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
@@ -1862,7 +1968,8 @@ std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
   // A fill that another one abuts is a cell of a shaded grid.
   auto abutted = [&](const Box& f) {
     for (const Box& g : hints.fills) {
-      if (&g == &f) continue;
+      if (g.x0 == f.x0 && g.y0 == f.y0 && g.x1 == f.x1 && g.y1 == f.y1)
+        continue;
       bool rows = g.y0 < f.y1 - 1 && g.y1 > f.y0 + 1;
       bool cols = g.x0 < f.x1 - 1 && g.x1 > f.x0 + 1;
       if ((rows && (std::abs(g.x0 - f.x1) < 2 || std::abs(g.x1 - f.x0) < 2)) ||
@@ -1871,7 +1978,10 @@ std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
     }
     return false;
   };
-  for (const Box& f : hints.fills) {
+  // Boxes drawn as frames are read like shaded ones.
+  std::vector<Box> candidates = hints.fills, frames = Frames(hints);
+  candidates.insert(candidates.end(), frames.begin(), frames.end());
+  for (const Box& f : candidates) {
     if (f.width() > 0.75 * all.width() || f.height() < 2 * h || abutted(f))
       continue;
     std::vector<size_t> in;
@@ -2309,6 +2419,7 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
     for (const Box& r : hints.hrules) marks->push_back({"rule", r});
     for (const Box& r : hints.vrules) marks->push_back({"rule", r});
     for (const Box& f : hints.fills) marks->push_back({"fill", f});
+    for (const Box& f : hints.marks) marks->push_back({"mark", f});
   }
   return blocks;
 }
