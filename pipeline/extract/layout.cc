@@ -1311,7 +1311,8 @@ bool FillAcross(const std::vector<Line>& left, const std::vector<Line>& right,
 // before it.
 bool OpensItem(const Line& l, const Context& cx) {
   if (StartsListItem(l.text)) return true;
-  double h = std::max(1.0, l.box.height()), cy = CenterY(l.box);
+  if (cx.hints->marks.size() > 1000) return false;  // vector art, bounded
+  double h = std::max(1.0, l.box.height());
   for (const Box& m : cx.hints->marks)
     if (m.x1 <= l.box.x0 + 0.1 * h && m.x1 >= l.box.x0 - 2.5 * h &&
         CenterY(m) > l.box.y0 && CenterY(m) < l.box.y1 && m.height() < 0.8 * h)
