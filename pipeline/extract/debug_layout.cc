@@ -26,6 +26,7 @@ Rgb ColourOf(const std::string& kind) {
   if (kind == "edge") return {255, 0, 0};
   if (kind == "rule") return {0, 200, 200};
   if (kind == "fill") return {240, 200, 0};
+  if (kind == "mark") return {160, 0, 0};
   return {20, 20, 20};  // text
 }
 
@@ -99,7 +100,7 @@ Status WriteLayoutDebug(const std::string& pdf, const ExtractedDocument& doc,
       txt << head << text << "\n";
     }
     for (const LayoutMark& m : page.layout)
-      if (m.kind == "edge" || m.kind == "fill")
+      if (m.kind == "edge" || m.kind == "fill" || m.kind == "mark")
         txt << m.kind << " [" << m.box.x0 << " " << m.box.y0 << " " << m.box.x1
             << " " << m.box.y1 << "]\n";
     std::unique_ptr<poppler::page> p(d->create_page(page.number - 1));

@@ -129,15 +129,18 @@ class RuleCollector : public TextOutputDev {
     hints->hrules = std::move(hrules_);
     hints->vrules = std::move(vrules_);
     hints->fills = std::move(fills_);
+    hints->marks = std::move(marks_);
     hrules_.clear();
     vrules_.clear();
     fills_.clear();
+    marks_.clear();
   }
 
  private:
   // A page of hostile vector art must not grow these without bound.
   static constexpr size_t kMaxShapes = 4000;
   static constexpr double kThin = 2.5;  // points: a rule, not a box
+  static constexpr double kMark = 8;    // points: a bullet, not a box
 
   void Add(const Box& b) {
     if (hrules_.size() + vrules_.size() + fills_.size() >= kMaxShapes) return;
@@ -148,6 +151,27 @@ class RuleCollector : public TextOutputDev {
       hrules_.push_back(b);
     else if (b.width() <= kThin && b.height() > 4 * kThin)
       vrules_.push_back(b);
+  }
+
+  // A small filled shape of any outline (a list bullet drawn as a disc,
+  // a triangle or a shaded ball, whose shading arrives as many small
+  // fills): overlapping pieces are merged into one mark.
+  void AddMark(const Box& b) {
+    if (b.width() > kMark || b.height() > kMark || b.width() < 0.5 ||
+        b.height() < 0.5 || marks_.size() >= kMaxShapes ||
+        !std::isfinite(b.x0) || !std::isfinite(b.y0) || !std::isfinite(b.x1) ||
+        !std::isfinite(b.y1))
+      return;
+    for (Box& m : marks_)
+      if (b.x0 <= m.x1 && m.x0 <= b.x1 && b.y0 <= m.y1 && m.y0 <= b.y1) {
+        Box u = m;
+        u.Extend(b);
+        if (u.width() <= kMark && u.height() <= kMark) {
+          m = u;
+          return;
+        }
+      }
+    marks_.push_back(b);
   }
 
   void Collect(GfxState* state, bool fill) {
@@ -170,6 +194,7 @@ class RuleCollector : public TextOutputDev {
           bb.Extend(p);
       }
       if (fill) {
+        AddMark(bb);
         Add(bb);  // a thin filled rectangle is a rule
         if (bb.width() > 4 * kThin && bb.height() > 4 * kThin && n <= 6) {
           GfxRGB rgb;
@@ -190,7 +215,7 @@ class RuleCollector : public TextOutputDev {
     }
   }
 
-  std::vector<Box> hrules_, vrules_, fills_;
+  std::vector<Box> hrules_, vrules_, fills_, marks_;
 };
 
 // The words of one page (1-based) through TextOutputDev, in the same
@@ -397,6 +422,7 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
       h.hrules = std::move(drawn.hrules);
       h.vrules = std::move(drawn.vrules);
       h.fills = std::move(drawn.fills);
+      h.marks = std::move(drawn.marks);
       JoinRules(&h);
     }
     out.pages.push_back(std::move(page));

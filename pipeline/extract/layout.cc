@@ -1248,8 +1248,10 @@ double Paired(const std::vector<Line>& a, const std::vector<Line>& b) {
 // the sides' first and last lines: a table's grid, never a column layout's.
 bool RuleAcross(const std::vector<Line>& left, const std::vector<Line>& right,
                 const Context& cx) {
+  // Between rows both sides hold: a rule under a title that only one
+  // side holds (a slide's frame title) is above the table, not in it.
   Box l = Extent(left), r = Extent(right);
-  double top = std::min(l.y0, r.y0), bottom = std::max(l.y1, r.y1);
+  double top = std::max(l.y0, r.y0), bottom = std::min(l.y1, r.y1);
   for (const Box& h : cx.hints->hrules) {
     double y = CenterY(h);
     if (y > top && y < bottom && h.x0 <= l.x1 - cx.size &&
@@ -1304,9 +1306,84 @@ bool FillAcross(const std::vector<Line>& left, const std::vector<Line>& right,
   return false;
 }
 
+// A line opening a list item: a bullet or number in its text, or a small
+// drawn shape (a disc, a triangle, a shaded ball) on its first baseline just
+// before it.
+bool OpensItem(const Line& l, const Context& cx) {
+  if (StartsListItem(l.text)) return true;
+  if (cx.hints->marks.size() > 1000) return false;  // vector art, bounded
+  double h = std::max(1.0, l.box.height());
+  for (const Box& m : cx.hints->marks)
+    if (m.x1 <= l.box.x0 + 0.1 * h && m.x1 >= l.box.x0 - 2.5 * h &&
+        CenterY(m) > l.box.y0 && CenterY(m) < l.box.y1 && m.height() < 0.8 * h)
+      return true;
+  return false;
+}
+
+// A side that is a list: from its first item on, its lines open items or
+// continue one (starting at or a little inside an item's left edge), two
+// items at least; lines before the first item (a heading) do not count.
+bool ListSide(std::vector<Line> side, const Context& cx) {
+  SortYX(side);
+  size_t items = 0, others = 0;
+  double x = 0;
+  for (const Line& l : side) {
+    double h = std::max(1.0, l.box.height());
+    if (OpensItem(l, cx)) {
+      ++items;
+      x = l.box.x0;
+    } else if (items > 0) {
+      others += l.box.x0 < x - 0.5 * h || l.box.x0 > x + 3 * h;
+    }
+  }
+  return items >= 2 && others * 2 <= items;
+}
+
+bool Inside(const Box& f, const Box& b) {
+  return b.x0 >= f.x0 - 1 && b.x1 <= f.x1 + 1 && b.y0 >= f.y0 - 1 &&
+         b.y1 <= f.y1 + 1;
+}
+
+// A fill reaching no further than `limit0..limit1` in x that holds two
+// lines of `side` or more, and every line of `side` at its height.
+const Box* FillHolding(const std::vector<Line>& side, double limit0,
+                       double limit1, const Context& cx) {
+  if (cx.hints->fills.size() > 500) return nullptr;  // bounded
+  for (const Box& f : cx.hints->fills) {
+    if (f.x0 < limit0 || f.x1 > limit1) continue;
+    size_t held = 0;
+    bool all = true;
+    for (const Line& l : side) {
+      if (CenterY(l.box) <= f.y0 || CenterY(l.box) >= f.y1) continue;
+      bool in = l.box.x0 >= f.x0 - 1 && l.box.x1 <= f.x1 + 1;
+      held += in;
+      all = all && in;
+    }
+    if (all && held >= 2) return &f;
+  }
+  return nullptr;
+}
+
+// Each side's lines in a shaded box of its own, the two boxes apart (a
+// table's shaded cells or columns abut), with rows beside each other.
+bool BoxedApart(const std::vector<Line>& left, const std::vector<Line>& right,
+                const Context& cx) {
+  Box l = Extent(left), r = Extent(right);
+  const Box* fl = FillHolding(left, -1e18, r.x0, cx);
+  const Box* fr = FillHolding(right, l.x1, 1e18, cx);
+  return fl && fr && fr->x0 - fl->x1 > 0.5 * cx.size &&
+         std::min(fl->y1, fr->y1) > std::max(fl->y0, fr->y0);
+}
+
 bool LooksLikeTable(const std::vector<Line>& left,
                     const std::vector<Line>& right, const Context& cx) {
   if (RuleAcross(left, right, cx) || FillAcross(left, right, cx)) return true;
+  // Items opening with bullets on both sides: two lists side by side, even
+  // when their items happen to start together.
+  if (ListSide(left, cx) && ListSide(right, cx)) return false;
+  // Each side in a shaded box of its own, the boxes apart: boxes side by
+  // side (a table's shaded cells or columns abut).
+  if (BoxedApart(left, right, cx)) return false;
   std::vector<double> tl = BlockTops(left), tr = BlockTops(right);
   const std::vector<double>& few = tl.size() <= tr.size() ? tl : tr;
   const std::vector<double>& many = tl.size() <= tr.size() ? tr : tl;
@@ -1408,14 +1485,42 @@ void SplitCentredRows(std::vector<Line> first, const std::vector<Interval>& yg,
   std::sort(rows->begin(), rows->end());
 }
 
-// A table: columns from the clean vertical strips, rows from the horizontal
-// gaps wider than a cell's own line spacing; each cell is a region, row by
-// row, left to right.
-void ReadTable(std::vector<Line> lines, Context& cx) {
-  // Columns from the strips the cells leave free; a line alone on its row
-  // across much of the table (a section heading spanning the columns) does
-  // not close them, and belongs to the column it starts in.
-  Box ext = Extent(lines);
+// Vertical rules down the table are its column borders (drawn row by row,
+// with breaks where a heading row spans the columns: their pieces at one x
+// are summed). Adds the x of each to `cuts`.
+void AddRuleCuts(const std::vector<Line>& cells_only, const Box& ext,
+                 const Context& cx, std::vector<double>* cuts_out) {
+  std::vector<double>& cuts = *cuts_out;
+  std::map<long, std::vector<const Box*>> rule_at;  // x in half points
+  for (const Box& v : cx.hints->vrules)
+    if (std::min(v.y1, ext.y1) > std::max(v.y0, ext.y0))
+      rule_at[std::lround(v.x0 + v.x1)].push_back(&v);
+  for (const auto& [x2, pieces] : rule_at) {
+    double mid = x2 / 2.0, cover = 0;
+    for (const Box* v : pieces)
+      cover += std::min(v->y1, ext.y1) - std::max(v->y0, ext.y0);
+    if (mid <= ext.x0 + cx.gutter || mid >= ext.x1 - cx.gutter ||
+        cover < 0.3 * ext.height())
+      continue;
+    // Crossed by a line where the rule is drawn (a caption above the
+    // table's top rule is not in a cell).
+    bool crossed = false, known = false;
+    for (const Line& l : cells_only) {
+      if (l.box.x0 >= mid - 0.5 || l.box.x1 <= mid + 0.5) continue;
+      for (const Box* v : pieces)
+        crossed |= CenterY(l.box) >= v->y0 && CenterY(l.box) <= v->y1;
+    }
+    for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
+    if (!crossed && !known) cuts.push_back(mid);
+  }
+}
+
+// A table's column cuts: the strips its cells leave free (a line alone on
+// its row across much of the table, a section heading spanning the columns,
+// does not close them), column edges found from alignment that no cell line
+// runs through, and vertical rules down the table.
+std::vector<double> TableColumnCuts(const std::vector<Line>& lines,
+                                    const Box& ext, const Context& cx) {
   auto spanning = [&](const Line& l) {
     if (l.box.width() < 0.4 * ext.width() || lines.size() > kManyLines)
       return false;
@@ -1443,40 +1548,71 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
     for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
     if (!crossed && !known) cuts.push_back(mid);
   }
-  // Vertical rules down the table are its column borders (drawn row by
-  // row, with breaks where a heading row spans the columns: their pieces at
-  // one x are summed).
-  std::map<long, std::vector<const Box*>> rule_at;  // x in half points
-  for (const Box& v : cx.hints->vrules)
-    if (std::min(v.y1, ext.y1) > std::max(v.y0, ext.y0))
-      rule_at[std::lround(v.x0 + v.x1)].push_back(&v);
-  for (const auto& [x2, pieces] : rule_at) {
-    double mid = x2 / 2.0, cover = 0;
-    for (const Box* v : pieces)
-      cover += std::min(v->y1, ext.y1) - std::max(v->y0, ext.y0);
-    if (mid <= ext.x0 + cx.gutter || mid >= ext.x1 - cx.gutter ||
-        cover < 0.3 * ext.height())
-      continue;
-    // Crossed by a line where the rule is drawn (a caption above the
-    // table's top rule is not in a cell).
-    bool crossed = false, known = false;
-    for (const Line& l : cells_only) {
-      if (l.box.x0 >= mid - 0.5 || l.box.x1 <= mid + 0.5) continue;
-      for (const Box* v : pieces)
-        crossed |= CenterY(l.box) >= v->y0 && CenterY(l.box) <= v->y1;
-    }
-    for (double c : cuts) known |= std::abs(c - mid) < cx.gutter * 2;
-    if (!crossed && !known) cuts.push_back(mid);
-  }
+  AddRuleCuts(cells_only, ext, cx, &cuts);
   std::sort(cuts.begin(), cuts.end());
-  auto col_of = [&](const Line& l) {
-    double x = l.box.width() >= 0.4 * ext.width() ? l.box.x0
-                                                  : (l.box.x0 + l.box.x1) / 2;
-    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) -
-                            cuts.begin());
-  };
-  std::vector<std::vector<Line>> cols(cuts.size() + 1);
-  for (const Line& l : lines) cols[col_of(l)].push_back(l);
+  return cuts;
+}
+
+// Rows of a table with no ruling lines: at the gaps wider than a cell's
+// own line spacing, and where the first column starts a cell (its row
+// headers) when nothing in the other columns runs across that height.
+void GapRows(const std::vector<std::vector<Line>>& cols,
+             const std::vector<Interval>& yg, double h, double lead,
+             std::vector<double>* rows_out) {
+  std::vector<double>& rows = *rows_out;
+  std::vector<double> heads = BlockTops(cols.front());
+  bool any_wide = false;
+  for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
+  for (const Interval& g : yg) {
+    bool head = false;
+    for (double t : heads) head |= std::abs(g.b - t) < 0.3 * h;
+    if (!any_wide || head || g.width() > lead + 0.3 * h)
+      rows.push_back((g.a + g.b) / 2);
+  }
+  std::sort(rows.begin(), rows.end());
+  SplitCentredRows(cols.front(), yg, h, &rows);
+}
+
+// Rows the grid of a ruled table leaves unruled (a group of rows between
+// two rules): where the first column and another start a cell together.
+void UnruledGroupRows(const std::vector<std::vector<Line>>& cols,
+                      const std::vector<Interval>& yg, double h,
+                      std::vector<double>* rows_out) {
+  std::vector<double>& rows = *rows_out;
+  std::vector<std::vector<double>> tops;
+  for (const auto& c : cols) tops.push_back(BlockTops(c));
+  for (const Interval& g : yg) {
+    std::vector<bool> starts(cols.size(), false);
+    for (size_t c = 0; c < cols.size(); ++c)
+      for (size_t k = 1; k < tops[c].size(); ++k)
+        starts[c] = starts[c] || std::abs(g.b - tops[c][k]) < 0.3 * h;
+    bool ruled = false;
+    for (double y : rows) ruled |= y > g.a - h && y < g.b + h;
+    // A column whose text runs on across the gap mid-sentence holds one
+    // cell there (set in the middle of a taller row).
+    bool runs_on = false;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (starts[c]) continue;
+      const Line *above = nullptr, *below = nullptr;
+      for (const Line& l : cols[c]) {
+        if (std::abs(l.box.y1 - g.a) < 0.5 * h) above = &l;
+        if (std::abs(l.box.y0 - g.b) < 0.5 * h) below = &l;
+      }
+      if (above && below && !above->text.empty() &&
+          !strchr(".:;!?)", above->text.back()))
+        runs_on = true;
+    }
+    if (starts[0] && std::count(starts.begin(), starts.end(), true) >= 2 &&
+        !ruled && !runs_on)
+      rows.push_back((g.a + g.b) / 2);
+  }
+}
+
+// A table's row cuts (y values): at the ruling lines across the table when
+// it has them, else at the gaps wider than a cell's own line spacing.
+std::vector<double> TableRowCuts(const std::vector<Line>& lines,
+                                 std::vector<std::vector<Line>>& cols,
+                                 const Box& ext, const Context& cx) {
   std::vector<double> leads;
   for (auto& c : cols) {
     SortYX(c);
@@ -1486,8 +1622,6 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
     }
   }
   double h = MedianHeight(lines), lead = Leading(leads, h);
-  // Rows: at the ruling lines across the table when it has them, else at
-  // the gaps wider than a cell's own line spacing.
   std::vector<double> rows;
   for (const Box& r : cx.hints->hrules) {
     double y = CenterY(r);
@@ -1496,52 +1630,29 @@ void ReadTable(std::vector<Line> lines, Context& cx) {
       rows.push_back(y);
   }
   std::vector<Interval> yg = YGaps(lines);
-  if (rows.empty()) {
-    // Also where the first column starts a cell (its row headers), when
-    // nothing in the other columns runs across that height.
-    std::vector<double> heads = BlockTops(cols.front());
-    bool any_wide = false;
-    for (const Interval& g : yg) any_wide |= g.width() > lead + 0.3 * h;
-    for (const Interval& g : yg) {
-      bool head = false;
-      for (double t : heads) head |= std::abs(g.b - t) < 0.3 * h;
-      if (!any_wide || head || g.width() > lead + 0.3 * h)
-        rows.push_back((g.a + g.b) / 2);
-    }
-    std::sort(rows.begin(), rows.end());
-    SplitCentredRows(cols.front(), yg, h, &rows);
-  } else {
-    // Rows the grid leaves unruled (a group of rows between two rules):
-    // where the first column and another start a cell together.
-    std::vector<std::vector<double>> tops;
-    for (const auto& c : cols) tops.push_back(BlockTops(c));
-    for (const Interval& g : yg) {
-      std::vector<bool> starts(cols.size(), false);
-      for (size_t c = 0; c < cols.size(); ++c)
-        for (size_t k = 1; k < tops[c].size(); ++k)
-          starts[c] = starts[c] || std::abs(g.b - tops[c][k]) < 0.3 * h;
-      bool ruled = false;
-      for (double y : rows) ruled |= y > g.a - h && y < g.b + h;
-      // A column whose text runs on across the gap mid-sentence holds one
-      // cell there (set in the middle of a taller row).
-      bool runs_on = false;
-      for (size_t c = 0; c < cols.size(); ++c) {
-        if (starts[c]) continue;
-        const Line *above = nullptr, *below = nullptr;
-        for (const Line& l : cols[c]) {
-          if (std::abs(l.box.y1 - g.a) < 0.5 * h) above = &l;
-          if (std::abs(l.box.y0 - g.b) < 0.5 * h) below = &l;
-        }
-        if (above && below && !above->text.empty() &&
-            !strchr(".:;!?)", above->text.back()))
-          runs_on = true;
-      }
-      if (starts[0] && std::count(starts.begin(), starts.end(), true) >= 2 &&
-          !ruled && !runs_on)
-        rows.push_back((g.a + g.b) / 2);
-    }
-  }
+  if (rows.empty())
+    GapRows(cols, yg, h, lead, &rows);
+  else
+    UnruledGroupRows(cols, yg, h, &rows);
   std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+// A table: columns from the clean vertical strips, rows from the horizontal
+// gaps wider than a cell's own line spacing; each cell is a region, row by
+// row, left to right.
+void ReadTable(std::vector<Line> lines, Context& cx) {
+  Box ext = Extent(lines);
+  std::vector<double> cuts = TableColumnCuts(lines, ext, cx);
+  auto col_of = [&](const Line& l) {
+    double x = l.box.width() >= 0.4 * ext.width() ? l.box.x0
+                                                  : (l.box.x0 + l.box.x1) / 2;
+    return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) -
+                            cuts.begin());
+  };
+  std::vector<std::vector<Line>> cols(cuts.size() + 1);
+  for (const Line& l : lines) cols[col_of(l)].push_back(l);
+  std::vector<double> rows = TableRowCuts(lines, cols, ext, cx);
   std::map<std::pair<int, int>, std::vector<Line>> cells;
   for (Line& l : lines) {
     int r = static_cast<int>(
@@ -1766,7 +1877,11 @@ bool OrderAroundBox(std::vector<Line>& lines, int depth, RegionKind hint,
     SortYX(above);
     SortYX(below);
     bool table = LooksLikeTable(left, right, cx);
-    if (!table && !crossed_near) continue;
+    // A box needs the text crossing the edge next to it, and rows beside
+    // it that no gap across the whole region cuts (such a gap means
+    // sections stacked one above the other: a heading row of the next
+    // section beside the last lines of this one).
+    if (!table && (!crossed_near || apart(s.y0, s.y1))) continue;
     if (table) {  // a table between text
       Order(std::move(above), depth + 1, hint, cx);
       left.insert(left.end(), right.begin(), right.end());
@@ -1814,9 +1929,35 @@ struct FilledBox {
   Box beside_last;  // the last line of the text beside the box
 };
 
-bool Inside(const Box& f, const Box& b) {
-  return b.x0 >= f.x0 - 1 && b.x1 <= f.x1 + 1 && b.y0 >= f.y0 - 1 &&
-         b.y1 <= f.y1 + 1;
+// Rectangles framed by rules (a box drawn round text): two vertical rules
+// of the same height joined at both ends by horizontal ones, with no rule
+// across the inside (a ruled table's grid has some).
+std::vector<Box> Frames(const LayoutHints& hints) {
+  std::vector<Box> frames;
+  if (hints.vrules.size() > 200 || hints.hrules.size() > 200) return frames;
+  auto joins = [&](double y, double x0, double x1) {
+    for (const Box& r : hints.hrules)
+      if (std::abs(CenterY(r) - y) < 2 && r.x0 <= x0 + 2 && r.x1 >= x1 - 2)
+        return true;
+    return false;
+  };
+  for (const Box& a : hints.vrules)
+    for (const Box& b : hints.vrules) {
+      if (b.x0 <= a.x1 || std::abs(a.y0 - b.y0) > 2 ||
+          std::abs(a.y1 - b.y1) > 2)
+        continue;
+      Box f{a.x0, std::min(a.y0, b.y0), b.x1, std::max(a.y1, b.y1)};
+      if (!joins(f.y0, f.x0, f.x1) || !joins(f.y1, f.x0, f.x1)) continue;
+      bool grid = false;
+      for (const Box& r : hints.hrules)
+        grid |= CenterY(r) > f.y0 + 2 && CenterY(r) < f.y1 - 2 &&
+                std::min(r.x1, f.x1) - std::max(r.x0, f.x0) > 0.5 * f.width();
+      for (const Box& r : hints.vrules)
+        grid |= (r.x0 + r.x1) / 2 > f.x0 + 2 && (r.x0 + r.x1) / 2 < f.x1 - 2 &&
+                std::min(r.y1, f.y1) - std::max(r.y0, f.y0) > 0.5 * f.height();
+      if (!grid) frames.push_back(f);
+    }
+  return frames;
 }
 
 std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
@@ -1828,7 +1969,8 @@ std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
   // A fill that another one abuts is a cell of a shaded grid.
   auto abutted = [&](const Box& f) {
     for (const Box& g : hints.fills) {
-      if (&g == &f) continue;
+      if (g.x0 == f.x0 && g.y0 == f.y0 && g.x1 == f.x1 && g.y1 == f.y1)
+        continue;
       bool rows = g.y0 < f.y1 - 1 && g.y1 > f.y0 + 1;
       bool cols = g.x0 < f.x1 - 1 && g.x1 > f.x0 + 1;
       if ((rows && (std::abs(g.x0 - f.x1) < 2 || std::abs(g.x1 - f.x0) < 2)) ||
@@ -1837,7 +1979,10 @@ std::vector<FilledBox> TakeFilledBoxes(std::vector<Line>* lines,
     }
     return false;
   };
-  for (const Box& f : hints.fills) {
+  // Boxes drawn as frames are read like shaded ones.
+  std::vector<Box> candidates = hints.fills, frames = Frames(hints);
+  candidates.insert(candidates.end(), frames.begin(), frames.end());
+  for (const Box& f : candidates) {
     if (f.width() > 0.75 * all.width() || f.height() < 2 * h || abutted(f))
       continue;
     std::vector<size_t> in;
@@ -2275,6 +2420,7 @@ std::vector<Block> OrderBlocks(std::vector<Line> lines,
     for (const Box& r : hints.hrules) marks->push_back({"rule", r});
     for (const Box& r : hints.vrules) marks->push_back({"rule", r});
     for (const Box& f : hints.fills) marks->push_back({"fill", f});
+    for (const Box& f : hints.marks) marks->push_back({"mark", f});
   }
   return blocks;
 }

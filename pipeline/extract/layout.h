@@ -32,6 +32,7 @@ struct LayoutHints {
   std::vector<ColumnEdge> edges;
   std::vector<Box> hrules, vrules;  // thin horizontal / vertical strokes
   std::vector<Box> fills;           // coloured rectangles (cells, boxes)
+  std::vector<Box> marks;           // small drawn shapes (list bullets)
 };
 
 // Joins the collinear pieces of each ruling line (grids are often drawn

@@ -758,4 +758,63 @@ TEST_CASE(
   CHECK(BuildLines(plain, 595, 842).lines[0].text == "artículo 5");
 }
 
+TEST_CASE("Layout: two bullet lists side by side with equal items are columns",
+          "[layout]") {
+  // Items of the same height on both sides start together, as a table's
+  // cells would; the bullets before each item say they are lists.
+  std::vector<Word> words;
+  Append(&words, Typeset("Progress", 40, 100, 10, true));
+  Append(&words, Typeset("Challenges", 240, 100, 10, true));
+  const char* left[] = {"staff changes in the", "portal for requests",
+                        "thirty commitments", "low turnout in the"};
+  const char* right[] = {"milestones with dates", "no budget of its own",
+                         "citizen budget each", "early warnings in"};
+  for (int k = 0; k < 4; ++k) {
+    Append(&words, Typeset(left[k], 60, 118 + 24 * k));
+    Append(&words, Typeset(right[k], 260, 118 + 24 * k));
+  }
+  PageLines pl = BuildLines(words, 595, 842);
+  std::string table = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(table);
+  CHECK(table.find("milestones") < table.find("portal"));
+  // Discs drawn before every item on both sides.
+  for (int k = 0; k < 4; ++k) {
+    pl.hints.marks.push_back({50, 121.0 + 24 * k, 54, 125.0 + 24 * k});
+    pl.hints.marks.push_back({250, 121.0 + 24 * k, 254, 125.0 + 24 * k});
+  }
+  std::string lists = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(lists);
+  CHECK(lists.find("low turnout") < lists.find("Challenges"));
+  CHECK(lists.find("Challenges") < lists.find("milestones"));
+}
+
+TEST_CASE("Layout: a box drawn as a frame the text wraps round is an inset",
+          "[layout]") {
+  std::vector<Word> words;
+  Append(&words,
+         Justified("The plan opened with a long paragraph", 50, 300, 100));
+  Append(&words, Justified("across the page before the box and", 50, 300, 112));
+  Append(&words, Justified("the text goes on beside", 50, 190, 130));
+  Append(&words, Justified("the box until it ends", 50, 190, 142));
+  Append(&words, Justified("and then comes back to", 50, 190, 154));
+  Append(&words, Justified("the margin to close its", 50, 300, 172));
+  Append(&words, Typeset("sentence at last.", 50, 184));
+  Append(&words, Typeset("BOX Title", 205, 127, 8, true));
+  Append(&words, Typeset("box one", 205, 137, 8));
+  Append(&words, Typeset("box two", 205, 147, 8));
+  PageLines pl = BuildLines(words, 595, 842);
+  pl.hints.vrules = {{200, 124, 200.4, 160}, {299.6, 124, 300, 160}};
+  pl.hints.hrules = {{200, 124, 300, 124.4}, {200, 159.6, 300, 160}};
+  std::string t = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(t);
+  // The box is read whole after the text beside it.
+  CHECK(t.find("and then comes back to") < t.find("BOX Title"));
+  CHECK(t.find("box two") < t.find("sentence at last."));
+  // A rule across the inside makes it a grid, not a box.
+  pl.hints.hrules.push_back({200, 141, 300, 141.4});
+  t = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(t);
+  CHECK(t.find("BOX Title") < t.find("and then comes back to"));
+}
+
 }  // namespace planmine
