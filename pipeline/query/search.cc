@@ -27,13 +27,14 @@ namespace planmine {
 
 Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
   TermBridge out;
-  auto split = [](const std::string& s, char sep) {
+  auto split = [](std::string_view s, char sep) {
     std::vector<std::string> v;
-    std::string x;
-    std::istringstream in(s);
-    while (std::getline(in, x, sep)) {
-      std::string t(TrimAscii(x));
-      if (!t.empty()) v.push_back(t);
+    while (!s.empty()) {
+      size_t end = s.find(sep);
+      std::string_view t = TrimAscii(s.substr(0, end));
+      if (!t.empty()) v.emplace_back(t);
+      if (end == std::string_view::npos) break;
+      s.remove_prefix(end + 1);
     }
     return v;
   };
@@ -81,9 +82,14 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
         {{LanguageMarked("en", t.label_en), LanguageMarked("es", t.label_es),
           LanguageMarked("pt", t.label_pt)},
          t.id});
+  std::vector<std::string> unmarked;
+  for (const TermGroup& g : out)
+    for (const std::string& t : g.terms) unmarked.emplace_back(Unmarked(t));
+  std::vector<std::vector<std::string>> folded = FoldedWordsOfEach(unmarked);
+  size_t next = 0;
   for (TermGroup& g : out)
-    for (const std::string& t : g.terms)
-      g.folded.push_back(FoldedWords(Unmarked(t)));
+    for (size_t i = 0; i < g.terms.size(); ++i)
+      g.folded.push_back(std::move(folded[next++]));
   return out;
 }
 
