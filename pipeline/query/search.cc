@@ -25,7 +25,7 @@
 
 namespace planmine {
 
-Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
+Result<TermBridge> LoadTermBridge(const std::string& packs_dir, bool fold) {
   TermBridge out;
   auto split = [](std::string_view s, char sep) {
     std::vector<std::string> v;
@@ -82,6 +82,7 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
         {{LanguageMarked("en", t.label_en), LanguageMarked("es", t.label_es),
           LanguageMarked("pt", t.label_pt)},
          t.id});
+  if (!fold) return out;
   std::vector<std::string> unmarked;
   for (const TermGroup& g : out)
     for (const std::string& t : g.terms) unmarked.emplace_back(Unmarked(t));
@@ -94,6 +95,41 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
 }
 
 namespace {
+
+// Whether a term whose text is `term` can have a first folded word among
+// the keys of `words`, without folding it. Folding (FoldUtf8) keeps word
+// boundaries and lower-cases each ASCII letter in place; other characters
+// become zero or more characters. So the ASCII letters of the term's first
+// word, lower-cased, are the whole folded word when that word is ASCII,
+// and a subsequence of it otherwise.
+bool MayFoldToAWord(
+    std::string_view term,
+    const std::unordered_map<std::string, std::vector<size_t>>& words) {
+  auto in_word = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || isalnum(u);
+  };
+  size_t b = 0;
+  while (b < term.size() && !in_word(term[b])) ++b;
+  size_t e = b;
+  std::string ascii;
+  bool all_ascii = true;
+  for (; e < term.size() && in_word(term[e]); ++e) {
+    unsigned char u = static_cast<unsigned char>(term[e]);
+    if (u >= 0x80)
+      all_ascii = false;
+    else
+      ascii += static_cast<char>(tolower(u));
+  }
+  if (all_ascii) return words.count(ascii) > 0;
+  for (const auto& [w, unused] : words) {
+    size_t i = 0;
+    for (char c : w)
+      if (i < ascii.size() && c == ascii[i]) ++i;
+    if (i == ascii.size()) return true;
+  }
+  return false;
+}
 
 bool HasNonAscii(const std::string& s) {
   for (char c : s)
@@ -399,8 +435,11 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
     for (const TermGroup& g : *bridge) {
       for (size_t ti = 0; ti < g.terms.size(); ++ti) {
         std::vector<std::string> folded_here;
-        if (ti >= g.folded.size())
-          folded_here = FoldedWords(Unmarked(g.terms[ti]));
+        if (ti >= g.folded.size()) {
+          const std::string_view text = Unmarked(g.terms[ti]);
+          if (!MayFoldToAWord(text, at)) continue;
+          folded_here = FoldedWords(text);
+        }
         const std::vector<std::string>& tw =
             ti < g.folded.size() ? g.folded[ti] : folded_here;
         if (tw.empty() || tw.size() <= best_words) continue;
