@@ -730,24 +730,25 @@ std::string TopValues(const std::vector<std::pair<double, int64_t>>& hits,
 // corpora: 129 M -> 55 M instructions for the whole process, the same
 // output.) FTS5's snippet() reads only the row's positions, so the snippets
 // are those sentences_fts would give.
-Status IndexShown(Db& db, const std::vector<std::pair<double, int64_t>>& hits,
-                  size_t from) {
+Status IndexShownIds(Db& db, const std::string& json_ids) {
   PLANMINE_RETURN_IF_ERROR(
       db.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown_fts USING "
               "fts5(text, tokenize='planmine'); DELETE FROM temp.shown_fts;"));
-  std::vector<std::string> ids;
-  for (size_t i = from; i < hits.size(); ++i)
-    ids.push_back(std::to_string(hits[i].second));
-  std::string json = "[";
-  for (const std::string& id : ids) json += (json.size() > 1 ? "," : "") + id;
-  json += "]";
   auto s = db.Prepare(
       "INSERT INTO temp.shown_fts(rowid, text) SELECT id, text FROM "
       "main.sentences_fts_content WHERE id IN (SELECT value FROM "
       "json_each(?1))");
   if (!s.ok()) return s.status();
-  s->Bind(1, json);
+  s->Bind(1, json_ids);
   return s->Run();
+}
+
+Status IndexShown(Db& db, const std::vector<std::pair<double, int64_t>>& hits,
+                  size_t from) {
+  std::string json = "[";
+  for (size_t i = from; i < hits.size(); ++i)
+    json += (json.size() > 1 ? "," : "") + std::to_string(hits[i].second);
+  return IndexShownIds(db, json + "]");
 }
 
 // The statement of a theme:ID search without words: the tagged sentences,
@@ -918,18 +919,20 @@ Status FillSnippets(Db& db, const std::string& query, const ParsedQuery& pq,
   if (ids.empty()) return Status::Ok();
   std::map<std::string, std::string> snippets;
   if (!pq.fts.empty()) {
-    params.resize(12);
-    params[11] = JsonIds(ids);
     if (themed && !pq.theme_fts.empty())
       params[2] = "(" + pq.fts + ") OR " + pq.theme_fts;
+    // One MATCH over the shown sentences alone (IndexShown, ShownSql): in
+    // sentences_fts with `rowid IN`, FTS5 parsed the expression and read
+    // every term's doclist once per shown row.
+    PLANMINE_RETURN_IF_ERROR(IndexShownIds(db, JsonIds(ids)));
     auto sn = RunTable(
         db,
-        "SELECT sentences_fts.rowid, replace(snippet(sentences_fts, 0, ?1, "
-        "?2, '…', 24), char(2) || coalesce(s.language, '') || char(3), '') "
-        "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-        "WHERE sentences_fts MATCH ?3 AND sentences_fts.rowid IN (SELECT "
-        "value FROM json_each(?12))",
-        params);
+        "WITH shown(id, snippet) AS MATERIALIZED (SELECT rowid, "
+        "snippet(shown_fts, 0, ?1, ?2, '…', 24) FROM temp.shown_fts WHERE "
+        "shown_fts MATCH ?3) SELECT shown.id, replace(shown.snippet, char(2) "
+        "|| coalesce(s.language, '') || char(3), '') FROM shown JOIN "
+        "sentences s ON s.id = shown.id",
+        {params[0], params[1], params[2]});
     if (!sn.ok()) return UserError(sn.status(), query);
     for (const auto& r : sn->rows) snippets[r[0]] = r[1];
   }
