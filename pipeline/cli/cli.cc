@@ -111,8 +111,8 @@ int ExecStages(char** argv) {
   execv(stages.c_str(), argv);
   std::cerr << "planmine: cannot run " << stages.string() << ": "
             << std::strerror(errno)
-            << " (ingest and extract run in planmine-stages, built beside "
-               "planmine)\n";
+            << " (ingest, extract, serve and the shard commands run in "
+               "planmine-stages, built beside planmine)\n";
   return kExitFailed;
 }
 

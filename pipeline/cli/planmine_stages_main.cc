@@ -18,6 +18,7 @@ std::vector<Command> WithStages(std::vector<Command> commands) {
     if (c.name == "plan-shards") c.setup = PlanShardsSetup;
     if (c.name == "shard") c.setup = ShardSetup;
     if (c.name == "merge") c.setup = MergeSetup;
+    if (c.name == "serve") c.setup = ServeSetup;
   }
   return commands;
 }

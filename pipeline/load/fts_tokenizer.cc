@@ -100,11 +100,14 @@ class Tokenizer {
             Add(std::string(kLanguages[k]) + ":" + folded);
           Add("=" + lower);
         } else {
+          // A word with no marks to strip (any ASCII word) has one stem
+          // per language, not two.
+          const bool unmarked = folded == lower;
           for (int k = 0; k < 3; ++k) {
             if (!langs[k]) continue;
             std::string tag = std::string(kLanguages[k]) + ":";
             Add(tag + Stem(stemmers_[k], folded));
-            Add(tag + StripMarks(Stem(stemmers_[k], lower)));
+            if (!unmarked) Add(tag + StripMarks(Stem(stemmers_[k], lower)));
           }
           if (!query) Add("=" + lower);
         }
@@ -143,6 +146,14 @@ class Tokenizer {
     tokens_.push_back(std::move(t));
   }
   static std::string CaseFold(std::string_view s) {
+    bool ascii = true;
+    for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {  // case folding of ASCII is its lower case
+      std::string out(s);
+      for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      return out;
+    }
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
     u.foldCase();

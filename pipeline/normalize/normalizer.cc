@@ -117,33 +117,20 @@ std::string LowerUtf8(std::string_view s) {
   return out;
 }
 
-std::string FoldUtf8(std::string_view s) {
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toLower(icu::Locale::getRoot());
-  if (U_SUCCESS(err)) {
-    icu::UnicodeString d = nfd->normalize(u, err);
-    if (U_SUCCESS(err)) {
-      icu::UnicodeString kept;
-      for (int32_t i = 0; i < d.length();) {
-        UChar32 c = d.char32At(i);
-        if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
-        i += U16_LENGTH(c);
-      }
-      u = kept;
-    }
-  }
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+namespace {
+
+bool IsAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
 }
 
-std::vector<std::string> FoldedWords(std::string_view s) {
+// Splits folded text into its words (runs of letters, digits and non-ASCII
+// bytes).
+std::vector<std::string> SplitFolded(std::string_view folded) {
   std::vector<std::string> out;
   std::string w;
-  for (char c : FoldUtf8(s)) {
+  for (char c : folded) {
     unsigned char u = static_cast<unsigned char>(c);
     if (u >= 0x80 || isalnum(u)) {
       w += c;
@@ -153,6 +140,75 @@ std::vector<std::string> FoldedWords(std::string_view s) {
     }
   }
   if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+}  // namespace
+
+std::string FoldUtf8(std::string_view s) {
+  if (IsAscii(s)) {  // lower case is all ICU would do to ASCII
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toLower(icu::Locale::getRoot());
+  if (U_SUCCESS(err)) {
+    icu::UnicodeString d = nfd->normalize(u, err);
+    if (U_SUCCESS(err)) {
+      // The marks dropped in one buffer (UnicodeString::append per code
+      // point was most of the cost of folding a word list).
+      const char16_t* units = d.getBuffer();
+      const int32_t n = d.length();
+      std::u16string kept;
+      kept.reserve(static_cast<size_t>(n));
+      for (int32_t i = 0; i < n;) {
+        const int32_t start = i;
+        UChar32 c;
+        U16_NEXT(units, i, n, c);
+        if (u_charType(c) != U_NON_SPACING_MARK)
+          kept.append(units + start, static_cast<size_t>(i - start));
+      }
+      std::string out;
+      icu::UnicodeString(false, kept.data(), static_cast<int32_t>(kept.size()))
+          .toUTF8String(out);
+      return out;
+    }
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> FoldedWords(std::string_view s) {
+  return SplitFolded(FoldUtf8(s));
+}
+
+std::vector<std::vector<std::string>> FoldedWordsOfEach(
+    const std::vector<std::string>& texts) {
+  // The non-ASCII texts joined by newlines, which folding leaves in place,
+  // folded at once and cut apart again.
+  std::string joined;
+  for (const std::string& t : texts)
+    if (!IsAscii(t)) joined.append(t).push_back('\n');
+  const std::string folded = FoldUtf8(joined);
+  std::vector<std::vector<std::string>> out;
+  out.reserve(texts.size());
+  size_t at = 0;
+  for (const std::string& t : texts) {
+    if (IsAscii(t)) {
+      out.push_back(SplitFolded(FoldUtf8(t)));
+      continue;
+    }
+    size_t end = folded.find('\n', at);
+    if (end == std::string::npos) end = folded.size();
+    out.push_back(SplitFolded(std::string_view(folded).substr(at, end - at)));
+    at = end + 1;
+  }
   return out;
 }
 

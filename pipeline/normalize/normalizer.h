@@ -122,6 +122,10 @@ std::string LowerUtf8(std::string_view s);
 std::string FoldUtf8(std::string_view s);
 // The words of `s` (runs of letters and digits), folded as FoldUtf8 does.
 std::vector<std::string> FoldedWords(std::string_view s);
+// FoldedWords of each of `texts`, in order, with one pass of ICU over all of
+// them (a text of ASCII only needs none): for word lists read at start-up.
+std::vector<std::vector<std::string>> FoldedWordsOfEach(
+    const std::vector<std::string>& texts);
 // The ASCII words of `s` after compatibility decomposition (NFKD): accents
 // off, "º" -> "o", "ﬁ" -> "fi", anything else outside ASCII dropped, lower
 // case, split at whatever is not a letter or a digit. "Nº 4194 — Año" ->

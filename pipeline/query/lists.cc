@@ -65,11 +65,13 @@ Result<Table> ListCommitments(Db& db, const CommitmentFilter& filter) {
       " (SELECT count(*) FROM json_each(c.milestones)) AS milestones,"
       " d.path AS file, c.kind AS kind,"
       // An IRM report's unit is an assessment of a plan commitment: the key
-      // of the one it assesses (the irm_assessments view).
-      " (SELECT substr(pd.sha256, 1, 16) || '-c' || p.seq FROM "
-      "irm_assessments a JOIN commitments p ON p.id = a.plan_commitment_id "
-      "JOIN documents pd ON pd.id = p.doc_id WHERE a.irm_path = d.path AND "
-      "a.irm_number = c.number LIMIT 1) AS assesses"
+      // of the one it assesses (the irm_assessments view, asked only for an
+      // IRM report's rows: the view is evaluated once per row it is asked).
+      " CASE WHEN d.doc_type = 'irm_report' THEN (SELECT substr(pd.sha256, "
+      "1, 16) || '-c' || p.seq FROM irm_assessments a JOIN commitments p ON "
+      "p.id = a.plan_commitment_id JOIN documents pd ON pd.id = p.doc_id "
+      "WHERE a.irm_path = d.path AND a.irm_number = c.number LIMIT 1) END "
+      "AS assesses"
       " FROM commitments c JOIN documents d ON d.id = c.doc_id"
       " WHERE (?1 IS NULL OR d.country = upper(?1))"
       " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM commitment_themes t WHERE "

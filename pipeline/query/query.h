@@ -53,13 +53,17 @@ struct TermGroup {
   std::vector<std::string> terms;  // language-marked (LanguageMarked)
   std::string theme;               // a taxonomy id, or empty
   // FoldedWords(Unmarked(term)) of each term, in order: LoadTermBridge
-  // fills it once, so that a query does not fold every term again (a
-  // query's cost is then linear in its words). Empty: ParseQuery folds.
+  // fills it once, so that the queries of a long-lived process (serve) do
+  // not fold every term again. Empty: ParseQuery folds only the terms whose
+  // first word can fold to a word of the query (one query in a process).
   std::vector<std::vector<std::string>> folded = {};
 };
 using TermBridge = std::vector<TermGroup>;
 // REQUIRES: packs_dir holds terms.tsv and themes.taxonomy.tsv.
-Result<TermBridge> LoadTermBridge(const std::string& packs_dir);
+// `fold`: fill TermGroup::folded (about 4 M instructions: worth it for a
+// process that answers many queries, not for one).
+Result<TermBridge> LoadTermBridge(const std::string& packs_dir,
+                                  bool fold = true);
 
 // A document "discusses" a theme when this many of its sentences are tagged
 // with it (a passing mention is one or two).

@@ -25,15 +25,16 @@
 
 namespace planmine {
 
-Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
+Result<TermBridge> LoadTermBridge(const std::string& packs_dir, bool fold) {
   TermBridge out;
-  auto split = [](const std::string& s, char sep) {
+  auto split = [](std::string_view s, char sep) {
     std::vector<std::string> v;
-    std::string x;
-    std::istringstream in(s);
-    while (std::getline(in, x, sep)) {
-      std::string t(TrimAscii(x));
-      if (!t.empty()) v.push_back(t);
+    while (!s.empty()) {
+      size_t end = s.find(sep);
+      std::string_view t = TrimAscii(s.substr(0, end));
+      if (!t.empty()) v.emplace_back(t);
+      if (end == std::string_view::npos) break;
+      s.remove_prefix(end + 1);
     }
     return v;
   };
@@ -81,13 +82,54 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir) {
         {{LanguageMarked("en", t.label_en), LanguageMarked("es", t.label_es),
           LanguageMarked("pt", t.label_pt)},
          t.id});
+  if (!fold) return out;
+  std::vector<std::string> unmarked;
+  for (const TermGroup& g : out)
+    for (const std::string& t : g.terms) unmarked.emplace_back(Unmarked(t));
+  std::vector<std::vector<std::string>> folded = FoldedWordsOfEach(unmarked);
+  size_t next = 0;
   for (TermGroup& g : out)
-    for (const std::string& t : g.terms)
-      g.folded.push_back(FoldedWords(Unmarked(t)));
+    for (size_t i = 0; i < g.terms.size(); ++i)
+      g.folded.push_back(std::move(folded[next++]));
   return out;
 }
 
 namespace {
+
+// Whether a term whose text is `term` can have a first folded word among
+// the keys of `words`, without folding it. Folding (FoldUtf8) keeps word
+// boundaries and lower-cases each ASCII letter in place; other characters
+// become zero or more characters. So the ASCII letters of the term's first
+// word, lower-cased, are the whole folded word when that word is ASCII,
+// and a subsequence of it otherwise.
+bool MayFoldToAWord(
+    std::string_view term,
+    const std::unordered_map<std::string, std::vector<size_t>>& words) {
+  auto in_word = [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || isalnum(u);
+  };
+  size_t b = 0;
+  while (b < term.size() && !in_word(term[b])) ++b;
+  size_t e = b;
+  std::string ascii;
+  bool all_ascii = true;
+  for (; e < term.size() && in_word(term[e]); ++e) {
+    unsigned char u = static_cast<unsigned char>(term[e]);
+    if (u >= 0x80)
+      all_ascii = false;
+    else
+      ascii += static_cast<char>(tolower(u));
+  }
+  if (all_ascii) return words.count(ascii) > 0;
+  for (const auto& [w, unused] : words) {
+    size_t i = 0;
+    for (char c : w)
+      if (i < ascii.size() && c == ascii[i]) ++i;
+    if (i == ascii.size()) return true;
+  }
+  return false;
+}
 
 bool HasNonAscii(const std::string& s) {
   for (char c : s)
@@ -393,8 +435,11 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
     for (const TermGroup& g : *bridge) {
       for (size_t ti = 0; ti < g.terms.size(); ++ti) {
         std::vector<std::string> folded_here;
-        if (ti >= g.folded.size())
-          folded_here = FoldedWords(Unmarked(g.terms[ti]));
+        if (ti >= g.folded.size()) {
+          const std::string_view text = Unmarked(g.terms[ti]);
+          if (!MayFoldToAWord(text, at)) continue;
+          folded_here = FoldedWords(text);
+        }
         const std::vector<std::string>& tw =
             ti < g.folded.size() ? g.folded[ti] : folded_here;
         if (tw.empty() || tw.size() <= best_words) continue;
@@ -685,24 +730,25 @@ std::string TopValues(const std::vector<std::pair<double, int64_t>>& hits,
 // corpora: 129 M -> 55 M instructions for the whole process, the same
 // output.) FTS5's snippet() reads only the row's positions, so the snippets
 // are those sentences_fts would give.
-Status IndexShown(Db& db, const std::vector<std::pair<double, int64_t>>& hits,
-                  size_t from) {
+Status IndexShownIds(Db& db, const std::string& json_ids) {
   PLANMINE_RETURN_IF_ERROR(
       db.Exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.shown_fts USING "
               "fts5(text, tokenize='planmine'); DELETE FROM temp.shown_fts;"));
-  std::vector<std::string> ids;
-  for (size_t i = from; i < hits.size(); ++i)
-    ids.push_back(std::to_string(hits[i].second));
-  std::string json = "[";
-  for (const std::string& id : ids) json += (json.size() > 1 ? "," : "") + id;
-  json += "]";
   auto s = db.Prepare(
       "INSERT INTO temp.shown_fts(rowid, text) SELECT id, text FROM "
       "main.sentences_fts_content WHERE id IN (SELECT value FROM "
       "json_each(?1))");
   if (!s.ok()) return s.status();
-  s->Bind(1, json);
+  s->Bind(1, json_ids);
   return s->Run();
+}
+
+Status IndexShown(Db& db, const std::vector<std::pair<double, int64_t>>& hits,
+                  size_t from) {
+  std::string json = "[";
+  for (size_t i = from; i < hits.size(); ++i)
+    json += (json.size() > 1 ? "," : "") + std::to_string(hits[i].second);
+  return IndexShownIds(db, json + "]");
 }
 
 // The statement of a theme:ID search without words: the tagged sentences,
@@ -720,24 +766,25 @@ std::string ThemeOnlySql(const std::string& limit) {
 }
 
 // The statement that shows the hits of `top` (TopValues), in order, with
-// their snippets: made again from sentences_fts for each shown row, or from
-// temp.shown_fts (IndexShown) when `prefix`.
-std::string ShownSql(const std::string& top, bool prefix) {
-  const std::string fts = prefix ? "temp.shown_fts" : "sentences_fts";
-  const std::string name = prefix ? "shown_fts" : "sentences_fts";
+// their snippets from temp.shown_fts (IndexShown). The snippets are made in
+// one MATCH over the shown sentences, materialized before the join: matched
+// row by row, FTS5 parsed (and stemmed) the whole expression again for each
+// shown row, which was a third of a one-query process.
+std::string ShownSql(const std::string& top) {
   // The snippet comes from the text behind its language mark: the mark is
   // cut off.
   return "WITH top(id, score, ord) AS (" + top +
-         ") SELECT d.title AS title, d.path AS file, d.country AS country, "
-         "d.year AS year, d.doc_type AS doc_type, s.language AS language, "
-         "s.page AS page, replace(snippet(" +
-         name +
-         ", 0, ?1, ?2, '…', 24), char(2) || coalesce(s.language, '') || "
-         "char(3), '') AS snippet, round(-top.score, 3) AS score" +
-         std::string(kKeyColumns) + " FROM top JOIN " + fts + " ON " + name +
-         ".rowid = top.id JOIN sentences s ON s.id = top.id JOIN documents d "
-         "ON d.id = s.doc_id" +
-         kCommitmentJoin + " WHERE " + name + " MATCH ?3 ORDER BY top.ord";
+         "), shown(id, snippet) AS MATERIALIZED (SELECT rowid, "
+         "snippet(shown_fts, 0, ?1, ?2, '…', 24) FROM temp.shown_fts WHERE "
+         "shown_fts MATCH ?3) SELECT d.title AS title, d.path AS file, "
+         "d.country AS country, d.year AS year, d.doc_type AS doc_type, "
+         "s.language AS language, s.page AS page, replace(shown.snippet, "
+         "char(2) || coalesce(s.language, '') || char(3), '') AS snippet, "
+         "round(-top.score, 3) AS score" +
+         std::string(kKeyColumns) +
+         " FROM top JOIN shown ON shown.id = top.id JOIN sentences s ON s.id "
+         "= top.id JOIN documents d ON d.id = s.doc_id" +
+         kCommitmentJoin + " ORDER BY top.ord";
 }
 
 // The best `k` hits of a parsed query with words, and their number. The
@@ -794,7 +841,7 @@ Result<Table> Search(Db& db, const std::string& query,
   // Snippets from the shown sentences alone, prefix or not (IndexShown).
   Status shown = IndexShown(db, hits->best, offset);
   if (!shown.ok()) return UserError(shown, query);
-  auto t = RunTable(db, ShownSql(TopValues(hits->best, offset), true), params);
+  auto t = RunTable(db, ShownSql(TopValues(hits->best, offset)), params);
   if (!t.ok()) return UserError(t.status(), query);
   SetSentenceTypes(&*t);
   t->total = hits->total;
@@ -872,18 +919,20 @@ Status FillSnippets(Db& db, const std::string& query, const ParsedQuery& pq,
   if (ids.empty()) return Status::Ok();
   std::map<std::string, std::string> snippets;
   if (!pq.fts.empty()) {
-    params.resize(12);
-    params[11] = JsonIds(ids);
     if (themed && !pq.theme_fts.empty())
       params[2] = "(" + pq.fts + ") OR " + pq.theme_fts;
+    // One MATCH over the shown sentences alone (IndexShown, ShownSql): in
+    // sentences_fts with `rowid IN`, FTS5 parsed the expression and read
+    // every term's doclist once per shown row.
+    PLANMINE_RETURN_IF_ERROR(IndexShownIds(db, JsonIds(ids)));
     auto sn = RunTable(
         db,
-        "SELECT sentences_fts.rowid, replace(snippet(sentences_fts, 0, ?1, "
-        "?2, '…', 24), char(2) || coalesce(s.language, '') || char(3), '') "
-        "FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-        "WHERE sentences_fts MATCH ?3 AND sentences_fts.rowid IN (SELECT "
-        "value FROM json_each(?12))",
-        params);
+        "WITH shown(id, snippet) AS MATERIALIZED (SELECT rowid, "
+        "snippet(shown_fts, 0, ?1, ?2, '…', 24) FROM temp.shown_fts WHERE "
+        "shown_fts MATCH ?3) SELECT shown.id, replace(shown.snippet, char(2) "
+        "|| coalesce(s.language, '') || char(3), '') FROM shown JOIN "
+        "sentences s ON s.id = shown.id",
+        {params[0], params[1], params[2]});
     if (!sn.ok()) return UserError(sn.status(), query);
     for (const auto& r : sn->rows) snippets[r[0]] = r[1];
   }

@@ -6,6 +6,7 @@
 #include "extractors/pattern_pack.h"
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/normalize/normalizer.h"
 #include "pipeline/query/query.h"
 #include "pipeline/query/search_fixture.h"
 #include "tests/catch.h"
@@ -340,6 +341,47 @@ TEST_CASE("Term bridge: every example finds its equivalents",
     INFO("no example names the theme " << t.id);
     CHECK(named.count(t.id) == 1);
   }
+}
+
+TEST_CASE(
+    "Term bridge: folding terms on demand parses every query as folding them "
+    "all does",
+    "[search][packs]") {
+  auto eager = LoadTermBridge(testing::PacksDir());
+  auto lazy = LoadTermBridge(testing::PacksDir(), /*fold=*/false);
+  REQUIRE(eager.ok());
+  REQUIRE(lazy.ok());
+  REQUIRE(lazy->size() == eager->size());
+  CHECK(lazy->front().folded.empty());
+  // Every term as typed, in capitals, without its accents, and inside a
+  // longer query; and words that are no term.
+  std::vector<std::string> queries = {"presupuesto abierto", "xyz",
+                                      "Ñandú über straße", "İstanbul K"};
+  for (const TermGroup& g : *eager)
+    for (const std::string& t : g.terms) {
+      const std::string text(Unmarked(t));
+      queries.push_back(text);
+      std::string upper = text;  // the ASCII letters in capitals
+      for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      queries.push_back(upper);
+      queries.push_back(FoldUtf8(text));
+      queries.push_back("acceso a " + text + " pública");
+    }
+  int compared = 0;
+  for (const std::string& q : queries) {
+    auto a = ParseQuery(q, &*eager);
+    auto b = ParseQuery(q, &*lazy);
+    REQUIRE(a.ok() == b.ok());
+    if (!a.ok()) continue;
+    INFO(q);
+    CHECK(a->fts == b->fts);
+    CHECK(a->bridged == b->bridged);
+    CHECK(a->named_theme == b->named_theme);
+    CHECK(a->theme_fts == b->theme_fts);
+    ++compared;
+  }
+  CHECK(compared > 1000);
 }
 
 }  // namespace planmine

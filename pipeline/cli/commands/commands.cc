@@ -46,6 +46,13 @@ Command MergeCommand() {
           nullptr, true};
 }
 
+Command ServeCommand() {
+  return {"serve",
+          "Serve the index read only: search, document and commitment pages "
+          "in a browser, and a JSON API with the CLI's shapes",
+          nullptr, true};
+}
+
 std::vector<Command> AllCommands() {
   return {IngestCommand(),     ExtractCommand(),     SearchCommand(),
           DocumentsCommand(),  CommitmentsCommand(), ThemesCommand(),

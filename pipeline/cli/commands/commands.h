@@ -32,6 +32,10 @@ Command MergeCommand();
 RunFn PlanShardsSetup(CLI::App* sub);
 RunFn ShardSetup(CLI::App* sub);
 RunFn MergeSetup(CLI::App* sub);
+// serve (serve.cc): a long-running server, run by planmine-stages so that
+// the query binary does not load the HTTP library.
+Command ServeCommand();
+RunFn ServeSetup(CLI::App* sub);
 
 // Questions to the index.
 Command SearchCommand();
@@ -48,7 +52,6 @@ Command SummaryCommand();
 Command StatusCommand();
 Command FailuresCommand();
 Command EvaluateCommand();
-Command ServeCommand();
 
 // The stages configured from the global options (ingest, extract, set).
 Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages);

@@ -96,7 +96,7 @@ int RunSearch(SearchArgs& a, const GlobalOptions& g) {
   }
   TermBridge bridge;
   if (!a.no_bridge) {
-    auto b = LoadTermBridge(g.packs);
+    auto b = LoadTermBridge(g.packs, /*fold=*/false);  // one query
     if (!b.ok()) return Fail(b.status());
     bridge = std::move(*b);
     so.bridge = &bridge;

@@ -1,5 +1,7 @@
 // planmine serve: the index on a web page and a JSON API, read only
-// (pipeline/serve/server.h, docs/serve.md).
+// (pipeline/serve/server.h, docs/serve.md). Linked into planmine-stages
+// only: the HTTP library and its TLS start-up (cpp-httplib initialises
+// OpenSSL when it loads) would otherwise be paid by every query command.
 #include <signal.h>
 
 #include <iostream>
@@ -53,6 +55,8 @@ int RunServe(ServeArgs& a, const GlobalOptions& g) {
   return kExitOk;
 }
 
+}  // namespace
+
 RunFn ServeSetup(CLI::App* cmd) {
   auto a = std::make_shared<ServeArgs>();
   ServeOptions& o = a->options;
@@ -81,15 +85,6 @@ RunFn ServeSetup(CLI::App* cmd) {
                 "own files");
   cmd->add_flag("-q,--quiet", a->quiet, "No access log on stderr");
   return [a](const GlobalOptions& g) { return RunServe(*a, g); };
-}
-
-}  // namespace
-
-Command ServeCommand() {
-  return {"serve",
-          "Serve the index read only: search, document and commitment pages "
-          "in a browser, and a JSON API with the CLI's shapes",
-          ServeSetup};
 }
 
 }  // namespace planmine
