@@ -236,7 +236,10 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
   }
   bool structured = false;
   if (values.count("milestones"))
-    c->milestones = SplitMilestones(get("milestones"), &structured);
+    c->milestones = SplitMilestones(
+        get("milestones"),
+        [&](std::string_view t) { return DatesIn(t, language, t.size()); },
+        &structured);
   if (structured && c->end_date.empty()) {
     for (const Milestone& m : c->milestones)
       if (m.due > c->end_date) c->end_date = m.due;

@@ -274,6 +274,11 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       MatchSentences(sentences, reuse, out);
   Scan scan = ScanMatches(sentences, found, &f);
   SegmentInput in{sentences, pages, scan.at};
+  in.opens_heading = [this](std::string_view text) {
+    for (const PatternMatch& m : MatchEach(text, {}, "commitments", "heading"))
+      if (m.start == 0) return true;
+    return false;
+  };
   std::vector<Commitment> units = Segment(in, &scan);
   // A plan whose only list of its commitments is a summary table.
   if (units.size() < 3) {

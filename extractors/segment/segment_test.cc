@@ -363,4 +363,33 @@ TEST_CASE("Segment: a template's long label is read by its leading words",
   CHECK(u[1].start_date == "2025-03");
 }
 
+TEST_CASE("Segment: a keyword heading's title stops where the next opens",
+          "[mine][segment]") {
+  // The heading words come from the packs through `opens_heading`.
+  DocBuilder d;
+  d.Block(1, "Compromiso 1")
+      .Block(1, "Mapa Inversiones Compromiso 2 Título del Compromiso")
+      .Block(1, kBody)
+      .Block(2, "Compromiso 2")
+      .Block(2, "Datos abiertos y el compromiso 3 del plan anterior")
+      .Block(2, kBody);
+  std::vector<Commitment> heads(2);
+  heads[0].number = "1";
+  heads[0].first_sentence = 0;
+  heads[1].number = "2";
+  heads[1].first_sentence = 3;
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  in.opens_heading = [](std::string_view t) {
+    return t.rfind("Compromiso 2 T", 0) == 0;
+  };
+  std::vector<Commitment> u = KeywordHeadings(heads, in);
+  REQUIRE(u.size() == 2);
+  CHECK(u[0].title == "Mapa Inversiones");
+  CHECK(u[1].title == "Datos abiertos y el compromiso 3 del plan anterior");
+  in.opens_heading = {};
+  CHECK(KeywordHeadings(heads, in)[0].title ==
+        "Mapa Inversiones Compromiso 2 Título del Compromiso");
+}
+
 }  // namespace planmine
