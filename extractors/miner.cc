@@ -279,12 +279,10 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       if (m.start == 0) return true;
     return false;
   };
-  std::vector<Commitment> units = Segment(in, &scan);
+  std::vector<Commitment> rows = TableRowUnits(in);
+  std::vector<Commitment> units = Segment(in, &scan, rows);
   // A plan whose only list of its commitments is a summary table.
-  if (units.size() < 3) {
-    std::vector<Commitment> rows = TableRowUnits(in);
-    if (rows.size() >= 3) units = std::move(rows);
-  }
+  if (units.size() < 3 && rows.size() >= 3) units = std::move(rows);
   if (pages != nullptr && !units.empty())
     in.rows = PlaceRows(sentences, *pages);
   if (!units.empty()) in.run_in_labels = LearnRunInLabels(sentences);
