@@ -73,6 +73,13 @@ struct SegmentInput {
 std::vector<std::string> LearnRunInLabels(
     const std::vector<Sentence>& sentences);
 
+// A one-line answer (an agency's name) that the layout ran on into the
+// sentence under it ("Instituto Nacional de Estadística La falta de datos
+// comparables …."): the name, when a sentence of five words or more starts
+// with a capital right after a capitalised word and runs to a full stop;
+// otherwise `value` as it is.
+std::string CutRunOnName(std::string_view value);
+
 // Every page's rows (PairRows) whose label cell holds a sentence.
 std::vector<PlacedRow> PlaceRows(const std::vector<Sentence>& sentences,
                                  const NormalizedDocument& doc);
