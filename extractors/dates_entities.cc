@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,74 +11,6 @@
 #include "pipeline/core/utf8.h"
 
 namespace planmine {
-
-std::string IsoDate(const std::string& day, const std::string& month,
-                    const std::string& year) {
-  static const std::map<std::string, int> kMonths = {
-      {"enero", 1},      {"febrero", 2},   {"marzo", 3},     {"abril", 4},
-      {"mayo", 5},       {"junio", 6},     {"julio", 7},     {"agosto", 8},
-      {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},  {"noviembre", 11},
-      {"diciembre", 12}, {"janeiro", 1},   {"fevereiro", 2}, {"março", 3},
-      {"marco", 3},      {"maio", 5},      {"junho", 6},     {"julho", 7},
-      {"setembro", 9},   {"outubro", 10},  {"novembro", 11}, {"dezembro", 12},
-      {"january", 1},    {"february", 2},  {"march", 3},     {"april", 4},
-      {"may", 5},        {"june", 6},      {"july", 7},      {"august", 8},
-      {"september", 9},  {"october", 10},  {"november", 11}, {"december", 12},
-  };
-  if (year.size() != 4) return "";
-  std::string out = year;
-  if (month.empty()) return out;
-  int m = 0;
-  if (month.find_first_not_of("0123456789") == std::string::npos) {
-    m = std::stoi(month);
-  } else {
-    auto it = kMonths.find(LowerUtf8(month));
-    if (it == kMonths.end()) return "";
-    m = it->second;
-  }
-  if (m < 1 || m > 12) return "";
-  char buf[16];
-  snprintf(buf, sizeof buf, "-%02d", m);
-  out += buf;
-  if (!day.empty()) {
-    int d = std::stoi(day);
-    if (d < 1 || d > 31) return "";
-    snprintf(buf, sizeof buf, "-%02d", d);
-    out += buf;
-  }
-  return out;
-}
-
-namespace {
-
-struct DateRe {
-  RE2 day_month_year{
-      "(?i)\\b(\\d{1,2})\\s+(?:de\\s+)?([[:alpha:]çÇ]+)\\s+(?:de(?:l)?\\s+)?("
-      "\\d{4})\\b"};
-  RE2 month_year{
-      "(?i)\\b([[:alpha:]çÇ]{3,})\\s+(?:de(?:l)?\\s+|of\\s+)?(\\d{4})\\b"};
-  RE2 slash_year{"\\b(\\d{1,2})/(\\d{4})\\b"};
-  RE2 slash_short{"\\b(\\d{2})/(\\d{2})\\b"};
-  RE2 year{"\\b((?:19|20)\\d{2})\\b"};
-};
-
-const DateRe& Dates() {
-  static const DateRe* d = new DateRe;
-  return *d;
-}
-
-// Position of the first match of `re` in `text`, with up to 3 groups.
-bool FindAt(const RE2& re, std::string_view text, size_t* pos,
-            std::string g[3]) {
-  re2::StringPiece m[4];
-  int n = std::min(3, re.NumberOfCapturingGroups());
-  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, m, n + 1)) return false;
-  *pos = static_cast<size_t>(m[0].data() - text.data());
-  for (int k = 0; k < 3; ++k) g[k] = k < n ? std::string(m[k + 1]) : "";
-  return true;
-}
-
-}  // namespace
 
 namespace {
 
@@ -204,10 +135,11 @@ std::vector<std::string> ReadDates(std::string_view marked) {
 }
 
 std::vector<std::string> Miner::DatesIn(std::string_view text,
-                                        std::string_view language) const {
+                                        std::string_view language,
+                                        size_t max_bytes) const {
   // Each month word becomes kMonthMark and its number, earliest first
   // (one at a time: a pattern reports its first match only).
-  std::string marked(Utf8Truncate(text, 300));
+  std::string marked(Utf8Truncate(text, max_bytes));
   // The value's own language first; every pack's months when it has none
   // of them (an English date in a Spanish plan).
   std::string_view lang = language;
@@ -228,42 +160,6 @@ std::vector<std::string> Miner::DatesIn(std::string_view text,
                    std::string(1, kMonthMark) + p.key);
   }
   return ReadDates(marked);
-}
-
-std::string FindDate(std::string_view text) {
-  const DateRe& d = Dates();
-  struct Cand {
-    size_t pos;
-    int rank;  // more specific first on ties
-    std::string iso;
-  };
-  std::vector<Cand> c;
-  size_t pos;
-  std::string g[3];
-  // Every form is searched from each of its matches until one parses.
-  auto scan = [&](const RE2& re, int rank, auto make) {
-    size_t from = 0;
-    while (from < text.size()) {
-      if (!FindAt(re, text.substr(from), &pos, g)) return;
-      std::string iso = make();
-      if (!iso.empty()) {
-        c.push_back({from + pos, rank, iso});
-        return;
-      }
-      from += pos + 1;
-    }
-  };
-  scan(d.day_month_year, 0, [&] { return IsoDate(g[0], g[1], g[2]); });
-  scan(d.month_year, 1, [&] { return IsoDate("", g[0], g[1]); });
-  scan(d.slash_year, 2, [&] { return IsoDate("", g[0], g[1]); });
-  scan(d.slash_short, 3, [&] { return IsoDate("", g[0], "20" + g[1]); });
-  scan(d.year, 4, [&] { return g[0]; });
-  if (c.empty()) return "";
-  std::sort(c.begin(), c.end(), [](const Cand& a, const Cand& b) {
-    return a.pos != b.pos ? a.pos < b.pos : a.rank < b.rank;
-  });
-  // A year inside a longer date found at an earlier position is that date.
-  return c.front().iso;
 }
 
 namespace {

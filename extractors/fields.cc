@@ -36,13 +36,91 @@ std::vector<std::string> LearnRunInLabels(
     std::set<std::string> here;
     re2::StringPiece in(s.text);
     std::string phrase;
-    while (RE2::FindAndConsume(&in, kRunIn, &phrase)) here.insert(phrase);
+    // A label after a value ("Receita Federal do Brasil Prazo:") is read
+    // with the value's last words: each ending that starts with a capital
+    // counts ("Brasil Prazo", "Prazo").
+    while (RE2::FindAndConsume(&in, kRunIn, &phrase))
+      for (size_t at = 0; at != std::string::npos;
+           at = phrase.find(' ', at + 1)) {
+        std::string tail = Squeeze(phrase.substr(at));
+        if (!tail.empty() && !StartsLower(tail)) here.insert(tail);
+      }
     for (const std::string& p : here) ++seen[p];
   }
   std::vector<std::string> out;
-  for (const auto& [p, n] : seen)
-    if (n >= 3) out.push_back(p + ":");
+  for (const auto& [p, n] : seen) {
+    if (n < 3) continue;
+    // The shortest ending the document repeats is the label.
+    bool shorter = false;
+    for (size_t at = p.find(' '); at != std::string::npos && !shorter;
+         at = p.find(' ', at + 1)) {
+      auto it = seen.find(p.substr(at + 1));
+      shorter = it != seen.end() && it->second >= 3;
+    }
+    if (!shorter) out.push_back(p + ":");
+  }
   return out;
+}
+
+namespace {
+
+bool LowerWord(std::string_view w) { return StartsLower(w); }
+bool CapitalWord(std::string_view w) {
+  return !w.empty() && !StartsLower(w) &&
+         (std::isalpha(static_cast<unsigned char>(w[0])) ||
+          static_cast<unsigned char>(w[0]) >= 0xC3);
+}
+size_t Letters(std::string_view w) {
+  size_t n = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(w[i]);
+    n += std::isalpha(u) || (u >= 0xC0);  // a UTF-8 letter's lead byte
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string CutRunOnName(std::string_view value) {
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < value.size();) {
+    size_t j = value.find(' ', i);
+    if (j == std::string_view::npos) j = value.size();
+    if (j > i) words.push_back(value.substr(i, j - i));
+    i = j + 1;
+  }
+  const bool sentence_end =
+      !value.empty() &&
+      (value.back() == '.' || value.find(". ") != std::string_view::npos);
+  // A name starts with a capital.
+  if (!sentence_end || StartsLower(value)) return std::string(value);
+  for (size_t i = 1; i < words.size(); ++i) {
+    // The first word of running text: lower case and not a short joining
+    // word (those are three letters or fewer in the plans' languages).
+    if (!LowerWord(words[i]) || Letters(words[i]) <= 3) continue;
+    size_t j = i - 1;
+    while (j > 0 && LowerWord(words[j]) && Letters(words[j]) <= 3) --j;
+    // Its sentence starts with a capital right after the name's last word
+    // (a capitalised word, or a closing parenthesis), and runs on for a
+    // few words more.
+    if (j == 0 || !CapitalWord(words[j])) continue;
+    std::string_view prev = words[j - 1];
+    if (!CapitalWord(prev) && prev.back() != ')') continue;
+    if (words.size() - j < 5) continue;
+    // Running text: three lower-case words of four letters or more among
+    // its first eight ("La falta de datos comparables dificulta", not
+    // "Distrital para la Participación y la Acción Comunal").
+    int prose = 0;
+    for (size_t k = j; k < words.size() && k < j + 8; ++k)
+      prose += LowerWord(words[k]) && Letters(words[k]) >= 4;
+    if (prose < 3) continue;
+    // The name before it holds no sentence end and is a name's length.
+    std::string_view name =
+        value.substr(0, static_cast<size_t>(words[j].data() - value.data()));
+    if (name.find(". ") != std::string_view::npos || j > 24) break;
+    return CleanValue(name, value.size());
+  }
+  return std::string(value);
 }
 
 void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
@@ -121,6 +199,9 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
       }
     }
     std::string clean = CleanValue(v, kMaxValue);
+    // An agency's name the layout ran on into the paragraph under it.
+    if (l.field == "lead_agency" || l.field == "other_actors")
+      clean = CutRunOnName(clean);
     if (!clean.empty()) values[l.field] = std::move(clean);
   }
   // Which field a label cell names: the packs' field labels, matched on
@@ -236,7 +317,10 @@ void Miner::FillFields(const SegmentInput& in, Commitment* c) const {
   }
   bool structured = false;
   if (values.count("milestones"))
-    c->milestones = SplitMilestones(get("milestones"), &structured);
+    c->milestones = SplitMilestones(
+        get("milestones"),
+        [&](std::string_view t) { return DatesIn(t, language, t.size()); },
+        &structured);
   if (structured && c->end_date.empty()) {
     for (const Milestone& m : c->milestones)
       if (m.due > c->end_date) c->end_date = m.due;

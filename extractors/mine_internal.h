@@ -4,6 +4,7 @@
 #ifndef PLANMINE_EXTRACTORS_MINE_INTERNAL_H_
 #define PLANMINE_EXTRACTORS_MINE_INTERNAL_H_
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -61,12 +62,23 @@ struct SegmentInput {
   // Run-in labels ("Plazo de ejecución:") the document repeats, known to
   // the packs or not (LearnRunInLabels); a value stops at one.
   std::vector<std::string> run_in_labels = {};
+  // True when a heading that names the unit opens `text` (the `heading`
+  // patterns of every commitments pack: "Compromiso 1. Título"). Empty in
+  // tests that need none.
+  std::function<bool(std::string_view)> opens_heading = {};
 };
 
 // The "Words:" phrases that open a line or follow a value three times or
 // more in the document: its own field labels, learned from its repetition.
 std::vector<std::string> LearnRunInLabels(
     const std::vector<Sentence>& sentences);
+
+// A one-line answer (an agency's name) that the layout ran on into the
+// sentence under it ("Instituto Nacional de Estadística La falta de datos
+// comparables …."): the name, when a sentence of five words or more starts
+// with a capital right after a capitalised word and runs to a full stop;
+// otherwise `value` as it is.
+std::string CutRunOnName(std::string_view value);
 
 // Every page's rows (PairRows) whose label cell holds a sentence.
 std::vector<PlacedRow> PlaceRows(const std::vector<Sentence>& sentences,
@@ -88,8 +100,12 @@ int CompareNumbers(const std::string& a, const std::string& b);
 bool StartsLower(std::string_view s);
 // Content words (4 bytes or more), folded as FoldedWords does.
 std::vector<std::string> ContentWords(std::string_view text);
-// Splits a milestones value into its items (see mine_text.cc).
+// Every date written in a text, in order (Miner::DatesIn in a language).
+using DateReader = std::function<std::vector<std::string>(std::string_view)>;
+// Splits a milestones value into its items (see mine_text.cc), dated by
+// `dates`.
 std::vector<Milestone> SplitMilestones(std::string_view value,
+                                       const DateReader& dates,
                                        bool* structured);
 bool IsBulletOrContact(const std::string& s);
 // The index of the first sentence of each block, by (page number, block).

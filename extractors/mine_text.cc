@@ -109,8 +109,9 @@ std::vector<std::string> ContentWords(std::string_view text) {
 // Splits a milestones value into its items. Items written with a due-date
 // prefix ("12/15: …", "06/16 y 06/17: …") are dated by it (the latest when
 // several); otherwise items are split at bullets and dated by the first date
-// in their words. `structured` says which.
+// `dates` reads in their words. `structured` says which.
 std::vector<Milestone> SplitMilestones(std::string_view value,
+                                       const DateReader& dates,
                                        bool* structured) {
   static const RE2 kPrefix(
       "(?:^|\\s)((?:\\d{2}[/:]\\d{2})(?:\\s*(?:y|e|and|,|-)\\s*\\d{2}[/"
@@ -125,12 +126,13 @@ std::vector<Milestone> SplitMilestones(std::string_view value,
   while (from < value.size() &&
          kPrefix.Match(value, from, value.size(), RE2::UNANCHORED, m, 2)) {
     size_t at = static_cast<size_t>(m[0].data() - value.data());
-    re2::StringPiece dates = m[1];
+    re2::StringPiece prefix = m[1];
     std::string latest;
     re2::StringPiece mo, yy;
-    while (RE2::FindAndConsume(&dates, kShort, &mo, &yy)) {
-      std::string iso = IsoDate("", std::string(mo), "20" + std::string(yy));
-      if (iso > latest) latest = iso;
+    while (RE2::FindAndConsume(&prefix, kShort, &mo, &yy)) {
+      std::vector<std::string> iso =
+          ReadDates(std::string(mo) + "/" + std::string(yy));
+      if (iso.size() == 1 && iso[0] > latest) latest = iso[0];
     }
     from = at + m[0].size();
     if (latest.empty()) continue;
@@ -153,7 +155,10 @@ std::vector<Milestone> SplitMilestones(std::string_view value,
     size_t q = v.find("•", p);
     if (q == std::string::npos) q = v.size();
     std::string t = CleanValue(std::string_view(v).substr(p, q - p), 600);
-    if (t.size() > 3) out.push_back({t, FindDate(t)});
+    if (t.size() > 3) {
+      std::vector<std::string> due = dates(t);
+      out.push_back({t, due.empty() ? std::string() : due.front()});
+    }
     p = q + (q < v.size() ? strlen("•") : 0);
   }
   return out;

@@ -274,12 +274,15 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
       MatchSentences(sentences, reuse, out);
   Scan scan = ScanMatches(sentences, found, &f);
   SegmentInput in{sentences, pages, scan.at};
-  std::vector<Commitment> units = Segment(in, &scan);
+  in.opens_heading = [this](std::string_view text) {
+    for (const PatternMatch& m : MatchEach(text, {}, "commitments", "heading"))
+      if (m.start == 0) return true;
+    return false;
+  };
+  std::vector<Commitment> rows = TableRowUnits(in);
+  std::vector<Commitment> units = Segment(in, &scan, rows);
   // A plan whose only list of its commitments is a summary table.
-  if (units.size() < 3) {
-    std::vector<Commitment> rows = TableRowUnits(in);
-    if (rows.size() >= 3) units = std::move(rows);
-  }
+  if (units.size() < 3 && rows.size() >= 3) units = std::move(rows);
   if (pages != nullptr && !units.empty())
     in.rows = PlaceRows(sentences, *pages);
   if (!units.empty()) in.run_in_labels = LearnRunInLabels(sentences);

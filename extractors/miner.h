@@ -144,7 +144,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-4";
+  static constexpr const char* kVersion = "mine-5";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 
@@ -178,8 +178,10 @@ class Miner {
   // Every date in `text` (a field's value), read with the month words of
   // the `dates` pack of `language` (of every language when that pack names
   // none of them); see ReadDates.
+  // Only the first `max_bytes` of `text` are read.
   std::vector<std::string> DatesIn(std::string_view text,
-                                   std::string_view language) const;
+                                   std::string_view language,
+                                   size_t max_bytes = 300) const;
 
   const std::vector<PatternPack>& packs() const { return *packs_; }
   // "commitments.es@1 entities.any@1 …": what produced a document's rows.
@@ -238,11 +240,6 @@ class Miner {
   std::shared_ptr<const std::vector<Compiled>> compiled_;
 };
 
-// "15 de marzo de 2020" style parts -> "2020-03-15" / "2020-03" / "2020";
-// empty when the month name is unknown. Month names in es, pt and en.
-std::string IsoDate(const std::string& day, const std::string& month,
-                    const std::string& year);
-
 // Every date written in `marked`, in order, ISO and as precise as written
 // ("2025", "2025-03", "2025-03-01"): 2025-03-01, 01/03/2025 (day first
 // unless the second number cannot be a month), 03/2025, 03/25, a year, and
@@ -252,10 +249,6 @@ std::string IsoDate(const std::string& day, const std::string& month,
 // of one to three letters may stand between the parts ("de", "of").
 inline constexpr char kMonthMark = '\x01';
 std::vector<std::string> ReadDates(std::string_view marked);
-
-// The first date written in free text: "2015", "12/2015", "06/17",
-// "diciembre de 2015", "15 de marzo de 2021", "January 2014". ISO, or empty.
-std::string FindDate(std::string_view text);
 
 // Organizations named with their acronym: "Instituto Federal de Acceso a la
 // Información (IFAI)" or "Colombia Compra Eficiente - CCE". Returns (name,

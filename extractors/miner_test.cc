@@ -1,5 +1,6 @@
 #include "extractors/miner.h"
 
+#include "extractors/mine_internal.h"
 #include "tests/catch.h"
 #include "tests/test_util.h"
 
@@ -119,24 +120,47 @@ TEST_CASE("Miner: entities are normalized", "[mine]") {
   CHECK(by_type["url"] == std::vector<std::string>{"https://datos.gov.co/x"});
 }
 
-TEST_CASE("IsoDate: month names in three languages", "[mine]") {
-  CHECK(IsoDate("5", "junho", "2013") == "2013-06-05");
-  CHECK(IsoDate("", "March", "2012") == "2012-03");
-  CHECK(IsoDate("1", "07", "2020") == "2020-07-01");
-  CHECK(IsoDate("1", "brumaire", "2020").empty());
+TEST_CASE("Miner: the first date of free text in the forms plans use",
+          "[mine]") {
+  // One date reader, the month words from the `dates` packs only.
+  const Miner miner = ShippedMiner();
+  auto first = [&](std::string_view text, std::string_view language) {
+    std::vector<std::string> d = miner.DatesIn(text, language);
+    return d.empty() ? std::string() : d.front();
+  };
+  CHECK(first("2015", "es") == "2015");
+  CHECK(first("Fecha de cierre: 06/17", "es") == "2017-06");
+  CHECK(first(" 12/2015 y después", "es") == "2015-12");
+  CHECK(first("15 de marzo de 2021", "es") == "2021-03-15");
+  CHECK(first("diciembre de 2016", "es") == "2016-12");
+  CHECK(first("by January 2014, then April 2014", "en") == "2014-01");
+  CHECK(first("January of 2014", "en") == "2014-01");
+  CHECK(first("5 de junho de 2013", "pt") == "2013-06-05");
+  CHECK(first("30 de junho de 2023", "pt") == "2023-06-30");
+  // A month of another language than the text's still reads.
+  CHECK(first("30 de junho de 2023", "es") == "2023-06-30");
+  CHECK(first("1 brumaire 2020", "es") == "2020");  // not a month word
+  CHECK(first("no date here", "en").empty());
+  CHECK(first("13/45", "es").empty());  // not a month
 }
 
-TEST_CASE("Miner: FindDate reads the first date in the forms plans use",
+TEST_CASE("Miner: milestones are dated by the reader they are given",
           "[mine]") {
-  CHECK(FindDate("2015") == "2015");
-  CHECK(FindDate("Fecha de cierre: 06/17") == "2017-06");
-  CHECK(FindDate(" 12/2015 y después") == "2015-12");
-  CHECK(FindDate("15 de marzo de 2021") == "2021-03-15");
-  CHECK(FindDate("diciembre de 2016") == "2016-12");
-  CHECK(FindDate("by January 2014, then April 2014") == "2014-01");
-  CHECK(FindDate("30 de junho de 2023") == "2023-06-30");
-  CHECK(FindDate("no date here") == "");
-  CHECK(FindDate("13/45") == "");  // not a month
+  const Miner miner = ShippedMiner();
+  DateReader es = [&](std::string_view t) { return miner.DatesIn(t, "es"); };
+  bool structured = false;
+  std::vector<Milestone> m = SplitMilestones(
+      "12/15: Diagnóstico 06/16 y 06/17: Informe", es, &structured);
+  CHECK(structured);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].due == "2015-12");
+  CHECK(m[1].due == "2017-06");  // the latest of the prefix
+  m = SplitMilestones("• Guía publicada en marzo de 2022 • Portal en línea", es,
+                      &structured);
+  CHECK_FALSE(structured);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].due == "2022-03");
+  CHECK(m[1].due.empty());
 }
 
 TEST_CASE("Miner: acronym pairs need the acronym's letters in the name",

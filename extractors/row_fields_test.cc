@@ -3,6 +3,7 @@
 // in an order that is not the reading order.
 #include "extractors/row_fields.h"
 
+#include <algorithm>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -202,6 +203,60 @@ TEST_CASE("Miner: template rows paired by geometry fill a commitment's fields",
     CHECK(c.start_date == "2022-04");
     CHECK(c.end_date == "2024-08");
   }
+}
+
+TEST_CASE("CutRunOnName: an agency's name that ran on into the body",
+          "[mine]") {
+  auto [value, want] = GENERATE(table<std::string, std::string>({
+      {"Instituto Nacional de Estadística La falta de datos comparables "
+       "dificulta el control social.",
+       "Instituto Nacional de Estadística"},
+      {"Ministerio del Interior y Ministerio de Ambiente y Desarrollo "
+       "Sostenible Según el último diagnóstico, menos del 36 % cumple.",
+       "Ministerio del Interior y Ministerio de Ambiente y Desarrollo "
+       "Sostenible"},
+      {"Departamento Nacional de Planeación (con el apoyo de Instituto "
+       "Nacional de Estadística) Los informes de auditoría de 2013 "
+       "identificaron debilidades.",
+       "Departamento Nacional de Planeación (con el apoyo de Instituto "
+       "Nacional de Estadística)"},
+      {"Comisión para la Transparencia La falta de datos dificulta el "
+       "control.",
+       "Comisión para la Transparencia"},
+      // No sentence under it: the name as it is.
+      {"Comisión para la Transparencia", "Comisión para la Transparencia"},
+      {"Department of the Interior and Department of Health and Human "
+       "Services",
+       "Department of the Interior and Department of Health and Human "
+       "Services"},
+      // A joining word of four letters is the name's own.
+      {"Alcaldía Mayor e Instituto Distrital para la Participación y la "
+       "Acción Comunal. Secretaría General",
+       "Alcaldía Mayor e Instituto Distrital para la Participación y la "
+       "Acción Comunal. Secretaría General"},
+      // Prose is not a name.
+      {"identify and track the progress of this work. The Administration "
+       "will release additional Federal data.",
+       "identify and track the progress of this work. The Administration "
+       "will release additional Federal data."},
+      // Lower-case words after a joining word are the name's own.
+      {"Ministerio de Educación con el acompañamiento de las secretarías.",
+       "Ministerio de Educación con el acompañamiento de las secretarías."},
+  }));
+  CHECK(CutRunOnName(value) == want);
+}
+
+TEST_CASE("LearnRunInLabels: a label after a value is learned alone",
+          "[mine]") {
+  std::vector<Sentence> s(4);
+  s[0].text = "Receita Federal do Brasil Prazo: 01/04/2023 – 30/11/2024";
+  s[1].text = "Secretaria-Geral da Presidência da República Prazo: 2023";
+  s[2].text = "Tribunal de Contas da União Prazo: 06/2023 – 12/2024";
+  s[3].text = "Receita Federal do Brasil Prazo: 2024";
+  std::vector<std::string> labels = LearnRunInLabels(s);
+  CHECK(std::find(labels.begin(), labels.end(), "Prazo:") != labels.end());
+  CHECK(std::find(labels.begin(), labels.end(), "Brasil Prazo:") ==
+        labels.end());
 }
 
 }  // namespace planmine

@@ -57,8 +57,10 @@ Scan Miner::ScanMatches(const std::vector<Sentence>& sentences,
           e.value = Squeeze(cap("name"));
           if (e.value.empty()) continue;
         } else if (e.type == "date") {
-          e.value = IsoDate(cap("day"), cap("month"), cap("year"));
-          if (e.value.empty()) continue;
+          // Read as every date is, with the `dates` packs' month words.
+          std::vector<std::string> d = DatesIn(matched, s.language);
+          if (d.empty()) continue;
+          e.value = std::move(d.front());
         } else if (e.type == "cycle") {
           std::string y1 = cap("from"), y2 = cap("to");
           if (y2.size() == 2 && y1.size() == 4) y2 = y1.substr(0, 2) + y2;

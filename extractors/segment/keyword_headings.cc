@@ -1,8 +1,6 @@
 // Strategy: headings that name the unit ("Compromiso 4: …", "Commitment
 // 12", "COMPROMISO NRO. 6:"), found by the `heading` patterns of the
 // commitments packs during the scan.
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -15,6 +13,23 @@
 #include "pipeline/normalize/normalizer.h"
 
 namespace planmine {
+
+namespace {
+
+// Where, after its first word, a heading the packs know opens in `title`;
+// npos when none does.
+size_t NextHeadingAt(const std::string& title, const SegmentInput& in) {
+  if (!in.opens_heading) return std::string::npos;
+  for (size_t at = title.find(' '); at != std::string::npos;
+       at = title.find(' ', at + 1)) {
+    if (at + 1 < title.size() && title[at + 1] != ' ' &&
+        in.opens_heading(std::string_view(title).substr(at + 1)))
+      return at;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
 
 std::vector<Commitment> KeywordHeadings(std::vector<Commitment> heads,
                                         const SegmentInput& in) {
@@ -51,15 +66,8 @@ std::vector<Commitment> KeywordHeadings(std::vector<Commitment> heads,
     }
     // A title that ran into the next heading ("Mapa Inversiones Compromiso
     // 1. Título del Compromiso") stops before it.
-    static const RE2 kNextHeading(
-        "(?i)\\s(?:compromiso|compromisso|commitment)s?\\s+(?:n[º°o.]*\\s*)?"
-        "\\d");
-    re2::StringPiece nh;
-    if (kNextHeading.Match(c.title, 0, c.title.size(), RE2::UNANCHORED, &nh,
-                           1)) {
-      size_t at = static_cast<size_t>(nh.data() - c.title.data());
-      if (at > 0) c.title = CleanTitle(c.title.substr(0, at));
-    }
+    size_t at = NextHeadingAt(c.title, in);
+    if (at != std::string::npos) c.title = CleanTitle(c.title.substr(0, at));
   }
   {
     // Labels in the body (lead agency, dates…) say it is the definition;

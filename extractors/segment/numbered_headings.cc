@@ -119,11 +119,11 @@ double BodySize(const NormalizedDocument& doc) {
 
 }  // namespace
 
-std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
-  std::vector<Commitment> units;
-  if (in.doc == nullptr || in.sentences.empty()) return units;
+std::vector<std::vector<Commitment>> NumberedLevels(const SegmentInput& in) {
+  std::vector<std::vector<Commitment>> out;
+  if (in.doc == nullptr || in.sentences.empty()) return out;
   const double body = BodySize(*in.doc);
-  if (body <= 0) return units;
+  if (body <= 0) return out;
   const std::map<std::pair<int, int>, int> first_sentence =
       FirstSentences(in.sentences);
   // "1." "2)" "3 -" "1.2" "IV." then the title; `mark` is the punctuation
@@ -194,7 +194,7 @@ std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
   std::map<Level, std::vector<const Candidate*>> levels;
   for (const Candidate& c : cands)
     if (c.body_words >= kBody) levels[c.level].push_back(&c);
-  const std::vector<const Candidate*>* best = nullptr;
+  std::vector<const std::vector<const Candidate*>*> qualified;
   for (const auto& [level, group] : levels) {
     if (group.size() < 3) continue;
     std::set<int> pages;
@@ -210,22 +210,33 @@ std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
     if (pages.size() < 2 ||
         runs_on * 4 < static_cast<int>(group.size() - 1) * 3)
       continue;
-    if (best == nullptr || group.size() > best->size()) best = &group;
+    qualified.push_back(&group);
   }
-  if (best == nullptr) return units;
-  for (size_t i = 0; i < best->size(); ++i) {
-    const Candidate& c = *(*best)[i];
-    Commitment u;
-    u.kind = CommitmentKind::kHeading;
-    u.pattern_id = "numbered_heading";
-    u.number = c.number;
-    u.title = c.title;
-    u.first_sentence = c.sentence;
-    u.first_page = in.sentences[c.sentence].page;
-    units.push_back(std::move(u));
+  // The most headings first (on a tie, the level met first).
+  std::stable_sort(
+      qualified.begin(), qualified.end(),
+      [](const auto* a, const auto* b) { return a->size() > b->size(); });
+  for (const std::vector<const Candidate*>* group : qualified) {
+    std::vector<Commitment> units;
+    for (const Candidate* c : *group) {
+      Commitment u;
+      u.kind = CommitmentKind::kHeading;
+      u.pattern_id = "numbered_heading";
+      u.number = c->number;
+      u.title = c->title;
+      u.first_sentence = c->sentence;
+      u.first_page = in.sentences[c->sentence].page;
+      units.push_back(std::move(u));
+    }
+    CloseUnits(&units, in.sentences);
+    out.push_back(std::move(units));
   }
-  CloseUnits(&units, in.sentences);
-  return units;
+  return out;
+}
+
+std::vector<Commitment> NumberedHeadings(const SegmentInput& in) {
+  std::vector<std::vector<Commitment>> levels = NumberedLevels(in);
+  return levels.empty() ? std::vector<Commitment>() : std::move(levels[0]);
 }
 
 }  // namespace planmine

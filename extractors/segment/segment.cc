@@ -13,11 +13,16 @@ namespace planmine {
 //  3. numbered headings at one typographic level;
 //  4. run-in titles that repeat;
 //  5. whatever keyword headings there were (one or two).
+// Among 2 to 4 (every numbered level a candidate) and a summary table naming
+// the unit, the plan's own list of its commitments (plan_contents.cc) may
+// overrule the order: a level or table whose units the list names wins over
+// one it does not (bold chapters over commitments listed in a table).
 // 2 to 4 read layout and typography alone, so they are tried only in a document
 // that speaks of its units ("commitments", "compromisos") in a few sentences: a
 // guide's numbered chapters are not commitments. Summary tables are read
 // after segmentation (Miner::ApplySummaryTables), as the last fallback.
-std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan) {
+std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan,
+                                const std::vector<Commitment>& table_rows) {
   std::vector<Commitment> units =
       KeywordHeadings(std::move(scan->keyword_headings), in);
   const std::vector<int>& anchors = scan->template_anchors;
@@ -26,13 +31,29 @@ std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan) {
   if (units.size() >= 3) return units;
   const int kUnitWords = 3;
   if (scan->unit_words < kUnitWords) return units;
-  std::vector<Commitment> sheets = RepeatedTemplate(in);
-  if (sheets.size() >= 3) return sheets;
-  std::vector<Commitment> numbered = NumberedHeadings(in);
-  if (numbered.size() >= 3) return numbered;
-  std::vector<Commitment> run_in = RunInTitles(in);
-  if (run_in.size() >= 3) return run_in;
-  return units;
+  // The layout strategies' candidates in order, every numbered level
+  // among them; the first with three units is the strategies' choice.
+  std::vector<std::vector<Commitment>> candidates;
+  candidates.push_back(RepeatedTemplate(in));
+  for (std::vector<Commitment>& level : NumberedLevels(in))
+    candidates.push_back(std::move(level));
+  candidates.push_back(RunInTitles(in));
+  candidates.push_back(table_rows);
+  size_t chosen = candidates.size();
+  for (size_t i = 0; i + 1 < candidates.size() && chosen == candidates.size();
+       ++i)
+    if (candidates[i].size() >= 3) chosen = i;
+  if (chosen == candidates.size()) return units;
+  // The plan's own list picks among them; a summary table naming the unit
+  // is such a list.
+  std::vector<std::vector<ContentsItem>> lists = PlanLists(in);
+  if (table_rows.size() >= 3) {
+    std::vector<ContentsItem> rows;
+    for (const Commitment& r : table_rows) rows.push_back({r.number, r.title});
+    lists.push_back(std::move(rows));
+  }
+  chosen = ChooseByContents(candidates, chosen, lists);
+  return std::move(candidates[chosen]);
 }
 
 }  // namespace planmine

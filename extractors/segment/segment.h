@@ -16,7 +16,10 @@ namespace planmine {
 // The units in order, closed (first/last sentence and page), titled, and
 // numbered as the plan numbers them. `scan` supplies the keyword headings
 // and template anchors the patterns found.
-std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan);
+// `table_rows` are the units of a summary table whose header names the
+// unit (a candidate the plan's list may prefer, and a list itself).
+std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan,
+                                const std::vector<Commitment>& table_rows = {});
 
 // keyword_headings.cc: "Compromiso 4: …" headings, deduplicated (contents
 // pages, cross references), each titled and closed at the next.
@@ -41,6 +44,40 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in);
 // numbered_headings.cc: headings numbered "1.", "2)", "III." at one
 // typographic level of the document (size, weight), spread over pages.
 std::vector<Commitment> NumberedHeadings(const SegmentInput& in);
+
+// numbered_headings.cc: every level that qualifies, the most headings
+// first (NumberedHeadings is the first).
+std::vector<std::vector<Commitment>> NumberedLevels(const SegmentInput& in);
+
+// plan_contents.cc: an item of the plan's own list of its commitments.
+struct ContentsItem {
+  std::string number, title;
+  int sentence = -1;  // where the item is written; -1 for a table's row
+};
+
+// plan_contents.cc: the plan's numbered lists ("1. Title", "2) Title",
+// "3 Title .... 12", a table's number cell then its title): three items or
+// more, one after another, numbered 1, 2, 3… (restarts at 1 allowed).
+std::vector<std::vector<ContentsItem>> PlanLists(const SegmentInput& in);
+
+// plan_contents.cc: true when two titles share at least half the content
+// words of the shorter.
+bool TitlesAgree(const std::string& a, const std::string& b);
+
+// plan_contents.cc: how many of `units` one of `lists` names (each item
+// once; an item on a unit's own first sentence does not count).
+int NamedByList(const std::vector<Commitment>& units,
+                const std::vector<std::vector<ContentsItem>>& lists);
+
+// plan_contents.cc: the arbiter. `candidates` are segmentations in order of
+// preference and `chosen` the strategies' choice; when the plan's lists name
+// fewer than half of its units, the candidate they name most (three or more,
+// at least half of its units, titles not repeating) is taken instead — named
+// by a list written in the text (not a summary table's own rows) unless the
+// lists name none of the chosen units. Returns the index.
+size_t ChooseByContents(const std::vector<std::vector<Commitment>>& candidates,
+                        size_t chosen,
+                        const std::vector<std::vector<ContentsItem>>& lists);
 
 // run_in_titles.cc: paragraphs that open with a run-in title (emphasized,
 // or a capitalised phrase ending in a full stop) repeating through the plan.

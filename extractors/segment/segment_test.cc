@@ -363,4 +363,170 @@ TEST_CASE("Segment: a template's long label is read by its leading words",
   CHECK(u[1].start_date == "2025-03");
 }
 
+TEST_CASE("Segment: a keyword heading's title stops where the next opens",
+          "[mine][segment]") {
+  // The heading words come from the packs through `opens_heading`.
+  DocBuilder d;
+  d.Block(1, "Compromiso 1")
+      .Block(1, "Mapa Inversiones Compromiso 2 Título del Compromiso")
+      .Block(1, kBody)
+      .Block(2, "Compromiso 2")
+      .Block(2, "Datos abiertos y el compromiso 3 del plan anterior")
+      .Block(2, kBody);
+  std::vector<Commitment> heads(2);
+  heads[0].number = "1";
+  heads[0].first_sentence = 0;
+  heads[1].number = "2";
+  heads[1].first_sentence = 3;
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  in.opens_heading = [](std::string_view t) {
+    return t.rfind("Compromiso 2 T", 0) == 0;
+  };
+  std::vector<Commitment> u = KeywordHeadings(heads, in);
+  REQUIRE(u.size() == 2);
+  CHECK(u[0].title == "Mapa Inversiones");
+  CHECK(u[1].title == "Datos abiertos y el compromiso 3 del plan anterior");
+  in.opens_heading = {};
+  CHECK(KeywordHeadings(heads, in)[0].title ==
+        "Mapa Inversiones Compromiso 2 Título del Compromiso");
+}
+
+namespace {
+
+std::vector<Commitment> Units(const std::vector<std::string>& titles,
+                              int first_sentence) {
+  std::vector<Commitment> out;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    Commitment c;
+    c.number = std::to_string(i + 1);
+    c.title = titles[i];
+    c.first_sentence = first_sentence + static_cast<int>(i) * 3;
+    out.push_back(c);
+  }
+  return out;
+}
+
+const std::vector<std::string> kChapters = {
+    "Introducción y contexto", "Metodología de cocreación",
+    "Compromisos del plan", "Seguimiento y evaluación"};
+const std::vector<std::string> kCommitments = {
+    "Transparencia de las compras de emergencia",
+    "Registro público de cabilderos con datos abiertos",
+    "Protección de denunciantes de corrupción",
+    "Presupuesto participativo en los municipios",
+    "Información sobre el funcionamiento de los tribunales"};
+
+}  // namespace
+
+TEST_CASE("PlanContents: a numbered list one item after another is found",
+          "[mine][segment]") {
+  Typed bold{10, true};
+  DocBuilder d;
+  d.Block(1, "Contenido")
+      .Block(1, "1. Transparencia de las compras de emergencia ..... 4")
+      .Block(1, "2. Registro público de cabilderos con datos abiertos ..... 5")
+      .Block(1, "3. Protección de denunciantes de corrupción ..... 6")
+      .Block(1, kBody)
+      .Block(1, kBody)
+      .Block(1, kBody)
+      .Block(1, kBody)
+      .Block(1, kBody)
+      .Block(2, "1. Headings far apart are not a list", bold)
+      .Block(2, kBody)
+      .Block(2, kBody)
+      .Block(2, kBody)
+      .Block(2, kBody)
+      .Block(2, kBody)
+      .Block(3, "2. The second heading after a long body", bold)
+      .Block(3, kBody);
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  std::vector<std::vector<ContentsItem>> lists = PlanLists(in);
+  REQUIRE(lists.size() == 1);
+  REQUIRE(lists[0].size() == 3);
+  CHECK(lists[0][0].number == "1");
+  // The page reference is not part of the title.
+  CHECK(lists[0][1].title ==
+        "Registro público de cabilderos con datos abiertos");
+  CHECK(d.sentences()[lists[0][2].sentence].page == 1);
+}
+
+TEST_CASE("PlanContents: a table's number cells give the items' numbers",
+          "[mine][segment]") {
+  DocBuilder d;
+  d.Block(1, "1")
+      .Block(1, "Transparencia de las compras de emergencia")
+      .Block(1, "Ministerio de Hacienda")
+      .Block(1, "2")
+      .Block(1, "Protección de denunciantes de corrupción")
+      .Block(1, "3")
+      .Block(1, "Presupuesto participativo en los municipios");
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  std::vector<std::vector<ContentsItem>> lists = PlanLists(in);
+  REQUIRE(lists.size() == 1);
+  REQUIRE(lists[0].size() == 3);
+  CHECK(lists[0][2].title == "Presupuesto participativo en los municipios");
+}
+
+TEST_CASE("PlanContents: the list picks the level whose units it names",
+          "[mine][segment]") {
+  std::vector<ContentsItem> list;
+  for (size_t i = 0; i < kCommitments.size(); ++i)
+    list.push_back({std::to_string(i + 1), kCommitments[i], 2});
+  std::vector<std::vector<Commitment>> candidates = {Units(kChapters, 10),
+                                                     Units(kCommitments, 40)};
+  // Chapters numbered in bold, commitments listed: the list names none of
+  // the chapters and all of the commitments.
+  CHECK(NamedByList(candidates[0], {list}) == 0);
+  CHECK(NamedByList(candidates[1], {list}) == 5);
+  CHECK(ChooseByContents(candidates, 0, {list}) == 1);
+  // No list: the strategies' choice stands.
+  CHECK(ChooseByContents(candidates, 0, {}) == 0);
+  // A choice the list agrees with stands, even if another is longer.
+  std::vector<std::vector<Commitment>> agree = {Units(kCommitments, 40),
+                                                Units(kCommitments, 80)};
+  agree[1].push_back(agree[1].back());
+  CHECK(ChooseByContents(agree, 0, {list}) == 0);
+  // An item written on a unit's own first sentence is not evidence for it.
+  std::vector<ContentsItem> own;
+  for (const Commitment& c : candidates[1])
+    own.push_back({c.number, c.title, c.first_sentence});
+  CHECK(NamedByList(candidates[1], {own}) == 0);
+}
+
+TEST_CASE("PlanContents: titles agree on half the shorter one's words",
+          "[mine][segment]") {
+  CHECK(TitlesAgree("Transparencia de las compras de emergencia",
+                    "Mayor transparencia en las compras públicas de "
+                    "emergencia sanitaria"));
+  CHECK_FALSE(TitlesAgree("Metodología de cocreación",
+                          "Transparencia de las compras de emergencia"));
+  CHECK_FALSE(TitlesAgree("", "Transparencia"));
+}
+
+TEST_CASE(
+    "Segment: bold chapters yield to the commitments a summary table "
+    "lists",
+    "[mine][segment]") {
+  Typed bold{10, true};
+  DocBuilder d;
+  const char* roman[] = {"I", "II", "III", "IV"};
+  for (int ch = 0; ch < 4; ++ch)
+    d.Block(ch + 1, std::string(roman[ch]) + ". " + kChapters[ch], bold)
+        .Block(ch + 1, kBody)
+        .Block(ch + 1, kBody);
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  Scan scan;
+  scan.unit_words = 3;
+  // Without the table, the chapters are the only level.
+  CHECK(Segment(in, &scan).size() == 4);
+  std::vector<Commitment> rows = Units(kCommitments, 9);
+  std::vector<Commitment> u = Segment(in, &scan, rows);
+  REQUIRE(u.size() == 5);
+  CHECK(u[0].title == kCommitments[0]);
+}
+
 }  // namespace planmine

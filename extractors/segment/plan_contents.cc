@@ -1,0 +1,165 @@
+// Arbiter: the plan's own list of its commitments. Many plans list their
+// commitments before describing them (a contents page, a numbered summary
+// list, a summary table whose rows are numbered): short numbered items, one
+// after another. When the layout strategies disagree (chapters numbered in
+// bold and commitments numbered in plain type, commitments only in a summary
+// table), the candidate whose units the list names is the plan's. Evidence:
+// the list's density (items one after another, not headings with bodies),
+// its numbers running 1, 2, 3 (restarts allowed), and the content words a
+// unit's title shares with an item's.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extractors/mine_internal.h"
+#include "extractors/segment/segment.h"
+#include "pipeline/core/utf8.h"
+
+namespace planmine {
+namespace {
+
+// True when a quarter or more of `titles` repeat an earlier one word for
+// word (content words): milestones and deliverables that recur from one
+// commitment to the next, not a plan's list of distinct commitments.
+bool Repeats(const std::vector<std::string>& titles) {
+  std::set<std::vector<std::string>> seen;
+  size_t repeated = 0;
+  for (const std::string& t : titles)
+    repeated += !seen.insert(ContentWords(t)).second;
+  return repeated * 4 >= titles.size() && repeated > 0;
+}
+
+template <typename T>
+std::vector<std::string> Titles(const std::vector<T>& v) {
+  std::vector<std::string> out;
+  for (const T& x : v) out.push_back(x.title);
+  return out;
+}
+
+// A numbered item's number and title, when the sentence is one: "3. Title",
+// "3) Title", "3 Title ..... 12", or a bare "3" whose title is the next
+// sentence (a table's number cell).
+bool ReadItem(const std::vector<Sentence>& sentences, int k, int* value,
+              std::string* title) {
+  static const RE2 kItem("^\\s*(\\d{1,3})\\s*[.):\\-–]?\\s+(\\S.*)$");
+  static const RE2 kBare("^\\s*(\\d{1,3})\\s*[.)]?\\s*$");
+  static const RE2 kPageRef("[\\s.…·]+\\d{1,3}\\s*$");
+  const std::string& s = sentences[k].text;
+  if (RE2::FullMatch(s, kBare, value)) {
+    if (k + 1 >= static_cast<int>(sentences.size())) return false;
+    *title = sentences[k + 1].text;
+  } else if (!RE2::FullMatch(s, kItem, value, title)) {
+    return false;
+  }
+  RE2::Replace(title, kPageRef, "");
+  *title = CleanTitle(*title);
+  int words = static_cast<int>(ContentWords(*title).size());
+  return *value >= 1 && words >= 1 && title->size() <= 240 &&
+         !StartsLower(*title);
+}
+
+}  // namespace
+
+std::vector<std::vector<ContentsItem>> PlanLists(const SegmentInput& in) {
+  const std::vector<Sentence>& sentences = in.sentences;
+  const int n = static_cast<int>(sentences.size());
+  // Items one after another: at most this many sentences between two (a
+  // title that wrapped, a page number, a table row's other cells).
+  const int kGap = 4;
+  std::vector<std::vector<ContentsItem>> lists;
+  std::vector<ContentsItem> run;
+  int last_value = 0, last_at = -1;
+  auto close = [&] {
+    if (run.size() >= 3 && !Repeats(Titles(run))) lists.push_back(run);
+    run.clear();
+  };
+  for (int k = 0; k < n; ++k) {
+    int value = 0;
+    std::string title;
+    if (!ReadItem(sentences, k, &value, &title)) continue;
+    bool near = last_at >= 0 && k - last_at <= kGap + 1;
+    bool next = value == last_value + 1 || (value == 1 && last_value >= 1);
+    if (!(near && next)) {
+      close();
+      if (value != 1) {
+        last_at = -1;
+        last_value = 0;
+        continue;
+      }
+    }
+    run.push_back({std::to_string(value), title, k});
+    last_value = value;
+    last_at = k;
+  }
+  close();
+  return lists;
+}
+
+bool TitlesAgree(const std::string& a, const std::string& b) {
+  std::vector<std::string> wa = ContentWords(a), wb = ContentWords(b);
+  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
+  if (sa.empty() || sb.empty()) return false;
+  size_t shared = 0;
+  for (const std::string& w : sa) shared += sb.count(w);
+  return shared >= 1 && shared * 2 >= std::min(sa.size(), sb.size());
+}
+
+int NamedByList(const std::vector<Commitment>& units,
+                const std::vector<std::vector<ContentsItem>>& lists) {
+  int best = 0;
+  for (const std::vector<ContentsItem>& list : lists) {
+    std::vector<bool> used(list.size());
+    int named = 0;
+    for (const Commitment& u : units) {
+      // The unit's own line is not evidence for it.
+      for (size_t i = 0; i < list.size(); ++i) {
+        // (nor is its own number cell just before it).
+        if (used[i] || list[i].sentence == u.first_sentence ||
+            (list[i].sentence >= 0 && list[i].sentence + 1 == u.first_sentence))
+          continue;
+        if (!TitlesAgree(u.title, list[i].title)) continue;
+        used[i] = true;
+        ++named;
+        break;
+      }
+    }
+    best = std::max(best, named);
+  }
+  return best;
+}
+
+size_t ChooseByContents(const std::vector<std::vector<Commitment>>& candidates,
+                        size_t chosen,
+                        const std::vector<std::vector<ContentsItem>>& lists) {
+  if (lists.empty() || chosen >= candidates.size()) return chosen;
+  // The lists written in the text, without a summary table's rows (which
+  // are a candidate too, and not evidence for themselves).
+  std::vector<std::vector<ContentsItem>> written;
+  for (const std::vector<ContentsItem>& l : lists)
+    if (!l.empty() && l.front().sentence >= 0) written.push_back(l);
+  // The list does not contradict the strategies' choice: it stands.
+  const int chosen_named = NamedByList(candidates[chosen], lists);
+  if (chosen_named * 2 >= static_cast<int>(candidates[chosen].size()))
+    return chosen;
+  // A choice the lists name in part is overruled only by a candidate the
+  // written lists name; one they do not name at all, by any.
+  const std::vector<std::vector<ContentsItem>>& witness =
+      chosen_named == 0 ? lists : written;
+  size_t best = chosen;
+  int best_named = std::max(chosen_named, 2);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const int size = static_cast<int>(candidates[i].size());
+    if (i == chosen || size < 3 || Repeats(Titles(candidates[i]))) continue;
+    const int named = NamedByList(candidates[i], witness);
+    if (named * 2 >= size && named > best_named) {
+      best = i;
+      best_named = named;
+    }
+  }
+  return best;
+}
+
+}  // namespace planmine
