@@ -24,6 +24,10 @@ std::string_view TrimAscii(std::string_view s);
 // Lower-cases ASCII letters only.
 std::string AsciiLower(std::string_view s);
 
+// True when every byte of `s` is ASCII: such text needs no ICU to be
+// lower-cased, case-folded or stripped of marks.
+bool IsAscii(std::string_view s);
+
 // Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string Utf8Truncate(std::string_view s, size_t max_bytes);
 

@@ -16,6 +16,15 @@ namespace {
 
 constexpr const char* kLanguages[3] = {"es", "pt", "en"};
 
+// The tokenizer is also built alone as a loadable SQLite extension
+// (fts_extension.cc), so it keeps its two ASCII helpers rather than link
+// pipeline/core.
+bool AllAscii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 class Tokenizer {
  public:
   Tokenizer() {
@@ -146,9 +155,7 @@ class Tokenizer {
     tokens_.push_back(std::move(t));
   }
   static std::string CaseFold(std::string_view s) {
-    bool ascii = true;
-    for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (ascii) {  // case folding of ASCII is its lower case
+    if (AllAscii(s)) {  // case folding of ASCII is its lower case
       std::string out(s);
       for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -162,9 +169,7 @@ class Tokenizer {
     return out;
   }
   std::string StripMarks(std::string_view s) const {
-    bool ascii = true;
-    for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-    if (ascii) return std::string(s);
+    if (AllAscii(s)) return std::string(s);
     UErrorCode err = U_ZERO_ERROR;
     icu::UnicodeString d =
         nfd_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(

@@ -119,12 +119,6 @@ std::string LowerUtf8(std::string_view s) {
 
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
 // Splits folded text into its words (runs of letters, digits and non-ASCII
 // bytes).
 std::vector<std::string> SplitFolded(std::string_view folded) {
@@ -146,12 +140,7 @@ std::vector<std::string> SplitFolded(std::string_view folded) {
 }  // namespace
 
 std::string FoldUtf8(std::string_view s) {
-  if (IsAscii(s)) {  // lower case is all ICU would do to ASCII
-    std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  }
+  if (IsAscii(s)) return AsciiLower(s);  // all ICU would do to ASCII
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -306,9 +295,7 @@ void ReadWordList(const std::string& path, WordSet* words) {
     }
     // Debian word lists are UTF-8 except some older ones in Latin-1.
     std::string clean = Utf8OrLatin1(w);
-    bool ascii = true;
-    for (unsigned char c : clean) ascii &= c < 0x80;
-    words->Insert(ascii ? AsciiLower(clean) : LowerUtf8(clean));
+    words->Insert(IsAscii(clean) ? AsciiLower(clean) : LowerUtf8(clean));
   }
 }
 

@@ -131,12 +131,6 @@ bool MayFoldToAWord(
   return false;
 }
 
-bool HasNonAscii(const std::string& s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  return false;
-}
-
 std::string Quote(const std::string& s) {
   std::string q = "\"";
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -361,7 +355,7 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
       for (const std::string& a : QueryAlternatives(singular))
         if (std::find(alts.begin(), alts.end(), a) == alts.end())
           alts.push_back(a);
-    if (HasNonAscii(p.text)) alts.push_back("=" + p.text);
+    if (!IsAscii(p.text)) alts.push_back("=" + p.text);
     std::string expr;
     for (const std::string& a : alts)
       expr += (expr.empty() ? "(" : " OR ") +
