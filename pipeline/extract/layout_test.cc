@@ -71,6 +71,22 @@ void Append(std::vector<Word>* to, const std::vector<Word>& from) {
   to->insert(to->end(), from.begin(), from.end());
 }
 
+// A paragraph that wraps round a box: two full lines (x 50-300), three lines
+// beside the box narrowed to [x0, x1], then a full line and its sentence's
+// end.
+std::vector<Word> ParagraphRoundBox(double x0, double x1) {
+  std::vector<Word> words;
+  Append(&words,
+         Justified("The plan opened with a long paragraph", 50, 300, 100));
+  Append(&words, Justified("across the page before the box and", 50, 300, 112));
+  Append(&words, Justified("the text goes on beside", x0, x1, 130));
+  Append(&words, Justified("the box until it ends", x0, x1, 142));
+  Append(&words, Justified("and then comes back to", x0, x1, 154));
+  Append(&words, Justified("the margin to close its", 50, 300, 172));
+  Append(&words, Typeset("sentence at last.", 50, 184));
+  return words;
+}
+
 std::string Text(const std::vector<Block>& blocks) {
   std::string s;
   for (const Block& b : blocks)
@@ -445,14 +461,7 @@ TEST_CASE("Layout: a shaded box on the left, lines off its edge, is an inset",
   // The box's lines end on baselines of their own below the point where
   // its column edge is last seen; only the fill behind it shows its extent.
   std::vector<Word> words;
-  Append(&words,
-         Justified("The plan opened with a long paragraph", 50, 300, 100));
-  Append(&words, Justified("across the page before the box and", 50, 300, 112));
-  Append(&words, Justified("the text goes on beside", 160, 300, 130));
-  Append(&words, Justified("the box until it ends", 160, 300, 142));
-  Append(&words, Justified("and then comes back to", 160, 300, 154));
-  Append(&words, Justified("the margin to close its", 50, 300, 172));
-  Append(&words, Typeset("sentence at last.", 50, 184));
+  Append(&words, ParagraphRoundBox(160, 300));
   Append(&words, Typeset("Next paragraph on a new line", 50, 196));
   Append(&words, Typeset("BOX Title", 55, 128, 8, true));
   Append(&words, Typeset("box one", 55, 139, 8));
@@ -791,14 +800,7 @@ TEST_CASE("Layout: two bullet lists side by side with equal items are columns",
 TEST_CASE("Layout: a box drawn as a frame the text wraps round is an inset",
           "[layout]") {
   std::vector<Word> words;
-  Append(&words,
-         Justified("The plan opened with a long paragraph", 50, 300, 100));
-  Append(&words, Justified("across the page before the box and", 50, 300, 112));
-  Append(&words, Justified("the text goes on beside", 50, 190, 130));
-  Append(&words, Justified("the box until it ends", 50, 190, 142));
-  Append(&words, Justified("and then comes back to", 50, 190, 154));
-  Append(&words, Justified("the margin to close its", 50, 300, 172));
-  Append(&words, Typeset("sentence at last.", 50, 184));
+  Append(&words, ParagraphRoundBox(50, 190));
   Append(&words, Typeset("BOX Title", 205, 127, 8, true));
   Append(&words, Typeset("box one", 205, 137, 8));
   Append(&words, Typeset("box two", 205, 147, 8));
