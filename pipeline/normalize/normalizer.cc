@@ -9,6 +9,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <unordered_map>
 
 #include "pipeline/core/utf8.h"
 
@@ -83,8 +84,17 @@ std::string_view FirstWord(std::string_view s, UChar32* first) {
   return s.substr(0, static_cast<size_t>(i));
 }
 
-void CollectWords(std::string_view s, std::unordered_set<std::string>* out) {
+// The document's own vocabulary: how often each word occurs, and how often
+// two words are written joined by a hyphen inside a line ("re-use" counts
+// "re-use" once, besides "re" and "use").
+struct Vocabulary {
+  std::unordered_map<std::string, int> words;
+  std::unordered_map<std::string, int> hyphenated;  // "re-use"
+};
+
+void CollectWords(std::string_view s, Vocabulary* out) {
   int32_t i = 0, n = static_cast<int32_t>(s.size()), start = -1;
+  std::string previous;  // the word just before a hyphen, lower case
   while (i <= n) {
     int32_t at = i;
     UChar32 c = 0;
@@ -95,8 +105,13 @@ void CollectWords(std::string_view s, std::unordered_set<std::string>* out) {
     bool word = at < n && IsWordChar(c);
     if (word && start < 0) start = at;
     if (!word && start >= 0) {
-      out->insert(LowerUtf8(s.substr(start, at - start)));
+      std::string w = LowerUtf8(s.substr(start, at - start));
+      ++out->words[w];
+      if (!previous.empty()) ++out->hyphenated[previous + "-" + w];
+      previous = (c == '-' || c == 0x2010) ? w : std::string();
       start = -1;
+    } else if (!word) {
+      previous.clear();
     }
   }
 }
@@ -362,7 +377,7 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
   NormalizedDocument out;
   // Pass 1: normalized lines and the document's own vocabulary.
   std::vector<std::vector<std::vector<std::string>>> lines(doc.pages.size());
-  std::unordered_set<std::string> vocab;
+  Vocabulary vocab;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     bool after_hyphen = false;
     for (const Block& b : doc.pages[p].blocks) {
@@ -391,7 +406,7 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
   const WordSet& dictionary = lexicon_->Words();
   auto attested = [&](const std::string& w) {
     std::string lw = LowerUtf8(w);
-    return vocab.count(lw) > 0 || dictionary.Contains(lw);
+    return vocab.words.count(lw) > 0 || dictionary.Contains(lw);
   };
   // A line-end hyphen between `head` and `tail`: joined when the joined word
   // is attested, kept when both halves are words of their own (a compound,
@@ -417,8 +432,20 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
     }
     return false;
   };
+  // The document's own spelling decides first: a pair it writes with a
+  // hyphen inside lines more often than as one word keeps its hyphen at a
+  // line end too ("re-/use" in a text that writes "re-use"), even when the
+  // word lists know the joined word.
   auto join_hyphen = [&](std::string_view head, std::string_view tail) {
     std::string joined = std::string(head) + std::string(tail);
+    auto count = [](const std::unordered_map<std::string, int>& m,
+                    const std::string& k) {
+      auto it = m.find(k);
+      return it == m.end() ? 0 : it->second;
+    };
+    std::string lh = LowerUtf8(head), lt = LowerUtf8(tail);
+    int as_pair = count(vocab.hyphenated, lh + "-" + lt);
+    if (as_pair > count(vocab.words, lh + lt)) return false;
     if (attested(joined)) return true;
     if (dictionary.empty()) return false;
     return !(known(std::string(head)) && known(std::string(tail)));

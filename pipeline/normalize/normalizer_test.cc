@@ -80,6 +80,25 @@ TEST_CASE("Normalizer: a word list attests words the document lacks",
   CHECK(out.pages[0].text == "los tiempos de la alianza público-privada");
 }
 
+TEST_CASE("Normalizer: the document's own spelling decides a line-end hyphen",
+          "[normalize]") {
+  auto n = Normalizer::Create(NormalizeOptions{});
+  REQUIRE(n.ok());
+  // The text writes "re-use" inside lines and "reuse" once: the break
+  // "re-/use" keeps its hyphen although the joined word is attested.
+  NormalizedDocument out = n->Normalize(OneBlock(
+      {"the re-use of data and its re-use", "by all: reuse and re-", "use"}));
+  CHECK(out.pages[0].text ==
+        "the re-use of data and its re-use by all: reuse and re-use");
+  CHECK(out.hyphens_kept == 1);
+  // Written whole more often than with a hyphen: the break is joined.
+  out = n->Normalize(OneBlock(
+      {"the reuse of data and its reuse", "by all: re-use and re-", "use"}));
+  CHECK(out.pages[0].text ==
+        "the reuse of data and its reuse by all: re-use and reuse");
+  CHECK(out.hyphens_joined == 1);
+}
+
 TEST_CASE("Normalizer: a word split across two blocks of prose is joined",
           "[normalize]") {
   auto n = Normalizer::Create(NormalizeOptions{});
