@@ -32,7 +32,7 @@ struct ExtractOptions {
 
 class Extractor {
  public:
-  static constexpr const char* kVersion = "extract-11";
+  static constexpr const char* kVersion = "extract-12";
 
   static Result<Extractor> Create(const ExtractOptions& options);
 

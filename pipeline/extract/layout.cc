@@ -881,6 +881,52 @@ bool SplitMarginRow(const PageLines& page, size_t i, double body) {
   return nearest >= 1.5 * h && nearest < 1e17;
 }
 
+// Lines printed with the same text at the same place on at least `need`
+// pages, in the top or bottom fifth of the page, with nothing else on their
+// row: a running header, a "DRAFT" stamp or a logo line, whatever its type
+// size (text that the body repeats moves with the body).
+std::vector<std::vector<bool>> SamePlaceRepeats(
+    const std::vector<PageLines>& pages, size_t need) {
+  std::vector<std::vector<bool>> out(pages.size());
+  std::map<std::string, std::vector<std::pair<size_t, const Line*>>> by_text;
+  for (size_t p = 0; p < pages.size(); ++p) {
+    out[p].assign(pages[p].lines.size(), false);
+    for (const Line& l : pages[p].lines) {
+      double h = pages[p].height;
+      if (l.box.y1 <= 0.2 * h || l.box.y0 >= 0.8 * h)
+        by_text[l.text].push_back({p, &l});
+    }
+  }
+  auto same_place = [](const Box& a, const Box& b) {
+    double tol = std::max(1.0, 0.2 * std::min(a.height(), b.height()));
+    return std::abs(a.x0 - b.x0) <= tol && std::abs(a.x1 - b.x1) <= tol &&
+           std::abs(a.y0 - b.y0) <= tol && std::abs(a.y1 - b.y1) <= tol;
+  };
+  std::set<std::pair<size_t, const Line*>> repeated;
+  for (auto& [text, at] : by_text) {
+    if (at.size() < need || at.size() > 5000) continue;  // no quadratic work
+    for (const auto& [p, l] : at) {
+      std::set<size_t> on;
+      for (const auto& [q, o] : at)
+        if (same_place(l->box, o->box)) on.insert(q);
+      if (on.size() >= need) repeated.insert({p, l});
+    }
+  }
+  for (size_t p = 0; p < pages.size(); ++p) {
+    const std::vector<Line>& lines = pages[p].lines;
+    if (lines.size() > 5000) continue;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (!repeated.count({p, &lines[i]})) continue;
+      bool alone = true;
+      for (const Line& o : lines)
+        alone &= &o == &lines[i] || o.box.y0 >= lines[i].box.y1 ||
+                 lines[i].box.y0 >= o.box.y1 || repeated.count({p, &o}) > 0;
+      out[p][i] = alone;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::vector<bool>> FindFurniture(
@@ -908,9 +954,15 @@ std::vector<std::vector<bool>> FindFurniture(
       n >= 3 ? std::max<size_t>(3, static_cast<size_t>(std::ceil(n * 0.25)))
              : 2;
   if (n >= 3 && need > n) need = n;
+  std::vector<std::vector<bool>> same_place;
+  if (n >= 3) same_place = SamePlaceRepeats(pages, need);
   for (size_t p = 0; p < n; ++p) {
     for (size_t i = 0; i < pages[p].lines.size(); ++i) {
       const Line& l = pages[p].lines[i];
+      if (!same_place.empty() && same_place[p][i]) {
+        marks[p][i] = true;
+        continue;
+      }
       if (!InMargin(l, pages[p].height)) continue;
       bool small = body_size <= 0 || l.font_size <= 1.15 * body_size;
       // Two pages are thin evidence: a footer repeated on both is furniture

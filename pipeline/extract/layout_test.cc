@@ -208,6 +208,45 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "Layout: a line at the same place on every page is furniture at any size",
+    "[layout]") {
+  // A large-type header and a "DRAFT" stamp at the top, below the 12 %
+  // margin, on four pages; the body repeats a line in the bottom fifth too,
+  // but it moves.
+  std::vector<PageLines> pages;
+  for (int p = 1; p <= 4; ++p) {
+    std::vector<Word> w;
+    Append(&w, Row("DRAFT", 280, 40, 18));
+    Append(&w, Row("UNITED STATES SELF ASSESSMENT", 70, 120, 16));
+    Append(&w, Row("Body text that differs on page " + std::to_string(p * 7),
+                   50, 400));
+    Append(&w, Row("Lead agency", 50, 690 + 12 * p));
+    pages.push_back(BuildLines(w, 595, 842));
+  }
+  auto marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p) {
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+      INFO(pages[p].lines[i].text);
+      bool body = pages[p].lines[i].box.y0 >= 400;
+      CHECK(marks[p][i] == !body);
+    }
+  }
+  // A label repeated at the same place beside a value that changes is a
+  // sheet's row, not furniture.
+  pages.clear();
+  for (int p = 1; p <= 4; ++p) {
+    std::vector<Word> w = Row("Commitment", 50, 120, 16);
+    Append(&w, Row("Open data number " + std::to_string(p * 7), 300, 120));
+    Append(&w, Row("Body text that differs on page " + std::to_string(p * 7),
+                   50, 400));
+    pages.push_back(BuildLines(w, 595, 842));
+  }
+  marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) CHECK_FALSE(marks[p][i]);
+}
+
 TEST_CASE("Layout: rotated words stay out of the body", "[layout]") {
   std::vector<Word> w = Row("body words", 50, 100);
   w.push_back({"Margin", {20, 300, 30, 360}, 8, 1});
