@@ -1504,10 +1504,20 @@ bool LooksLikeTable(const std::vector<Line>& left,
 // A first column of short labels set in the middle of their rows (a
 // label centred on a value of several lines starts where no row gap is):
 // two consecutive labels with no row cut between them are in different
-// rows, cut at the widest gap between them (the row padding), the first
-// after a sentence's end when gaps are alike.
+// rows, cut at the widest gap between them (the row padding); when gaps are
+// alike, the first, or (given the table's lines `all`) the first under a
+// line that ends a sentence.
 void SplitCentredRows(std::vector<Line> first, const std::vector<Interval>& yg,
-                      double h, std::vector<double>* rows) {
+                      const std::vector<Line>& all, double h,
+                      std::vector<double>* rows) {
+  // A gap under a line that ends a sentence.
+  auto after_stop = [&](const Interval& g) {
+    for (const Line& l : all)
+      if (std::abs(l.box.y1 - g.a) < 0.5 && !l.text.empty() &&
+          strchr(".:;!?", l.text.back()))
+        return true;
+    return false;
+  };
   SortYX(first);
   std::vector<std::pair<double, double>> labels;  // blocks' top and bottom
   std::vector<size_t> sizes;
@@ -1528,10 +1538,12 @@ void SplitCentredRows(std::vector<Line> first, const std::vector<Interval>& yg,
     for (double y : *rows) cut |= y > a && y < b;
     if (cut) continue;
     const Interval* best = nullptr;
-    for (const Interval& g : yg)
-      if (g.a >= a - 0.5 && g.b <= b + 0.5 &&
-          (!best || g.width() > best->width() + 0.1 * h))
-        best = &g;
+    for (const Interval& g : yg) {
+      if (g.a < a - 0.5 || g.b > b + 0.5) continue;
+      bool wider = !best || g.width() > best->width() + 0.1 * h;
+      bool alike = best && g.width() > best->width() - 0.1 * h;
+      if (wider || (alike && after_stop(g) && !after_stop(*best))) best = &g;
+    }
     if (best) rows->push_back((best->a + best->b) / 2);
   }
   std::sort(rows->begin(), rows->end());
@@ -1622,7 +1634,7 @@ void GapRows(const std::vector<std::vector<Line>>& cols,
       rows.push_back((g.a + g.b) / 2);
   }
   std::sort(rows.begin(), rows.end());
-  SplitCentredRows(cols.front(), yg, h, &rows);
+  SplitCentredRows(cols.front(), yg, {}, h, &rows);
 }
 
 // Rows the grid of a ruled table leaves unruled (a group of rows between
@@ -1682,10 +1694,20 @@ std::vector<double> TableRowCuts(const std::vector<Line>& lines,
       rows.push_back(y);
   }
   std::vector<Interval> yg = YGaps(lines);
-  if (rows.empty())
+  if (rows.empty()) {
     GapRows(cols, yg, h, lead, &rows);
-  else
+  } else {
     UnruledGroupRows(cols, yg, h, &rows);
+    // Rows under a ruled header with no rules between them, their labels
+    // set in the middle of the row (vertically centred cells). The first
+    // column that holds lines (a cut at the table's left border leaves an
+    // empty one before it).
+    for (const std::vector<Line>& c : cols) {
+      if (c.empty()) continue;
+      SplitCentredRows(c, yg, lines, h, &rows);
+      break;
+    }
+  }
   std::sort(rows.begin(), rows.end());
   return rows;
 }

@@ -544,6 +544,41 @@ TEST_CASE("Layout: labels centred on values of several lines are rows",
   CHECK(t.find("open data.") < t.find("Asset declarations"));
 }
 
+TEST_CASE(
+    "Layout: labels centred on packed values under a ruled header are rows",
+    "[layout]") {
+  // A ruled header, then rows with no rule between them: each label sits in
+  // the middle of its row, and the long value column runs on with no gap
+  // wider than its own leading from one row to the next.
+  std::vector<Word> words;
+  Append(&words, Typeset("Commitment", 50, 100, 10, true));
+  Append(&words, Typeset("Observations", 200, 100, 10, true));
+  Append(&words, Typeset("Open contracting", 50, 136));
+  Append(&words, Typeset("The ministry publishes every contract", 200, 118));
+  Append(&words, Typeset("and its amendments within a week", 200, 130));
+  Append(&words, Typeset("of signature for anyone to read", 200, 142));
+  Append(&words, Typeset("and compare across agencies.", 200, 154));
+  Append(&words, Typeset("Budget data", 50, 178));
+  Append(&words, Typeset("Monthly reports of budget execution", 200, 166));
+  Append(&words, Typeset("are published as open data and", 200, 178));
+  Append(&words, Typeset("explained in a plain guide.", 200, 190));
+  Append(&words, Typeset("Asset declarations", 50, 214));
+  Append(&words, Typeset("Senior officials file declarations", 200, 202));
+  Append(&words, Typeset("that anyone can search by name", 200, 214));
+  Append(&words, Typeset("and by office.", 200, 226));
+  PageLines pl = BuildLines(words, 595, 842);
+  pl.hints.hrules = {
+      {45, 96, 450, 96.4}, {45, 113, 450, 113.4}, {45, 240, 450, 240.4}};
+  pl.hints.vrules = {
+      {45, 96, 45.4, 240}, {190, 96, 190.4, 240}, {450, 96, 450.4, 240}};
+  std::string t = Text(OrderBlocks(pl.lines, pl.hints));
+  INFO(t);
+  CHECK(t.find("Open contracting") < t.find("The ministry"));
+  CHECK(t.find("agencies.") < t.find("Budget data"));
+  CHECK(t.find("Budget data") < t.find("Monthly reports"));
+  CHECK(t.find("plain guide.") < t.find("Asset declarations"));
+}
+
 TEST_CASE("Layout: a shaded header row across two sides makes a table",
           "[layout]") {
   std::vector<Word> words;
