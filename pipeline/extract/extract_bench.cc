@@ -14,7 +14,9 @@
 // without truth (e.g. ../shared/corpus-real) are only timed. With --check it
 // exits 1 unless planmine meets the targets on every family: NED <= 0.05,
 // furniture leak <= 0.01, compound-hyphen recall >= 0.9, bag-of-words
-// recall >= 0.99 (ctest runs it so). --verbose prints each document's NED.
+// recall >= 0.99 (ctest runs it so). --verbose prints each document's NED
+// (and, with --pages, the furniture that leaked and the compounds lost);
+// EXTRACT_BENCH_DUMP=DIR writes planmine's text of each document there.
 //
 // --pages scores single pages of real PDFs against hand-made truth:
 // MANIFEST.tsv (tests/layout_truth/real/) lists corpus, file, page,
@@ -79,8 +81,10 @@ int Occurrences(const std::string& text, const std::string& what) {
   return n;
 }
 
+// Scores one document; with `misses`, also lists the furniture that leaked
+// and the compounds that were lost (for --verbose).
 void Score(const std::string& got, const std::string& truth,
-           const std::string& meta, Scores* s) {
+           const std::string& meta, Scores* s, std::string* misses = nullptr) {
   s->docs++;
   s->ned += testing::WordNed(got, truth);
   std::string flat = Collapse(got);
@@ -108,11 +112,16 @@ void Score(const std::string& got, const std::string& truth,
       // (a page number "4" may also be a word of the body).
       ++s->furniture;
       if (Occurrences(flat, Collapse(value)) >
-          Occurrences(Collapse(truth), Collapse(value)))
+          Occurrences(Collapse(truth), Collapse(value))) {
         ++s->leaked;
+        if (misses) *misses += "  leaked furniture: " + value + "\n";
+      }
     } else if (kind == "compound") {
       ++s->compounds;
-      if (got_words.count(StripPunct(value))) ++s->compounds_kept;
+      if (got_words.count(StripPunct(value)))
+        ++s->compounds_kept;
+      else if (misses)
+        *misses += "  lost compound: " + value + "\n";
     }
   }
 }
@@ -223,14 +232,19 @@ int RunPages(const std::string& manifest, const std::string& shared, bool check,
     fs::path meta_path = dir / (fs::path(f[4]).stem().string() + ".meta");
     std::string meta =
         fs::exists(meta_path) ? testing::ReadFile(meta_path.string()) : "";
+    std::string misses;
     for (int k = 0; k < 3; ++k) {
-      Score(outs[k], truth, meta, &by_family["real:" + f[0]][kTools[k]]);
+      Score(outs[k], truth, meta, &by_family["real:" + f[0]][kTools[k]],
+            k == 0 ? &misses : nullptr);
       Score(outs[k], truth, meta, &by_family["ALL"][kTools[k]]);
     }
     if (verbose)
       fprintf(stderr, "%s p%d: planmine %.3f pdftotext %.3f  [%s]\n",
               f[1].c_str(), page, testing::WordNed(outs[0], truth),
               testing::WordNed(outs[1], truth), f[3].c_str());
+    if (verbose) fputs(misses.c_str(), stderr);
+    if (const char* dump = getenv("EXTRACT_BENCH_DUMP"))
+      testing::WriteFile(std::string(dump) + "/" + f[4], outs[0]);
   }
   if (skipped)
     printf("(%d pages skipped: their PDF is not in %s)\n\n", skipped,
@@ -323,6 +337,8 @@ int main(int argc, char** argv) {
       pages += doc->page_count;
     }
     seconds[0] += std::chrono::duration<double>(Clock::now() - t0).count();
+    if (const char* dump = getenv("EXTRACT_BENCH_DUMP"))
+      testing::WriteFile(std::string(dump) + "/" + name + ".txt", outs[0]);
     if (with_pdftotext) {
       for (int k = 1; k < 3; ++k) {
         auto t1 = Clock::now();
