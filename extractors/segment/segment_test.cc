@@ -530,3 +530,65 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Segment: numbered chapters yield to the units one of them holds",
+          "[mine][segment]") {
+  Typed bold{10, true};
+  Typed lead{10, false, true, 6};
+  DocBuilder d;
+  d.Block(1, "1. Introducción y contexto del plan", bold)
+      .Block(1, kBody)
+      .Block(2, "2. Metodología de cocreación del plan", bold)
+      .Block(2, kBody);
+  const int chapter3 = static_cast<int>(d.sentences().size());
+  d.Block(3, "3. Compromisos del Plan de Acción", bold).Block(3, kBody);
+  // The commitments, run-in titles, all inside chapter 3.
+  d.Block(3, "• Expand the Production of Equitable Data. " + kBody, lead)
+      .Block(4, "• Broaden Access to Research Findings. " + kBody, lead)
+      .Block(4, "• Strengthen the Open Government Website. " + kBody, lead)
+      .Block(5, "• Publish the Budget in Open Formats. " + kBody, lead);
+  d.Block(6, "4. Seguimiento y evaluación del plan", bold).Block(6, kBody);
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  Scan scan;
+  scan.unit_words = 3;
+  // Without a heading naming the unit, the chapters are the first level.
+  std::vector<Commitment> u = Segment(in, &scan);
+  REQUIRE(u.size() == 4);
+  CHECK(u[2].title == "Compromisos del Plan de Acción");
+  std::vector<Commitment> chapters = NumberedHeadings(in);
+  std::vector<Commitment> runin = RunInTitles(in);
+  CHECK_FALSE(IsChapterLevel(chapters, {chapters, runin}, in));
+
+  // "Compromisos" names the unit (in the heading block's second sentence,
+  // after "3.") and its section holds the four run-in units: the chapters
+  // are the level above them.
+  REQUIRE(d.sentences()[chapter3 + 1].text == "Compromisos del Plan de Acción");
+  at[chapter3 + 1].names_unit = true;
+  CHECK(IsChapterLevel(chapters, {chapters, runin}, in));
+  // The run-in units hold no heading naming the unit.
+  CHECK_FALSE(IsChapterLevel(runin, {chapters, runin}, in));
+  u = Segment(in, &scan);
+  REQUIRE(u.size() == 4);
+  CHECK(u[0].title == "Expand the Production of Equitable Data");
+  CHECK(u[3].first_page == 5);
+
+  // Units spread over the chapters are not held by one of them.
+  DocBuilder spread;
+  for (int ch = 1; ch <= 4; ++ch)
+    spread
+        .Block(
+            ch,
+            std::to_string(ch) + ". Compromisos del eje " + std::to_string(ch),
+            bold)
+        .Block(ch, "• Expand the Production of Equitable Data. " + kBody, lead);
+  std::vector<SentenceSignals> at2(spread.sentences().size());
+  for (SentenceSignals& s : at2) s.names_unit = true;
+  SegmentInput in2{spread.sentences(), &spread.doc(), at2};
+  CHECK_FALSE(IsChapterLevel(NumberedHeadings(in2),
+                             {NumberedHeadings(in2), RunInTitles(in2)}, in2));
+}
+
+}  // namespace planmine
