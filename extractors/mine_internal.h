@@ -31,6 +31,7 @@ struct SentenceSignals {
   bool ogp_context = false;  // "…son los principios de AGA relacionados"
   std::set<std::string> themes;
   bool template_anchor = false;  // the label opening a template page
+  bool names_unit = false;       // a `unit.word` match ("compromisos")
 };
 
 // The scan's output besides the findings it fills directly (theme hits,

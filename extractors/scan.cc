@@ -101,6 +101,7 @@ Scan Miner::ScanMatches(const std::vector<Sentence>& sentences,
         }
         if (p.group == "unit") {
           ++scan.unit_words;
+          scan.at[si].names_unit = true;
           continue;
         }
         if (p.group == "ficha") {

@@ -13,6 +13,8 @@ namespace planmine {
 //  3. numbered headings at one typographic level;
 //  4. run-in titles that repeat;
 //  5. whatever keyword headings there were (one or two).
+// A level one of whose headings names the unit and holds most of another
+// candidate's units is a level of chapters and is dropped (chapter_level.cc).
 // Among 2 to 4 (every numbered level a candidate) and a summary table naming
 // the unit, the plan's own list of its commitments (plan_contents.cc) may
 // overrule the order: a level or table whose units the list names wins over
@@ -39,6 +41,13 @@ std::vector<Commitment> Segment(const SegmentInput& in, Scan* scan,
     candidates.push_back(std::move(level));
   candidates.push_back(RunInTitles(in));
   candidates.push_back(table_rows);
+  // A level of chapters, one of which holds another candidate's units (the
+  // "Commitments" chapter), is the level above the plan's unit.
+  std::vector<bool> chapters(candidates.size());
+  for (size_t i = 0; i + 1 < candidates.size(); ++i)
+    chapters[i] = IsChapterLevel(candidates[i], candidates, in);
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (chapters[i]) candidates[i].clear();
   size_t chosen = candidates.size();
   for (size_t i = 0; i + 1 < candidates.size() && chosen == candidates.size();
        ++i)

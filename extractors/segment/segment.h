@@ -79,6 +79,14 @@ size_t ChooseByContents(const std::vector<std::vector<Commitment>>& candidates,
                         size_t chosen,
                         const std::vector<std::vector<ContentsItem>>& lists);
 
+// chapter_level.cc: true when `level` is the level above the units: one
+// of its headings names the unit (SentenceSignals::names_unit: "3.
+// Compromisos del Plan de Acción") and holds two thirds or more (three or
+// more) of another of `candidates` (level itself may be among them).
+bool IsChapterLevel(const std::vector<Commitment>& level,
+                    const std::vector<std::vector<Commitment>>& candidates,
+                    const SegmentInput& in);
+
 // run_in_titles.cc: paragraphs that open with a run-in title (emphasized,
 // or a capitalised phrase ending in a full stop) repeating through the plan.
 std::vector<Commitment> RunInTitles(const SegmentInput& in);

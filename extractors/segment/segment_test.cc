@@ -333,6 +333,47 @@ TEST_CASE("Segment: a summary table whose header names the unit",
   CHECK(u[2].kind == CommitmentKind::kTable);
 }
 
+TEST_CASE("Segment: a summary table's header under a caption row",
+          "[mine][segment]") {
+  auto packs = LoadPackDir(testing::PacksDir());
+  REQUIRE(packs.ok());
+  auto miner = Miner::Create(std::move(*packs));
+  REQUIRE(miner.ok());
+  DocBuilder d;
+  d.Block(1, "Resumo dos compromissos do plano de ação.");
+  auto cell = [&](const std::string& text, int row, int col) {
+    d.Block(1, text);
+    NormalizedBlock& b =
+        const_cast<NormalizedDocument&>(d.doc()).pages[0].blocks.back();
+    b.region = "table";
+    b.row = row;
+    b.col = col;
+  };
+  // The layout put the table's caption (which names the unit) in row 0,
+  // one cell over the number column; a theme row spans the table.
+  cell("Tabela 1. Compromissos do plano de ação", 0, 0);
+  cell("Nº", 1, 0);
+  cell("Compromisso", 1, 1);
+  cell("Órgão responsável", 1, 2);
+  cell("Eixo 1: Acesso à informação e dados abertos", 2, 0);
+  const char* titles[] = {"Transparência nas compras emergenciais",
+                          "Dados abertos das contratações públicas",
+                          "Registro público de lobistas e audiências"};
+  for (int r = 0; r < 3; ++r) {
+    cell(std::to_string(r + 1), r + 3, 0);
+    cell(titles[r], r + 3, 1);
+    cell("Secretaria de Gestão", r + 3, 2);
+  }
+  std::vector<Commitment> u;
+  for (const Commitment& c : miner->Mine(d.sentences(), &d.doc()).commitments)
+    if (c.kind != CommitmentKind::kStatement) u.push_back(c);
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].number == "1");
+  CHECK(u[0].title == "Transparência nas compras emergenciais");
+  CHECK(u[2].number == "3");
+  CHECK(u[2].lead_agency == "Secretaria de Gestão");
+}
+
 TEST_CASE("Segment: a template's long label is read by its leading words",
           "[mine][segment]") {
   auto packs = LoadPackDir(testing::PacksDir());
@@ -527,6 +568,75 @@ TEST_CASE(
   std::vector<Commitment> u = Segment(in, &scan, rows);
   REQUIRE(u.size() == 5);
   CHECK(u[0].title == kCommitments[0]);
+}
+
+}  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Segment: numbered chapters yield to the units one of them holds",
+          "[mine][segment]") {
+  Typed bold{10, true};
+  // "• " and the title's words underlined.
+  Typed lead6{10, false, true, 7}, lead5{10, false, true, 6};
+  DocBuilder d;
+  d.Block(1, "1. Introducción y contexto del plan", bold)
+      .Block(1, kBody)
+      .Block(2, "2. Metodología de cocreación del plan", bold)
+      .Block(2, kBody);
+  const int chapter3 = static_cast<int>(d.sentences().size());
+  d.Block(3, "3. Compromisos del Plan de Acción", bold).Block(3, kBody);
+  // The commitments, run-in titles, all inside chapter 3.
+  d.Block(3, "• Expand the Production of Equitable Data. " + kBody, lead6)
+      .Block(4, "• Broaden Access to Research Findings. " + kBody, lead5)
+      .Block(4, "• Strengthen the Open Government Website. " + kBody, lead5)
+      .Block(5, "• Publish the Budget in Open Formats. " + kBody, lead6);
+  d.Block(6, "4. Seguimiento y evaluación del plan", bold).Block(6, kBody);
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  Scan scan;
+  scan.unit_words = 3;
+  // Without a heading naming the unit, the chapters are the first level.
+  std::vector<Commitment> u = Segment(in, &scan);
+  REQUIRE(u.size() == 4);
+  CHECK(u[2].title == "Compromisos del Plan de Acción");
+  std::vector<Commitment> chapters = NumberedHeadings(in);
+  std::vector<Commitment> runin = RunInTitles(in);
+  REQUIRE(chapters.size() == 4);
+  REQUIRE(runin.size() == 4);
+  CHECK_FALSE(IsChapterLevel(chapters, {chapters, runin}, in));
+
+  // "Compromisos" names the unit (in the heading block's second sentence,
+  // after "3.") and its section holds the four run-in units: the chapters
+  // are the level above them.
+  REQUIRE(d.sentences()[chapter3 + 1].text == "Compromisos del Plan de Acción");
+  at[chapter3 + 1].names_unit = true;
+  CHECK(IsChapterLevel(chapters, {chapters, runin}, in));
+  // The run-in units hold no heading naming the unit.
+  CHECK_FALSE(IsChapterLevel(runin, {chapters, runin}, in));
+  u = Segment(in, &scan);
+  REQUIRE(u.size() == 4);
+  CHECK(u[0].title == "Expand the Production of Equitable Data");
+  CHECK(u[3].first_page == 5);
+
+  // Units spread over the chapters are not held by one of them.
+  DocBuilder spread;
+  for (int ch = 1; ch <= 4; ++ch)
+    spread
+        .Block(
+            ch,
+            std::to_string(ch) + ". Compromisos del eje " + std::to_string(ch),
+            bold)
+        .Block(ch, "• Expand the Production of Equitable Data. " + kBody,
+               lead6);
+  std::vector<SentenceSignals> at2(spread.sentences().size());
+  for (SentenceSignals& s : at2) s.names_unit = true;
+  SegmentInput in2{spread.sentences(), &spread.doc(), at2};
+  std::vector<Commitment> axes = NumberedHeadings(in2);
+  std::vector<Commitment> units = RunInTitles(in2);
+  REQUIRE(axes.size() == 4);
+  REQUIRE(units.size() == 4);
+  CHECK_FALSE(IsChapterLevel(axes, {axes, units}, in2));
 }
 
 }  // namespace planmine

@@ -143,6 +143,40 @@ std::map<int, Miner::TableRow> Miner::ReadSummaryTables(
   return rows;
 }
 
+namespace {
+
+// The row of a page's first table that holds its header: the first of its
+// first three rows with two cells or more; 0 when none has. A page's second
+// table starts where the row numbers go back (FirstTableEnd).
+int HeaderRow(const NormalizedPage& p, size_t first_table_end) {
+  std::map<int, int> cells;  // row -> cells
+  for (size_t bi = 0; bi < first_table_end; ++bi) {
+    const NormalizedBlock& b = p.blocks[bi];
+    if (b.region == "table" && b.row >= 0) ++cells[b.row];
+  }
+  int seen = 0;
+  for (const auto& [row, n] : cells) {
+    if (seen++ == 3) break;
+    if (n >= 2) return row;
+  }
+  return 0;
+}
+
+// The index of the first block after the page's first table: the first
+// table block whose row is lower than the one before it.
+size_t FirstTableEnd(const NormalizedPage& p) {
+  int last = -1;
+  for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
+    const NormalizedBlock& b = p.blocks[bi];
+    if (b.region != "table") continue;
+    if (b.row < last) return bi;
+    last = b.row;
+  }
+  return p.blocks.size();
+}
+
+}  // namespace
+
 // A summary table whose rows are the commitments, read from the cells the
 // layout stage found (row and column of each table block): the header row
 // names the unit ("Compromiso", "Commitment") over one column and, often,
@@ -162,18 +196,31 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
     auto text = [&](const NormalizedBlock& b) {
       return Squeeze(std::string_view(p.text).substr(b.start, b.end - b.start));
     };
-    // Header cells on this page.
+    // Header cells on this page: the table's first row of two cells or
+    // more (a caption or a spanning theme row the layout put above it is
+    // one cell), or row 0 when that one names no unit.
+    const size_t first_end = FirstTableEnd(p);
+    int head_row = HeaderRow(p, first_end);
     bool header = false;
     int t = -1, l = -1, num = -1;
-    for (const NormalizedBlock& b : p.blocks) {
-      if (b.region != "table" || b.row != 0) continue;
-      std::string h = text(b);
-      if (h.size() > 80) continue;
-      if (!MatchEach(h, {}, "commitments", "unit").empty()) t = b.col;
-      for (const PatternMatch& m : MatchEach(h, {}, "commitments", "column"))
-        if ((*packs_)[m.pack].patterns[m.pattern].key == "lead_agency")
-          l = b.col;
-      if (h.size() <= 4 && b.col != t) num = b.col;  // "Nº", "No.", "#"
+    for (int pass = 0; pass < 2 && t < 0; ++pass) {
+      if (pass == 1) {
+        if (head_row == 0) break;
+        head_row = 0;
+        l = num = -1;
+      }
+      for (const NormalizedBlock& b : p.blocks) {
+        if (b.region != "table" || b.row != head_row) continue;
+        if (&b - p.blocks.data() >= static_cast<std::ptrdiff_t>(first_end))
+          break;
+        std::string h = text(b);
+        if (h.size() > 80) continue;
+        if (!MatchEach(h, {}, "commitments", "unit").empty()) t = b.col;
+        for (const PatternMatch& m : MatchEach(h, {}, "commitments", "column"))
+          if ((*packs_)[m.pack].patterns[m.pattern].key == "lead_agency")
+            l = b.col;
+        if (h.size() <= 4 && b.col != t) num = b.col;  // "Nº", "No.", "#"
+      }
     }
     if (t >= 0) {
       header = true;
@@ -182,13 +229,18 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
       number_col = num == t ? -1 : num;
     }
     if (title_col < 0) continue;
+    const int kSecondTable = 1 << 20;
     std::map<int, Commitment> rows;                        // by table row
     std::map<int, std::map<int, std::string>> date_cells;  // row, col
     for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
       const NormalizedBlock& b = p.blocks[bi];
-      if (b.region != "table" || (header && b.row == 0)) continue;
+      if (b.region != "table" ||
+          (header && bi < first_end && b.row <= head_row))
+        continue;
       auto fs = first_sentence.find({p.number, static_cast<int>(bi)});
-      Commitment& c = rows[b.row];
+      // Rows of a second table on the page are kept apart from the first's.
+      const int row = b.row + (bi < first_end ? 0 : kSecondTable);
+      Commitment& c = rows[row];
       std::string cell = text(b);
       if (b.col == title_col && fs != first_sentence.end()) {
         std::string number, rest;
@@ -206,7 +258,7 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
       } else if (b.col == number_col && RE2::FullMatch(cell, "\\d{1,3}")) {
         c.number = cell;
       } else if (cell.size() <= 64) {
-        date_cells[b.row][b.col] += " " + cell;
+        date_cells[row][b.col] += " " + cell;
       }
     }
     for (auto& [row, c] : rows) {
