@@ -18,7 +18,7 @@ namespace planmine {
 
 struct Miner::Compiled {
   std::unique_ptr<RE2::Set> set;
-  std::vector<std::unique_ptr<RE2>> res;
+  std::vector<std::shared_ptr<const RE2>> res;
   std::vector<std::string> keys;  // PatternKey of each pattern
 };
 
@@ -30,6 +30,19 @@ RE2::Options PackOptions() {
   o.set_log_errors(false);
   o.set_max_mem(64 << 20);
   return o;
+}
+
+// The pattern compiled when its pack was read (ParsePatternPack sets the
+// same three options as PackOptions), else compiled here.
+std::shared_ptr<const RE2> CompiledPattern(const Pattern& p) {
+  const RE2::Options want = PackOptions();
+  if (p.compiled != nullptr && p.compiled->pattern() == p.regex) {
+    const RE2::Options& o = p.compiled->options();
+    if (o.case_sensitive() == want.case_sensitive() &&
+        o.log_errors() == want.log_errors() && o.max_mem() == want.max_mem())
+      return p.compiled;
+  }
+  return std::make_shared<const RE2>(p.regex, want);
 }
 }  // namespace
 
@@ -43,7 +56,7 @@ Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
       if (c.set->Add(p.regex, &err) < 0)
         return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
                                ": pattern '" + p.id + "': " + err);
-      auto re = std::make_unique<RE2>(p.regex, PackOptions());
+      std::shared_ptr<const RE2> re = CompiledPattern(p);
       if (!re->ok())
         return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
                                ": pattern '" + p.id + "': " + re->error());

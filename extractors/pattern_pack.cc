@@ -122,13 +122,15 @@ Result<PatternPack> ParsePatternPack(const std::string& text,
     RE2::Options opts;
     opts.set_case_sensitive(false);
     opts.set_log_errors(false);
-    RE2 re(p.regex, opts);
-    if (!re.ok()) {
+    opts.set_max_mem(64 << 20);
+    auto re = std::make_shared<const RE2>(p.regex, opts);
+    if (!re->ok()) {
       RE2 as_written(p.source, opts);  // report the error in the author's terms
       return InvalidArgument(
           where + ": pattern '" + p.id +
-          "': " + (as_written.ok() ? re.error() : as_written.error()));
+          "': " + (as_written.ok() ? re->error() : as_written.error()));
     }
+    p.compiled = std::move(re);
     pack.patterns.push_back(std::move(p));
   }
   if (pack.name.empty()) return InvalidArgument(name + ":1: missing @pack");

@@ -23,10 +23,15 @@
 #define PLANMINE_EXTRACTORS_PATTERN_PACK_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "pipeline/core/status.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace planmine {
 
@@ -37,6 +42,10 @@ struct Pattern {
   std::string source;  // as written in the file
   std::string regex;   // as compiled (word boundaries expanded)
   int line = 0;
+  // `regex` compiled when the pack was read (case-insensitive, 64 MB for its
+  // automata: the miner's options), shared by copies of the pack so that the
+  // miner does not compile it a second time. Null in a Pattern built by hand.
+  std::shared_ptr<const re2::RE2> compiled;
 };
 
 struct PatternPack {

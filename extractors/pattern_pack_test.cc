@@ -1,5 +1,7 @@
 #include "extractors/pattern_pack.h"
 
+#include <re2/re2.h>
+
 #include <filesystem>
 #include <set>
 
@@ -23,6 +25,38 @@ TEST_CASE("PatternPack: parses directives and patterns", "[patterns]") {
   CHECK(p->patterns[0].group == "open_data");
   CHECK(p->patterns[0].key == "datos");
   CHECK(p->patterns[0].line == 5);
+}
+
+TEST_CASE("PatternPack: patterns come compiled as the miner matches them",
+          "[patterns]") {
+  auto p = ParsePatternPack(
+      "@pack themes\n@version 1\n@lang es\nopen_data.datos  "
+      "\\bdatos\\s+abiertos\\b\n",
+      "x/themes.es.pat");
+  REQUIRE(p.ok());
+  REQUIRE(p->patterns.size() == 1);
+  const Pattern& pat = p->patterns[0];
+  REQUIRE(pat.compiled != nullptr);
+  CHECK(pat.compiled->ok());
+  CHECK(pat.compiled->pattern() == pat.regex);
+  CHECK_FALSE(pat.compiled->options().case_sensitive());
+  CHECK(pat.compiled->options().max_mem() == 64 << 20);
+  // The miner given this pack and the same pack without the compiled
+  // pattern finds the same span.
+  PatternPack bare = *p;
+  bare.patterns[0].compiled = nullptr;
+  auto shared = Miner::Create({*p});
+  auto own = Miner::Create({bare});
+  REQUIRE(shared.ok());
+  REQUIRE(own.ok());
+  const std::string text = "Publicar DATOS abiertos, y más.";
+  auto a = shared->Match(text, "es");
+  auto b = own->Match(text, "es");
+  REQUIRE(a.size() == 1);
+  REQUIRE(b.size() == 1);
+  CHECK(text.substr(a[0].start, a[0].end - a[0].start) == "DATOS abiertos");
+  CHECK(a[0].start == b[0].start);
+  CHECK(a[0].end == b[0].end);
 }
 
 TEST_CASE("PatternPack: a bad file names its file and line", "[patterns]") {

@@ -3,6 +3,7 @@
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
+#include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -59,19 +61,37 @@ std::string IsoTime(time_t t) {
   return buf;
 }
 
-Result<std::string> ReadHead(const std::string& path, size_t n) {
-  auto f = OpenUserFile(path, kMaxUserFileBytes);
-  if (!f.ok()) return f.status();
-  std::string head(n, '\0');
+// Up to `n` bytes from where `f` is.
+Result<std::string> ReadUpTo(UserFile& f, size_t n, const std::string& path) {
+  std::string out(n, '\0');
   size_t have = 0;
   while (have < n) {
-    auto got = f->Read(head.data() + have, n - have, path);
+    auto got = f.Read(out.data() + have, n - have, path);
     if (!got.ok()) return got.status();
     if (*got == 0) break;
     have += *got;
   }
-  head.resize(have);
-  return head;
+  out.resize(have);
+  return out;
+}
+
+Result<std::string> ReadHead(const std::string& path, size_t n) {
+  auto f = OpenUserFile(path, kMaxUserFileBytes);
+  if (!f.ok()) return f.status();
+  return ReadUpTo(*f, n, path);
+}
+
+// The whole file if it is at most `in_memory` bytes, else "". Poppler's
+// FileStream refills a 256-byte buffer with one pread each (31,000 system
+// calls for the 363 pages of ../shared/corpus-real-2), and poppler-cpp and
+// the core document would each read the file again. (poppler-cpp takes the
+// length as an int.)
+Result<std::string> ReadSmallFile(const std::string& path, uint64_t max_bytes,
+                                  uint64_t in_memory) {
+  auto f = OpenUserFile(path, max_bytes);
+  if (!f.ok()) return f.status();
+  if (f->size() > std::min<uint64_t>(in_memory, INT_MAX)) return std::string();
+  return ReadUpTo(*f, f->size(), path);
 }
 
 // Poppler's font size is in text-space units: Word exports that scale a
@@ -321,7 +341,15 @@ Result<ExtractedDocument> Extractor::Extract(const std::string& path,
 }
 
 Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
-  Result<std::string> head = ReadHead(path, 1024);
+  // The bytes of the whole file when it is small enough, else empty and
+  // Poppler reads the file itself. Declared before the documents that point
+  // into it.
+  Result<std::string> bytes = ReadSmallFile(path, options_.max_file_bytes,
+                                            options_.max_in_memory_bytes);
+  if (!bytes.ok()) return bytes.status();
+  const bool in_memory = !bytes->empty();
+  Result<std::string> head =
+      in_memory ? bytes->substr(0, 1024) : ReadHead(path, 1024);
   if (!head.ok()) return head.status();
   std::string what = SniffNonPdf(*head);
   if (!what.empty())
@@ -330,7 +358,9 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
   g_poppler_last_error.clear();
   g_poppler_error_count = 0;
   std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_file(path));
+      in_memory ? poppler::document::load_from_raw_data(
+                      bytes->data(), static_cast<int>(bytes->size()))
+                : poppler::document::load_from_file(path));
   if (!doc) {
     std::string why = g_poppler_last_error.empty()
                           ? ""
@@ -361,7 +391,12 @@ Result<ExtractedDocument> Extractor::ExtractPdf(const std::string& path) const {
   // pdftotext on ../shared/corpus-real and 4.7x on an InDesign file. The core
   // API is used only here, while `doc` (which owns Poppler's global state)
   // is alive; text_list() stays as the fallback.
-  PDFDoc core(std::make_unique<GooString>(path.c_str()));
+  std::unique_ptr<PDFDoc> core_doc =
+      in_memory
+          ? std::make_unique<PDFDoc>(
+                new MemStream(bytes->data(), 0, bytes->size(), Object(objNull)))
+          : std::make_unique<PDFDoc>(std::make_unique<GooString>(path.c_str()));
+  PDFDoc& core = *core_doc;
   const bool core_ok = core.isOk() && core.getNumPages() == out.page_count;
   RuleCollector dev;
   std::vector<PageLines> page_lines;

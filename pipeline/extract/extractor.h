@@ -25,7 +25,11 @@ class OcrEngine;
 struct ExtractOptions {
   int max_pages = 5000;  // pages beyond this are not read (a warning says so)
   uint64_t max_file_bytes = 1ull << 30;  // larger files are refused
-  int ocr_dpi = 300;                     // resolution of page images for OCR
+  // PDFs up to this size are read into memory once and parsed from there
+  // (Poppler reading a file itself makes one system call per 256 bytes);
+  // larger ones are read by Poppler from disk, so that memory stays bounded.
+  uint64_t max_in_memory_bytes = 64ull << 20;
+  int ocr_dpi = 300;          // resolution of page images for OCR
   int ocr_max_pixels = 4200;  // longest side; big pages get a lower dpi
   bool layout_marks = false;  // keep Page::layout (column edges, regions)
 };

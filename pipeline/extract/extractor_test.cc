@@ -96,6 +96,54 @@ TEST_CASE("Extractor: sample plan keeps order, drops furniture, reads metadata",
   CHECK(all.find("1 de julio de 2021") < all.find("Fecha de término"));
 }
 
+namespace {
+// What an extraction yields, as text, to compare two of them.
+std::string Dump(const Result<ExtractedDocument>& r) {
+  if (!r.ok()) return "error: " + r.status().message();
+  const DocumentInfo& i = r->info;
+  std::string out = i.title + "|" + i.author + "|" + i.subject + "|" +
+                    i.creator + "|" + i.producer + "|" + i.created + "|" +
+                    i.modified + "|" + std::to_string(r->page_count) + "\n";
+  for (const std::string& w : r->warnings) out += "warning " + w + "\n";
+  for (const Page& p : r->pages) {
+    out += "page " + std::to_string(p.number) + " " + std::to_string(p.width) +
+           "x" + std::to_string(p.height) + " " + p.quality + " " +
+           std::to_string(p.word_count) + "\n";
+    for (const Block& b : p.blocks)
+      for (const Line& l : b.lines)
+        out += std::to_string(l.box.x0) + "," + std::to_string(l.box.y0) +
+               " " + l.text + "\n";
+    for (const std::string& f : p.furniture) out += "furniture " + f + "\n";
+    for (const Field& f : p.fields) out += f.key + ": " + f.value + "\n";
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("Extractor: a PDF read into memory yields what reading the file does",
+          "[extract]") {
+  ExtractOptions from_disk;
+  from_disk.max_in_memory_bytes = 0;
+  auto disk = Extractor::Create(from_disk);
+  REQUIRE(disk.ok());
+  Extractor memory = MakeExtractor();
+  std::string name = GENERATE("co-plan-accion-demo-2021-2023.pdf",
+                              "gb-case-study-two-column-demo.pdf",
+                              "br-slides-participacao-demo.pdf");
+  std::string full = ReadFile(SampleDir() + "/docs/" + name);
+  REQUIRE(full.size() > 1000);
+  TempDir dir;
+  // Whole, and cut short (Poppler reconstructs the cross-reference table).
+  for (size_t cut : {full.size(), full.size() / 2, full.size() - 200}) {
+    std::string path = dir.File("doc.pdf");
+    WriteFile(path, full.substr(0, cut));
+    std::string a = Dump(memory.Extract(path, SourceKind::kPdf));
+    std::string b = Dump(disk->Extract(path, SourceKind::kPdf));
+    CHECK(a == b);
+    if (cut == full.size()) CHECK(a.find("\npage 1 ") != std::string::npos);
+  }
+}
+
 TEST_CASE("Extractor: plain text files become pages and paragraphs",
           "[extract]") {
   TempDir dir;
