@@ -136,7 +136,7 @@ std::vector<std::vector<Commitment>> NumberedLevels(const SegmentInput& in) {
   for (const NormalizedPage& p : in.doc->pages) {
     for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
       const NormalizedBlock& b = p.blocks[bi];
-      if (b.region == "footnote") continue;
+      if (b.region == "footnote" || b.region == "image") continue;
       std::string text(
           Squeeze(std::string_view(p.text).substr(b.start, b.end - b.start)));
       std::string arabic, mark, roman, roman_mark, title;

@@ -112,7 +112,8 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
     double best_y = -1e18;
     for (size_t b = 0; b < page.blocks.size(); ++b) {
       const NormalizedBlock& blk = page.blocks[b];
-      if (Inside(blk.box, page.fields) || blk.region == "footnote") {
+      if (Inside(blk.box, page.fields) || blk.region == "footnote" ||
+          blk.region == "image") {
         if (first_block < 0 && blk.box.y0 >= o.box.y0 - 1)
           first_block = static_cast<int>(b);
         continue;

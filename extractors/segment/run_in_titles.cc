@@ -92,7 +92,8 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
   for (const NormalizedPage& p : in.doc->pages) {
     for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
       const NormalizedBlock& b = p.blocks[bi];
-      if (b.region == "footnote" || b.region == "table") continue;
+      if (b.region == "footnote" || b.region == "table" || b.region == "image")
+        continue;
       auto fs = first_sentence.find({p.number, static_cast<int>(bi)});
       if (fs == first_sentence.end()) continue;
       std::string text(

@@ -200,6 +200,7 @@ const char* TitleFinder::RejectBlock(const NormalizedPage& p,
                                      const NormalizedBlock& b,
                                      bool part) const {
   if (b.region == "footnote") return "a footnote";
+  if (b.region == "image") return "text read in an image";
   // Running text: many words closed by a period, in the body's weight.
   if (!b.bold && !b.heading) {
     std::string text = BlockText(p, b);

@@ -164,8 +164,9 @@ int RunCli(int argc, char** argv, const std::vector<Command>& commands) {
   app.add_option("--db", g.db, "The SQLite index")->capture_default_str();
   app.add_option("--ocr", g.ocr,
                  "OCR pages with no usable text layer: auto (when Tesseract is "
-                 "installed) or off")
-      ->check(CLI::IsMember({"auto", "off"}))
+                 "installed), off, or images (auto, and also the words in "
+                 "the images of pages that have a text layer: slower)")
+      ->check(CLI::IsMember({"auto", "off", "images"}))
       ->capture_default_str();
   app.add_option("--packs", g.packs,
                  "Folder of pattern packs (*.pat) and themes.taxonomy.tsv")

@@ -35,7 +35,7 @@ inline constexpr int kExitOk = 0, kExitPartial = 1, kExitFailed = 2;
 struct GlobalOptions {
   std::string db = "outputs/planmine.sqlite";
   std::string packs;         // pattern packs folder (DefaultPacksDir())
-  std::string ocr = "auto";  // auto | off
+  std::string ocr = "auto";  // auto | off | images
 };
 
 using RunFn = std::function<int(const GlobalOptions&)>;

@@ -23,6 +23,7 @@ Rgb ColourOf(const std::string& kind) {
   if (kind == "table") return {0, 160, 60};
   if (kind == "inset") return {200, 0, 200};
   if (kind == "footnote") return {120, 120, 120};
+  if (kind == "image") return {0, 160, 160};
   if (kind == "edge") return {255, 0, 0};
   if (kind == "rule") return {0, 200, 200};
   if (kind == "fill") return {240, 200, 0};

@@ -54,6 +54,8 @@ enum class RegionKind {
   kTable,     // a table cell (row and col set)
   kInset,     // a box, sidebar or pull quote read after its surroundings
   kFootnote,  // small type below the body, read at the end of the page
+  kImage,     // words OCR read in an image of a page with a text layer,
+              // read after the page's body (Extractor::OcrImages)
 };
 const char* RegionKindName(RegionKind k);
 

@@ -26,6 +26,7 @@
 #include "pipeline/core/user_file.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/extract/layout.h"
+#include "pipeline/extract/ocr_regions.h"
 #include "pipeline/ocr/ocr_engine.h"
 
 namespace planmine {
@@ -565,13 +566,25 @@ std::vector<int> Extractor::PagesNeedingOcr(const ExtractedDocument& doc) {
 
 namespace {
 
-// Poppler's rendering of a page as 8-bit grey.
-Result<GrayImage> RenderGray(const poppler::page& page, int dpi) {
+// Poppler's rendering of a page, or of `box` (points) of it, as 8-bit grey.
+Result<GrayImage> RenderGray(const poppler::page& page, int dpi,
+                             const Box* box = nullptr) {
   poppler::page_renderer r;
   r.set_render_hint(poppler::page_renderer::antialiasing, true);
   r.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   r.set_image_format(poppler::image::format_gray8);
-  poppler::image img = r.render_page(&page, dpi, dpi);
+  poppler::image img;
+  if (box == nullptr) {
+    img = r.render_page(&page, dpi, dpi);
+  } else {
+    const double s = dpi / 72.0;
+    const int x = static_cast<int>(std::floor(box->x0 * s));
+    const int y = static_cast<int>(std::floor(box->y0 * s));
+    const int w = static_cast<int>(std::ceil(box->x1 * s)) - x;
+    const int h = static_cast<int>(std::ceil(box->y1 * s)) - y;
+    if (w <= 0 || h <= 0) return InvalidArgument("empty region");
+    img = r.render_page(&page, dpi, dpi, x, y, w, h);
+  }
   if (!img.is_valid()) return Internal("Poppler could not render the page");
   GrayImage g;
   g.width = img.width();
@@ -598,6 +611,103 @@ Result<GrayImage> RenderGray(const poppler::page& page, int dpi) {
   return g;
 }
 
+double MedianHeight(const std::vector<Word>& words) {
+  std::vector<double> h;
+  for (const Word& w : words) h.push_back(w.box.height());
+  if (h.empty()) return 0;
+  std::nth_element(h.begin(), h.begin() + h.size() / 2, h.end());
+  return h[h.size() / 2];
+}
+
+// One region read at `dpi`: its words in page points.
+Result<OcrResult> ReadAt(const poppler::page& page, const OcrRegion& region,
+                         int dpi, OcrEngine& engine,
+                         const std::string& languages) {
+  Result<GrayImage> img =
+      RenderGray(page, dpi, region.whole_page ? nullptr : &region.box);
+  if (!img.ok()) return img.status();
+  Result<OcrResult> ocr = engine.Recognize(*img, languages);
+  if (!ocr.ok()) return ocr.status();
+  const double scale = 72.0 / dpi;
+  // The render starts at the region's first whole pixel.
+  const double x0 = region.whole_page ? 0 : std::floor(region.box.x0 / scale);
+  const double y0 = region.whole_page ? 0 : std::floor(region.box.y0 / scale);
+  for (Word& w : ocr->words) {
+    w.box = {(w.box.x0 + x0) * scale, (w.box.y0 + y0) * scale,
+             (w.box.x1 + x0) * scale, (w.box.y1 + y0) * scale};
+    w.font_size *= scale;
+  }
+  return ocr;
+}
+
+// One region read at its planned resolution and, when its words come out
+// small for Tesseract, once more at the resolution that suits them; the
+// reading with the higher mean confidence is kept (ocr_regions.h).
+Result<OcrResult> ReadRegion(const poppler::page& page, const OcrRegion& region,
+                             int max_pixels, OcrEngine& engine,
+                             const std::string& languages) {
+  Result<OcrResult> first = ReadAt(page, region, region.dpi, engine, languages);
+  if (!first.ok() || first->words.empty()) return first;
+  const double median_px = MedianHeight(first->words) * region.dpi / 72.0;
+  const int dpi = DpiForGlyphs(median_px, region.dpi, region.box, max_pixels);
+  if (dpi <= region.dpi) return first;
+  Result<OcrResult> second = ReadAt(page, region, dpi, engine, languages);
+  if (second.ok() && second->mean_confidence > first->mean_confidence)
+    return second;
+  return first;
+}
+
+// Whether the page's resources (or those of the forms it draws, a few
+// levels down) hold an image: pages without one are not walked for images.
+bool HasImageXObject(Dict* resources, int depth) {
+  if (resources == nullptr || depth > 3) return false;
+  Object xobjects = resources->lookup("XObject");
+  if (!xobjects.isDict()) return false;
+  Dict* d = xobjects.getDict();
+  for (int i = 0; i < d->getLength() && i < 4000; ++i) {
+    Object x = d->getVal(i);
+    if (!x.isStream()) continue;
+    Dict* sd = x.streamGetDict();
+    Object subtype = sd->lookup("Subtype");
+    if (subtype.isName("Image")) return true;
+    if (subtype.isName("Form")) {
+      Object res = sd->lookup("Resources");
+      if (res.isDict() && HasImageXObject(res.getDict(), depth + 1))
+        return true;
+    }
+  }
+  return false;
+}
+
+// Words read from an image of a page with a text layer that are kept: sure
+// enough (kKeepConfidence) and not already in the text layer (their centre
+// in none of its lines).
+constexpr float kKeepConfidence = 60;
+constexpr double kRegionConfidence = 70;  // mean of the kept words
+std::vector<Word> NewImageWords(const Page& page, const OcrResult& ocr,
+                                double* confidence_sum) {
+  std::vector<Word> kept;
+  double sum = 0;
+  for (size_t i = 0; i < ocr.words.size(); ++i) {
+    const float c = i < ocr.confidences.size() ? ocr.confidences[i] : 0;
+    if (c < kKeepConfidence) continue;
+    const Box& b = ocr.words[i].box;
+    const double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
+    bool known = false;
+    for (const Block& k : page.blocks)
+      for (const Line& l : k.lines)
+        known = known || (cx >= l.box.x0 && cx <= l.box.x1 && cy >= l.box.y0 &&
+                          cy <= l.box.y1);
+    if (known) continue;
+    kept.push_back(ocr.words[i]);
+    sum += c;
+  }
+  // A picture read as a word or two of noise is no text.
+  if (kept.size() < 2 || sum / kept.size() < kRegionConfidence) return {};
+  *confidence_sum += sum;
+  return kept;
+}
+
 }  // namespace
 
 Status Extractor::OcrPages(const std::string& path,
@@ -609,37 +719,40 @@ Status Extractor::OcrPages(const std::string& path,
       poppler::document::load_from_file(path));
   if (!pdf || pdf->is_locked())
     return DataLoss(path + ": cannot reopen for OCR");
+  // The core document (while `pdf` holds Poppler's global state) shows
+  // where the page's images are, so that only they are read.
+  PDFDoc core(std::make_unique<GooString>(path.c_str()));
+  const bool core_ok = core.isOk() && core.getNumPages() == pdf->pages();
+  const OcrRegionLimits limits{options_.ocr_dpi, options_.ocr_max_pixels};
   for (int number : pages) {
     if (number < 1 || number > static_cast<int>(doc->pages.size())) continue;
     Page& page = doc->pages[number - 1];
     std::unique_ptr<poppler::page> p(pdf->create_page(number - 1));
     if (!p) continue;
-    double longest_in = std::max(page.width, page.height) / 72.0;
-    int dpi = options_.ocr_dpi;
-    if (longest_in > 0 && longest_in * dpi > options_.ocr_max_pixels)
-      dpi =
-          std::max(72, static_cast<int>(options_.ocr_max_pixels / longest_in));
-    const double scale = 72.0 / dpi;
-    Result<GrayImage> img = RenderGray(*p, dpi);
-    if (!img.ok()) {
+    const PageGraphics graphics =
+        core_ok ? CollectPageGraphics(&core, number) : PageGraphics{};
+    std::vector<Word> words;
+    double confidence_sum = 0;
+    std::string failure;
+    for (const OcrRegion& region :
+         PlanOcrRegions(page, graphics, /*needs_page_ocr=*/true, limits)) {
+      Result<OcrResult> ocr =
+          ReadRegion(*p, region, options_.ocr_max_pixels, engine, languages);
+      if (!ocr.ok()) {
+        failure = ocr.status().message();
+        continue;
+      }
+      confidence_sum += ocr->mean_confidence * ocr->words.size();
+      for (Word& w : ocr->words) words.push_back(std::move(w));
+    }
+    if (!failure.empty() && words.empty()) {
       doc->warnings.push_back("page " + std::to_string(number) +
-                              ": OCR skipped: " + img.status().message());
+                              ": OCR failed: " + failure);
       continue;
     }
-    Result<OcrResult> ocr = engine.Recognize(*img, languages);
-    if (!ocr.ok()) {
-      doc->warnings.push_back("page " + std::to_string(number) +
-                              ": OCR failed: " + ocr.status().message());
-      continue;
-    }
-    for (Word& w : ocr->words) {
-      w.box = {w.box.x0 * scale, w.box.y0 * scale, w.box.x1 * scale,
-               w.box.y1 * scale};
-      w.font_size *= scale;
-    }
-    page.ocr_confidence = ocr->mean_confidence;
-    if (ocr->words.empty()) continue;  // a blank page stays empty
-    PageLines lines = BuildLines(ocr->words, page.width, page.height);
+    page.ocr_confidence = words.empty() ? 0 : confidence_sum / words.size();
+    if (words.empty()) continue;  // a blank page stays empty
+    PageLines lines = BuildLines(words, page.width, page.height);
     std::vector<Line> body;
     for (Line& l : lines.lines) {
       if ((l.box.y1 <= page.height * 0.06 || l.box.y0 >= page.height * 0.94) &&
@@ -651,7 +764,68 @@ Status Extractor::OcrPages(const std::string& path,
     page.blocks = OrderBlocks(std::move(body), lines.hints,
                               options_.layout_marks ? &page.layout : nullptr);
     page.source = TextSource::kOcr;
-    page.word_count = static_cast<int>(ocr->words.size());
+    page.word_count = static_cast<int>(words.size());
+  }
+  return Status();
+}
+
+Status Extractor::OcrImages(const std::string& path, OcrEngine& engine,
+                            const std::string& languages,
+                            ExtractedDocument* doc) const {
+  if (!options_.ocr_images) return Status();
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_file(path));
+  if (!pdf || pdf->is_locked())
+    return DataLoss(path + ": cannot reopen for OCR");
+  PDFDoc core(std::make_unique<GooString>(path.c_str()));
+  if (!core.isOk() || core.getNumPages() != pdf->pages()) return Status();
+  const OcrRegionLimits limits{options_.ocr_dpi, options_.ocr_max_pixels};
+  int budget = options_.ocr_max_image_regions;
+  for (Page& page : doc->pages) {
+    if (page.source != TextSource::kTextLayer || page.quality != "ok" ||
+        page.number < 1 || page.number > core.getNumPages())
+      continue;
+    ::Page* core_page = core.getPage(page.number);
+    if (core_page == nullptr ||
+        !HasImageXObject(core_page->getResourceDict(), 0))
+      continue;
+    const std::vector<OcrRegion> regions = PlanOcrRegions(
+        page, CollectPageGraphics(&core, page.number), false, limits);
+    if (regions.empty()) continue;
+    std::unique_ptr<poppler::page> p(pdf->create_page(page.number - 1));
+    if (!p) continue;
+    std::vector<Word> words;
+    double confidence_sum = 0;
+    for (const OcrRegion& region : regions) {
+      if (budget-- <= 0) {
+        doc->warnings.push_back("image OCR cap reached: images after page " +
+                                std::to_string(page.number) + " not read (" +
+                                std::to_string(options_.ocr_max_image_regions) +
+                                " images)");
+        return Status();
+      }
+      Result<OcrResult> ocr =
+          ReadRegion(*p, region, options_.ocr_max_pixels, engine, languages);
+      if (!ocr.ok()) {
+        doc->warnings.push_back(
+            "page " + std::to_string(page.number) +
+            ": OCR of an image failed: " + ocr.status().message());
+        continue;
+      }
+      for (Word& w : NewImageWords(page, *ocr, &confidence_sum))
+        words.push_back(std::move(w));
+    }
+    if (words.empty()) continue;
+    PageLines lines = BuildLines(words, page.width, page.height);
+    std::vector<Block> blocks =
+        OrderBlocks(std::move(lines.lines), lines.hints, nullptr);
+    for (Block& b : blocks) {
+      b.region = RegionKind::kImage;
+      b.row = b.col = -1;
+      page.blocks.push_back(std::move(b));
+    }
+    page.ocr_confidence = confidence_sum / words.size();
+    page.word_count += static_cast<int>(words.size());
   }
   return Status();
 }

@@ -31,6 +31,10 @@ struct ExtractOptions {
   uint64_t max_in_memory_bytes = 64ull << 20;
   int ocr_dpi = 300;          // resolution of page images for OCR
   int ocr_max_pixels = 4200;  // longest side; big pages get a lower dpi
+  // OcrImages reads the images of text-layer pages (`--ocr images`); off,
+  // it does nothing. At most this many images per document.
+  bool ocr_images = false;
+  int ocr_max_image_regions = 200;
   bool layout_marks = false;  // keep Page::layout (column edges, regions)
 };
 
@@ -46,13 +50,25 @@ class Extractor {
   // Numbers (1-based) of the pages whose text layer is empty or garbled.
   static std::vector<int> PagesNeedingOcr(const ExtractedDocument& doc);
 
-  // Renders `pages` of the PDF at options.ocr_dpi with Poppler, recognizes
-  // them with `engine` in `languages` (Tesseract codes) and replaces their
-  // blocks. A page that already has a good text layer is never passed here,
-  // so no text is duplicated. Per-page failures become warnings.
+  // Recognizes `pages` of the PDF with `engine` in `languages` (Tesseract
+  // codes) and replaces their blocks: only their images when the text can
+  // be nowhere else, else the whole page, each at the resolution its
+  // glyphs need (ocr_regions.h). A page that already has a good text layer
+  // is never passed here, so no text is duplicated. Per-page failures become
+  // warnings.
   Status OcrPages(const std::string& path, const std::vector<int>& pages,
                   OcrEngine& engine, const std::string& languages,
                   ExtractedDocument* doc) const;
+
+  // With options.ocr_images, reads the images of the pages that have a text
+  // layer (a screenshot, a
+  // poster, a figure with words) and appends the words found in them, and
+  // in none of the text layer's lines, as blocks of region kImage after the
+  // page's body. Sure words only: a photograph adds nothing. At most
+  // options.ocr_max_image_regions images per document (a warning says when
+  // the cap is reached); failures become warnings.
+  Status OcrImages(const std::string& path, OcrEngine& engine,
+                   const std::string& languages, ExtractedDocument* doc) const;
 
  private:
   explicit Extractor(const ExtractOptions& o) : options_(o) {}

@@ -53,6 +53,8 @@ const char* RegionKindName(RegionKind k) {
       return "inset";
     case RegionKind::kFootnote:
       return "footnote";
+    case RegionKind::kImage:
+      return "image";
   }
   return "text";
 }

@@ -460,7 +460,8 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       std::vector<std::string>& next = lines[p][b + 1];
       auto prose = [](const Block& k) {
         return k.region != RegionKind::kTable &&
-               k.region != RegionKind::kFootnote && !k.heading;
+               k.region != RegionKind::kFootnote &&
+               k.region != RegionKind::kImage && !k.heading;
       };
       if (a.empty() || next.empty() || !prose(blocks[b]) ||
           !prose(blocks[b + 1]) || !EndsWithHyphen(a.back()))

@@ -27,8 +27,9 @@ struct GrayImage {
 };
 
 struct OcrResult {
-  std::vector<Word> words;     // boxes in pixels of the image
-  double mean_confidence = 0;  // 0..100, over words
+  std::vector<Word> words;         // boxes in pixels of the image
+  std::vector<float> confidences;  // 0..100, one per word
+  double mean_confidence = 0;      // 0..100, over words
 };
 
 class OcrEngine {

@@ -43,6 +43,7 @@ class TesseractEngine : public OcrEngine {
         float c = it->Confidence(tesseract::RIL_WORD);
         conf_sum += c;
         out.words.push_back(std::move(w));
+        out.confidences.push_back(c);
       } while (it->Next(tesseract::RIL_WORD));
     }
     api->Clear();

@@ -406,7 +406,7 @@ Result<IndexedDocument> Pipeline::Process(
   }
   timer.Lap("extract");
   std::vector<int> need_ocr = Extractor::PagesNeedingOcr(*extracted);
-  if (!need_ocr.empty() && ocr_) {
+  if (ocr_ && file.kind == SourceKind::kPdf) {
     // OCR in the document's language, judged from its text layer; all three
     // when there is none.
     std::string layer;
@@ -414,7 +414,7 @@ Result<IndexedDocument> Pipeline::Process(
       for (const Block& b : pg.blocks)
         for (const Line& l : b.lines) (layer += l.text) += '\n';
     std::string lang = language_.Detect(layer).code;
-    if (lang != "es" && lang != "pt" && lang != "en") {
+    if (!need_ocr.empty() && lang != "es" && lang != "pt" && lang != "en") {
       // No text layer to judge by: read the first page with all three
       // models, then the rest in the language it turns out to be.
       int first_page = need_ocr[0];
@@ -428,6 +428,9 @@ Result<IndexedDocument> Pipeline::Process(
     }
     PLANMINE_RETURN_IF_ERROR(extractor_.OcrPages(
         file.path, need_ocr, *ocr_, TesseractLanguages(lang), &*extracted));
+    // Then the images of the pages that have a text layer.
+    PLANMINE_RETURN_IF_ERROR(extractor_.OcrImages(
+        file.path, *ocr_, TesseractLanguages(lang), &*extracted));
     timer.Lap("ocr");
   }
   if (hashed_by_run) {

@@ -346,7 +346,8 @@ Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
   PipelineOptions o;
   o.packs_dir = g.packs;
   o.extract.max_pages = max_pages;
-  o.ocr = g.ocr == "auto";
+  o.ocr = g.ocr != "off";
+  o.extract.ocr_images = g.ocr == "images";
   o.normalize.word_lists = DefaultWordLists();
   return Pipeline::Create(o);
 }
