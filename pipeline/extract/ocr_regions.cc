@@ -17,7 +17,7 @@ double PageImage::Ppi() const {
 
 namespace {
 
-// Records where images are drawn and counts glyph-sized filled shapes; draws
+// Records where images are drawn and counts the other shapes drawn; draws
 // nothing. Shadings and tiling patterns are declared handled so that Poppler
 // does not break them into thousands of small fills.
 class GraphicsCollector : public OutputDev {
@@ -60,6 +60,7 @@ class GraphicsCollector : public OutputDev {
 
   void fill(GfxState* state) override { Shape(state); }
   void eoFill(GfxState* state) override { Shape(state); }
+  void stroke(GfxState* state) override { Shape(state); }
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int width,
                      int height, bool invert, bool interpolate,
@@ -87,13 +88,13 @@ class GraphicsCollector : public OutputDev {
   }
 
   PageGraphics Take() {
-    // Shapes inside an image are part of the picture, not glyphs.
+    // Shapes inside an image are part of the picture.
     for (const Box& s : shapes_) {
       bool inside = false;
       for (const PageImage& i : out_.images)
         inside = inside || (s.x0 >= i.box.x0 - 1 && s.x1 <= i.box.x1 + 1 &&
                             s.y0 >= i.box.y0 - 1 && s.y1 <= i.box.y1 + 1);
-      out_.glyph_shapes += !inside;
+      out_.shapes += !inside;
     }
     shapes_.clear();
     return std::move(out_);
@@ -121,8 +122,9 @@ class GraphicsCollector : public OutputDev {
     out_.images.push_back({b, width, height});
   }
 
-  // A filled path no larger than a glyph of large type (a twentieth of the
-  // page's shorter side) and not a dot.
+  // A path filled or stroked that is not the page's background (half the
+  // page or more): vector art or text set as outlines, which only a render
+  // of the whole page shows.
   void Shape(GfxState* state) {
     const GfxPath* path = state->getPath();
     if (!path || shapes_.size() >= kMaxItems) return;
@@ -141,9 +143,7 @@ class GraphicsCollector : public OutputDev {
         first = false;
       }
     }
-    const double glyph = std::min(page_w_, page_h_) / 20;
-    if (first || bb.width() > glyph || bb.height() > glyph || bb.height() < 1.5)
-      return;
+    if (first || bb.width() * bb.height() >= 0.5 * page_w_ * page_h_) return;
     shapes_.push_back(bb);
   }
 
@@ -227,13 +227,12 @@ std::vector<OcrRegion> PlanOcrRegions(const Page& page,
       dpi = std::max(72, static_cast<int>(limits.max_pixels / longest_in));
     return std::vector<OcrRegion>{{sheet, dpi, true}};
   };
-  // Text drawn as outlines (dozens of glyph-sized shapes) or no image at
-  // all: only the whole page can hold what is to be read.
-  constexpr int kOutlinedText = 30;
+  // Anything drawn beside the images (text as outlines, vector art) or no
+  // image at all: only the whole page holds what is to be read.
   // A garbled text layer: the glyphs are there, in fonts that do not say
   // which letters they are.
   if (needs_page_ocr && (page.quality == "garbled" || graphics.images.empty() ||
-                         graphics.glyph_shapes >= kOutlinedText))
+                         graphics.shapes > 0))
     return whole_page();
   const double body = BodySize(page);
   const double em = body > 0 ? body : 10;

@@ -3,10 +3,10 @@
 // A page image is rendered and recognized only where there can be text that
 // the text layer does not give:
 //   a page with no usable text layer  its images, each at the resolution it
-//                                     was scanned at; the whole page when it
-//                                     draws glyph-like vector shapes outside
-//                                     its images (text as outlines) or has no
-//                                     image at all;
+//                                     was scanned at, when nothing else is
+//                                     drawn on it (a scan, a poster); else,
+//                                     or when the images make up half the
+//                                     page, the whole page;
 //   a page with a text layer          its images that the text layer does
 //                                     not cover (a screenshot, a poster, a
 //                                     figure with words), read after the
@@ -45,9 +45,9 @@ struct PageImage {
 
 struct PageGraphics {
   std::vector<PageImage> images;
-  // Filled shapes no larger than a glyph, outside every image: many of them
-  // on a page without a text layer are text drawn as outlines.
-  int glyph_shapes = 0;
+  // Paths filled or stroked outside every image, page backgrounds aside:
+  // on a page without a text layer, text drawn as outlines or vector art.
+  int shapes = 0;
 };
 
 // One region to render and recognize.
@@ -68,7 +68,7 @@ inline constexpr int kMinDpi = 150;
 inline constexpr double kSmallGlyphPx = 18;
 inline constexpr double kGoodGlyphPx = 28;
 
-// The images and glyph-like shapes of `page` (1-based) of `doc`. Bounded:
+// The images and other shapes of `page` (1-based) of `doc`. Bounded:
 // at most a few thousand of each are kept.
 PageGraphics CollectPageGraphics(PDFDoc* doc, int page);
 

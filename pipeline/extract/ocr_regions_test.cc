@@ -80,9 +80,9 @@ TEST_CASE(
     REQUIRE(r.size() == 1);
     CHECK(r[0].whole_page);
   }
-  SECTION("many glyph-sized shapes beside the image: text as outlines") {
+  SECTION("shapes drawn beside the image: text as outlines, or vector art") {
     g.images.push_back(Img(100, 200, 300, 400, 96));
-    g.glyph_shapes = 200;
+    g.shapes = 1;
     auto r = PlanOcrRegions(EmptyPage(), g, true, limits);
     REQUIRE(r.size() == 1);
     CHECK(r[0].whole_page);
