@@ -275,7 +275,8 @@ int DpiForGlyphs(double median_px, int dpi, const Box& box, int max_pixels) {
   double want = std::min(2.0 * dpi, dpi * kGoodGlyphPx / median_px);
   const double longest_in = std::max(box.width(), box.height()) / 72.0;
   if (longest_in > 0) want = std::min(want, max_pixels / longest_in);
-  return want > dpi ? static_cast<int>(want + 1e-6) : dpi;
+  // A reading a quarter finer or less is not worth a second pass.
+  return want >= 1.25 * dpi ? static_cast<int>(want + 1e-6) : dpi;
 }
 
 }  // namespace planmine

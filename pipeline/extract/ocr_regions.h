@@ -84,7 +84,8 @@ std::vector<OcrRegion> PlanOcrRegions(const Page& page,
 
 // The resolution that brings words whose median height is `median_px` at
 // `dpi` to kGoodGlyphPx, within [dpi, 2 * dpi] and the pixel limit for a
-// region of `box`; `dpi` itself when the words are not small.
+// region of `box`; `dpi` itself when the words are not small or when the
+// limit allows less than a quarter more.
 int DpiForGlyphs(double median_px, int dpi, const Box& box, int max_pixels);
 
 }  // namespace planmine

@@ -153,6 +153,9 @@ TEST_CASE("OCR regions: small glyphs are read again at a finer resolution",
   CHECK(DpiForGlyphs(7, 150, box, 4200) == 300);   // at most twice
   // The pixel limit: 300 pt (4.17 in) at most 1000 px.
   CHECK(DpiForGlyphs(14, 150, box, 1000) == 240);
+  // A page whose words are 17 px at 300 dpi and whose cap allows 315: not
+  // worth a second reading.
+  CHECK(DpiForGlyphs(17, 300, {0, 0, 960, 540}, 4200) == 300);
 }
 
 namespace {
