@@ -111,8 +111,8 @@ std::string Dump(const Result<ExtractedDocument>& r) {
            std::to_string(p.word_count) + "\n";
     for (const Block& b : p.blocks)
       for (const Line& l : b.lines)
-        out += std::to_string(l.box.x0) + "," + std::to_string(l.box.y0) +
-               " " + l.text + "\n";
+        out += std::to_string(l.box.x0) + "," + std::to_string(l.box.y0) + " " +
+               l.text + "\n";
     for (const std::string& f : p.furniture) out += "furniture " + f + "\n";
     for (const Field& f : p.fields) out += f.key + ": " + f.value + "\n";
   }

@@ -103,22 +103,28 @@ class GraphicsCollector : public OutputDev {
  private:
   static constexpr size_t kMaxItems = 4000;
 
+  // Extends *box (empty while *first) by the user-space point (x, y) in
+  // page coordinates; false when the point is not finite.
+  static bool Grow(GfxState* state, double x, double y, Box* box, bool* first) {
+    double dx, dy;
+    state->transform(x, y, &dx, &dy);
+    if (!std::isfinite(dx) || !std::isfinite(dy)) return false;
+    const Box p{dx, dy, dx, dy};
+    if (*first)
+      *box = p;
+    else
+      box->Extend(p);
+    *first = false;
+    return true;
+  }
+
   void Image(GfxState* state, int width, int height) {
     if (out_.images.size() >= kMaxItems || width <= 0 || height <= 0) return;
     Box b;
     bool first = true;
     for (auto [x, y] :
-         {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}}) {
-      double dx, dy;
-      state->transform(x, y, &dx, &dy);
-      if (!std::isfinite(dx) || !std::isfinite(dy)) return;
-      Box p{dx, dy, dx, dy};
-      if (first)
-        b = p;
-      else
-        b.Extend(p);
-      first = false;
-    }
+         {std::pair{0.0, 0.0}, {1.0, 0.0}, {0.0, 1.0}, {1.0, 1.0}})
+      if (!Grow(state, x, y, &b, &first)) return;
     out_.images.push_back({b, width, height});
   }
 
@@ -132,16 +138,8 @@ class GraphicsCollector : public OutputDev {
     bool first = true;
     for (int i = 0; i < path->getNumSubpaths(); ++i) {
       const GfxSubpath* sp = path->getSubpath(i);
-      for (int k = 0; k < sp->getNumPoints(); ++k) {
-        double dx, dy;
-        state->transform(sp->getX(k), sp->getY(k), &dx, &dy);
-        Box p{dx, dy, dx, dy};
-        if (first)
-          bb = p;
-        else
-          bb.Extend(p);
-        first = false;
-      }
+      for (int k = 0; k < sp->getNumPoints(); ++k)
+        if (!Grow(state, sp->getX(k), sp->getY(k), &bb, &first)) return;
     }
     if (first || bb.width() * bb.height() >= 0.5 * page_w_ * page_h_) return;
     shapes_.push_back(bb);
