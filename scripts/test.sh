@@ -13,7 +13,7 @@ BUILD_DIR=build bash scripts/build.sh -DPLANMINE_WERROR=ON -DPLANMINE_TESTS=ON
 (cd build && ctest --output-on-failure -j"$(nproc)")
 if [ "${PLANMINE_SKIP_SANITIZE:-0}" != "1" ]; then
   BUILD_DIR=build-asan BUILD_TYPE=Debug bash scripts/build.sh -DPLANMINE_WERROR=ON -DPLANMINE_TESTS=ON -DPLANMINE_SANITIZE=ON
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$(nproc)")
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions="$PWD/../tests/lsan.supp" ctest --output-on-failure -j"$(nproc)")
 fi
 if [ "${PLANMINE_FUZZ_SECONDS:-20}" != "0" ]; then
   bash scripts/fuzz.sh "${PLANMINE_FUZZ_SECONDS:-20}"
