@@ -296,6 +296,20 @@ TEST_CASE(
   CHECK(units == 0);
 }
 
+namespace {
+
+// Adds a block on page 1 that the layout read as the table cell (row, col).
+void TableCell(DocBuilder* d, const std::string& text, int row, int col) {
+  d->Block(1, text);
+  NormalizedBlock& b =
+      const_cast<NormalizedDocument&>(d->doc()).pages[0].blocks.back();
+  b.region = "table";
+  b.row = row;
+  b.col = col;
+}
+
+}  // namespace
+
 TEST_CASE("Segment: a summary table whose header names the unit",
           "[mine][segment]") {
   auto packs = LoadPackDir(testing::PacksDir());
@@ -305,12 +319,7 @@ TEST_CASE("Segment: a summary table whose header names the unit",
   DocBuilder d;
   d.Block(1, "Resumo dos compromissos do plano de ação.");
   auto cell = [&](const std::string& text, int row, int col) {
-    d.Block(1, text);
-    NormalizedBlock& b =
-        const_cast<NormalizedDocument&>(d.doc()).pages[0].blocks.back();
-    b.region = "table";
-    b.row = row;
-    b.col = col;
+    TableCell(&d, text, row, col);
   };
   cell("Nº Compromisso", 0, 0);
   cell("Descrição", 0, 1);
@@ -342,12 +351,7 @@ TEST_CASE("Segment: a summary table's header under a caption row",
   DocBuilder d;
   d.Block(1, "Resumo dos compromissos do plano de ação.");
   auto cell = [&](const std::string& text, int row, int col) {
-    d.Block(1, text);
-    NormalizedBlock& b =
-        const_cast<NormalizedDocument&>(d.doc()).pages[0].blocks.back();
-    b.region = "table";
-    b.row = row;
-    b.col = col;
+    TableCell(&d, text, row, col);
   };
   // The layout put the table's caption (which names the unit) in row 0,
   // one cell over the number column; a theme row spans the table.
