@@ -1,6 +1,7 @@
 #include "pipeline/core/corrections.h"
 #include "pipeline/core/countries.h"
 #include "pipeline/core/doc_types.h"
+#include "pipeline/core/html_escape.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/status.h"
 #include "pipeline/core/utf8.h"
@@ -42,6 +43,13 @@ TEST_CASE("SanitizeUtf8: invalid bytes become U+FFFD", "[core]") {
         "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong '/'
   CHECK(Utf8Truncate("acción", 4) == "acci");
   CHECK(Utf8Truncate("acción", 5) == "acci");  // never half of "ó"
+}
+
+TEST_CASE("HtmlEscape: markup and quotes escaped, UTF-8 kept", "[core]") {
+  CHECK(HtmlEscape("<a href=\"x\">O'Neil & Co</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;O&#39;Neil &amp; Co&lt;/a&gt;");
+  CHECK(HtmlEscape("participación") == "participación");
+  CHECK(HtmlEscape("") == "");
 }
 
 TEST_CASE("DocType: names round-trip, anything else is no type", "[core]") {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/core/countries.h"
+#include "pipeline/core/html_escape.h"
 #include "pipeline/query/query.h"
 
 namespace planmine {
@@ -22,32 +23,7 @@ namespace fs = std::filesystem;
 // 100 %). Kept equal to MIN_SHADE_N in kScript.
 constexpr int64_t kMinShadeN = 10;
 
-std::string Esc(const std::string& s) {
-  std::string o;
-  o.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      case '\'':
-        o += "&#39;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
+std::string Esc(const std::string& s) { return HtmlEscape(s); }
 
 // Percent-encodes every byte not in [A-Za-z0-9] or `keep`.
 std::string Percent(const std::string& s, const char* keep) {

@@ -3,34 +3,11 @@
 
 #include <algorithm>
 
+#include "pipeline/core/html_escape.h"
+
 namespace planmine::serve_internal {
 
-std::string Html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Html(const std::string& s) { return HtmlEscape(s); }
 
 std::string Url(const std::string& s) {
   static const char* kHex = "0123456789ABCDEF";
