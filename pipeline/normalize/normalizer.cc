@@ -262,6 +262,7 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
   Normalizer n;
   n.lexicon_ = std::make_shared<Lexicon>();
   n.lexicon_->paths = options.word_lists;
+  if (options.prefetch_word_lists) n.lexicon_->Prefetch();
   return n;
 }
 
@@ -290,15 +291,18 @@ bool LowerLatin(std::string_view word, std::string* out) {
   return true;
 }
 
-// Adds the words of one list (one per line, UTF-8 or Latin-1), lower-cased.
-void ReadWordList(const std::string& path, WordSet* words) {
+// Adds the words of one list (one per line, UTF-8 or Latin-1), lower-cased;
+// stops early once `cancel` is set.
+void ReadWordList(const std::string& path, const std::atomic<bool>& cancel,
+                  WordSet* words) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return;
   std::string all((std::istreambuf_iterator<char>(in)),
                   std::istreambuf_iterator<char>());
   std::string lower;
   std::string_view rest = all;
-  while (!rest.empty()) {
+  for (size_t n = 1; !rest.empty(); ++n) {
+    if (n % 4096 == 0 && cancel.load(std::memory_order_relaxed)) return;
     size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
     rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
@@ -317,12 +321,31 @@ void ReadWordList(const std::string& path, WordSet* words) {
 }  // namespace
 
 const WordSet& Normalizer::Lexicon::Words() {
-  // Read on first use: a run that only re-mines stored text, or finds
-  // nothing changed, never pays for the half a million words.
-  std::call_once(once, [this] {
-    for (const std::string& path : paths) ReadWordList(path, &words);
-  });
+  {
+    std::lock_guard<std::mutex> lock(loader_mu);
+    if (loader.joinable()) loader.join();
+  }
+  // Read on first use unless prefetched: a run that only re-mines stored
+  // text, or finds nothing changed, never pays for the half a million words.
+  Load();
   return words;
+}
+
+void Normalizer::Lexicon::Load() {
+  std::call_once(once, [this] {
+    for (const std::string& path : paths) ReadWordList(path, cancel, &words);
+  });
+}
+
+void Normalizer::Lexicon::Prefetch() {
+  std::lock_guard<std::mutex> lock(loader_mu);
+  if (loader.joinable()) return;
+  loader = std::thread([this] { Load(); });
+}
+
+Normalizer::Lexicon::~Lexicon() {
+  cancel = true;
+  if (loader.joinable()) loader.join();
 }
 
 std::string Normalizer::NormalizeLine(std::string_view line) {

@@ -17,10 +17,12 @@
 #ifndef PLANMINE_NORMALIZE_NORMALIZER_H_
 #define PLANMINE_NORMALIZE_NORMALIZER_H_
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
@@ -81,6 +83,13 @@ struct NormalizeOptions {
   // Word lists (one word per line) that attest joined words, e.g.
   // /usr/share/dict/spanish. Missing files are skipped silently.
   std::vector<std::string> word_lists;
+  // Start reading the word lists at Create, on a thread of their own, so
+  // that the half a million words load while the caller does other start-up
+  // work (compiling the pattern packs); the first use waits for the thread.
+  // A Normalizer destroyed before any use stops the reading early. Whoever
+  // forks must use the dictionary first (dictionary_size()), so that no
+  // thread is running at the fork.
+  bool prefetch_word_lists = false;
 };
 
 class Normalizer {
@@ -106,7 +115,13 @@ class Normalizer {
     std::vector<std::string> paths;
     std::once_flag once;
     WordSet words;
+    std::mutex loader_mu;
+    std::thread loader;  // the prefetch, until the first use joins it
+    std::atomic<bool> cancel{false};
     const WordSet& Words();
+    void Load();  // once
+    void Prefetch();
+    ~Lexicon();
   };
   std::shared_ptr<Lexicon> lexicon_;
 };

@@ -175,5 +175,29 @@ TEST_CASE("Normalizer: word lists are lower-cased, UTF-8 or Latin-1",
   std::remove(path.c_str());
 }
 
+TEST_CASE("Normalizer: word lists read ahead give the same dictionary",
+          "[normalize]") {
+  std::vector<std::string> lists = DefaultWordLists();
+  if (lists.empty()) {
+    WARN("no system word lists installed (wspanish, wbrazilian): skipping");
+    return;
+  }
+  auto plain = Normalizer::Create(NormalizeOptions{lists});
+  REQUIRE(plain.ok());
+  NormalizeOptions o{lists};
+  o.prefetch_word_lists = true;
+  auto ahead = Normalizer::Create(o);
+  REQUIRE(ahead.ok());
+  CHECK(ahead->dictionary_size() == plain->dictionary_size());
+  NormalizedDocument out =
+      ahead->Normalize(OneBlock({"la ciudad de-", "be disponi-", "bilizar"}));
+  CHECK(out.pages[0].text == "la ciudad debe disponibilizar");
+  // Dropped before any use: the reading stops, nothing waits for the lists.
+  for (int i = 0; i < 3; ++i) {
+    auto unused = Normalizer::Create(o);
+    REQUIRE(unused.ok());
+  }
+}
+
 }  // namespace
 }  // namespace planmine

@@ -349,6 +349,9 @@ Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
   o.ocr = g.ocr != "off";
   o.extract.ocr_images = g.ocr == "images";
   o.normalize.word_lists = DefaultWordLists();
+  // Read while Pipeline::Create compiles the packs (the two longest parts
+  // of the start-up, on two cores).
+  o.normalize.prefetch_word_lists = true;
   return Pipeline::Create(o);
 }
 
