@@ -150,7 +150,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-6";
+  static constexpr const char* kVersion = "mine-7";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 
