@@ -279,6 +279,33 @@ std::vector<std::vector<PatternMatch>> Miner::MatchSentences(
 // labels with values; summary tables (segment/summary_table.cc) fill lead
 // agencies; AssignThemes (commitment_themes.cc) reads what each commitment
 // is about.
+namespace {
+
+// The plan's own list of its commitments (a numbered list written in the
+// text, or a summary table's rows when the units are not those rows) gives
+// the numbers of units that have none, and the count the plan names: fewer
+// units than that is said in `warnings`.
+void CheckAgainstList(const SegmentInput& in,
+                      const std::vector<Commitment>& rows,
+                      std::vector<Commitment>* units,
+                      std::vector<std::string>* warnings) {
+  if (units->size() < 3) return;
+  std::vector<std::vector<ContentsItem>> lists = PlanLists(in);
+  const bool from_table = units->front().kind == CommitmentKind::kTable;
+  if (!from_table && rows.size() >= 3) {
+    std::vector<ContentsItem> items;
+    for (const Commitment& r : rows) items.push_back({r.number, r.title});
+    lists.push_back(std::move(items));
+  }
+  const ListMatch match = MatchToList(*units, lists);
+  NumberFromList(match, lists, units);
+  const std::string w =
+      ListCountWarning(static_cast<int>(units->size()), match);
+  if (!w.empty()) warnings->push_back(w);
+}
+
+}  // namespace
+
 Findings Miner::Mine(const std::vector<Sentence>& sentences,
                      const NormalizedDocument* pages, const MatchCache* reuse,
                      MatchCache* out) const {
@@ -296,6 +323,7 @@ Findings Miner::Mine(const std::vector<Sentence>& sentences,
   std::vector<Commitment> units = Segment(in, &scan, rows);
   // A plan whose only list of its commitments is a summary table.
   if (units.size() < 3 && rows.size() >= 3) units = std::move(rows);
+  CheckAgainstList(in, rows, &units, &f.warnings);
   if (pages != nullptr && !units.empty())
     in.rows = PlaceRows(sentences, *pages);
   if (!units.empty()) in.run_in_labels = LearnRunInLabels(sentences);

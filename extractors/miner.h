@@ -62,6 +62,9 @@ bool ParseCommitmentKind(std::string_view name, CommitmentKind* out);
 struct Commitment {
   CommitmentKind kind = CommitmentKind::kHeading;
   std::string number;
+  // The number is the unit's place in the document, not one the plan wrote
+  // on it (run-in titles, template sheets): the plan's own list may give it.
+  bool number_in_order = false;
   std::string title;
   int first_page = 0, last_page = 0;
   int first_sentence = 0, last_sentence = 0;  // indexes into the sentences
@@ -135,6 +138,9 @@ struct SegmentInput;  // mine_internal.h
 
 struct Findings {
   std::vector<Commitment> commitments;
+  // What the miner could not reconcile, said in words ("found 12 of the 15
+  // commitments the plan's own list names").
+  std::vector<std::string> warnings;
   std::vector<ThemeHit> theme_hits;
   std::vector<Entity> entities;
   std::vector<Statement> statements;
@@ -144,7 +150,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-6";
+  static constexpr const char* kVersion = "mine-7";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 

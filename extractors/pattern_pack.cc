@@ -146,6 +146,46 @@ Result<PatternPack> LoadPatternPack(const std::string& path) {
   return ParsePatternPack(*text, path);
 }
 
+namespace {
+
+// `text` with each `{{pack.group}}` replaced by the alternation of that
+// group's patterns, as written, in every `packs` file of that pack; empty
+// with `error` set when a reference names no pattern.
+std::string ExpandReferences(const std::string& text, const std::string& name,
+                             const std::vector<PatternPack>& packs,
+                             std::string* error) {
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    const size_t open = text.find("{{", pos);
+    if (open == std::string::npos) break;
+    const size_t close = text.find("}}", open);
+    const std::string ref = close == std::string::npos
+                                ? text.substr(open)
+                                : text.substr(open + 2, close - open - 2);
+    const size_t dot = ref.find('.');
+    std::string alternation;
+    for (const PatternPack& pack : packs) {
+      if (dot == std::string::npos || pack.name != ref.substr(0, dot)) continue;
+      for (const Pattern& p : pack.patterns)
+        if (p.group == ref.substr(dot + 1))
+          alternation += (alternation.empty() ? "" : "|") + p.source;
+    }
+    if (alternation.empty()) {
+      const int line = 1 + static_cast<int>(std::count(
+                               text.begin(), text.begin() + open, '\n'));
+      *error = name + ":" + std::to_string(line) + ": {{" + ref +
+               "}} names no pattern of a pack without references";
+      return "";
+    }
+    out += text.substr(pos, open - pos) + "(?:" + alternation + ")";
+    pos = close + 2;
+  }
+  return out + text.substr(pos);
+}
+
+}  // namespace
+
 Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
@@ -155,11 +195,31 @@ Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
     if (e.path().extension() == ".pat") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   if (files.empty()) return NotFound(dir + ": no *.pat pattern packs");
-  std::vector<PatternPack> packs;
-  for (const std::string& f : files) {
-    Result<PatternPack> p = LoadPatternPack(f);
+  // Packs without references first; then those that name their patterns
+  // ("{{dates.month}}": one list of month words for every pack).
+  std::vector<std::string> texts(files.size());
+  std::vector<PatternPack> packs(files.size()), plain;
+  std::vector<bool> refers(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    Result<std::string> text = ReadAll(files[i]);
+    if (!text.ok()) return text.status();
+    texts[i] = std::move(*text);
+    refers[i] = texts[i].find("{{") != std::string::npos;
+    if (refers[i]) continue;
+    Result<PatternPack> p = ParsePatternPack(texts[i], files[i]);
     if (!p.ok()) return p.status();
-    packs.push_back(std::move(*p));
+    packs[i] = std::move(*p);
+    plain.push_back(packs[i]);
+  }
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!refers[i]) continue;
+    std::string error;
+    std::string expanded =
+        ExpandReferences(texts[i], BaseName(files[i]), plain, &error);
+    if (!error.empty()) return InvalidArgument(error);
+    Result<PatternPack> p = ParsePatternPack(expanded, files[i]);
+    if (!p.ok()) return p.status();
+    packs[i] = std::move(*p);
   }
   return packs;
 }

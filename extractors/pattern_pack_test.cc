@@ -133,6 +133,40 @@ TEST_CASE("PatternPack: every example of every shipped pack holds",
   }
 }
 
+TEST_CASE("PatternPack: a pattern names another pack's group in braces",
+          "[patterns]") {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("dates.es.pat"),
+                     "@pack dates\n@version 1\n@lang es\n"
+                     "month.01  \\benero\\b\nmonth.02  \\bfebrero\\b\n");
+  testing::WriteFile(dir.File("dates.en.pat"),
+                     "@pack dates\n@version 1\n@lang en\n"
+                     "month.01  \\bjanuary\\b\n");
+  testing::WriteFile(dir.File("entities.any.pat"),
+                     "@pack entities\n@version 1\n@lang any\n"
+                     "date.my  (?P<month>{{dates.month}})\\s+\\d{4}\n");
+  auto packs = LoadPackDir(dir.path());
+  REQUIRE(packs.ok());
+  const Pattern* date = nullptr;
+  for (const PatternPack& p : *packs)
+    if (p.name == "entities") date = &p.patterns[0];
+  REQUIRE(date != nullptr);
+  // Every language's month words, in file order.
+  CHECK(date->source ==
+        "(?P<month>(?:\\bjanuary\\b|\\benero\\b|\\bfebrero\\b))"
+        "\\s+\\d{4}");
+  CHECK(RE2::PartialMatch("hasta febrero 2025", *date->compiled));
+  // A reference to nothing is an error naming the file and line.
+  testing::WriteFile(dir.File("entities.any.pat"),
+                     "@pack entities\n@version 1\n@lang any\n"
+                     "date.my  {{dates.day}}\\s+\\d{4}\n");
+  auto bad = LoadPackDir(dir.path());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() ==
+        "entities.any.pat:4: {{dates.day}} names no pattern of a pack "
+        "without references");
+}
+
 TEST_CASE("PatternPack: examples file format errors name the line",
           "[patterns]") {
   testing::TempDir dir;

@@ -2,7 +2,7 @@
 # cycle (named groups from, to, ordinal), date (day, month, year), email, url,
 # handle (social media), subnational (named group name: the place).
 @pack entities
-@version 3
+@version 4
 @lang any
 country.ar   \bargentin[ao]s?\b|\brep[uú]blica\s+argentina\b
 country.bo   \bbolivia\b
@@ -26,9 +26,13 @@ country.uy   \burugua[iy]\b
 country.gb   \breino\s+unido\b|\bunited\s+kingdom\b|\bthe\s+uk\b|\bgreat\s+britain\b
 cycle.plan_years   \b(?:plan(?:o)?\s+(?:de\s+)?(?:acci[oó]n|a[cç][aã]o)|(?:national\s+)?action\s+plan)\b[^.\n]{0,40}?\b(?P<from>(?:19|20)\d{2})\s*[-–/]\s*(?P<to>(?:19|20)?\d{2})\b
 cycle.ordinal      \b(?P<ordinal>(?:I{1,3}|IV|VI{0,3}|IX|X|1st|2nd|3rd|[4-9]th|10th|[1-9][ºª°]|primer|primero|primeiro|segundo|tercer|tercero|terceiro|cuarto|quarto|quinto|sexto|s[eé]ptimo|s[eé]timo|octavo|oitavo|first|second|third|fourth|fifth|sixth|seventh|eighth))\s+(?:(?-i:\p{Lu}[\p{L}.]*)\s+){0,4}(?:plan(?:o)?\s+(?:nacional\s+)?(?:de\s+)?(?:acci[oó]n|a[cç][aã]o)|action\s+plan)\b
-date.dmy     \b(?P<day>[0-3]?\d)\s+(?:de\s+)?(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[cç]o|maio|junho|julho|setembro|outubro|novembro|dezembro|january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})\b
-date.mdy     \b(?P<month>january|february|march|april|june|july|august|september|october|november|december)\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d{2})\b
-date.my      \b(?P<month>enero|febrero|marzo|abril|junio|julio|agosto|se?tiembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[cç]o|junho|julho|setembro|outubro|novembro|dezembro|january|february|march|april|june|july|august|september|october|november|december)\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})\b
+# Dates: the month words are the dates packs' (dates.{es,pt,en}.pat, group
+# month), put in where a pattern names that group in double braces when the
+# packs are read (extractors/README.md). A month word there takes the space or
+# mark after it with it, hence \s* after the month.
+date.dmy     \b(?P<day>[0-3]?\d)\s+(?:de\s+)?(?P<month>{{dates.month}})\s*(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})\b
+date.mdy     (?P<month>{{dates.month}})\s*(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d{2})\b
+date.my      (?P<month>{{dates.month}})\s*(?:de\s+|del\s+)?(?P<year>(?:19|20)\d{2})\b
 date.iso     \b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b
 date.numeric \b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b
 email.address \b[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}\b

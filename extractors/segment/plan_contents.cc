@@ -162,4 +162,90 @@ size_t ChooseByContents(const std::vector<std::vector<Commitment>>& candidates,
   return best;
 }
 
+namespace {
+
+// The longest in-order pairing of units with items (each once, keeping
+// both orders) under TitlesAgree: a longest common subsequence.
+std::vector<int> AlignInOrder(const std::vector<Commitment>& units,
+                              const std::vector<ContentsItem>& list) {
+  const size_t nu = units.size(), ni = list.size();
+  auto agree = [&](size_t u, size_t i) {
+    const int s = list[i].sentence;
+    if (s >= 0 &&
+        (s == units[u].first_sentence || s + 1 == units[u].first_sentence))
+      return false;  // the unit's own line (or number cell)
+    return TitlesAgree(units[u].title, list[i].title);
+  };
+  // best[u][i]: the longest pairing of units u.. with items i...
+  std::vector<std::vector<int>> best(nu + 1, std::vector<int>(ni + 1, 0));
+  std::vector<std::vector<char>> ok(nu, std::vector<char>(ni));
+  for (size_t u = nu; u-- > 0;)
+    for (size_t i = ni; i-- > 0;) {
+      ok[u][i] = agree(u, i);
+      best[u][i] = std::max(best[u + 1][i], best[u][i + 1]);
+      if (ok[u][i]) best[u][i] = std::max(best[u][i], best[u + 1][i + 1] + 1);
+    }
+  std::vector<int> item(nu, -1);
+  for (size_t u = 0, i = 0; u < nu && i < ni;) {
+    if (ok[u][i] && best[u][i] == best[u + 1][i + 1] + 1) {
+      item[u++] = static_cast<int>(i++);
+    } else if (best[u + 1][i] >= best[u][i + 1]) {
+      ++u;
+    } else {
+      ++i;
+    }
+  }
+  return item;
+}
+
+}  // namespace
+
+ListMatch MatchToList(const std::vector<Commitment>& units,
+                      const std::vector<std::vector<ContentsItem>>& lists) {
+  ListMatch m;
+  for (size_t l = 0; l < lists.size(); ++l) {
+    std::vector<int> item = AlignInOrder(units, lists[l]);
+    const int named = static_cast<int>(
+        std::count_if(item.begin(), item.end(), [](int i) { return i >= 0; }));
+    const int size = static_cast<int>(lists[l].size());
+    if (named < 3 || named * 2 < static_cast<int>(units.size()) ||
+        named * 3 < size || named <= m.named)
+      continue;
+    m.list = static_cast<int>(l);
+    m.expected = size;
+    m.named = named;
+    m.item = std::move(item);
+  }
+  return m;
+}
+
+int NumberFromList(const ListMatch& match,
+                   const std::vector<std::vector<ContentsItem>>& lists,
+                   std::vector<Commitment>* units) {
+  if (match.list < 0) return 0;
+  const std::vector<ContentsItem>& list = lists[match.list];
+  std::vector<int> item = match.item;
+  // An unnamed unit alone between two named ones whose items leave exactly
+  // one between them is that item (its title was written otherwise).
+  for (size_t u = 1; u + 1 < item.size(); ++u)
+    if (item[u] < 0 && item[u - 1] >= 0 && item[u + 1] == item[u - 1] + 2)
+      item[u] = item[u - 1] + 1;
+  int changed = 0;
+  for (size_t u = 0; u < units->size(); ++u) {
+    Commitment& c = (*units)[u];
+    if (!c.number_in_order || item[u] < 0) continue;
+    changed += c.number != list[item[u]].number;
+    c.number = list[item[u]].number;
+    c.number_in_order = false;
+  }
+  return changed;
+}
+
+std::string ListCountWarning(int found, const ListMatch& match) {
+  if (match.list < 0 || found >= match.expected) return "";
+  return "found " + std::to_string(found) + " of the " +
+         std::to_string(match.expected) +
+         " commitments the plan's own list names";
+}
+
 }  // namespace planmine

@@ -131,6 +131,7 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
     c.kind = CommitmentKind::kHeading;
     c.pattern_id = "repeated_template";
     c.number = std::to_string(units.size() + 1);
+    c.number_in_order = true;
     c.first_sentence = fs->second;
     c.first_page = page.number;
     if (title_block >= 0) {
@@ -144,6 +145,7 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
       std::string number, rest;
       if (RE2::FullMatch(c.title, kNumbered, &number, &rest)) {
         c.number = number;
+        c.number_in_order = false;
         c.title = CleanTitle(rest);
       }
     }

@@ -183,6 +183,7 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
     u.kind = CommitmentKind::kHeading;
     u.pattern_id = "run_in_title";
     u.number = std::to_string(i + 1);
+    u.number_in_order = true;
     u.title = o.title;
     u.first_sentence = o.sentence;
     u.first_page = o.page;

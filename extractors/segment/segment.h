@@ -79,6 +79,31 @@ size_t ChooseByContents(const std::vector<std::vector<Commitment>>& candidates,
                         size_t chosen,
                         const std::vector<std::vector<ContentsItem>>& lists);
 
+// plan_contents.cc: how units stand against the plan's own list of its
+// commitments. The list is the one whose items name the most units in order
+// (TitlesAgree, an item never on a unit's own first sentence or number cell):
+// at least three, half of the units and a third of the list's items.
+struct ListMatch {
+  int list = -1;          // index into the lists; -1 when none names them
+  int expected = 0;       // how many commitments that list names
+  int named = 0;          // units named by one of its items
+  std::vector<int> item;  // per unit: the item naming it, -1 when none
+};
+ListMatch MatchToList(const std::vector<Commitment>& units,
+                      const std::vector<std::vector<ContentsItem>>& lists);
+
+// plan_contents.cc: gives the units numbered only by their place
+// (Commitment::number_in_order) the numbers of the list's items that name
+// them; an unnamed unit between two named ones takes the one item left
+// between theirs. Returns how many numbers changed.
+int NumberFromList(const ListMatch& match,
+                   const std::vector<std::vector<ContentsItem>>& lists,
+                   std::vector<Commitment>* units);
+
+// plan_contents.cc: "found 12 of the 15 commitments the plan's own list
+// names" when `found` units are fewer than the list names; else empty.
+std::string ListCountWarning(int found, const ListMatch& match);
+
 // chapter_level.cc: true when `level` is the level above the units: one
 // of its headings names the unit (SentenceSignals::names_unit: "3.
 // Compromisos del Plan de Acción") and holds two thirds or more (three or

@@ -551,6 +551,92 @@ TEST_CASE("PlanContents: titles agree on half the shorter one's words",
   CHECK_FALSE(TitlesAgree("", "Transparencia"));
 }
 
+namespace {
+
+std::vector<ContentsItem> Listed(const std::vector<std::string>& titles,
+                                 int first_sentence) {
+  std::vector<ContentsItem> list;
+  for (size_t i = 0; i < titles.size(); ++i)
+    list.push_back({std::to_string(i + 1), titles[i],
+                    first_sentence + static_cast<int>(i)});
+  return list;
+}
+
+std::vector<Commitment> InOrder(const std::vector<std::string>& titles) {
+  std::vector<Commitment> units = Units(titles, 40);
+  for (Commitment& u : units) u.number_in_order = true;
+  return units;
+}
+
+}  // namespace
+
+TEST_CASE("PlanContents: the list numbers the units it names, in order",
+          "[mine][segment]") {
+  const std::vector<std::vector<ContentsItem>> lists = {
+      Listed(kCommitments, 2)};
+  // The second commitment was not found: the others keep the list's numbers
+  // rather than their places.
+  std::vector<Commitment> units = InOrder(
+      {kCommitments[0], kCommitments[2], kCommitments[3], kCommitments[4]});
+  ListMatch m = MatchToList(units, lists);
+  REQUIRE(m.list == 0);
+  CHECK(m.expected == 5);
+  CHECK(m.named == 4);
+  CHECK(NumberFromList(m, lists, &units) == 3);
+  CHECK(units[0].number == "1");
+  CHECK(units[1].number == "3");
+  CHECK(units[3].number == "5");
+  CHECK(ListCountWarning(4, m) ==
+        "found 4 of the 5 commitments the plan's own list names");
+  CHECK(ListCountWarning(5, m).empty());
+  // A unit whose title is written otherwise, alone between two named ones,
+  // takes the one item left between theirs.
+  std::vector<Commitment> other = InOrder(kCommitments);
+  other[2].title = "Canal seguro para alertadores";
+  m = MatchToList(other, lists);
+  NumberFromList(m, lists, &other);
+  CHECK(other[2].number == "3");
+  CHECK(ListCountWarning(5, m).empty());
+}
+
+TEST_CASE("PlanContents: numbers the plan wrote are kept", "[mine][segment]") {
+  const std::vector<std::vector<ContentsItem>> lists = {
+      Listed(kCommitments, 2)};
+  std::vector<Commitment> units = Units(
+      {kCommitments[0], kCommitments[2], kCommitments[3], kCommitments[4]}, 40);
+  units[1].number = "7";
+  ListMatch m = MatchToList(units, lists);
+  CHECK(NumberFromList(m, lists, &units) == 0);
+  CHECK(units[1].number == "7");
+  // The expected count is the list's all the same.
+  CHECK(m.expected == 5);
+}
+
+TEST_CASE("PlanContents: a list that names few of the units gives nothing",
+          "[mine][segment]") {
+  // A list of chapters that names one unit, and a long list of which the
+  // units are fewer than a third: neither is the plan's list of them.
+  std::vector<std::string> long_list = kChapters;
+  for (const std::string& t : kCommitments) long_list.push_back(t);
+  for (int i = 0; i < 8; ++i)
+    long_list.push_back("Anexo técnico número " + std::to_string(i + 1) +
+                        " sobre " + kChapters[i % 4]);
+  const std::vector<std::vector<ContentsItem>> lists = {
+      Listed({kChapters[0], kChapters[1], kCommitments[0]}, 2),
+      Listed(long_list, 10)};
+  std::vector<Commitment> units = InOrder(
+      {kCommitments[0], kCommitments[1], kCommitments[2], kCommitments[3]});
+  ListMatch m = MatchToList(units, lists);
+  CHECK(m.list == -1);
+  CHECK(NumberFromList(m, lists, &units) == 0);
+  CHECK(ListCountWarning(4, m).empty());
+  // Items out of order name only the units that keep the list's order.
+  std::vector<Commitment> shuffled =
+      InOrder({kCommitments[4], kCommitments[3], kCommitments[2],
+               kCommitments[1], kCommitments[0]});
+  CHECK(MatchToList(shuffled, {Listed(kCommitments, 2)}).list == -1);
+}
+
 TEST_CASE(
     "Segment: bold chapters yield to the commitments a summary table "
     "lists",
