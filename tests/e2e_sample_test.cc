@@ -536,10 +536,19 @@ TEST_CASE(
   CHECK(ReadFile(json).find("\"status\": \"partial\"") != std::string::npos);
   // A worker over its memory cap fails its document, with the cap named
   // (not in the sanitizer build, whose shadow memory rules the cap out).
+  // A 17 MB text: a worker reads it whole, more than 60 MB of address
+  // space beyond what it shares with the parent. (The sample plan no
+  // longer does: workers do not mine, so they build no pattern DFAs.)
 #ifndef PLANMINE_SANITIZER_PRELOAD
-  CommandResult mem = Run(PlanmineBin() + " --db " + dir.File("m.sqlite") +
-                          " --ocr off ingest --memory-mb 60 " +
-                          dir.File("in/co-plan-accion-demo-2021-2023.pdf"));
+  {
+    std::ofstream big(dir.File("big.txt"));
+    for (int i = 0; i < 200000; ++i)
+      big << "El Ministerio se compromete a publicar los datos del "
+             "presupuesto en formato abierto. ";
+  }
+  CommandResult mem =
+      Run(PlanmineBin() + " --db " + dir.File("m.sqlite") +
+          " --ocr off ingest --memory-mb 60 " + dir.File("big.txt"));
   CHECK(mem.exit_code == 2);  // nothing succeeded
   CHECK(mem.out.find("the worker's memory cap is 60 MB") != std::string::npos);
 #endif

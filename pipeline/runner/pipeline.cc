@@ -379,6 +379,23 @@ void Pipeline::Remine(const Corrections* corrections,
 
 Result<IndexedDocument> Pipeline::Process(
     const SourceFile& file, const Corrections* corrections) const {
+  auto doc = ProcessText(file);
+  if (!doc.ok()) return doc.status();
+  MineAndClassify(corrections, &*doc);
+  return doc;
+}
+
+void Pipeline::MineAndClassify(const Corrections* corrections,
+                               IndexedDocument* doc) const {
+  StageTimer timer(&doc->stage_seconds);
+  doc->findings =
+      miner_.Mine(doc->sentences, &doc->text, nullptr, &doc->matches);
+  timer.Lap("mine");
+  ApplyCorrectionsAndClassify(corrections, doc);
+  timer.Lap("classify");
+}
+
+Result<IndexedDocument> Pipeline::ProcessText(const SourceFile& file) const {
   IndexedDocument doc;
   doc.file = file;
   doc.versions = versions_;
@@ -454,8 +471,6 @@ Result<IndexedDocument> Pipeline::Process(
   timer.Lap("language");
   doc.sentences = splitter_.Split(doc.text);
   timer.Lap("segment");
-  doc.findings = miner_.Mine(doc.sentences, &doc.text, nullptr, &doc.matches);
-  timer.Lap("mine");
   size_t chars = 0;
   int empty_pages = 0;
   for (const NormalizedPage& p : doc.text.pages) {
@@ -475,8 +490,6 @@ Result<IndexedDocument> Pipeline::Process(
         std::to_string(doc.text.pages.size()) + " pages have no text" +
         (ocr_ ? " (OCR found none: blank or pictures only)" : ""));
   }
-  ApplyCorrectionsAndClassify(corrections, &doc);
-  timer.Lap("classify");
   return doc;
 }
 

@@ -60,6 +60,14 @@ class Pipeline {
   // inference.
   Result<IndexedDocument> Process(const SourceFile& file,
                                   const Corrections* corrections) const;
+  // Process in two halves: the stages that read the file and make the text
+  // (extract to segment), then the mining and the classification, which
+  // read only the document. Workers run the first half and the parent the
+  // second, so that the pattern sets' DFAs are built once, in the parent,
+  // rather than from cold in every worker.
+  Result<IndexedDocument> ProcessText(const SourceFile& file) const;
+  void MineAndClassify(const Corrections* corrections,
+                       IndexedDocument* doc) const;
 
   // Mines a document again from its stored text (Store::LoadText) and
   // decides its attributes afresh: for a document whose text stages are

@@ -17,8 +17,10 @@
 #include <deque>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "pipeline/core/clock.h"
 #include "pipeline/runner/doc_codec.h"
@@ -165,8 +167,7 @@ bool ReadSome(Worker* w) {
     if (index >= items.size()) _exit(5);
     const WorkItem& item = items[index];
     InjectFault(item.file.path, result);
-    std::string out =
-        EncodeResult(pipeline.Process(item.file, &item.corrections));
+    std::string out = EncodeResult(pipeline.ProcessText(item.file));
     uint64_t size = out.size();
     if (!WriteAll(result, &size, sizeof size) ||
         !WriteAll(result, out.data(), out.size()))
@@ -196,36 +197,43 @@ Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
 }
 
 using OnDone = std::function<Status(size_t, Result<IndexedDocument>)>;
+// What the parent does to a decoded result before it is stored (mining it).
+using Prepare = std::function<void(size_t, IndexedDocument*)>;
 
 // Calls `done` on a thread of its own, in the order results are put, so
 // that while a document is written to the index the parent goes on reading
 // the workers' pipes and handing out items: a worker writing a result of
 // megabytes into a 64 KB pipe otherwise waits, idle, until the parent has
-// stored the result before. At most `capacity` results wait, so that the
-// parent's memory stays bounded by a few documents. Once `done` fails, or
-// the run is interrupted, nothing more is stored.
+// stored the result before. Before that, a second thread decodes each
+// result and runs `prepare` on it (the mining), so that the next document
+// is mined while one is stored. At most `capacity` results wait, so that
+// the parent's memory stays bounded by a few documents. Once `done` fails,
+// or the run is interrupted, nothing more is stored.
 class Storer {
  public:
-  Storer(const OnDone& done, std::function<bool()> interrupted, size_t capacity)
+  Storer(const OnDone& done, const Prepare& prepare,
+         std::function<bool()> interrupted, size_t capacity)
       : done_(done),
+        prepare_(prepare),
         interrupted_(std::move(interrupted)),
         capacity_(capacity),
-        thread_([this] { Run(); }) {}
+        preparing_thread_([this] { PrepareLoop(); }),
+        storing_thread_([this] { StoreLoop(); }) {}
   Storer(const Storer&) = delete;
   Storer& operator=(const Storer&) = delete;
   ~Storer() { (void)Finish(); }
 
   // Queues a worker's message (8-byte length, then an encoded result).
   void PutMessage(size_t index, std::string message) {
-    Put({index, std::move(message), Status()});
+    Put({index, std::move(message), Status(), {}});
   }
   // Queues a failure.
-  void PutFailure(size_t index, Status why) { Put({index, "", why}); }
+  void PutFailure(size_t index, Status why) { Put({index, "", why, {}}); }
 
   // True once `done` has returned an error.
   bool failed() const { return failed_.load(); }
 
-  // Stores what is queued, stops the thread; the first error `done`
+  // Stores what is queued, stops the threads; the first error `done`
   // returned, if any.
   Status Finish() {
     {
@@ -233,15 +241,24 @@ class Storer {
       closing_ = true;
     }
     ready_.notify_all();
-    if (thread_.joinable()) thread_.join();
+    if (preparing_thread_.joinable()) preparing_thread_.join();
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      prepared_closing_ = true;
+    }
+    prepared_ready_.notify_all();
+    if (storing_thread_.joinable()) storing_thread_.join();
     return error_;
   }
 
-  // Holds the storing thread between two documents while the caller has
-  // the lock: a fork while it writes could copy into the child a lock it
-  // holds (ICU's, SQLite's), which the child would then wait for forever.
-  std::unique_lock<std::mutex> Pause() {
-    return std::unique_lock<std::mutex>(storing_);
+  // Holds both threads between two documents while the caller has the
+  // locks: a fork while one of them works could copy into the child a lock
+  // it holds (ICU's, RE2's, SQLite's), which the child would then wait for
+  // forever.
+  std::pair<std::unique_lock<std::mutex>, std::unique_lock<std::mutex>>
+  Pause() {
+    std::unique_lock<std::mutex> a(preparing_), b(storing_);
+    return {std::move(a), std::move(b)};
   }
 
  private:
@@ -249,6 +266,7 @@ class Storer {
     size_t index;
     std::string message;  // empty for a failure
     Status failure;
+    std::optional<Result<IndexedDocument>> result;  // once decoded
   };
 
   void Put(Job job) {
@@ -259,7 +277,7 @@ class Storer {
     ready_.notify_one();
   }
 
-  void Run() {
+  void PrepareLoop() {
     for (;;) {
       Job job;
       {
@@ -271,30 +289,63 @@ class Storer {
       }
       room_.notify_one();
       if (failed() || interrupted_()) continue;
+      {
+        std::lock_guard<std::mutex> hold(preparing_);
+        if (job.message.empty()) {
+          job.result.emplace(std::move(job.failure));
+        } else {
+          job.result.emplace(
+              DecodeResult(std::move(job.message), sizeof(uint64_t)));
+          if (job.result->ok()) prepare_(job.index, &**job.result);
+        }
+      }
+      std::unique_lock<std::mutex> lock(mu_);
+      prepared_room_.wait(lock, [&] { return prepared_.empty() || failed(); });
+      prepared_.push_back(std::move(job));
+      lock.unlock();
+      prepared_ready_.notify_one();
+    }
+  }
+
+  void StoreLoop() {
+    for (;;) {
+      Job job;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        prepared_ready_.wait(
+            lock, [&] { return !prepared_.empty() || prepared_closing_; });
+        if (prepared_.empty()) return;
+        job = std::move(prepared_.front());
+        prepared_.pop_front();
+      }
+      prepared_room_.notify_one();
+      if (failed() || interrupted_()) continue;
       std::lock_guard<std::mutex> hold(storing_);
-      Status s = job.message.empty()
-                     ? done_(job.index, std::move(job.failure))
-                     : done_(job.index, DecodeResult(std::move(job.message),
-                                                     sizeof(uint64_t)));
+      Status s = done_(job.index, std::move(*job.result));
       if (!s.ok()) {
         error_ = s;  // read by Finish after the join
         failed_ = true;
         room_.notify_all();
+        prepared_room_.notify_all();
       }
     }
   }
 
   const OnDone& done_;
+  const Prepare& prepare_;
   std::function<bool()> interrupted_;
   const size_t capacity_;
-  std::mutex mu_;  // guards queue_ and closing_
-  std::condition_variable ready_, room_;
-  std::deque<Job> queue_;
-  bool closing_ = false;
-  std::mutex storing_;  // held while `done` runs
+  std::mutex mu_;  // guards the queues and the closing flags
+  std::condition_variable ready_, room_, prepared_ready_, prepared_room_;
+  std::deque<Job> queue_;     // put, to be decoded and prepared
+  std::deque<Job> prepared_;  // prepared, to be stored (one at most)
+  bool closing_ = false, prepared_closing_ = false;
+  std::mutex preparing_;  // held while `prepare` runs
+  std::mutex storing_;    // held while `done` runs
   std::atomic<bool> failed_{false};
   Status error_;
-  std::thread thread_;  // last: started once the rest is constructed
+  // Last: started once the rest is constructed.
+  std::thread preparing_thread_, storing_thread_;
 };
 
 }  // namespace
@@ -324,9 +375,11 @@ Status ProcessInWorkers(
     return items[a].file.size > items[b].file.size;
   });
   pipeline.Warm();  // loaded once, shared by every worker
-  // The pattern sets are not warmed here: running every sentence pack over
-  // its examples before the fork cost more CPU than the workers saved
-  // (docs/benchmarks.md, issue 18, "two CPU cuts toggled alone").
+  // The workers stop after the text stages; the parent mines every
+  // document (`mine` below), so that the pattern sets' DFAs are built once,
+  // in one process, instead of from cold in every worker. (Warming them on
+  // the packs' examples before the fork cost more CPU than the workers
+  // saved: docs/benchmarks.md, issue 18.)
 
   // A worker that died between two items closes its end of the task pipe:
   // writing to it must fail with EPIPE, not kill the parent.
@@ -344,7 +397,7 @@ Status ProcessInWorkers(
       return IoError(std::string("pipe: ") + strerror(errno));
     }
     fflush(nullptr);
-    std::unique_lock<std::mutex> pause;
+    std::pair<std::unique_lock<std::mutex>, std::unique_lock<std::mutex>> pause;
     if (storer != nullptr) pause = storer->Pause();
     pid_t pid = fork();
     if (pid < 0) {
@@ -405,7 +458,12 @@ Status ProcessInWorkers(
   };
   for (Worker& w : workers) PLANMINE_RETURN_IF_ERROR(start(w));
   // Results are stored on their own thread from here on.
-  Storer storing(done, interrupted, workers.size());
+  // The workers made the text; the parent mines it with DFAs that stay
+  // warm from one document to the next.
+  Prepare mine = [&](size_t index, IndexedDocument* doc) {
+    pipeline.MineAndClassify(&items[index].corrections, doc);
+  };
+  Storer storing(done, mine, interrupted, workers.size());
   storer = &storing;
   auto failed = [&] { return !stop.ok() || storer->failed(); };
   while (finished < items.size() && !failed()) {

@@ -1,9 +1,12 @@
 // Worker processes for the stages that open files (Poppler, Tesseract): a
 // PDF that crashes, hangs or exhausts memory takes its worker down, not the
 // batch. Each document is processed in a forked child with a memory cap
-// (RLIMIT_AS) and a wall-clock limit; the child sends its IndexedDocument
-// back through a pipe (doc_codec.h) and the parent, the only writer, stores
-// it. Up to `jobs` children run at once.
+// (RLIMIT_AS) and a wall-clock limit; the child runs the stages that read
+// the file and make the text (Pipeline::ProcessText), sends its
+// IndexedDocument back through a pipe (doc_codec.h), and the parent mines
+// and classifies it (Pipeline::MineAndClassify, on a thread, with pattern
+// sets that stay warm across documents) and, the only writer, stores it.
+// Up to `jobs` children run at once.
 #ifndef PLANMINE_RUNNER_WORKERS_H_
 #define PLANMINE_RUNNER_WORKERS_H_
 
@@ -28,8 +31,9 @@ struct WorkItem {
 };
 
 // Processes every item, handing them to the workers largest file first;
-// calls `done(index, result)` in the parent, one at a time, in the order
-// results arrive, on a thread of its own (with workers): the parent goes on
+// in the parent, mines each result (on a thread of its own, with workers)
+// and then calls `done(index, result)`, one at a time, in the order
+// results arrive, on another thread: the parent goes on
 // reading results and handing out items while `done` writes one. A
 // child that dies, overruns its time or its memory gives a result with the
 // reason; so does one whose result is over kMaxWorkerResultBytes. Stops early,
