@@ -59,6 +59,17 @@ Result<HitFilter> HitFilter::Create(Db& db, const SearchOptions& o,
     auto ranges = KeptRanges(db, o);
     if (!ranges.ok()) return ranges.status();
     f.ranges_ = std::move(*ranges);
+    // Two subqueries: each is one seek at an end of the table (min and max
+    // in one SELECT scan it all).
+    auto s = db.Prepare(
+        "SELECT (SELECT min(id) FROM sentences), (SELECT max(id) FROM "
+        "sentences)");
+    if (!s.ok()) return s.status();
+    if (s->Step() && !s->IsNull(0)) {
+      f.first_id_ = s->Int(0);
+      f.last_id_ = s->Int(1);
+    }
+    if (!s->status().ok()) return s->status();
     for (size_t i = 0; i < f.ranges_.size(); ++i) {
       const bool ordered = f.ranges_[i].first <= f.ranges_[i].second;
       const bool apart = i == 0 || f.ranges_[i - 1].second < f.ranges_[i].first;
@@ -111,6 +122,17 @@ std::vector<std::pair<int64_t, int64_t>> HitFilter::Spans(size_t max) const {
       spans.back().second = ranges_[i].second;
   }
   return spans;
+}
+
+bool HitFilter::WorthSpanning(
+    const std::vector<std::pair<int64_t, int64_t>>& spans) const {
+  // In doubles: ids span up to 2^63.
+  double covered = 0;
+  for (const auto& [first, last] : spans)
+    covered += static_cast<double>(last) - static_cast<double>(first) + 1;
+  const double all =
+      static_cast<double>(last_id_) - static_cast<double>(first_id_) + 1;
+  return covered <= all * 3 / 4;
 }
 
 bool HitFilter::KeepInMemory(int64_t id) const {

@@ -134,6 +134,10 @@ TEST_CASE("HitFilter: spans of the kept documents, joined at the widest gaps",
   // Two spans: cut at the widest gap (202 to 301).
   CHECK(h->Spans(2) == Spans{{id(101), id(202)}, {id(301), id(302)}});
   CHECK(h->Spans(1) == Spans{{id(101), id(302)}});
+  // Worth stepping over when they cover at most 3/4 of the index's ids.
+  CHECK(h->WorthSpanning(h->Spans(8)));
+  CHECK_FALSE(h->WorthSpanning(h->Spans(1)));
+  CHECK(h->WorthSpanning({}));
   o.year_from = 2016;  // CO (2020) and BR (2017)
   h = HitFilter::Create(f.db(), o, "");
   REQUIRE(h.ok());
