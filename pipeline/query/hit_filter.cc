@@ -59,6 +59,17 @@ Result<HitFilter> HitFilter::Create(Db& db, const SearchOptions& o,
     auto ranges = KeptRanges(db, o);
     if (!ranges.ok()) return ranges.status();
     f.ranges_ = std::move(*ranges);
+    // Two subqueries: each is one seek at an end of the table (min and max
+    // in one SELECT scan it all).
+    auto s = db.Prepare(
+        "SELECT (SELECT min(id) FROM sentences), (SELECT max(id) FROM "
+        "sentences)");
+    if (!s.ok()) return s.status();
+    if (s->Step() && !s->IsNull(0)) {
+      f.first_id_ = s->Int(0);
+      f.last_id_ = s->Int(1);
+    }
+    if (!s->status().ok()) return s->status();
     for (size_t i = 0; i < f.ranges_.size(); ++i) {
       const bool ordered = f.ranges_[i].first <= f.ranges_[i].second;
       const bool apart = i == 0 || f.ranges_[i - 1].second < f.ranges_[i].first;
@@ -85,22 +96,46 @@ Result<HitFilter> HitFilter::Create(Db& db, const SearchOptions& o,
       f.theme_ids_loaded_ = true;
     }
   }
-  if (!theme.empty() && !f.theme_ids_loaded_) {
-    auto s = db.Prepare(
-        "SELECT 1 FROM theme_hits WHERE sentence_id = ?1 AND theme_id = ?2");
-    if (!s.ok()) return s.status();
-    f.theme_stmt_ = std::make_unique<Stmt>(std::move(*s));
-  }
-  if (!o.language.empty()) {
-    auto s = db.Prepare(
-        "SELECT 1 FROM sentences WHERE id = ?1 AND language = lower(?2)");
-    if (!s.ok()) return s.status();
-    f.language_stmt_ = std::make_unique<Stmt>(std::move(*s));
-  }
+  f.theme_in_sql_ = !theme.empty() && !f.theme_ids_loaded_;
+  f.db_ = &db;
   return f;
 }
 
-Result<bool> HitFilter::Keep(int64_t id) {
+std::vector<std::pair<int64_t, int64_t>> HitFilter::Spans(size_t max) const {
+  if (ranges_.size() <= max || max == 0) return ranges_;
+  // Cut at the max - 1 widest gaps between consecutive ranges.
+  std::vector<size_t> gaps(ranges_.size() - 1);
+  for (size_t i = 0; i < gaps.size(); ++i) gaps[i] = i;
+  auto wider = [&](size_t a, size_t b) {
+    const int64_t ga = ranges_[a + 1].first - ranges_[a].second;
+    const int64_t gb = ranges_[b + 1].first - ranges_[b].second;
+    return ga != gb ? ga > gb : a < b;
+  };
+  std::nth_element(gaps.begin(), gaps.begin() + (max - 1), gaps.end(), wider);
+  std::vector<char> cut(ranges_.size(), 0);
+  for (size_t i = 0; i + 1 < max; ++i) cut[gaps[i]] = 1;
+  std::vector<std::pair<int64_t, int64_t>> spans;
+  for (size_t i = 0; i < ranges_.size(); ++i) {
+    if (spans.empty() || cut[i - 1])
+      spans.push_back(ranges_[i]);
+    else
+      spans.back().second = ranges_[i].second;
+  }
+  return spans;
+}
+
+bool HitFilter::WorthSpanning(
+    const std::vector<std::pair<int64_t, int64_t>>& spans) const {
+  // In doubles: ids span up to 2^63.
+  double covered = 0;
+  for (const auto& [first, last] : spans)
+    covered += static_cast<double>(last) - static_cast<double>(first) + 1;
+  const double all =
+      static_cast<double>(last_id_) - static_cast<double>(first_id_) + 1;
+  return covered <= all * 3 / 4;
+}
+
+bool HitFilter::KeepInMemory(int64_t id) const {
   if (by_document_) {
     // The last range starting at or before id.
     auto it =
@@ -110,20 +145,45 @@ Result<bool> HitFilter::Keep(int64_t id) {
                          });
     if (it == ranges_.begin() || std::prev(it)->second < id) return false;
   }
-  if (theme_ids_loaded_ &&
-      !std::binary_search(theme_ids_.begin(), theme_ids_.end(), id))
-    return false;
-  for (auto [stmt, value] :
-       {std::pair<Stmt*, const std::string*>{theme_stmt_.get(), &theme_},
-        {language_stmt_.get(), &language_}}) {
-    if (stmt == nullptr) continue;
-    stmt->Reset();
-    stmt->Bind(1, id).Bind(2, *value);
-    const bool found = stmt->Step();
-    if (!stmt->status().ok()) return stmt->status();
-    if (!found) return false;
+  return !theme_ids_loaded_ ||
+         std::binary_search(theme_ids_.begin(), theme_ids_.end(), id);
+}
+
+Result<std::vector<int64_t>> HitFilter::KeepAll(std::vector<int64_t> ids) {
+  ids.erase(std::remove_if(ids.begin(), ids.end(),
+                           [&](int64_t id) { return !KeepInMemory(id); }),
+            ids.end());
+  std::sort(ids.begin(), ids.end());
+  // Each SQL test over the ids kept so far, in one statement: the ids go in
+  // as a JSON array, the ids that pass come out in ascending order.
+  const std::pair<bool, std::string> tests[] = {
+      {theme_in_sql_,
+       "SELECT DISTINCT sentence_id FROM theme_hits WHERE sentence_id IN "
+       "(SELECT value FROM json_each(?1)) AND theme_id = ?2 ORDER BY 1"},
+      {!language_.empty(),
+       "SELECT id FROM sentences WHERE id IN (SELECT value FROM "
+       "json_each(?1)) AND language = lower(?2) ORDER BY 1"}};
+  const std::string* values[] = {&theme_, &language_};
+  for (size_t t = 0; t < 2; ++t) {
+    if (!tests[t].first || ids.empty()) continue;
+    std::string json = "[";
+    for (int64_t id : ids)
+      json += (json.size() > 1 ? "," : "") + std::to_string(id);
+    json += "]";
+    auto s = db_->Prepare(tests[t].second);
+    if (!s.ok()) return s.status();
+    s->Bind(1, json).Bind(2, *values[t]);
+    ids.clear();
+    while (s->Step()) ids.push_back(s->Int(0));
+    if (!s->status().ok()) return s->status();
   }
-  return true;
+  return ids;
+}
+
+Result<bool> HitFilter::Keep(int64_t id) {
+  auto kept = KeepAll({id});
+  if (!kept.ok()) return kept.status();
+  return !kept->empty();
 }
 
 }  // namespace planmine

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
@@ -666,35 +667,90 @@ struct TopHits {
   int64_t total = 0;
 };
 
-// `filter`, when given, is tested on each hit (the statement is then the
-// unfiltered one).
+// Keeps the k best of `hit` and the hits before it in `heap`, a max-heap
+// (the worst of them on top).
+void PushTop(std::pair<double, int64_t> hit, size_t k,
+             std::vector<std::pair<double, int64_t>>* heap) {
+  if (heap->size() < k) {
+    heap->push_back(hit);
+    std::push_heap(heap->begin(), heap->end());
+  } else if (k > 0 && hit < heap->front()) {
+    std::pop_heap(heap->begin(), heap->end());
+    heap->back() = hit;
+    std::push_heap(heap->begin(), heap->end());
+  }
+}
+
+// At most this many statements step the index over a document filter's
+// spans (HitFilter::Spans): each costs a parse of the query and a seek per
+// term (0.17 ms for an OR of three words on a million sentences).
+constexpr size_t kMaxSpans = 32;
+
+// Steps the hits statement `sql` (HitsSql, on sentences_fts) and calls
+// `row(stmt)` for each row. With a document filter, and weights given (no
+// frequency pass per statement: fts_rank.h), once per span of the kept
+// documents (rowid BETWEEN), so the matches of other documents are neither
+// read nor ranked, when the spans hold at most three quarters of the index
+// (HitFilter::WorthSpanning); otherwise once.
+template <typename Row>
+Status StepHits(Db& db, const std::string& sql,
+                const std::vector<std::string>& params, HitFilter* filter,
+                Row row) {
+  const bool spanned = filter != nullptr && filter->by_document() &&
+                       params.size() > 10 && !params[10].empty() &&
+                       sql.find("sentences_fts MATCH") != std::string::npos;
+  const auto spans = spanned ? filter->Spans(kMaxSpans)
+                             : std::vector<std::pair<int64_t, int64_t>>();
+  if (!spanned || !filter->WorthSpanning(spans)) {
+    auto s = PrepareBound(db, sql, params);
+    if (!s.ok()) return s.status();
+    while (s->Step()) row(*s);
+    return s->status();
+  }
+  std::vector<std::string> p = params;
+  p.resize(std::max<size_t>(p.size(), 19));
+  auto s = PrepareBound(db, sql + " AND rowid BETWEEN ?20 AND ?21", p);
+  if (!s.ok()) return s.status();
+  for (const auto& [first, last] : spans) {
+    s->Reset();  // clears the bindings too
+    for (size_t i = 0; i < p.size(); ++i)
+      if (!p[i].empty()) s->Bind(static_cast<int>(i + 1), p[i]);
+    s->Bind(20, first).Bind(21, last);
+    while (s->Step()) row(*s);
+    if (!s->status().ok()) return s->status();
+  }
+  return Status::Ok();
+}
+
+// `filter`, when given, is tested on the hits (the statement is then the
+// unfiltered one), all of them at once after the pass (HitFilter::KeepAll).
 Result<TopHits> FindTopHits(Db& db, const std::string& sql,
                             const std::vector<std::string>& params, size_t k,
                             HitFilter* filter = nullptr) {
-  auto s = PrepareBound(db, sql, params);
-  if (!s.ok()) return s.status();
   TopHits out;
-  // A max-heap of the k best so far: the worst of them on top.
-  std::vector<std::pair<double, int64_t>>& heap = out.best;
-  while (s->Step()) {
-    std::pair<double, int64_t> hit{s->Real(1), s->Int(0)};
+  std::vector<std::pair<double, int64_t>> all;  // when filtered
+  std::vector<int64_t> ids;
+  Status st = StepHits(db, sql, params, filter, [&](Stmt& s) {
+    std::pair<double, int64_t> hit{s.Real(1), s.Int(0)};
     if (filter != nullptr) {
-      auto keep = filter->Keep(hit.second);
-      if (!keep.ok()) return keep.status();
-      if (!*keep) continue;
+      all.push_back(hit);
+      ids.push_back(hit.second);
+      return;
     }
     ++out.total;
-    if (heap.size() < k) {
-      heap.push_back(hit);
-      std::push_heap(heap.begin(), heap.end());
-    } else if (k > 0 && hit < heap.front()) {
-      std::pop_heap(heap.begin(), heap.end());
-      heap.back() = hit;
-      std::push_heap(heap.begin(), heap.end());
+    PushTop(hit, k, &out.best);
+  });
+  if (!st.ok()) return st;
+  if (filter != nullptr) {
+    auto kept = filter->KeepAll(std::move(ids));
+    if (!kept.ok()) return kept.status();
+    for (const auto& hit : all) {
+      if (!std::binary_search(kept->begin(), kept->end(), hit.second)) continue;
+      ++out.total;
+      PushTop(hit, k, &out.best);
     }
   }
-  if (!s->status().ok()) return s->status();
-  std::sort_heap(heap.begin(), heap.end());
+  std::sort_heap(out.best.begin(), out.best.end());
   return out;
 }
 
@@ -951,33 +1007,65 @@ namespace {
 // (1 the query's own words, 2 their bridge equivalents, 3 the theme), the
 // smallest of each over the passes that found it.
 struct Found {
+  int64_t id;
   double score;
   int via;
 };
-using FoundMap = std::unordered_map<int64_t, Found>;
+// The sentences found, by ascending id, each once: each pass comes out of
+// the index by ascending id and is merged in one walk (a hash map of every
+// match was a sixth of a document search, and its ids were sorted after).
+using FoundList = std::vector<Found>;
 
-// Adds the rows (id, score) of `sql` to `found`, found by `via`; `filter`,
-// when given, is tested on each.
-Status AddFound(Db& db, const std::string& sql,
-                const std::vector<std::string>& params, int via,
-                HitFilter* filter, FoundMap* found) {
-  auto s = PrepareBound(db, sql, params);
-  if (!s.ok()) return s.status();
-  while (s->Step()) {
-    const int64_t id = s->Int(0);
-    const double score = s->Real(1);
-    if (filter != nullptr) {
-      auto keep = filter->Keep(id);
-      if (!keep.ok()) return keep.status();
-      if (!*keep) continue;
-    }
-    auto [it, added] = found->try_emplace(id, Found{score, via});
-    if (!added) {
-      it->second.score = std::min(it->second.score, score);
-      it->second.via = std::min(it->second.via, via);
+// Sorts `v` by id and folds the entries of one id into one (the smallest
+// score and via).
+void SortAndFold(FoundList* v) {
+  auto by_id = [](const Found& a, const Found& b) { return a.id < b.id; };
+  if (!std::is_sorted(v->begin(), v->end(), by_id))
+    std::sort(v->begin(), v->end(), by_id);
+  size_t n = 0;
+  for (size_t i = 0; i < v->size(); ++i) {
+    const Found& f = (*v)[i];
+    if (n > 0 && (*v)[n - 1].id == f.id) {
+      (*v)[n - 1].score = std::min((*v)[n - 1].score, f.score);
+      (*v)[n - 1].via = std::min((*v)[n - 1].via, f.via);
+    } else {
+      (*v)[n++] = f;
     }
   }
-  return s->status();
+  v->resize(n);
+}
+
+// Adds the rows (id, score) of `sql` to `found`, found by `via`; `filter`,
+// when given, is tested on them.
+Status AddFound(Db& db, const std::string& sql,
+                const std::vector<std::string>& params, int via,
+                HitFilter* filter, FoundList* found) {
+  FoundList pass;
+  PLANMINE_RETURN_IF_ERROR(StepHits(db, sql, params, filter, [&](Stmt& s) {
+    pass.push_back(Found{s.Int(0), s.Real(1), via});
+  }));
+  if (filter != nullptr) {
+    std::vector<int64_t> ids;
+    ids.reserve(pass.size());
+    for (const Found& f : pass) ids.push_back(f.id);
+    auto kept = filter->KeepAll(std::move(ids));
+    if (!kept.ok()) return kept.status();
+    pass.erase(std::remove_if(pass.begin(), pass.end(),
+                              [&](const Found& f) {
+                                return !std::binary_search(kept->begin(),
+                                                           kept->end(), f.id);
+                              }),
+               pass.end());
+  }
+  SortAndFold(&pass);
+  FoundList merged;
+  merged.reserve(found->size() + pass.size());
+  std::merge(found->begin(), found->end(), pass.begin(), pass.end(),
+             std::back_inserter(merged),
+             [](const Found& a, const Found& b) { return a.id < b.id; });
+  SortAndFold(&merged);
+  *found = std::move(merged);
+  return Status::Ok();
 }
 
 // The sentences tagged with the theme the query names, in the documents
@@ -1007,7 +1095,7 @@ std::string ThemeSentencesSql(bool in_memory) {
 Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
                const SearchOptions& o, const std::string& theme,
                std::vector<std::string>* params, bool* themed,
-               FoundMap* found) {
+               FoundList* found) {
   *params = Params(o, pq, theme);
   params->resize(15);
   *themed =
@@ -1066,11 +1154,7 @@ struct DocHits {
 // consecutive ids (hit_filter.h): walking the ids in order, one lookup finds
 // the document of the first and the last id of that document, and the ids
 // up to it are its own; so two lookups per document, not one per sentence.
-Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundMap& found) {
-  std::vector<int64_t> ids;
-  ids.reserve(found.size());
-  for (const auto& [id, f] : found) ids.push_back(id);
-  std::sort(ids.begin(), ids.end());
+Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundList& found) {
   auto s = db.Prepare(
       "SELECT s.doc_id, (SELECT s2.id FROM sentences s2 WHERE s2.doc_id = "
       "s.doc_id ORDER BY s2.seq DESC LIMIT 1) FROM sentences s WHERE s.id = "
@@ -1078,7 +1162,8 @@ Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundMap& found) {
   if (!s.ok()) return s.status();
   std::vector<DocHits> docs;
   int64_t last = 0;
-  for (int64_t id : ids) {
+  for (const Found& f : found) {
+    const int64_t id = f.id;
     if (docs.empty() || id > last) {
       s->Reset();
       s->Bind(1, id);
@@ -1091,7 +1176,6 @@ Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundMap& found) {
       last = s->Int(1);
     }
     DocHits& d = docs.back();
-    const Found& f = found.at(id);
     if (d.hits == 0 || f.score < d.best) {
       d.best = f.score;
       d.best_id = id;
@@ -1210,7 +1294,7 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
   if (!parsed.ok()) return parsed.status();
   std::vector<std::string> params;
   bool themed = false;
-  FoundMap found;
+  FoundList found;
   Status fs = FindAll(db, query, *parsed, o, theme, &params, &themed, &found);
   if (!fs.ok()) return UserError(fs, query);
   auto docs = GroupByDocument(db, found);

@@ -7,6 +7,7 @@
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/hit_filter.h"
 #include "pipeline/query/query.h"
 #include "pipeline/query/search_fixture.h"
 #include "tests/catch.h"
@@ -115,6 +116,59 @@ TEST_CASE("Search: filters tested in memory keep what the joins keep",
   std::sort(joined.begin(), joined.end());
   CHECK(t->total == static_cast<int64_t>(joined.size()));
   CHECK(found == joined);
+}
+
+TEST_CASE("HitFilter: spans of the kept documents, joined at the widest gaps",
+          "[search]") {
+  testing::SearchFixture f;
+  auto id = [](int seq) { return SentenceId(seq, kBodyText, 6); };
+  SearchOptions o;
+  o.year_from = 2015;  // all three documents
+  auto h = HitFilter::Create(f.db(), o, "");
+  REQUIRE(h.ok());
+  REQUIRE(h->by_document());
+  using Spans = std::vector<std::pair<int64_t, int64_t>>;
+  // Sentences 101-106, 201-202, 301-302: one range per document.
+  CHECK(h->Spans(8) ==
+        Spans{{id(101), id(106)}, {id(201), id(202)}, {id(301), id(302)}});
+  // Two spans: cut at the widest gap (202 to 301).
+  CHECK(h->Spans(2) == Spans{{id(101), id(202)}, {id(301), id(302)}});
+  CHECK(h->Spans(1) == Spans{{id(101), id(302)}});
+  // Worth stepping over when they cover at most 3/4 of the index's ids.
+  CHECK(h->WorthSpanning(h->Spans(8)));
+  CHECK_FALSE(h->WorthSpanning(h->Spans(1)));
+  CHECK(h->WorthSpanning({}));
+  o.year_from = 2016;  // CO (2020) and BR (2017)
+  h = HitFilter::Create(f.db(), o, "");
+  REQUIRE(h.ok());
+  CHECK(h->Spans(1) == Spans{{id(101), id(202)}});
+  // A language filter alone spans nothing: the whole index is stepped.
+  SearchOptions lang;
+  lang.language = "pt";
+  h = HitFilter::Create(f.db(), lang, "");
+  REQUIRE(h.ok());
+  CHECK_FALSE(h->by_document());
+}
+
+TEST_CASE("HitFilter: KeepAll tests the language once over every id",
+          "[search]") {
+  testing::SearchFixture f;
+  auto id = [](int seq) { return SentenceId(seq, kBodyText, 6); };
+  SearchOptions o;
+  o.language = "es";
+  o.year_from = 2015;
+  auto h = HitFilter::Create(f.db(), o, "");
+  REQUIRE(h.ok());
+  // Unsorted, with ids of three languages: the Spanish ones, ascending.
+  auto kept = h->KeepAll({id(301), id(105), id(201), id(101), id(999)});
+  REQUIRE(kept.ok());
+  CHECK(*kept == std::vector<int64_t>{id(101), id(105)});
+  auto one = h->Keep(id(202));
+  REQUIRE(one.ok());
+  CHECK_FALSE(*one);
+  auto none = h->KeepAll({});
+  REQUIRE(none.ok());
+  CHECK(none->empty());
 }
 
 TEST_CASE("Search: a prefix query's snippets mark every word it matches",
