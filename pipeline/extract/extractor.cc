@@ -503,29 +503,31 @@ Result<ExtractedDocument> Extractor::ExtractText(
   std::string().swap(*raw);
   const std::string& valid = decoded->utf8;
   ExtractedDocument out;
-  std::vector<std::string> page_texts;
-  size_t start = 0;
-  while (true) {
-    size_t ff = valid.find('\f', start);
-    page_texts.push_back(valid.substr(
-        start, ff == std::string::npos ? std::string::npos : ff - start));
-    if (ff == std::string::npos) break;
-    start = ff + 1;
+  // Pages at form feeds, lines at newlines, cut as views of the decoded
+  // text (no stream: std::getline swallows a failed allocation and would
+  // drop a long line without a word; a worker over its memory cap must fail).
+  std::vector<std::string_view> page_texts;
+  for (std::string_view rest = valid;;) {
+    size_t ff = rest.find('\f');
+    page_texts.push_back(rest.substr(0, ff));
+    if (ff == std::string_view::npos) break;
+    rest.remove_prefix(ff + 1);
   }
   for (size_t i = 0; i < page_texts.size(); ++i) {
     Page page;
     page.number = static_cast<int>(i + 1);
     page.source = TextSource::kPlainText;
-    std::istringstream lines(page_texts[i]);
-    std::string line;
     Block cur;
     auto flush = [&] {
       if (!cur.lines.empty()) page.blocks.push_back(std::move(cur));
       cur = Block{};
     };
-    while (std::getline(lines, line)) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      std::string t(TrimAscii(line));
+    for (std::string_view rest = page_texts[i]; !rest.empty();) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      std::string_view t = TrimAscii(line);
       if (t.empty()) {
         flush();
         continue;
@@ -535,14 +537,13 @@ Result<ExtractedDocument> Extractor::ExtractText(
       if (md_heading) {
         flush();
         size_t k = t.find_first_not_of('#');
-        t = std::string(
-            TrimAscii(t.substr(k == std::string::npos ? t.size() : k)));
+        t = TrimAscii(t.substr(k == std::string_view::npos ? t.size() : k));
       }
       Line l;
-      l.text = t;
-      cur.lines.push_back(l);
+      l.text = std::string(t);
       page.word_count +=
           1 + static_cast<int>(std::count(t.begin(), t.end(), ' '));
+      cur.lines.push_back(std::move(l));
       if (md_heading) {
         cur.heading = true;
         flush();

@@ -9,12 +9,37 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <unordered_map>
 
 #include "pipeline/core/utf8.h"
 
 namespace planmine {
 namespace {
+
+// ICU reports a failed allocation by leaving a string bogus (empty) rather
+// than by throwing, so a line would vanish without a word. Out of memory is
+// thrown as every other allocation failure is: a worker over its memory cap
+// then fails its document with the cap named, and no text is lost silently.
+void CheckAllocated(const icu::UnicodeString& u,
+                    UErrorCode err = U_ZERO_ERROR) {
+  if (u.isBogus() || err == U_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
+}
+
+icu::UnicodeString Utf16(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  CheckAllocated(u);
+  return u;
+}
+
+// toUTF8String also drops the whole text when its buffer cannot be had.
+std::string Utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  if (out.empty() && !u.isEmpty()) throw std::bad_alloc();
+  return out;
+}
 
 void AppendUtf8(std::string* out, UChar32 c) {
   char buf[4];
@@ -124,12 +149,10 @@ bool EndsWithHyphen(std::string_view s) {
 }  // namespace
 
 std::string LowerUtf8(std::string_view s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u = Utf16(s);
   u.toLower(icu::Locale::getRoot());
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  CheckAllocated(u);
+  return Utf8(u);
 }
 
 namespace {
@@ -158,11 +181,12 @@ std::string FoldUtf8(std::string_view s) {
   if (IsAscii(s)) return AsciiLower(s);  // all ICU would do to ASCII
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u = Utf16(s);
   u.toLower(icu::Locale::getRoot());
+  CheckAllocated(u);
   if (U_SUCCESS(err)) {
     icu::UnicodeString d = nfd->normalize(u, err);
+    CheckAllocated(d, err);
     if (U_SUCCESS(err)) {
       // The marks dropped in one buffer (UnicodeString::append per code
       // point was most of the cost of folding a word list).
@@ -177,15 +201,11 @@ std::string FoldUtf8(std::string_view s) {
         if (u_charType(c) != U_NON_SPACING_MARK)
           kept.append(units + start, static_cast<size_t>(i - start));
       }
-      std::string out;
-      icu::UnicodeString(false, kept.data(), static_cast<int32_t>(kept.size()))
-          .toUTF8String(out);
-      return out;
+      return Utf8(icu::UnicodeString(false, kept.data(),
+                                     static_cast<int32_t>(kept.size())));
     }
   }
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return Utf8(u);
 }
 
 std::vector<std::string> FoldedWords(std::string_view s) {
@@ -219,10 +239,10 @@ std::vector<std::vector<std::string>> FoldedWordsOfEach(
 std::vector<std::string> AsciiFoldedWords(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(err);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u = Utf16(s);
   if (U_SUCCESS(err)) {
     icu::UnicodeString d = nfkd->normalize(u, err);
+    CheckAllocated(d, err);
     if (U_SUCCESS(err)) u = d;
   }
   std::vector<std::string> out;
@@ -352,11 +372,10 @@ std::string Normalizer::NormalizeLine(std::string_view line) {
   std::string clean = SanitizeUtf8(line);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size())));
+  icu::UnicodeString u = Utf16(clean);
   icu::UnicodeString composed = nfc->normalize(u, status);
-  std::string nfc_utf8;
-  (U_SUCCESS(status) ? composed : u).toUTF8String(nfc_utf8);
+  CheckAllocated(composed, status);
+  const std::string nfc_utf8 = Utf8(U_SUCCESS(status) ? composed : u);
 
   std::string out;
   out.reserve(nfc_utf8.size());
