@@ -299,8 +299,10 @@ void CheckAgainstList(const SegmentInput& in,
   }
   const ListMatch match = MatchToList(*units, lists);
   NumberFromList(match, lists, units);
-  const std::string w =
-      ListCountWarning(static_cast<int>(units->size()), match);
+  const std::string w = match.list < 0
+                            ? std::string()
+                            : ListCountWarning(static_cast<int>(units->size()),
+                                               match, lists[match.list]);
   if (!w.empty()) warnings->push_back(w);
 }
 

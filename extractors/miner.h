@@ -136,10 +136,16 @@ struct MatchCache {
 struct Scan;          // mine_internal.h
 struct SegmentInput;  // mine_internal.h
 
+// How the warning ends that a plan with fewer units than its own list of
+// commitments names carries (Findings::warnings).
+inline constexpr const char* kListCountWarningEnd =
+    " commitments the plan's own list names";
+
 struct Findings {
   std::vector<Commitment> commitments;
   // What the miner could not reconcile, said in words ("found 12 of the 15
-  // commitments the plan's own list names").
+  // commitments the plan's own list names": ends with kListCountWarningEnd).
+  // The runner copies them into the document's warnings.
   std::vector<std::string> warnings;
   std::vector<ThemeHit> theme_hits;
   std::vector<Entity> entities;
@@ -150,7 +156,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-7";
+  static constexpr const char* kVersion = "mine-8";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 

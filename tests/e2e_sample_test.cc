@@ -177,6 +177,58 @@ TEST_CASE(
         std::string::npos);
 }
 
+TEST_CASE(
+    "E2E: a plan whose own list names more commitments than were found is "
+    "said so, in the run and in failures",
+    "[e2e]") {
+  TempDir dir;
+  fs::create_directories(dir.File("in"));
+  // The plan lists five commitments; the fifth has no section of its own.
+  std::string plan =
+      "# Plan de acción de gobierno abierto 2024-2026\n\n"
+      "El plan reúne cinco compromisos:\n\n";
+  const char* titles[] = {"Datos abiertos de contratación pública",
+                          "Registro de beneficiarios finales",
+                          "Participación ciudadana en el presupuesto",
+                          "Canal seguro para alertadores",
+                          "Transparencia en la obra pública"};
+  for (int i = 0; i < 5; ++i)
+    plan += std::to_string(i + 1) + ". " + titles[i] + "\n\n";
+  for (int i = 0; i < 4; ++i)
+    plan += "# Compromiso " + std::to_string(i + 1) + ": " + titles[i] +
+            "\n\nLa entidad responsable publicará cada mes los avances "
+            "con la sociedad civil.\n\n";
+  WriteFile(dir.File("in/plan.md"), plan);
+  WriteFile(dir.File("in/manifest.csv"),
+            "path,doc_type,country\nplan.md,action_plan,CO\n");
+  std::string db = dir.File("i.sqlite");
+  const std::string warning =
+      "found 4 of the 5 commitments the plan's own list names";
+  CommandResult r =
+      Run(Cli(db, "ingest --manifest " + dir.File("in/manifest.csv") + " " +
+                      dir.File("in/plan.md")));
+  INFO(r.out);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("4 commitments; warning: " + warning) != std::string::npos);
+  CommandResult f = Run(Cli(db, "failures"));
+  INFO(f.out);
+  CHECK(f.out.find("plan.md") != std::string::npos);
+  CHECK(f.out.find("warning: " + warning) != std::string::npos);
+  // Re-mined (a correction re-mines from the stored text), the warning is
+  // decided afresh, not doubled; and gone once the plan is not a plan.
+  REQUIRE(
+      Run(Cli(db, "set " + dir.File("in/plan.md") + " year=2024")).exit_code ==
+      0);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM documents d, json_each(d.warnings) w "
+               "WHERE w.value LIKE '%own list names'") == 1);
+  REQUIRE(Run(Cli(db, "set " + dir.File("in/plan.md") + " doc_type=report"))
+              .exit_code == 0);
+  CHECK(Scalar(db,
+               "SELECT count(*) FROM documents d, json_each(d.warnings) w "
+               "WHERE w.value LIKE '%own list names'") == 0);
+}
+
 TEST_CASE("E2E: bad files are reported with path and reason, the batch goes on",
           "[e2e]") {
   TempDir dir;

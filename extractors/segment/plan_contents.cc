@@ -241,11 +241,43 @@ int NumberFromList(const ListMatch& match,
   return changed;
 }
 
-std::string ListCountWarning(int found, const ListMatch& match) {
+std::string ListCountWarning(int found, const ListMatch& match,
+                             const std::vector<ContentsItem>& list) {
   if (match.list < 0 || found >= match.expected) return "";
+  std::vector<bool> named(list.size());
+  std::vector<size_t> named_words;
+  for (int i : match.item) {
+    if (i < 0 || i >= static_cast<int>(list.size())) continue;
+    named[i] = true;
+    named_words.push_back(ContentWords(list[i].title).size());
+  }
+  if (named_words.empty()) return "";
+  std::nth_element(named_words.begin(),
+                   named_words.begin() + named_words.size() / 2,
+                   named_words.end());
+  const size_t median = named_words[named_words.size() / 2];
+  // An unmatched item stands for a missed commitment only when it reads
+  // like the named ones: a title a third as long as theirs (in content
+  // words) is a row of another kind (the list of partners a table goes on
+  // to number). The items that do, in runs: a unit-level list the
+  // strategies missed a few units of has a few such runs; a list one level
+  // finer than the units (each commitment's actions itemized) has one after
+  // most named items, and says nothing about how many commitments there
+  // are.
+  int expected = 0, runs = 0;
+  bool in_run = false;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const bool peer =
+        named[i] || ContentWords(list[i].title).size() * 3 >= median;
+    if (!peer) continue;
+    ++expected;
+    runs += !named[i] && !in_run;
+    in_run = !named[i];
+  }
+  if (found >= expected || runs * 3 > static_cast<int>(named_words.size()))
+    return "";
   return "found " + std::to_string(found) + " of the " +
-         std::to_string(match.expected) +
-         " commitments the plan's own list names";
+         std::to_string(expected) + kListCountWarningEnd;
 }
 
 }  // namespace planmine

@@ -101,8 +101,13 @@ int NumberFromList(const ListMatch& match,
                    std::vector<Commitment>* units);
 
 // plan_contents.cc: "found 12 of the 15 commitments the plan's own list
-// names" when `found` units are fewer than the list names; else empty.
-std::string ListCountWarning(int found, const ListMatch& match);
+// names" when `found` units are fewer than the items of `list` (the matched
+// one) that read like commitments; else empty. Unmatched items with titles
+// a third as long as the named ones' are not counted; and nothing is said
+// when the unmatched items fall in more runs than a third of the named
+// ones: a list finer than the units (their actions), not a count.
+std::string ListCountWarning(int found, const ListMatch& match,
+                             const std::vector<ContentsItem>& list);
 
 // chapter_level.cc: true when `level` is the level above the units: one
 // of its headings names the unit (SentenceSignals::names_unit: "3.

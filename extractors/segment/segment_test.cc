@@ -586,9 +586,36 @@ TEST_CASE("PlanContents: the list numbers the units it names, in order",
   CHECK(units[0].number == "1");
   CHECK(units[1].number == "3");
   CHECK(units[3].number == "5");
-  CHECK(ListCountWarning(4, m) ==
+  CHECK(ListCountWarning(4, m, lists[0]) ==
         "found 4 of the 5 commitments the plan's own list names");
-  CHECK(ListCountWarning(5, m).empty());
+  CHECK(ListCountWarning(5, m, lists[0]).empty());
+  // A list one level finer than the units (an item after each unit's own
+  // that no unit matches: its actions) gives no count to fall short of.
+  std::vector<std::string> twelve;
+  for (int i = 0; i < 12; ++i)
+    twelve.push_back("Acción número " + std::to_string(i + 1) +
+                     " del plan de gobierno abierto");
+  ListMatch finer;
+  finer.list = 0;
+  finer.expected = 12;
+  finer.item = {0, 2, 4, 6, 8, 10};
+  finer.named = 6;
+  CHECK(ListCountWarning(6, finer, Listed(twelve, 2)).empty());
+  // Two units missed in one stretch of a unit-level list are said.
+  twelve.resize(8);
+  finer.item = {0, 1, 2, 5, 6, 7};
+  finer.expected = 8;
+  CHECK(ListCountWarning(6, finer, Listed(twelve, 2)) ==
+        "found 6 of the 8 commitments the plan's own list names");
+  // Rows of another kind numbered on after the commitments (a table of
+  // partner organizations: titles a third as long) are not counted.
+  std::vector<std::string> partners = twelve;
+  partners.resize(6);
+  for (const char* org : {"Oxfam", "Tearfund", "Sightsavers"})
+    partners.push_back(org);
+  finer.item = {0, 1, 2, 3, 4, 5};
+  finer.expected = 9;
+  CHECK(ListCountWarning(6, finer, Listed(partners, 2)).empty());
   // A unit whose title is written otherwise, alone between two named ones,
   // takes the one item left between theirs.
   std::vector<Commitment> other = InOrder(kCommitments);
@@ -596,7 +623,7 @@ TEST_CASE("PlanContents: the list numbers the units it names, in order",
   m = MatchToList(other, lists);
   NumberFromList(m, lists, &other);
   CHECK(other[2].number == "3");
-  CHECK(ListCountWarning(5, m).empty());
+  CHECK(ListCountWarning(5, m, lists[0]).empty());
 }
 
 TEST_CASE("PlanContents: numbers the plan wrote are kept", "[mine][segment]") {
@@ -629,7 +656,7 @@ TEST_CASE("PlanContents: a list that names few of the units gives nothing",
   ListMatch m = MatchToList(units, lists);
   CHECK(m.list == -1);
   CHECK(NumberFromList(m, lists, &units) == 0);
-  CHECK(ListCountWarning(4, m).empty());
+  CHECK(ListCountWarning(4, m, {}).empty());
   // Items out of order name only the units that keep the list's order.
   std::vector<Commitment> shuffled =
       InOrder({kCommitments[4], kCommitments[3], kCommitments[2],

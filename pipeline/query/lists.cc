@@ -294,17 +294,23 @@ Result<std::vector<std::pair<std::string, Table>>> IndexStatus(Db& db) {
 }
 
 Result<Table> Failures(Db& db) {
+  // Failed and text-less documents with their error; action plans with a
+  // mining warning (no commitment found, or fewer than the plan's own list
+  // names: pipeline.h IsMiningWarning) with that warning.
   return RunTable(
       db,
       "SELECT d.path AS path, d.status AS status,"
-      " coalesce(d.error, CASE WHEN d.warnings LIKE '%no commitment found%'"
-      " THEN 'warning: action plan with no commitment found' END) AS reason,"
+      " coalesce(d.error, (SELECT 'warning: ' || w.value FROM"
+      " json_each(CASE WHEN json_valid(d.warnings) THEN d.warnings ELSE '[]'"
+      " END) w WHERE w.value LIKE '%no commitment found%' OR w.value LIKE"
+      " '%commitments the plan''s own list names' LIMIT 1)) AS reason,"
       " (SELECT e.stage FROM ingest_errors e WHERE e.path = d.path ORDER BY "
       "e.id DESC LIMIT 1) AS stage,"
       " (SELECT e.at FROM ingest_errors e WHERE e.path = d.path ORDER BY e.id "
       "DESC LIMIT 1) AS at"
       " FROM documents d WHERE d.status != 'ok' OR d.error IS NOT NULL OR"
-      " d.warnings LIKE '%no commitment found%' ORDER BY d.path",
+      " d.warnings LIKE '%no commitment found%' OR d.warnings LIKE"
+      " '%commitments the plan''s own list names%' ORDER BY d.path",
       {});
 }
 

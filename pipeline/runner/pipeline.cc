@@ -269,6 +269,13 @@ void Classify(const Signals& signals, IndexedDocument* doc) {
   }
 }
 
+bool IsMiningWarning(const std::string& w) {
+  const std::string_view end = kListCountWarningEnd;
+  return w == kNoCommitmentsWarning ||
+         (w.size() > end.size() &&
+          w.compare(w.size() - end.size(), end.size(), end) == 0);
+}
+
 int Units(const IndexedDocument& doc) {
   int n = 0;
   for (const Commitment& c : doc.findings.commitments)
@@ -283,7 +290,7 @@ std::string FileSummary(const IndexedDocument& doc) {
                   doc.language.code + ", " + std::to_string(Units(doc)) +
                   " commitments";
   for (const std::string& w : doc.warnings) {
-    if (w == kNoCommitmentsWarning) s += "; warning: " + w;
+    if (IsMiningWarning(w)) s += "; warning: " + w;
     // How a text file's bytes were read, when not as plain UTF-8.
     if (w.rfind("text encoding: ", 0) == 0) s += "; " + w;
   }
@@ -326,10 +333,17 @@ void Pipeline::ApplyCorrectionsAndClassify(const Corrections* corrections,
   // Findings and recommendations are typed in reports, not in the plans
   // and slides that state what will be done, nor in agendas and acts.
   const auto type = ParseDocType(doc->doc_type.value);
-  // An action plan in which no strategy found its commitments is said so,
-  // in the run and in `planmine failures`, rather than left silent.
-  if (type == DocType::kActionPlan && Units(*doc) == 0)
-    doc->warnings.push_back(kNoCommitmentsWarning);
+  // An action plan in which no strategy found its commitments, or fewer
+  // than its own list names, is said so, in the run and in `planmine
+  // failures`, rather than left silent. (Decided afresh on each mining.)
+  doc->warnings.erase(std::remove_if(doc->warnings.begin(), doc->warnings.end(),
+                                     IsMiningWarning),
+                      doc->warnings.end());
+  if (type == DocType::kActionPlan) {
+    if (Units(*doc) == 0) doc->warnings.push_back(kNoCommitmentsWarning);
+    for (const std::string& w : doc->findings.warnings)
+      doc->warnings.push_back(w);
+  }
   if (type == DocType::kActionPlan || type == DocType::kSlides ||
       type == DocType::kAgenda || type == DocType::kLegal)
     doc->findings.statements.clear();
@@ -361,9 +375,6 @@ void Pipeline::Remine(const Corrections* corrections,
   doc->plan_cycle = {};
   doc->subnational = {};
   doc->plan_ordinal.clear();
-  doc->warnings.erase(std::remove(doc->warnings.begin(), doc->warnings.end(),
-                                  std::string(kNoCommitmentsWarning)),
-                      doc->warnings.end());
   // A language correction no longer stored: the detected language again.
   const bool had_language =
       ("\n" + doc->corrections).find("\nlanguage=") != std::string::npos;

@@ -234,6 +234,10 @@ void Classify(const Signals& signals, IndexedDocument* doc);
 inline constexpr const char* kNoCommitmentsWarning =
     "action plan with no commitment found: no keyword heading, template, "
     "numbered heading, run-in title or summary table of commitments matched";
+// True for the warnings mining gives an action plan: kNoCommitmentsWarning
+// and the plan's own list naming more commitments than were found
+// (kListCountWarningEnd).
+bool IsMiningWarning(const std::string& warning);
 // The path under which `store` holds the document a user names `file`:
 // that path itself; else the one stored document that is the same file
 // (same canonical path); else the one stored document with the same bytes
