@@ -151,9 +151,10 @@ TEST_CASE("PatternPack: a pattern names another pack's group in braces",
   for (const PatternPack& p : *packs)
     if (p.name == "entities") date = &p.patterns[0];
   REQUIRE(date != nullptr);
-  // Every language's month words, in file order.
+  // Every language's month words, in file order; the \\b they all start
+  // with written once.
   CHECK(date->source ==
-        "(?P<month>(?:\\bjanuary\\b|\\benero\\b|\\bfebrero\\b))"
+        "(?P<month>(?:\\b(?:january\\b|enero\\b|febrero\\b)))"
         "\\s+\\d{4}");
   CHECK(RE2::PartialMatch("hasta febrero 2025", *date->compiled));
   // A reference to nothing is an error naming the file and line.
@@ -165,6 +166,32 @@ TEST_CASE("PatternPack: a pattern names another pack's group in braces",
   CHECK(bad.status().message() ==
         "entities.any.pat:4: {{dates.day}} names no pattern of a pack "
         "without references");
+}
+
+TEST_CASE(
+    "PatternPack: a reference's shared leading boundary and trailing group "
+    "are written once",
+    "[patterns]") {
+  const std::string guard = "(?:$|[^\\pL\\d])";
+  CHECK(FactoredAlternation({"\\b(?:march|mar)" + guard, "\\bmay" + guard}) ==
+        "\\b(?:(?:march|mar)|may)" + guard);
+  // The same matches as the sources joined.
+  const RE2 factored("(?i)" + FactoredAlternation({"\\b(?:march|mar)" + guard,
+                                                   "\\bmay" + guard}));
+  for (const char* text :
+       {"in mar 2020", "May 2020", "marzo", "mayor", "mars."})
+    CHECK(RE2::PartialMatch(text, factored) ==
+          RE2::PartialMatch(
+              text, RE2("(?i)\\b(?:march|mar)" + guard + "|\\bmay" + guard)));
+  // Not factored: a group followed by more, a quantified group, a source
+  // with its own top-level alternation, an escaped paren, a single source.
+  CHECK(FactoredAlternation({"(a)b", "(c)b"}) == "(a)b|(c)b");
+  CHECK(FactoredAlternation({"a(x)+", "b(x)+"}) == "a(x)+|b(x)+");
+  CHECK(FactoredAlternation({"a|b(x)", "c(x)"}) == "a|b(x)|c(x)");
+  CHECK(FactoredAlternation({"a\\(x)", "b\\(x)"}) == "a\\(x)|b\\(x)");
+  CHECK(FactoredAlternation({"a(x)", "b(x)"}) == "(?:a|b)(x)");
+  CHECK(FactoredAlternation({"\\bx"}) == "\\bx");
+  CHECK(FactoredAlternation({"a(x)\\d", "b(x)\\d"}) == "a(x)\\d|b(x)\\d");
 }
 
 TEST_CASE("PatternPack: examples file format errors name the line",
