@@ -160,7 +160,8 @@ PLANMINE_CODEC(Statement, kind, pattern_id, sentence, page, text)
 PLANMINE_CODEC(ThemeHit, theme, pattern_id, sentence, page, start, end, text)
 PLANMINE_CODEC(Entity, type, value, text, detail, pattern_id, sentence, page,
                start, end)
-PLANMINE_CODEC(Findings, commitments, theme_hits, entities, statements)
+PLANMINE_CODEC(Findings, commitments, warnings, theme_hits, entities,
+               statements)
 PLANMINE_CODEC(SentenceMatch, sentence, start, end, captures)
 PLANMINE_CODEC(MatchCache, patterns, matches)
 PLANMINE_CODEC(IndexedDocument, file, sha256, status, error, info, page_count,

@@ -36,6 +36,8 @@ IndexedDocument Sample() {
   c.sections = {{"objective", "abrir"}};
   c.milestones = {{"portal", "2024-06"}};
   d.findings.commitments.push_back(c);
+  d.findings.warnings = {
+      "found 2 of the 3 commitments the plan's own list names"};
   d.findings.entities.push_back(
       {"country", "CO", "Colombia", "", "e1", 0, 1, 3, 11});
   d.matches.patterns = {"k1"};
@@ -53,6 +55,7 @@ TEST_CASE("DocCodec: a document and an error round-trip", "[runner]") {
   CHECK(EncodeResult(*back) == bytes);
   CHECK(back->text.pages[0].blocks[0].box.y0 == -2);
   CHECK(back->findings.commitments[0].kind == CommitmentKind::kTable);
+  CHECK(back->findings.warnings == Sample().findings.warnings);
   CHECK(back->file.size == 1ull << 40);
   CHECK(back->file.mtime == -5);
   std::string owned = "12345678" + bytes;
