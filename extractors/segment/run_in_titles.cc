@@ -60,24 +60,6 @@ bool TitleCase(const std::vector<std::string>& words) {
   return long_words >= 2 && capitalised * 4 >= long_words * 3;
 }
 
-// "• ", "- ", "▪ ", "◦ ", "o ": a bullet the paragraph opens with.
-size_t BulletLength(std::string_view s) {
-  static const char* kBullets[] = {"\xE2\x80\xA2",
-                                   "\xE2\x96\xAA",
-                                   "\xE2\x97\xA6",
-                                   "\xEF\x82\xB7",
-                                   "-",
-                                   "\xE2\x80\x93",
-                                   "*"};
-  for (const char* b : kBullets) {
-    std::string_view bv(b);
-    if (s.substr(0, bv.size()) == bv && s.size() > bv.size() &&
-        s[bv.size()] == ' ')
-      return bv.size() + 1;
-  }
-  return 0;
-}
-
 size_t WordCount(const std::string& s) { return SplitWords(s).size(); }
 
 }  // namespace

@@ -143,3 +143,22 @@ TEST_CASE("Corrections: evidence names the manifest's file and line",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Utf8: a list marker and its space open an item", "[core]") {
+  CHECK(BulletLength("\xE2\x80\xA2 Publicar") == 4);  // •
+  CHECK(BulletLength("\xE2\x97\x8B Publicar") == 4);  // ○
+  CHECK(BulletLength("\xE2\x9E\xA2 Publicar") == 4);  // ➢
+  CHECK(BulletLength("\xEF\x82\xB7 Publicar") == 4);  // Symbol font
+  CHECK(BulletLength("- Publicar") == 2);
+  CHECK(BulletLength("\xC2\xB7 Publicar") == 3);     // ·
+  CHECK(BulletLength("\xE2\x80\xA2Publicar") == 0);  // no space
+  CHECK(BulletLength("a Publicar") == 0);
+  CHECK(BulletLength("1. Publicar") == 0);
+  CHECK(BulletLength("\xC3\x89l dijo") == 0);  // É is a letter
+  CHECK(BulletLength("\xE2\x80\xA2") == 0);
+  CHECK(BulletLength("") == 0);
+}
+
+}  // namespace planmine

@@ -83,4 +83,25 @@ std::string Utf8Truncate(std::string_view s, size_t max_bytes) {
   return std::string(s.substr(0, n));
 }
 
+size_t BulletLength(std::string_view s) {
+  if (s.empty()) return 0;
+  const unsigned char c0 = static_cast<unsigned char>(s[0]);
+  size_t len = c0 < 0x80 ? 1 : c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : 2;
+  if (len >= s.size() || s[len] != ' ' || !IsValidUtf8(s.substr(0, len)))
+    return 0;
+  char32_t cp = len == 1 ? c0 : c0 & (0x7F >> len);
+  for (size_t i = 1; i < len; ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+  const bool marker = cp == '-' || cp == '*' || cp == 0xB7 ||  // - * ·
+                      cp == 0x2013 || cp == 0x2014 ||          // – —
+                      (cp >= 0x2022 && cp <= 0x2023) ||        // • ‣
+                      cp == 0x2043 || cp == 0x2219 ||          // ⁃ ∙
+                      (cp >= 0x2190 && cp <= 0x21FF) ||        // arrows
+                      (cp >= 0x25A0 && cp <= 0x25FF) ||  // geometric shapes
+                      (cp >= 0x2600 && cp <= 0x27BF) ||  // symbols, dingbats
+                      (cp >= 0x2B00 && cp <= 0x2BFF) ||  // more arrows, shapes
+                      (cp >= 0xE000 && cp <= 0xF8FF);    // private use
+  return marker ? len + 1 : 0;
+}
+
 }  // namespace planmine

@@ -31,6 +31,13 @@ bool IsAscii(std::string_view s);
 // Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string Utf8Truncate(std::string_view s, size_t max_bytes);
 
+// The bytes of the list marker and the space after it that open `s`, 0
+// when it opens with none. A marker is one character that is not a letter
+// or digit: a bullet or middle dot, a dash or asterisk, a geometric shape,
+// an arrow or dingbat ("■", "○", "➢", "✓"), or a private-use glyph (the
+// bullets of Symbol and Wingdings fonts).
+size_t BulletLength(std::string_view s);
+
 }  // namespace planmine
 
 #endif  // PLANMINE_CORE_UTF8_H_

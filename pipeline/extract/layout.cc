@@ -280,6 +280,13 @@ RowState StateOf(const Row& row, double a, double b, double eps) {
   return RowState::kFree;
 }
 
+// A word that is a bullet and nothing else ("•", "○", "➢"; not a dash,
+// which stands for an empty cell in tables).
+bool IsBullet(const std::string& text) {
+  return !text.empty() && text[0] != '-' && text[0] != '*' &&
+         BulletLength(text + " ") == text.size() + 1;
+}
+
 // Gaps on a row wide enough to be a column gutter if rows agree on them:
 // wider than the page's word space and than the spacing on either side (a
 // gutter stands out from at least one of the lines it separates; a
@@ -309,8 +316,12 @@ std::vector<Gap> CandidateGaps(const std::vector<Row>& rows, double word_space,
       double xl = row[k - 1]->box.x1, xr = row[k]->box.x0;
       if (!std::isfinite(xl) || !std::isfinite(xr)) continue;
       // A lone list marker ("•", "1.", "a)") before a hanging indent is
-      // not a column of its own.
-      bool marker = k == 1 && row[0]->text.size() <= 3;
+      // not a column of its own: at the start of the row, or a bullet at
+      // the start of a column's part of it (a wide gap before it; a short
+      // word or number there is a table's cell).
+      bool marker = k == 1 ? row[0]->text.size() <= 3
+                           : IsBullet(row[k - 1]->text) &&
+                                 g[k - 1] >= CandidateGap(word_space, size);
       if (!marker && xr - xl >= CandidateGap(word_space, size) &&
           xr - xl >= 1.3 * own)
         gaps.push_back({xl, xr, r});
@@ -387,6 +398,27 @@ std::vector<ColumnEdge> MergeEdges(std::vector<ColumnEdge> edges) {
   return out;
 }
 
+// An edge that is the hanging indent of a list: on every row where a word
+// ends against its left side (within one body size), that word is a
+// bullet, twice at least. Rows whose text only starts on its right (an
+// item's later lines) say nothing.
+bool HangingIndent(const ColumnEdge& e, const std::vector<Row>& rows,
+                   double body) {
+  int bullets = 0;
+  for (const Row& row : rows) {
+    if (row.empty() || row.front()->box.y1 < e.strip.y0 ||
+        row.front()->box.y0 > e.strip.y1)
+      continue;
+    const Word* left = nullptr;
+    for (const Word* w : row)
+      if (w->box.x1 <= e.strip.x0 + 0.1 * body) left = w;
+    if (left == nullptr || left->box.x1 < e.strip.x0 - body) continue;
+    if (!IsBullet(left->text)) return false;
+    ++bullets;
+  }
+  return bullets >= 2;
+}
+
 // Column edges from alignment: candidate gaps grouped by where the text
 // after them starts (left-aligned columns) or where the text before them
 // ends (right-aligned ones), each group tested over the rows.
@@ -421,7 +453,13 @@ std::vector<ColumnEdge> FindEdges(const std::vector<Row>& rows,
       i = j;
     }
   }
-  return MergeEdges(std::move(edges));
+  edges = MergeEdges(std::move(edges));
+  edges.erase(std::remove_if(edges.begin(), edges.end(),
+                             [&](const ColumnEdge& e) {
+                               return HangingIndent(e, rows, body);
+                             }),
+              edges.end());
+  return edges;
 }
 
 bool SplitsAt(const std::vector<ColumnEdge>& edges, double xl, double xr,
@@ -644,8 +682,12 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
           double gap = w->box.x0 - prev->box.x1;
           // A note or list mark hanging before its text ("1   Report of
           // ...", "•   item") stays with it.
-          bool hanging = cur.size() == 1 && &piece == &pieces[r].front() &&
-                         gap < 2.5 * size && IsMark(prev->text);
+          // A bullet hangs so in any column; a number only in the first
+          // (elsewhere it may be a table's cell).
+          bool hanging =
+              cur.size() == 1 && gap < 2.5 * size &&
+              ((&piece == &pieces[r].front() && IsMark(prev->text)) ||
+               IsBullet(prev->text));
           if (!justified && !hanging && gap > 1.0 * size) {
             out.lines.push_back(MakeLine(cur));
             cur.clear();

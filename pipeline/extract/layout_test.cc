@@ -894,3 +894,39 @@ TEST_CASE("Layout: a box drawn as a frame the text wraps round is an inset",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Layout: hanging bullets in the right column stay with their items, "
+    "not a table",
+    "[layout]") {
+  // Two columns of 10-point prose; the right one holds two bulleted items
+  // whose text hangs 10 points right of its bullet, every line of an item
+  // starting at the same x: a strip free of words from the first bullet to
+  // the last line, as a table's column gap would be.
+  std::vector<Word> words;
+  Column(&words, "a", 14, 50, 100);
+  const double x = 310;
+  double y = 100;
+  for (int item = 0; item < 2; ++item) {
+    Word bullet{"\xE2\x80\xA2", {x, y, x + 4, y + 10}, 10, 0};
+    words.push_back(bullet);
+    Append(&words, Typeset("Item title number " + std::to_string(item) + ".",
+                           x + 14, y, 10, true));
+    for (int k = 1; k <= 4; ++k)
+      Append(&words, Typeset("body of the item runs on", x + 14, y + 12 * k));
+    y += 12 * 6;
+  }
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  int titles = 0;
+  for (const Block& b : blocks) {
+    CHECK(b.region != RegionKind::kTable);
+    CHECK(b.lines[0].text != "\xE2\x80\xA2");
+    if (b.lines[0].text.rfind("\xE2\x80\xA2 Item title", 0) == 0) ++titles;
+  }
+  CHECK(titles == 2);
+}
+
+}  // namespace planmine

@@ -141,6 +141,18 @@ void CollectWords(std::string_view s, Vocabulary* out) {
   }
 }
 
+// Words as the layout counts them: runs of bytes between spaces.
+int SpaceSeparatedWords(std::string_view s) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
 bool EndsWithHyphen(std::string_view s) {
   if (s.size() >= 2 && s.back() == '-') return true;
   return s.size() >= 4 && s.substr(s.size() - 3) == "\xE2\x80\x90";  // U+2010
@@ -546,11 +558,19 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       const std::vector<std::string>& ls = lines[p][b];
       if (ls.empty()) continue;
       std::string text = ls[0];
+      // The layout counts the emphasized words a block opens with line by
+      // line: a title hyphenated across two lines ("pueblos indí-" |
+      // "genas a nivel nacional.") is one word fewer once joined here.
+      const int lead = src.blocks[b].lead_emphasis_words;
+      int words_before = SpaceSeparatedWords(ls[0]), lead_joins = 0;
       for (size_t k = 1; k < ls.size(); ++k) {
         const std::string& next = ls[k];
         UChar32 first;
         std::string_view next_word = FirstWord(next, &first);
         bool hyphen_end = EndsWithHyphen(text);
+        if (hyphen_end && first > 0 && u_islower(first) && lead > words_before)
+          ++lead_joins;  // joined below, with or without the hyphen
+        words_before += SpaceSeparatedWords(next);
         if (hyphen_end && first > 0 && u_islower(first)) {
           size_t hy_len = text.back() == '-' ? 1 : 3;
           std::string_view head =
@@ -582,7 +602,7 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
       nb.italic = src.blocks[b].italic;
       nb.underline = src.blocks[b].underline;
       nb.font_size = src.blocks[b].font_size;
-      nb.lead_emphasis_words = src.blocks[b].lead_emphasis_words;
+      nb.lead_emphasis_words = lead - lead_joins;
       page.blocks.push_back(nb);
     }
     out.pages.push_back(std::move(page));

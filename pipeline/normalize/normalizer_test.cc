@@ -201,3 +201,31 @@ TEST_CASE("Normalizer: word lists read ahead give the same dictionary",
 
 }  // namespace
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Normalizer: a bold title hyphenated across lines opens with one word "
+    "fewer once joined",
+    "[normalize]") {
+  auto n = Normalizer::Create(NormalizeOptions{});
+  REQUIRE(n.ok());
+  // The layout counted "indí-" and "genas" as two of the ten emphasized
+  // words ("•" and the title); the text joins them, kept hyphen or not.
+  for (const char* head : {"indí-", "público-"}) {
+    ExtractedDocument d =
+        OneBlock({std::string("• Consulta previa con pueblos ") + head,
+                  "genas a nivel nacional. Ministerio del Interior",
+                  "liderará la implementación."});
+    d.pages[0].blocks[0].lead_emphasis_words = 10;
+    NormalizedDocument out = n->Normalize(d);
+    REQUIRE(out.pages[0].blocks.size() == 1);
+    CHECK(out.pages[0].blocks[0].lead_emphasis_words == 9);
+  }
+  // A hyphen after the title's last word changes nothing it counted.
+  ExtractedDocument d = OneBlock({"• Consulta previa. El minis-", "terio"});
+  d.pages[0].blocks[0].lead_emphasis_words = 3;
+  CHECK(n->Normalize(d).pages[0].blocks[0].lead_emphasis_words == 3);
+}
+
+}  // namespace planmine
