@@ -599,9 +599,26 @@ void MarkUnderlines(const std::vector<Box>& hrules, std::vector<Word>* words) {
     }
     if (on.empty()) continue;
     // An underline runs under its words and no further; a table's rule runs
-    // on past the text of its cells.
+    // on past the text of its cells, or across the gaps between them. A
+    // justified line's underline also runs across its stretched spaces:
+    // then it ends where the words end and the spaces are all alike.
     double em = std::max(1.0, on.front()->font_size);
-    if (r.x0 < lo - em || r.x1 > hi + em || covered < 0.7 * r.width()) continue;
+    if (r.x0 < lo - em || r.x1 > hi + em) continue;
+    if (covered < 0.7 * r.width()) {
+      std::sort(on.begin(), on.end(), [](const Word* a, const Word* b) {
+        return a->box.x0 < b->box.x0;
+      });
+      double narrowest = 1e18, widest = 0;
+      for (size_t k = 1; k < on.size(); ++k) {
+        double gap = on[k]->box.x0 - on[k - 1]->box.x1;
+        narrowest = std::min(narrowest, gap);
+        widest = std::max(widest, gap);
+      }
+      bool justified = on.size() >= 3 && std::abs(r.x0 - lo) < 0.25 * em &&
+                       std::abs(r.x1 - hi) < 0.25 * em &&
+                       widest - narrowest < 0.5 * em;
+      if (!justified) continue;
+    }
     for (Word* w : on) w->underline = true;
   }
 }

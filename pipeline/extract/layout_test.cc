@@ -930,3 +930,35 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Layout: the underline of a justified line runs across its stretched "
+    "spaces",
+    "[layout]") {
+  // Four words spread over 227 points with 25-point spaces, the rule from
+  // the first word's start to the last one's end: the words cover less
+  // than 70 % of it.
+  std::vector<Word> line = Typeset("Strengthen the Protection of", 71, 250);
+  double x = 71;
+  for (Word& w : line) {
+    double width = w.box.width();
+    w.box.x0 = x;
+    w.box.x1 = x + width;
+    x += width + 25;
+  }
+  std::vector<Box> rule = {{71, 260.5, line.back().box.x1, 261.1}};
+  MarkUnderlines(rule, &line);
+  for (const Word& w : line) CHECK(w.underline);
+  // A table row's rule under cells whose texts are unevenly apart is not
+  // an underline, though it ends where they do.
+  std::vector<Word> cells = Typeset("Yes", 71, 250);
+  Append(&cells, Typeset("No", 140, 250));
+  Append(&cells, Typeset("Partly", 250, 250));
+  std::vector<Box> row = {{71, 260.5, cells.back().box.x1, 261.1}};
+  MarkUnderlines(row, &cells);
+  for (const Word& w : cells) CHECK_FALSE(w.underline);
+}
+
+}  // namespace planmine
