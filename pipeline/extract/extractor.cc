@@ -18,13 +18,16 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
+#include <string_view>
 
 #include "pipeline/core/text_decode.h"
 #include "pipeline/core/user_file.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/extract/font_weight.h"
 #include "pipeline/extract/layout.h"
 #include "pipeline/extract/ocr_regions.h"
 #include "pipeline/ocr/ocr_engine.h"
@@ -248,6 +251,8 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
   std::unique_ptr<TextWordList> list = dev->makeWordList();
   if (!list) return;
   words->reserve(list->getLength());
+  const size_t first = words->size();
+  std::vector<std::string> faces;  // each word's font name, lower case
   for (int i = 0; i < list->getLength(); ++i) {
     const TextWord* tw = list->get(i);
     Word w;
@@ -267,15 +272,17 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
       const TextFontInfo* f = tw->getFontInfo(0);
       const GooString* name = f ? f->getFontName() : nullptr;
       std::string n = name ? AsciiLower(name->toStr()) : "";
-      w.bold = (f && f->isBold()) || n.find("bold") != std::string::npos ||
-               n.find("black") != std::string::npos ||
-               n.find("heavy") != std::string::npos;
+      w.bold = (f && f->isBold()) || FaceWeight(n) >= kBoldWeight;
       w.italic = (f && f->isItalic()) ||
                  n.find("italic") != std::string::npos ||
                  n.find("oblique") != std::string::npos;
+      faces.resize(words->size() - first + 1);
+      faces.back() = std::move(n);
     }
     words->push_back(std::move(w));
   }
+  faces.resize(words->size() - first);
+  MarkHeavierFaces(faces, words->data() + first);
 }
 
 // "ok", "empty" or "garbled" for a page's words.

@@ -1,5 +1,6 @@
 #include "pipeline/extract/extractor.h"
 
+#include "pipeline/extract/font_weight.h"
 #include "tests/catch.h"
 #include "tests/test_util.h"
 
@@ -167,6 +168,48 @@ TEST_CASE("Extractor: Latin-1 text is read as Latin-1", "[extract]") {
   auto r = ex.Extract(path, SourceKind::kText);
   REQUIRE(r.ok());
   CHECK(r->pages[0].blocks[0].lines[0].text == "participación ciudadana");
+}
+
+}  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("FontWeight: a face's weight from its name, and medium as bold",
+          "[extract]") {
+  CHECK(FaceWeight("abcdef+nimbusromno9l-regu") == kRegularWeight);
+  CHECK(FaceWeight("abcdef+nimbusromno9l-medi") == 5);
+  CHECK(FaceWeight("arial,bold") == kBoldWeight);
+  CHECK(FaceWeight("timesnewromanps-boldmt") == kBoldWeight);
+  CHECK(FaceWeight("roboto-semibold") == kBoldWeight);
+  CHECK(FaceWeight("urwgothicl-demi") == 6);
+  CHECK(FaceWeight("sourcesanspro-black") == 9);
+  CHECK(FaceWeight("opensans-light") == 3);
+  CHECK(FaceWeight("helvetica") == kRegularWeight);
+  CHECK(FaceWeight("arialbold") == kBoldWeight);  // no style part
+  // A family word is not a style: "Boldface Sans" set regular.
+  CHECK(FaceWeight("boldfacesans-regular") == kRegularWeight);
+  CHECK(FaceFamily("abcdef+nimbusromno9l-medi") == "nimbusromno9l");
+
+  auto word = [](const std::string& text) {
+    Word w;
+    w.text = text;
+    return w;
+  };
+  // Body in the regular face: its medium face stands out.
+  std::vector<Word> words = {word("Transparencia fiscal."),
+                             word("Se propone publicar los datos"),
+                             word("del presupuesto cada mes.")};
+  std::vector<std::string> faces = {
+      "x+nimbusromno9l-medi", "x+nimbusromno9l-regu", "x+nimbusromno9l-regu"};
+  MarkHeavierFaces(faces, words.data());
+  CHECK(words[0].bold);
+  CHECK_FALSE(words[1].bold);
+  // A family set mostly in its medium face reads it as the body.
+  std::vector<Word> body = {word("A paragraph set in medium type"),
+                            word("all through"), word("a light caption")};
+  faces = {"roboto-medium", "roboto-medium", "roboto-light"};
+  MarkHeavierFaces(faces, body.data());
+  for (const Word& w : body) CHECK_FALSE(w.bold);
 }
 
 }  // namespace planmine

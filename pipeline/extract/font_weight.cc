@@ -1,0 +1,59 @@
+#include "pipeline/extract/font_weight.h"
+
+#include <algorithm>
+#include <map>
+
+namespace planmine {
+
+int FaceWeight(std::string_view name) {
+  size_t plus = name.find('+');
+  if (plus != std::string_view::npos) name.remove_prefix(plus + 1);
+  size_t cut = name.find_first_of("-,");
+  std::string_view style =
+      cut == std::string_view::npos ? std::string_view() : name.substr(cut);
+  auto has = [&](const char* w) {
+    return style.find(w) != std::string_view::npos ||
+           (style.empty() && name.find(w) != std::string_view::npos);
+  };
+  if (has("black") || has("heavy") || has("extrabold") || has("ultrabold"))
+    return 9;
+  if (has("bold")) return kBoldWeight;  // semibold and demibold too
+  if (has("demi")) return 6;
+  if (has("medi")) return 5;  // medium; URW's Times bold is "…-Medi"
+  if (has("light") || has("thin")) return 3;
+  return kRegularWeight;
+}
+
+// The family part of a font name, without subset tag and style.
+std::string_view FaceFamily(std::string_view name) {
+  size_t plus = name.find('+');
+  if (plus != std::string_view::npos) name.remove_prefix(plus + 1);
+  return name.substr(0, name.find_first_of("-,"));
+}
+
+// Words in a medium or demi face of a family whose most used face on the
+// page (by characters) is regular or lighter stand out as bold do: Times'
+// bold in URW's fonts is "NimbusRomNo9L-Medi". A family set mostly in its
+// medium face reads that face as its body.
+void MarkHeavierFaces(const std::vector<std::string>& faces, Word* words) {
+  std::map<std::string_view, std::map<std::string_view, size_t>> use;
+  for (size_t i = 0; i < faces.size(); ++i)
+    if (!faces[i].empty())
+      use[FaceFamily(faces[i])][faces[i]] += words[i].text.size();
+  std::map<std::string_view, int> body;  // family -> weight of its main face
+  for (const auto& [family, by_face] : use) {
+    auto main = std::max_element(
+        by_face.begin(), by_face.end(),
+        [](const auto& a, const auto& b) { return a.second < b.second; });
+    body[family] = FaceWeight(main->first);
+  }
+  for (size_t i = 0; i < faces.size(); ++i) {
+    if (faces[i].empty() || words[i].bold) continue;
+    int weight = FaceWeight(faces[i]);
+    if (weight > kRegularWeight && weight < kBoldWeight &&
+        body[FaceFamily(faces[i])] <= kRegularWeight)
+      words[i].bold = true;
+  }
+}
+
+}  // namespace planmine
