@@ -40,7 +40,7 @@ struct ExtractOptions {
 
 class Extractor {
  public:
-  static constexpr const char* kVersion = "extract-14";
+  static constexpr const char* kVersion = "extract-15";
 
   static Result<Extractor> Create(const ExtractOptions& options);
 

@@ -862,6 +862,22 @@ std::pair<double, int> NearestTowardsBody(const PageLines& page, size_t i) {
   return {nearest, at};
 }
 
+// The gap from line `i` of a margin to the nearest line on its far side
+// (above a header, below a footer), or to the page's edge when none is.
+double NearestTowardsEdge(const PageLines& page, size_t i) {
+  const Line& l = page.lines[i];
+  bool top = l.box.y1 <= page.height * 0.12;
+  double nearest = top ? l.box.y0 : page.height - l.box.y1;
+  double h = std::max(1.0, l.box.height());
+  for (size_t k = 0; k < page.lines.size(); ++k) {
+    const Line& o = page.lines[k];
+    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h) continue;
+    double gap = top ? l.box.y0 - o.box.y1 : o.box.y0 - l.box.y1;
+    if (gap > -0.5 * h) nearest = std::min(nearest, gap);
+  }
+  return nearest;
+}
+
 // A footnote's mark drawn raised apart from its text (a row of its own): the
 // lone mark and the text starting just right of it, overlapping it in
 // height. Neither is furniture.
@@ -1035,13 +1051,17 @@ std::vector<std::vector<bool>> FindFurniture(
       // A numbered heading set at the top of every page of a
       // page-per-unit layout ("Compromiso #2" over its title) repeats with
       // its number changing on every page, but it touches the text it
-      // heads; a running header stands apart (and one that never changes
-      // is furniture wherever it stands).
+      // heads, or stands nearer to it than to the header above it; a
+      // running header stands apart (and one that never changes is
+      // furniture wherever it stands).
       bool heads_text = false;
       if (sig.find('#') != std::string::npos && exact[l.text] == 1 &&
           pages[p].lines.size() <= 5000) {
         auto [gap, at] = NearestTowardsBody(pages[p], i);
-        heads_text = at >= 0 && gap < 0.5 * std::max(1.0, l.box.height());
+        double h = std::max(1.0, l.box.height());
+        heads_text =
+            at >= 0 && (gap < 0.5 * h ||
+                        (gap < h && 2 * gap < NearestTowardsEdge(pages[p], i)));
       }
       if (!top && l.font_size < 0.95 * body_size &&
           NoteMarkPair(pages[p], i, body_size))

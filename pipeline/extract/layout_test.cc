@@ -962,3 +962,35 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Layout: a numbered heading under the running header, nearer its title "
+    "than the header, is content",
+    "[layout]") {
+  // Page-per-unit plan: a running header at the top of every page, then
+  // "Compromisso N" (N not the page number) six points above its title,
+  // twenty-six below the header: more than half a line from the title, but
+  // much nearer to it than to the header.
+  std::vector<PageLines> pages;
+  for (int p = 1; p <= 5; ++p) {
+    std::vector<Word> w;
+    Append(&w, Row("Terceiro Plano de Acao", 70, 45, 8));
+    Append(&w, Row("Compromisso " + std::to_string(2 * p), 70, 79, 10));
+    Append(&w,
+           Row("Aprimorar o sistema numero " + std::to_string(p), 70, 95, 11));
+    Append(&w, Row("Body text that differs on page " + std::to_string(p * 7),
+                   70, 400));
+    pages.push_back(BuildLines(w, 595, 842));
+  }
+  auto marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+      INFO(pages[p].lines[i].text);
+      bool header = pages[p].lines[i].text.rfind("Terceiro", 0) == 0;
+      CHECK(marks[p][i] == header);
+    }
+}
+
+}  // namespace planmine
