@@ -61,7 +61,9 @@ std::vector<Commitment> RepeatedTemplate(const SegmentInput& in) {
     std::vector<TemplateLabel> page;
     for (const Field& f : doc.pages[p].fields) {
       std::string k = KeyOf(f.key);
-      if (k.empty() || k.size() > 120) continue;
+      // A numbered row ("1. Protocolo aprobado" beside its date) is a
+      // list's item, not a label: milestones repeat their wording too.
+      if (k.empty() || k.size() > 120 || k[0] == '#') continue;
       page.push_back({k, static_cast<int>(p), f.box});
     }
     std::sort(page.begin(), page.end(),

@@ -757,3 +757,32 @@ TEST_CASE("Segment: numbered chapters yield to the units one of them holds",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Segment: numbered rows that repeat their wording are not a template",
+          "[mine][segment]") {
+  // Six units with two labels each, and milestone rows ("1. Protocolo
+  // aprobado" beside a date) whose wordings recur four times each: the
+  // rows are a list's items, so no template is learned from them (and two
+  // labels are too few for one).
+  DocBuilder d;
+  d.Block(1, kBody).At(40, 80);
+  const char* rows[] = {"Protocolo aprobado", "Piloto implementado",
+                        "Mesa instalada"};
+  for (int k = 0; k < 6; ++k) {
+    int page = k + 2;
+    d.Field(page, "Institución responsable", "Ministerio " + std::to_string(k),
+            100)
+        .Field(page, "Plazo de ejecución", "2022-2024", 130);
+    for (int r = 0; r < 3; ++r)
+      if ((k + r) % 3 != 0)
+        d.Field(page, std::to_string(r + 1) + ". " + rows[r], "junio de 2023",
+                160 + 30 * r);
+  }
+  std::vector<SentenceSignals> at(d.sentences().size());
+  SegmentInput in{d.sentences(), &d.doc(), at};
+  CHECK(RepeatedTemplate(in).empty());
+}
+
+}  // namespace planmine
