@@ -863,11 +863,11 @@ std::pair<double, int> NearestTowardsBody(const PageLines& page, size_t i) {
 }
 
 // The gap from line `i` of a margin to the nearest line on its far side
-// (above a header, below a footer), or to the page's edge when none is.
-double NearestTowardsEdge(const PageLines& page, size_t i) {
+// (above a header, below a footer); infinite when none is.
+double NearestLineTowardsEdge(const PageLines& page, size_t i) {
   const Line& l = page.lines[i];
   bool top = l.box.y1 <= page.height * 0.12;
-  double nearest = top ? l.box.y0 : page.height - l.box.y1;
+  double nearest = 1e18;
   double h = std::max(1.0, l.box.height());
   for (size_t k = 0; k < page.lines.size(); ++k) {
     const Line& o = page.lines[k];
@@ -1011,12 +1011,22 @@ std::vector<std::vector<bool>> FindFurniture(
   std::vector<std::vector<bool>> marks(pages.size());
   std::map<std::string, std::set<size_t>> pages_with;
   std::map<std::string, int> exact;  // margin lines by their exact text
+  // Per signature, its last number less the page's index: one value when
+  // the number runs with the pages (a page or sheet number).
+  std::map<std::string, std::set<long>> offsets;
   for (size_t p = 0; p < pages.size(); ++p) {
     marks[p].assign(pages[p].lines.size(), false);
     for (const Line& l : pages[p].lines) {
       if (!InMargin(l, pages[p].height)) continue;
-      pages_with[Signature(l.text)].insert(p);
+      std::string sig = Signature(l.text);
+      pages_with[sig].insert(p);
       ++exact[l.text];
+      size_t d = l.text.find_last_of("0123456789");
+      if (d != std::string::npos) {
+        while (d > 0 && l.text[d - 1] >= '0' && l.text[d - 1] <= '9') --d;
+        offsets[sig].insert(std::strtol(l.text.c_str() + d, nullptr, 10) -
+                            static_cast<long>(p));
+      }
     }
   }
   // A margin line repeating on at least 3 pages, or on every page of a short
@@ -1059,9 +1069,16 @@ std::vector<std::vector<bool>> FindFurniture(
           pages[p].lines.size() <= 5000) {
         auto [gap, at] = NearestTowardsBody(pages[p], i);
         double h = std::max(1.0, l.box.height());
+        // A number that runs with the pages is a page or sheet number.
+        const bool own_number = offsets[sig].size() > 1;
         heads_text =
-            at >= 0 && (gap < 0.5 * h ||
-                        (gap < h && 2 * gap < NearestTowardsEdge(pages[p], i)));
+            at >= 0 &&
+            (gap < 0.5 * h || (own_number && gap < h &&
+                               2 * gap < NearestLineTowardsEdge(pages[p], i)));
+        // Its number changes from page to page without running with the
+        // pages: not a page or sheet number but a unit's own, set within a
+        // line of the text it heads.
+        heads_text |= at >= 0 && gap < h && own_number;
       }
       if (!top && l.font_size < 0.95 * body_size &&
           NoteMarkPair(pages[p], i, body_size))

@@ -991,6 +991,29 @@ TEST_CASE(
       bool header = pages[p].lines[i].text.rfind("Terceiro", 0) == 0;
       CHECK(marks[p][i] == header);
     }
+  // Nearer the header (10 points) than twice its gap to the title (7), but
+  // numbered 3, 5, 7… on consecutive pages: a unit's number, not a page's.
+  // A header whose number runs with the pages stays furniture.
+  pages.clear();
+  for (int p = 1; p <= 5; ++p) {
+    std::vector<Word> w;
+    Append(&w, Row("Quinto Plan de Accion 2019 pagina " + std::to_string(p + 4),
+                   200, 42, 11));
+    Append(&w, Row("Compromiso " + std::to_string(2 * p + 1), 280, 63, 13));
+    const char* titles[] = {"uno", "dos", "tres", "cuatro", "cinco"};
+    Append(&w, Row(std::string("Mejorar las estadisticas ") + titles[p - 1],
+                   160, 83, 11));
+    Append(&w, Row("Body text that differs on page " + std::to_string(p * 7),
+                   70, 400, 11));
+    pages.push_back(BuildLines(w, 595, 842));
+  }
+  marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+      INFO(pages[p].lines[i].text);
+      bool header = pages[p].lines[i].text.rfind("Quinto", 0) == 0;
+      CHECK(marks[p][i] == header);
+    }
 }
 
 }  // namespace planmine
