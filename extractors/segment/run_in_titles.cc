@@ -159,6 +159,25 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
     }
   }
   if (best == nullptr) return units;
+  // A glossary in the same form ("Dados abertos. Dados acessíveis…"): a
+  // page of three openings or more whose titles are, at the median, under
+  // half as long as the form's. Its terms are not the plan's units.
+  std::map<int, std::vector<size_t>> page_lengths;
+  for (const Opening* o : *best)
+    page_lengths[o->page].push_back(WordCount(o->title));
+  std::set<int> glossary_pages;
+  for (auto& [page, lengths] : page_lengths) {
+    if (lengths.size() < 3) continue;
+    std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
+                     lengths.end());
+    if (lengths[lengths.size() / 2] * 2 < best_median)
+      glossary_pages.insert(page);
+  }
+  std::vector<const Opening*> kept;
+  for (const Opening* o : *best)
+    if (!glossary_pages.count(o->page)) kept.push_back(o);
+  if (kept.size() < 3) return units;
+  best = &kept;
   for (size_t i = 0; i < best->size(); ++i) {
     const Opening& o = *(*best)[i];
     Commitment u;

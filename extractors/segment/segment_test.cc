@@ -786,3 +786,28 @@ TEST_CASE("Segment: numbered rows that repeat their wording are not a template",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Segment: a glossary in the run-in titles' own form gives no units",
+          "[mine][segment]") {
+  // Page 1 defines five terms as "Term. Definition" in bold, the form the
+  // plan's commitments take on pages 2 to 4; the terms are a word or two.
+  DocBuilder d;
+  const char* terms[] = {"Open data", "Beneficial owner", "Milestone",
+                         "Plain language", "Co-creation"};
+  for (const char* t : terms) {
+    int words = std::string(t).find(' ') == std::string::npos ? 1 : 2;
+    d.Block(1, std::string(t) + ". " + kBody, Typed{10, true, false, words});
+  }
+  for (int page = 2; page <= 4; ++page)
+    d.Block(page,
+            "Publish the Register of Beneficial Owners Number " +
+                std::to_string(page) + ". " + kBody,
+            Typed{10, true, false, 8});
+  std::vector<Commitment> u = RunIn(d);
+  REQUIRE(u.size() == 3);
+  CHECK(u[0].first_page == 2);
+}
+
+}  // namespace planmine
