@@ -688,8 +688,14 @@ PageLines BuildLines(const std::vector<Word>& words, double page_width,
   };
   for (size_t r = 0; r < rows.size(); ++r) {
     for (const Row& piece : pieces[r]) {
-      const bool justified = (piece.size() == 2 || EvenlySpaced(piece)) &&
-                             aligned_nearby(r, piece);
+      // A list item's first line is justified after its marker ("–
+      // Modernização        do     sistema"): judged without the marker,
+      // whose own gap differs and which hangs left of the lines below.
+      Row text = piece;
+      if (text.size() >= 3 && IsMark(text.front()->text))
+        text.erase(text.begin());
+      const bool justified =
+          (text.size() == 2 || EvenlySpaced(text)) && aligned_nearby(r, text);
       std::vector<const Word*> cur;
       for (const Word* w : piece) {
         if (!cur.empty()) {

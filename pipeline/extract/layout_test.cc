@@ -1017,3 +1017,24 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Layout: a list item's justified first line stays one line after its "
+    "marker",
+    "[layout]") {
+  // "–" at x 60, the item's text at 72 to 280, the first line's three
+  // words stretched across it with gaps over one em.
+  std::vector<Word> words;
+  words.push_back(Word{"\xE2\x80\x93", {60, 100, 66, 110}, 10, 0});
+  Append(&words, Justified("Modernizacao do sistema", 72, 280, 100));
+  for (int k = 1; k <= 3; ++k)
+    Append(&words, Justified("eletronico de compras publicas por meio de", 72,
+                             280, 100 + 12 * k));
+  PageLines pl = BuildLines(words, 595, 842);
+  REQUIRE(pl.lines.size() == 4);
+  CHECK(pl.lines[0].text == "\xE2\x80\x93 Modernizacao do sistema");
+}
+
+}  // namespace planmine
