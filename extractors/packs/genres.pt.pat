@@ -1,14 +1,14 @@
 # Genre words and layout-independent signals of document types, in
 # Portuguese. Groups as in genres.es.pat.
 @pack genres
-@version 2
+@version 3
 @lang pt
 action_plan.plano_acao       \bplanos?\s+(?:nacional\s+|local\s+|municipal\s+|estadual\s+)?de\s+a[cç][aã]o\b
 action_plan.plano_aberto     \bplano\s+(?:nacional\s+|local\s+)?de\s+(?:governo|estado)\s+aberto\b
 irm_report.mri               \bmecanismo\s+(?:independente\s+de\s+(?:avalia[cç][aã]o|relat[oó]rios?|revis[aã]o)|de\s+(?:avalia[cç][aã]o|revis[aã]o)\s+independente)\b|(?-i)\b(?:IRM|MRI)\b
 self_assessment.autoaval     \bauto[-\s]?avalia[cç][aã]o\b
 agenda.agenda                \bagenda\b|\bpauta\s+(?:da\s+)?(?:reuni[aã]o|sess[aã]o)\b|\bprograma[cç][aã]o\s+(?:do\s+evento|da\s+reuni[aã]o)\b
-workshop.oficina             \boficinas?\b|\brodas?\s+de\s+conversa\b|\bmem[oó]ria\s+(?:da\s+|de\s+)?(?:reuni[aã]o|oficina|encontro|sess[aã]o)\b|\bata\s+da\s+(?:reuni[aã]o|sess[aã]o)\b|\bconsulta\s+p[uú]blica\b|\bescuta\s+(?:p[uú]blica|ativa)\b
+workshop.oficina             \boficinas?\b|\brodas?\s+de\s+conversa\b|\bmem[oó]ria\s+(?:da\s+|de\s+)?(?:reuni[aã]o|oficina|encontro|sess[aã]o)\b|\bata\s+da\s+(?:reuni[aã]o|sess[aã]o)\b|\bescuta\s+(?:p[uú]blica|ativa)\b
 guide.guia                   \bguias?\b|\bmanual\b|\bmanuais\b|\bkit\b|\bcartilhas?\b|\bpasso\s+a\s+passo\b|\bcomo\s+(?:fazer|publicar|usar|utilizar|criar|abrir)\b|\bcaixa\s+de\s+ferramentas\b
 legal.ato                    ^\W*(?:decreto|portaria|lei|resolu[cç][aã]o|instru[cç][aã]o\s+normativa|delibera[cç][aã]o)\s+(?:municipal\s+|estadual\s+|complementar\s+)?(?:n[°º*o.]*\s*|n[uú]mero\s+)?\d+
 legal.diario                 ^\W*(?:di[aá]rio|boletim|gazeta)\s+oficial\b
