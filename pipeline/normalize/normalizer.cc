@@ -568,10 +568,19 @@ NormalizedDocument Normalizer::Normalize(const ExtractedDocument& doc) const {
         UChar32 first;
         std::string_view next_word = FirstWord(next, &first);
         bool hyphen_end = EndsWithHyphen(text);
-        if (hyphen_end && first > 0 && u_islower(first) && lead > words_before)
+        // A range of figures broken at its hyphen ("2023-" | "2025") is
+        // written back whole.
+        bool range = hyphen_end && text.back() == '-' && text.size() >= 2 &&
+                     text[text.size() - 2] >= '0' &&
+                     text[text.size() - 2] <= '9' && first > 0 &&
+                     u_isdigit(first);
+        bool joins = hyphen_end && first > 0 && u_islower(first);
+        if ((joins || range) && lead > words_before)
           ++lead_joins;  // joined below, with or without the hyphen
         words_before += SpaceSeparatedWords(next);
-        if (hyphen_end && first > 0 && u_islower(first)) {
+        if (range) {
+          text += next;
+        } else if (joins) {
           size_t hy_len = text.back() == '-' ? 1 : 3;
           std::string_view head =
               LastWord(std::string_view(text).substr(0, text.size() - hy_len));

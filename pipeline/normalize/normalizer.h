@@ -97,7 +97,7 @@ class Normalizer {
   // 2: the stored text keeps each block's region and typography (schema
   // 9); a document stored before is read again rather than re-mined from
   // a text that lacks them.
-  static constexpr const char* kVersion = "normalize-3";
+  static constexpr const char* kVersion = "normalize-4";
 
   static Result<Normalizer> Create(const NormalizeOptions& options);
 

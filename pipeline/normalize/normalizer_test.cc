@@ -229,3 +229,17 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("Normalizer: a range of years broken at its hyphen is written whole",
+          "[normalize]") {
+  auto n = Normalizer::Create(NormalizeOptions{});
+  REQUIRE(n.ok());
+  ExtractedDocument d = OneBlock({"Plano de Ação de Governo Aberto 2023-",
+                                  "2025 e o plano -", "2027 seguinte"});
+  CHECK(n->Normalize(d).pages[0].text ==
+        "Plano de Ação de Governo Aberto 2023-2025 e o plano - 2027 seguinte");
+}
+
+}  // namespace planmine
