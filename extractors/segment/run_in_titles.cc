@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -62,78 +63,77 @@ bool TitleCase(const std::vector<std::string>& words) {
 
 size_t WordCount(const std::string& s) { return SplitWords(s).size(); }
 
-}  // namespace
+constexpr size_t kMinBodyWords = 10;
 
-std::vector<Commitment> RunInTitles(const SegmentInput& in) {
-  std::vector<Commitment> units;
-  if (in.doc == nullptr || in.sentences.empty()) return units;
-  const std::map<std::pair<int, int>, int> first_sentence =
-      FirstSentences(in.sentences);
-  const size_t kMinBodyWords = 10;
-  std::vector<Opening> openings;
-  for (const NormalizedPage& p : in.doc->pages) {
-    for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
-      const NormalizedBlock& b = p.blocks[bi];
-      if (b.region == "footnote" || b.region == "table" || b.region == "image")
-        continue;
-      auto fs = first_sentence.find({p.number, static_cast<int>(bi)});
-      if (fs == first_sentence.end()) continue;
-      std::string text(
-          Squeeze(std::string_view(p.text).substr(b.start, b.end - b.start)));
-      size_t bullet = BulletLength(text);
-      std::vector<std::string> words = SplitWords(text.substr(bullet));
-      const std::string& first = in.sentences[fs->second].text;
-      std::vector<std::string> first_words =
-          SplitWords(std::string_view(first).substr(
-              std::min(BulletLength(first), first.size())));
-      Opening o;
-      o.sentence = fs->second;
-      o.page = p.number;
-      o.bullet = bullet > 0;
-      size_t title_words = 0;
-      int lead = b.lead_emphasis_words - (bullet > 0 ? 1 : 0);
-      // A title alone in its paragraph still runs in: it ends as a
-      // sentence does (a heading does not).
-      bool alone = static_cast<size_t>(lead) == words.size();
-      bool ends = !text.empty() && (text.back() == '.' || text.back() == ':');
-      if (lead >= 2 && static_cast<size_t>(lead) <= words.size() &&
-          (!alone || ends)) {
-        o.emphasized = true;
-        title_words = static_cast<size_t>(lead);
-      } else if (first_words.size() >= 3 && first_words.size() <= 20 &&
-                 (first.back() == '.' || first.back() == ':') &&
-                 TitleCase(first_words)) {
-        title_words = first_words.size();
-      }
-      if (title_words == 0) continue;
-      // The body runs on in the same paragraph; or, under a title set on
-      // lines of its own in bold or underlined type, in the next one.
-      if (words.size() < title_words + kMinBodyWords) {
-        bool body_next = false;
-        if (o.emphasized && title_words + 1 >= words.size() &&
-            bi + 1 < p.blocks.size()) {
-          const NormalizedBlock& nb = p.blocks[bi + 1];
-          std::string next(Squeeze(
-              std::string_view(p.text).substr(nb.start, nb.end - nb.start)));
-          body_next = nb.lead_emphasis_words == 0 && !BulletLength(next) &&
-                      SplitWords(next).size() >= kMinBodyWords;
-        }
-        if (!body_next) continue;
-      }
-      std::string title;
-      for (size_t k = 0; k < title_words; ++k)
-        title += (k ? " " : "") + words[k];
-      if (!title.empty() && (title.back() == '.' || title.back() == ':'))
-        o.terminator = title.back();
-      o.title = CleanTitle(title);
-      if (o.title.empty() || StartsLower(o.title)) continue;
-      openings.push_back(std::move(o));
-    }
+// The run-in title block `bi` of page `p` opens with, if any: emphasized
+// words (bold or underlined) or a title-case phrase ending as a sentence,
+// with a body after it in the same paragraph or, under a title set on
+// lines of its own in emphasis, in the next one.
+std::optional<Opening> ReadOpening(const NormalizedPage& p, size_t bi,
+                                   int sentence, const std::string& first) {
+  const NormalizedBlock& b = p.blocks[bi];
+  std::string text(
+      Squeeze(std::string_view(p.text).substr(b.start, b.end - b.start)));
+  size_t bullet = BulletLength(text);
+  std::vector<std::string> words = SplitWords(text.substr(bullet));
+  std::vector<std::string> first_words =
+      SplitWords(std::string_view(first).substr(
+          std::min(BulletLength(first), first.size())));
+  Opening o;
+  o.sentence = sentence;
+  o.page = p.number;
+  o.bullet = bullet > 0;
+  size_t title_words = 0;
+  int lead = b.lead_emphasis_words - (bullet > 0 ? 1 : 0);
+  // A title alone in its paragraph still runs in: it ends as a sentence
+  // does (a heading does not).
+  bool alone = static_cast<size_t>(lead) == words.size();
+  bool ends = !text.empty() && (text.back() == '.' || text.back() == ':');
+  if (lead >= 2 && static_cast<size_t>(lead) <= words.size() &&
+      (!alone || ends)) {
+    o.emphasized = true;
+    title_words = static_cast<size_t>(lead);
+  } else if (first_words.size() >= 3 && first_words.size() <= 20 &&
+             (first.back() == '.' || first.back() == ':') &&
+             TitleCase(first_words)) {
+    title_words = first_words.size();
   }
-  // The form that repeats most over more than one page (type or form may
-  // mark the title; a bullet or none, and the mark that ends the title, set
-  // the form apart: "Beneficial owner:" glossary terms are not the plan's
-  // "Expand the register." units).
+  if (title_words == 0) return std::nullopt;
+  if (words.size() < title_words + kMinBodyWords) {
+    bool body_next = false;
+    if (o.emphasized && title_words + 1 >= words.size() &&
+        bi + 1 < p.blocks.size()) {
+      const NormalizedBlock& nb = p.blocks[bi + 1];
+      std::string next(Squeeze(
+          std::string_view(p.text).substr(nb.start, nb.end - nb.start)));
+      body_next = nb.lead_emphasis_words == 0 && !BulletLength(next) &&
+                  SplitWords(next).size() >= kMinBodyWords;
+    }
+    if (!body_next) return std::nullopt;
+  }
+  std::string title;
+  for (size_t k = 0; k < title_words; ++k) title += (k ? " " : "") + words[k];
+  if (!title.empty() && (title.back() == '.' || title.back() == ':'))
+    o.terminator = title.back();
+  o.title = CleanTitle(title);
+  if (o.title.empty() || StartsLower(o.title)) return std::nullopt;
+  return o;
+}
+
+size_t MedianWords(const std::vector<const Opening*>& group) {
+  std::vector<size_t> lengths;
+  for (const Opening* o : group) lengths.push_back(WordCount(o->title));
+  std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
+                   lengths.end());
+  return lengths[lengths.size() / 2];
+}
+
+// The form that repeats most over more than one page (type or form may
+// mark the title; a bullet or none, and the mark that ends the title, set
+// the form apart: "Beneficial owner:" glossary terms are not the plan's
+// "Expand the register." units). Empty when none does.
+std::vector<const Opening*> ChooseForm(const std::vector<Opening>& openings,
+                                       size_t* median_words) {
   std::map<std::pair<bool, char>, std::vector<const Opening*>> forms;
   for (const Opening& o : openings)
     forms[{o.bullet, o.terminator}].push_back(&o);
@@ -146,11 +146,7 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
     // A commitment's title is a phrase; a glossary's terms and a method's
     // step names ("Beneficial owner:", "1) Consultation:") are a word or
     // two.
-    std::vector<size_t> lengths;
-    for (const Opening* o : group) lengths.push_back(WordCount(o->title));
-    std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
-                     lengths.end());
-    size_t median = lengths[lengths.size() / 2];
+    size_t median = MedianWords(group);
     if (median < 4) continue;
     if (best == nullptr || group.size() > best->size() ||
         (group.size() == best->size() && median > best_median)) {
@@ -158,28 +154,54 @@ std::vector<Commitment> RunInTitles(const SegmentInput& in) {
       best_median = median;
     }
   }
-  if (best == nullptr) return units;
-  // A glossary in the same form ("Dados abertos. Dados acessíveis…"): a
-  // page of three openings or more whose titles are, at the median, under
-  // half as long as the form's. Its terms are not the plan's units.
-  std::map<int, std::vector<size_t>> page_lengths;
-  for (const Opening* o : *best)
-    page_lengths[o->page].push_back(WordCount(o->title));
-  std::set<int> glossary_pages;
-  for (auto& [page, lengths] : page_lengths) {
-    if (lengths.size() < 3) continue;
-    std::nth_element(lengths.begin(), lengths.begin() + lengths.size() / 2,
-                     lengths.end());
-    if (lengths[lengths.size() / 2] * 2 < best_median)
-      glossary_pages.insert(page);
-  }
+  *median_words = best_median;
+  return best == nullptr ? std::vector<const Opening*>() : *best;
+}
+
+// A glossary in the same form ("Dados abertos. Dados acessíveis…"): a page
+// of three openings or more whose titles are, at the median, under half as
+// long as the form's. Its terms are not the plan's units.
+std::vector<const Opening*> DropGlossaryPages(
+    const std::vector<const Opening*>& form, size_t median_words) {
+  std::map<int, std::vector<const Opening*>> by_page;
+  for (const Opening* o : form) by_page[o->page].push_back(o);
+  std::set<int> glossary;
+  for (const auto& [page, group] : by_page)
+    if (group.size() >= 3 && MedianWords(group) * 2 < median_words)
+      glossary.insert(page);
   std::vector<const Opening*> kept;
-  for (const Opening* o : *best)
-    if (!glossary_pages.count(o->page)) kept.push_back(o);
-  if (kept.size() < 3) return units;
-  best = &kept;
-  for (size_t i = 0; i < best->size(); ++i) {
-    const Opening& o = *(*best)[i];
+  for (const Opening* o : form)
+    if (!glossary.count(o->page)) kept.push_back(o);
+  return kept;
+}
+
+}  // namespace
+
+std::vector<Commitment> RunInTitles(const SegmentInput& in) {
+  std::vector<Commitment> units;
+  if (in.doc == nullptr || in.sentences.empty()) return units;
+  const std::map<std::pair<int, int>, int> first_sentence =
+      FirstSentences(in.sentences);
+  std::vector<Opening> openings;
+  for (const NormalizedPage& p : in.doc->pages) {
+    for (size_t bi = 0; bi < p.blocks.size(); ++bi) {
+      const NormalizedBlock& b = p.blocks[bi];
+      if (b.region == "footnote" || b.region == "table" || b.region == "image")
+        continue;
+      auto fs = first_sentence.find({p.number, static_cast<int>(bi)});
+      if (fs == first_sentence.end()) continue;
+      std::optional<Opening> o =
+          ReadOpening(p, bi, fs->second, in.sentences[fs->second].text);
+      if (o) openings.push_back(std::move(*o));
+    }
+  }
+  size_t median_words = 0;
+  std::vector<const Opening*> form = ChooseForm(openings, &median_words);
+  if (form.empty()) return units;
+  form = DropGlossaryPages(form, median_words);
+  if (form.size() < 3) return units;
+  for (size_t i = 0; i < form.size(); ++i) {
+    const Opening& o = *form[i];
     Commitment u;
     u.kind = CommitmentKind::kHeading;
     u.pattern_id = "run_in_title";

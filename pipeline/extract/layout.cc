@@ -868,22 +868,6 @@ std::pair<double, int> NearestTowardsBody(const PageLines& page, size_t i) {
   return {nearest, at};
 }
 
-// The gap from line `i` of a margin to the nearest line on its far side
-// (above a header, below a footer); infinite when none is.
-double NearestLineTowardsEdge(const PageLines& page, size_t i) {
-  const Line& l = page.lines[i];
-  bool top = l.box.y1 <= page.height * 0.12;
-  double nearest = 1e18;
-  double h = std::max(1.0, l.box.height());
-  for (size_t k = 0; k < page.lines.size(); ++k) {
-    const Line& o = page.lines[k];
-    if (k == i || std::abs(CenterY(o.box) - CenterY(l.box)) < 0.5 * h) continue;
-    double gap = top ? l.box.y0 - o.box.y1 : o.box.y0 - l.box.y1;
-    if (gap > -0.5 * h) nearest = std::min(nearest, gap);
-  }
-  return nearest;
-}
-
 // A footnote's mark drawn raised apart from its text (a row of its own): the
 // lone mark and the text starting just right of it, overlapping it in
 // height. Neither is furniture.
@@ -1012,29 +996,62 @@ std::vector<std::vector<bool>> SamePlaceRepeats(
 
 }  // namespace
 
-std::vector<std::vector<bool>> FindFurniture(
-    const std::vector<PageLines>& pages) {
-  std::vector<std::vector<bool>> marks(pages.size());
+namespace {
+
+// What the margin lines of a document repeat, by signature (digits as #).
+struct MarginRepeats {
   std::map<std::string, std::set<size_t>> pages_with;
   std::map<std::string, int> exact;  // margin lines by their exact text
   // Per signature, its last number less the page's index: one value when
   // the number runs with the pages (a page or sheet number).
   std::map<std::string, std::set<long>> offsets;
+};
+
+MarginRepeats CountMarginRepeats(const std::vector<PageLines>& pages) {
+  MarginRepeats r;
   for (size_t p = 0; p < pages.size(); ++p) {
-    marks[p].assign(pages[p].lines.size(), false);
     for (const Line& l : pages[p].lines) {
       if (!InMargin(l, pages[p].height)) continue;
       std::string sig = Signature(l.text);
-      pages_with[sig].insert(p);
-      ++exact[l.text];
+      r.pages_with[sig].insert(p);
+      ++r.exact[l.text];
       size_t d = l.text.find_last_of("0123456789");
       if (d != std::string::npos) {
         while (d > 0 && l.text[d - 1] >= '0' && l.text[d - 1] <= '9') --d;
-        offsets[sig].insert(std::strtol(l.text.c_str() + d, nullptr, 10) -
-                            static_cast<long>(p));
+        r.offsets[sig].insert(std::strtol(l.text.c_str() + d, nullptr, 10) -
+                              static_cast<long>(p));
       }
     }
   }
+  return r;
+}
+
+// A numbered heading set at the top of every page of a page-per-unit
+// layout ("Compromiso #2" over its title) repeats with its number changing
+// on every page, but it touches the text it heads; or it stands within a
+// line of it and its number does not run with the pages (a unit's own, not
+// a page or sheet number). A running header stands apart (and one that
+// never changes is furniture wherever it stands).
+bool HeadsItsText(const PageLines& page, size_t i, const std::string& sig,
+                  MarginRepeats& repeats) {
+  const Line& l = page.lines[i];
+  if (sig.find('#') == std::string::npos || repeats.exact[l.text] != 1 ||
+      page.lines.size() > 5000)
+    return false;
+  auto [gap, at] = NearestTowardsBody(page, i);
+  double h = std::max(1.0, l.box.height());
+  bool own_number = repeats.offsets[sig].size() > 1;
+  return at >= 0 && (gap < 0.5 * h || (own_number && gap < h));
+}
+
+}  // namespace
+
+std::vector<std::vector<bool>> FindFurniture(
+    const std::vector<PageLines>& pages) {
+  std::vector<std::vector<bool>> marks(pages.size());
+  for (size_t p = 0; p < pages.size(); ++p)
+    marks[p].assign(pages[p].lines.size(), false);
+  MarginRepeats repeats = CountMarginRepeats(pages);
   // A margin line repeating on at least 3 pages, or on every page of a short
   // document of 2+ pages, is running furniture — unless its type is clearly
   // larger than the body's: a title repeated on each page is content.
@@ -1064,35 +1081,14 @@ std::vector<std::vector<bool>> FindFurniture(
       bool top = l.box.y1 <= pages[p].height * 0.12;
       bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
-      // A numbered heading set at the top of every page of a
-      // page-per-unit layout ("Compromiso #2" over its title) repeats with
-      // its number changing on every page, but it touches the text it
-      // heads, or stands nearer to it than to the header above it; a
-      // running header stands apart (and one that never changes is
-      // furniture wherever it stands).
-      bool heads_text = false;
-      if (sig.find('#') != std::string::npos && exact[l.text] == 1 &&
-          pages[p].lines.size() <= 5000) {
-        auto [gap, at] = NearestTowardsBody(pages[p], i);
-        double h = std::max(1.0, l.box.height());
-        // A number that runs with the pages is a page or sheet number.
-        const bool own_number = offsets[sig].size() > 1;
-        heads_text =
-            at >= 0 &&
-            (gap < 0.5 * h || (own_number && gap < h &&
-                               2 * gap < NearestLineTowardsEdge(pages[p], i)));
-        // Its number changes from page to page without running with the
-        // pages: not a page or sheet number but a unit's own, set within a
-        // line of the text it heads.
-        heads_text |= at >= 0 && gap < h && own_number;
-      }
+      bool heads_text = HeadsItsText(pages[p], i, sig, repeats);
       if (!top && l.font_size < 0.95 * body_size &&
           NoteMarkPair(pages[p], i, body_size))
         continue;
       if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
           RuledOffHeader(pages[p], i, body_size) ||
           (n >= 2 && small && !thin && !heads_text &&
-           pages_with[sig].size() >= need) ||
+           repeats.pages_with[sig].size() >= need) ||
           IsolatedMarginLine(pages[p], i, body_size) ||
           SplitMarginRow(pages[p], i, body_size)) {
         marks[p][i] = true;
