@@ -156,7 +156,7 @@ class Miner {
  public:
   // Bump when Mine() changes what it finds for the same packs: stored
   // documents are then re-mined. Pack versions are in VersionString().
-  static constexpr const char* kVersion = "mine-10";
+  static constexpr const char* kVersion = "mine-11";
 
   static Result<Miner> Create(std::vector<PatternPack> packs);
 

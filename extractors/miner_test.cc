@@ -519,3 +519,54 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Miner: a summary table's theme row across the table is not a "
+    "commitment",
+    "[mine]") {
+  Miner m = ShippedMiner();
+  NormalizedDocument doc;
+  NormalizedPage page;
+  page.number = 6;
+  std::vector<Sentence> sentences;
+  auto cell = [&](const std::string& text, int row, int col, double y) {
+    AddBlock(&page, text, {60.0 + 150 * col, y, 200.0 + 150 * col, y + 12});
+    NormalizedBlock& b = page.blocks.back();
+    b.region = "table";
+    b.row = row;
+    b.col = col;
+    Sentence s;
+    s.page = 6;
+    s.block = static_cast<int>(page.blocks.size()) - 1;
+    s.start = b.start;
+    s.end = b.end;
+    s.text = text;
+    sentences.push_back(s);
+  };
+  cell("No.", 0, 0, 100);
+  cell("Commitment", 0, 1, 100);
+  cell("Lead agency", 0, 2, 100);
+  cell("Theme 1: Access to Information and Open Data", 1, 1, 120);
+  const char* titles[] = {"Publish an inventory of datasets",
+                          "Create a register of beneficial owners",
+                          "Open up public procurement data"};
+  const char* leads[] = {"Cabinet Office", "HM Treasury", "Crown Services"};
+  for (int k = 0; k < 3; ++k) {
+    cell(std::to_string(k + 1), k + 2, 0, 140 + 20 * k);
+    cell(titles[k], k + 2, 1, 140 + 20 * k);
+    cell(leads[k], k + 2, 2, 140 + 20 * k);
+  }
+  doc.pages.push_back(page);
+  Findings f = m.Mine(sentences, &doc);
+  std::vector<const Commitment*> rows;
+  for (const Commitment& c : f.commitments)
+    if (c.kind == CommitmentKind::kTable) rows.push_back(&c);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0]->number == "1");
+  CHECK(rows[0]->title == "Publish an inventory of datasets");
+  CHECK(rows[2]->lead_agency == "Crown Services");
+}
+
+}  // namespace planmine

@@ -261,8 +261,19 @@ std::vector<Commitment> Miner::TableRowUnits(const SegmentInput& in) const {
         date_cells[row][b.col] += " " + cell;
       }
     }
+    // A row with neither number nor lead agency in a table whose rows have
+    // numbers ("Theme 2: Fiscal Transparency" across the table) groups the
+    // rows under it; it is not one of them.
+    size_t titled = 0, numbered = 0;
+    for (const auto& [row, c] : rows) {
+      if (c.title.empty()) continue;
+      ++titled;
+      numbered += !c.number.empty();
+    }
+    const bool rows_numbered = numbered >= 2 && numbered * 3 >= titled * 2;
     for (auto& [row, c] : rows) {
       if (c.title.empty() || StartsLower(c.title)) continue;
+      if (rows_numbered && c.number.empty() && c.lead_agency.empty()) continue;
       // The row's other short cells, left to right: two dates in all
       // ("Start | End", or one "Period" cell) are its start and end.
       std::vector<std::string> dates;
