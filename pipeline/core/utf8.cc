@@ -83,6 +83,17 @@ std::string Utf8Truncate(std::string_view s, size_t max_bytes) {
   return std::string(s.substr(0, n));
 }
 
+int SpaceSeparatedWords(std::string_view s) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
 size_t BulletLength(std::string_view s) {
   if (s.empty()) return 0;
   const unsigned char c0 = static_cast<unsigned char>(s[0]);

@@ -31,6 +31,10 @@ bool IsAscii(std::string_view s);
 // Cuts `s` to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string Utf8Truncate(std::string_view s, size_t max_bytes);
 
+// Runs of bytes between ASCII spaces: how the layout counts a line's words
+// (and the normalizer, to keep to the layout's count).
+int SpaceSeparatedWords(std::string_view s);
+
 // The bytes of the list marker and the space after it that open `s`, 0
 // when it opens with none. A marker is one character that is not a letter
 // or digit: a bullet or middle dot, a dash or asterisk, a geometric shape,

@@ -40,20 +40,22 @@ void MarkHeavierFaces(const std::vector<std::string>& faces, Word* words) {
   for (size_t i = 0; i < faces.size(); ++i)
     if (!faces[i].empty())
       use[FaceFamily(faces[i])][faces[i]] += words[i].text.size();
-  std::map<std::string_view, int> body;  // family -> weight of its main face
+  // Each face weighed once: heavier than its family's main face on the
+  // page (which is regular or lighter), short of bold.
+  std::map<std::string_view, bool> heavier;
   for (const auto& [family, by_face] : use) {
     auto main = std::max_element(
         by_face.begin(), by_face.end(),
         [](const auto& a, const auto& b) { return a.second < b.second; });
-    body[family] = FaceWeight(main->first);
+    bool regular_body = FaceWeight(main->first) <= kRegularWeight;
+    for (const auto& [face, chars] : by_face) {
+      int weight = FaceWeight(face);
+      heavier[face] =
+          regular_body && weight > kRegularWeight && weight < kBoldWeight;
+    }
   }
-  for (size_t i = 0; i < faces.size(); ++i) {
-    if (faces[i].empty() || words[i].bold) continue;
-    int weight = FaceWeight(faces[i]);
-    if (weight > kRegularWeight && weight < kBoldWeight &&
-        body[FaceFamily(faces[i])] <= kRegularWeight)
-      words[i].bold = true;
-  }
+  for (size_t i = 0; i < faces.size(); ++i)
+    if (!faces[i].empty() && heavier[faces[i]]) words[i].bold = true;
 }
 
 }  // namespace planmine

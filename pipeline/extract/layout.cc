@@ -2482,15 +2482,8 @@ bool RunGoesOn(const Line& prev, const Line& l) {
 
 // Words (space-separated) in the first `bytes` of `text`.
 int WordCount(const std::string& text, size_t bytes) {
-  bytes = std::min(bytes, text.size());
-  int n = 0;
-  bool in_word = false;
-  for (size_t i = 0; i < bytes; ++i) {
-    bool space = text[i] == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
+  return SpaceSeparatedWords(
+      std::string_view(text).substr(0, std::min(bytes, text.size())));
 }
 
 int WordCount(const std::vector<Line>& lines, size_t) {

@@ -141,18 +141,6 @@ void CollectWords(std::string_view s, Vocabulary* out) {
   }
 }
 
-// Words as the layout counts them: runs of bytes between spaces.
-int SpaceSeparatedWords(std::string_view s) {
-  int n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
 bool EndsWithHyphen(std::string_view s) {
   if (s.size() >= 2 && s.back() == '-') return true;
   return s.size() >= 4 && s.substr(s.size() - 3) == "\xE2\x80\x90";  // U+2010
