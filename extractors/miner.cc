@@ -53,7 +53,8 @@ Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
     c.set = std::make_unique<RE2::Set>(PackOptions(), RE2::UNANCHORED);
     for (const Pattern& p : pack.patterns) {
       std::string err;
-      if (c.set->Add(p.regex, &err) < 0)
+      // The set is a prefilter: each of its hits is located with `regex`.
+      if (c.set->Add(p.set_regex.empty() ? p.regex : p.set_regex, &err) < 0)
         return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
                                ": pattern '" + p.id + "': " + err);
       std::shared_ptr<const RE2> re = CompiledPattern(p);

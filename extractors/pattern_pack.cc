@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "extractors/set_regex.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 
@@ -41,7 +42,7 @@ std::string ExpandWordBoundaries(const std::string& re) {
     char c = re[i];
     if (c == '\\' && i + 1 < re.size()) {
       if (re[i + 1] == 'b' && !in_class) {
-        out += "(?:\\b|^|$|[\\s.,;:!?¡¿()\\[\\]{}\"'«»“”‘’/\\-–—•|])";
+        out += std::string("(?:\\b|^|$|") + kBoundaryNeighbours + ")";
       } else {
         out += c;
         out += re[i + 1];
@@ -110,6 +111,7 @@ Result<PatternPack> ParsePatternPack(const std::string& text,
     p.id = line.substr(0, sp);
     p.source = std::string(TrimAscii(line.substr(sp)));
     p.regex = ExpandWordBoundaries(p.source);
+    p.set_regex = SetRegex(p.source);
     p.line = lineno;
     if (!ValidId(p.id))
       return InvalidArgument(where + ": bad id '" + p.id +
