@@ -534,3 +534,37 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+// FTS5 writes its pending terms out as an index segment at every savepoint,
+// and every statement that inserts into `sentences` (whose trigger feeds
+// FTS5) opens one: a document's sentences go in a few statements, not one
+// per sentence. With merging off, the segments stay countable: each is at
+// least one row of sentences_fts_data.
+TEST_CASE("Store: a document's sentences reach the full-text index in one go",
+          "[load]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("i.sqlite"));
+  REQUIRE(store.ok());
+  Store& st = **store;
+  REQUIRE(st.db()
+              .Exec("INSERT INTO sentences_fts(sentences_fts, rank) VALUES "
+                    "('automerge', 0);"
+                    "INSERT INTO sentences_fts(sentences_fts, rank) VALUES "
+                    "('crisismerge', 2000);")
+              .ok());
+  const int64_t before = Count(st.db(), "sentences_fts_data");
+  std::vector<std::string> sentences;
+  for (int i = 0; i < 1203; ++i)  // more than one statement's rows
+    sentences.push_back("Frase número " + std::to_string(i) + " del plan.");
+  REQUIRE(st.Replace(Doc("/a.pdf", "h1", sentences), 1).ok());
+  CHECK(Count(st.db(), "sentences") == 1203);
+  CHECK(Matches(st.db(), "frase") == 1203);
+  CHECK(Matches(st.db(), "1202") == 1);
+  // Three statements, three segments of a few pages each (one statement
+  // per sentence: 1203 rows).
+  CHECK(Count(st.db(), "sentences_fts_data") - before <= 30);
+}
+
+}  // namespace planmine
