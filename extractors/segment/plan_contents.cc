@@ -98,29 +98,66 @@ std::vector<std::vector<ContentsItem>> PlanLists(const SegmentInput& in) {
   return lists;
 }
 
-bool TitlesAgree(const std::string& a, const std::string& b) {
-  std::vector<std::string> wa = ContentWords(a), wb = ContentWords(b);
-  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
-  if (sa.empty() || sb.empty()) return false;
-  size_t shared = 0;
-  for (const std::string& w : sa) shared += sb.count(w);
-  return shared >= 1 && shared * 2 >= std::min(sa.size(), sb.size());
+TitleWords WordsOfTitle(const std::string& title) {
+  TitleWords w = ContentWords(title);
+  std::sort(w.begin(), w.end());
+  w.erase(std::unique(w.begin(), w.end()), w.end());
+  return w;
 }
+
+bool TitlesAgree(const TitleWords& a, const TitleWords& b) {
+  if (a.empty() || b.empty()) return false;
+  size_t shared = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const int c = a[i].compare(b[j]);
+    if (c == 0) ++shared;
+    i += c <= 0;
+    j += c >= 0;
+  }
+  return shared >= 1 && shared * 2 >= std::min(a.size(), b.size());
+}
+
+bool TitlesAgree(const std::string& a, const std::string& b) {
+  return TitlesAgree(WordsOfTitle(a), WordsOfTitle(b));
+}
+
+namespace {
+
+// The words of each unit's title, and of each item's: TitlesAgree compares
+// every unit with every item of every list.
+std::vector<TitleWords> UnitWords(const std::vector<Commitment>& units) {
+  std::vector<TitleWords> out;
+  out.reserve(units.size());
+  for (const Commitment& u : units) out.push_back(WordsOfTitle(u.title));
+  return out;
+}
+
+std::vector<TitleWords> ItemWords(const std::vector<ContentsItem>& list) {
+  std::vector<TitleWords> out;
+  out.reserve(list.size());
+  for (const ContentsItem& item : list) out.push_back(WordsOfTitle(item.title));
+  return out;
+}
+
+}  // namespace
 
 int NamedByList(const std::vector<Commitment>& units,
                 const std::vector<std::vector<ContentsItem>>& lists) {
   int best = 0;
+  const std::vector<TitleWords> unit_words = UnitWords(units);
   for (const std::vector<ContentsItem>& list : lists) {
+    const std::vector<TitleWords> item_words = ItemWords(list);
     std::vector<bool> used(list.size());
     int named = 0;
-    for (const Commitment& u : units) {
+    for (size_t k = 0; k < units.size(); ++k) {
+      const Commitment& u = units[k];
       // The unit's own line is not evidence for it.
       for (size_t i = 0; i < list.size(); ++i) {
         // (nor is its own number cell just before it).
         if (used[i] || list[i].sentence == u.first_sentence ||
             (list[i].sentence >= 0 && list[i].sentence + 1 == u.first_sentence))
           continue;
-        if (!TitlesAgree(u.title, list[i].title)) continue;
+        if (!TitlesAgree(unit_words[k], item_words[i])) continue;
         used[i] = true;
         ++named;
         break;
@@ -169,12 +206,14 @@ namespace {
 std::vector<int> AlignInOrder(const std::vector<Commitment>& units,
                               const std::vector<ContentsItem>& list) {
   const size_t nu = units.size(), ni = list.size();
+  const std::vector<TitleWords> unit_words = UnitWords(units);
+  const std::vector<TitleWords> item_words = ItemWords(list);
   auto agree = [&](size_t u, size_t i) {
     const int s = list[i].sentence;
     if (s >= 0 &&
         (s == units[u].first_sentence || s + 1 == units[u].first_sentence))
       return false;  // the unit's own line (or number cell)
-    return TitlesAgree(units[u].title, list[i].title);
+    return TitlesAgree(unit_words[u], item_words[i]);
   };
   // best[u][i]: the longest pairing of units u.. with items i...
   std::vector<std::vector<int>> best(nu + 1, std::vector<int>(ni + 1, 0));

@@ -63,6 +63,11 @@ std::vector<std::vector<ContentsItem>> PlanLists(const SegmentInput& in);
 // plan_contents.cc: true when two titles share at least half the content
 // words of the shorter.
 bool TitlesAgree(const std::string& a, const std::string& b);
+// A title's content words, sorted, each once: what TitlesAgree compares,
+// for callers that compare one title with many.
+using TitleWords = std::vector<std::string>;
+TitleWords WordsOfTitle(const std::string& title);
+bool TitlesAgree(const TitleWords& a, const TitleWords& b);
 
 // plan_contents.cc: how many of `units` one of `lists` names (each item
 // once; an item on a unit's own first sentence does not count).
