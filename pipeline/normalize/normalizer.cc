@@ -1,12 +1,16 @@
 #include "pipeline/normalize/normalizer.h"
 
+#include <sys/stat.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <new>
@@ -282,6 +286,7 @@ Result<Normalizer> Normalizer::Create(const NormalizeOptions& options) {
   Normalizer n;
   n.lexicon_ = std::make_shared<Lexicon>();
   n.lexicon_->paths = options.word_lists;
+  n.lexicon_->cache_dir = options.word_list_cache;
   if (options.prefetch_word_lists) n.lexicon_->Prefetch();
   return n;
 }
@@ -351,9 +356,78 @@ const WordSet& Normalizer::Lexicon::Words() {
   return words;
 }
 
+namespace {
+
+// The cache file of `paths` in `dir`: named after each list's path, size
+// and modification time, so that an updated list is read again. Empty when
+// a list cannot be looked at.
+std::string CacheFile(const std::string& dir,
+                      const std::vector<std::string>& paths) {
+  std::string key = "wordset-1";
+  for (const std::string& p : paths) {
+    struct stat st;
+    if (stat(p.c_str(), &st) != 0) return "";
+    key += "\n" + p + "\t" + std::to_string(st.st_size) + "\t" +
+           std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec);
+  }
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  char name[40];
+  snprintf(name, sizeof name, "wordlists-%016llx.bin",
+           static_cast<unsigned long long>(h));
+  return (std::filesystem::path(dir) / name).string();
+}
+
+// The cache's bytes, if the file is there and not larger than any set of
+// word lists makes (the five Debian lists: 27 MB).
+std::string ReadCache(const std::string& file) {
+  constexpr uint64_t kMaxBytes = 256ull << 20;
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(file, ec);
+  if (ec || size > kMaxBytes) return "";
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return "";
+  return bytes;
+}
+
+// Written beside and renamed into place, so that a reader never sees half
+// of it; any failure leaves no file.
+void WriteCache(const std::string& file, const std::string& bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(file).parent_path(),
+                                      ec);
+  const std::string tmp = file + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) &&
+        out.flush())
+      std::filesystem::rename(tmp, file, ec);
+    else
+      ec = std::make_error_code(std::errc::io_error);
+  }
+  if (ec) std::filesystem::remove(tmp, ec);
+}
+
+}  // namespace
+
+std::string DefaultCacheDir() {
+  if (const char* d = getenv("PLANMINE_CACHE_DIR")) return d;
+  if (const char* x = getenv("XDG_CACHE_HOME"); x != nullptr && *x == '/')
+    return std::string(x) + "/planmine";
+  if (const char* h = getenv("HOME"); h != nullptr && *h == '/')
+    return std::string(h) + "/.cache/planmine";
+  return "";
+}
+
 void Normalizer::Lexicon::Load() {
   std::call_once(once, [this] {
+    const std::string file =
+        cache_dir.empty() || paths.empty() ? "" : CacheFile(cache_dir, paths);
+    if (!file.empty() && words.Parse(ReadCache(file))) return;
     for (const std::string& path : paths) ReadWordList(path, cancel, &words);
+    if (!file.empty() && !cancel.load()) WriteCache(file, words.Serialize());
   });
 }
 

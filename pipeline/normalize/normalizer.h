@@ -90,7 +90,19 @@ struct NormalizeOptions {
   // forks must use the dictionary first (dictionary_size()), so that no
   // thread is running at the fork.
   bool prefetch_word_lists = false;
+  // A folder where the lists, once read, are kept as one file
+  // (WordSet::Serialize) named after their paths, sizes and modification
+  // times; the next run reads that file instead (one read, not half a
+  // million inserts: 0.12 s less at every start). Empty: no cache. A file
+  // that does not hold together is read past and written again; failing to
+  // write one is not an error.
+  std::string word_list_cache;
 };
+
+// The folder for NormalizeOptions::word_list_cache: $PLANMINE_CACHE_DIR if
+// set (empty turns the cache off), else $XDG_CACHE_HOME/planmine, else
+// $HOME/.cache/planmine, else none.
+std::string DefaultCacheDir();
 
 class Normalizer {
  public:
@@ -113,6 +125,7 @@ class Normalizer {
   // The word lists that attest joined words, read once, on first use.
   struct Lexicon {
     std::vector<std::string> paths;
+    std::string cache_dir;
     std::once_flag once;
     WordSet words;
     std::mutex loader_mu;

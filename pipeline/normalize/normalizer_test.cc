@@ -243,3 +243,90 @@ TEST_CASE("Normalizer: a range of years broken at its hyphen is written whole",
 }
 
 }  // namespace planmine
+
+#include <filesystem>
+
+#include "pipeline/normalize/word_set.h"
+#include "tests/test_util.h"
+
+namespace planmine {
+namespace {
+
+std::vector<std::string> CacheFiles(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    out.push_back(e.path().string());
+  return out;
+}
+
+size_t DictionarySize(const std::string& list, const std::string& cache) {
+  NormalizeOptions o;
+  o.word_lists = {list};
+  o.word_list_cache = cache;
+  auto n = Normalizer::Create(o);
+  REQUIRE(n.ok());
+  return n->dictionary_size();
+}
+
+}  // namespace
+
+TEST_CASE("WordSet: bytes back into the same set, and nothing else",
+          "[normalize]") {
+  WordSet s;
+  for (int i = 0; i < 3000; ++i) s.Insert("palabra" + std::to_string(i));
+  s.Insert("participación");
+  const std::string bytes = s.Serialize();
+  WordSet t;
+  REQUIRE(t.Parse(bytes));
+  CHECK(t.size() == s.size());
+  CHECK(t.Contains("participación"));
+  CHECK(t.Contains("palabra2999"));
+  CHECK_FALSE(t.Contains("palabra3000"));
+  t.Insert("nueva");  // still a set one can add to
+  CHECK(t.Contains("nueva"));
+  CHECK(t.size() == s.size() + 1);
+  // Cut short, a byte changed in a slot, another magic: refused, empty.
+  CHECK_FALSE(t.Parse(bytes.substr(0, bytes.size() - 1)));
+  CHECK(t.empty());
+  std::string bad = bytes;
+  for (size_t i = bytes.size() - 8 * 1024; i < bytes.size(); ++i)
+    bad[i] = '\xFF';
+  CHECK_FALSE(t.Parse(bad));
+  bad = bytes;
+  bad[0] = 'X';
+  CHECK_FALSE(t.Parse(bad));
+  CHECK_FALSE(t.Parse(""));
+  WordSet empty;
+  CHECK(t.Parse(empty.Serialize()));
+  CHECK(t.empty());
+}
+
+TEST_CASE("Normalizer: the word lists are read from the cache once written",
+          "[normalize]") {
+  testing::TempDir dir;
+  const std::string list = dir.File("words");
+  const std::string cache = dir.File("cache");
+  testing::WriteFile(list, "uno\nDos\ntrês\n");
+  CHECK(DictionarySize(list, cache) == 3);
+  auto files = CacheFiles(cache);
+  REQUIRE(files.size() == 1);
+  // The next run reads the cache, not the list: a cache of another set is
+  // what it finds.
+  WordSet other;
+  other.Insert("zzz");
+  testing::WriteFile(files[0], other.Serialize());
+  CHECK(DictionarySize(list, cache) == 1);
+  // A damaged cache is read past and written again.
+  testing::WriteFile(files[0], "not a word set");
+  CHECK(DictionarySize(list, cache) == 3);
+  CHECK(DictionarySize(list, cache) == 3);
+  CHECK(CacheFiles(cache).size() == 1);
+  // A changed list is read again, under another name.
+  testing::WriteFile(list, "uno\nDos\ntrês\ncuatro\n");
+  CHECK(DictionarySize(list, cache) == 4);
+  CHECK(CacheFiles(cache).size() == 2);
+  // No folder: no cache, the list as before.
+  CHECK(DictionarySize(list, "") == 4);
+}
+
+}  // namespace planmine

@@ -352,6 +352,7 @@ Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
   // Read while Pipeline::Create compiles the packs (the two longest parts
   // of the start-up, on two cores).
   o.normalize.prefetch_word_lists = true;
+  o.normalize.word_list_cache = DefaultCacheDir();
   return Pipeline::Create(o);
 }
 
