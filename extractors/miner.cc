@@ -10,6 +10,7 @@
 
 #include "extractors/mine_internal.h"
 #include "extractors/segment/segment.h"
+#include "pipeline/core/parallel.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/normalize/normalizer.h"
@@ -46,30 +47,38 @@ std::shared_ptr<const RE2> CompiledPattern(const Pattern& p) {
 }
 }  // namespace
 
-Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
-  auto compiled = std::make_shared<std::vector<Compiled>>();
-  for (const PatternPack& pack : packs) {
-    Compiled c;
-    c.set = std::make_unique<RE2::Set>(PackOptions(), RE2::UNANCHORED);
-    for (const Pattern& p : pack.patterns) {
-      std::string err;
-      // The set is a prefilter: each of its hits is located with `regex`.
-      if (c.set->Add(p.set_regex.empty() ? p.regex : p.set_regex, &err) < 0)
-        return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
-                               ": pattern '" + p.id + "': " + err);
-      std::shared_ptr<const RE2> re = CompiledPattern(p);
-      if (!re->ok())
-        return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
-                               ": pattern '" + p.id + "': " + re->error());
-      c.res.push_back(std::move(re));
-      c.keys.push_back(Sha256Hex(std::string(kMatchVersion) + '\n' +
-                                 pack.language + '\n' + p.regex)
-                           .substr(0, 16));
-    }
-    if (!c.set->Compile())
-      return InvalidArgument(pack.path + ": pattern set too large to compile");
-    compiled->push_back(std::move(c));
+// One pack's set and patterns, compiled.
+Status Miner::CompilePack(const PatternPack& pack, Compiled* c) {
+  c->set = std::make_unique<RE2::Set>(PackOptions(), RE2::UNANCHORED);
+  for (const Pattern& p : pack.patterns) {
+    std::string err;
+    // The set is a prefilter: each of its hits is located with `regex`.
+    if (c->set->Add(p.set_regex.empty() ? p.regex : p.set_regex, &err) < 0)
+      return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
+                             ": pattern '" + p.id + "': " + err);
+    std::shared_ptr<const RE2> re = CompiledPattern(p);
+    if (!re->ok())
+      return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
+                             ": pattern '" + p.id + "': " + re->error());
+    c->res.push_back(std::move(re));
+    c->keys.push_back(Sha256Hex(std::string(Miner::kMatchVersion) + '\n' +
+                                pack.language + '\n' + p.regex)
+                          .substr(0, 16));
   }
+  if (!c->set->Compile())
+    return InvalidArgument(pack.path + ": pattern set too large to compile");
+  return Status::Ok();
+}
+
+Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
+  auto compiled = std::make_shared<std::vector<Compiled>>(packs.size());
+  // Packs compile on their own, two at a time; the first error in pack
+  // order is the one reported.
+  std::vector<Status> status(packs.size());
+  ParallelFor(packs.size(), [&](size_t i) {
+    status[i] = CompilePack(packs[i], &(*compiled)[i]);
+  });
+  for (const Status& s : status) PLANMINE_RETURN_IF_ERROR(s);
   Miner m;
   m.packs_ = std::make_shared<const std::vector<PatternPack>>(std::move(packs));
   m.compiled_ = std::move(compiled);

@@ -235,6 +235,7 @@ class Miner {
       const NormalizedDocument& doc) const;
 
   struct Compiled;
+  static Status CompilePack(const PatternPack& pack, Compiled* c);
   // Locates pattern `pattern` of pack `pack` in `text`; false if absent.
   bool Locate(size_t pack, size_t pattern, std::string_view text,
               PatternMatch* m) const;

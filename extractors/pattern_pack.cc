@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "extractors/set_regex.h"
+#include "pipeline/core/parallel.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 
@@ -294,22 +295,37 @@ Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
     if (!text.ok()) return text.status();
     texts[i] = std::move(*text);
     refers[i] = texts[i].find("{{") != std::string::npos;
-    if (refers[i]) continue;
-    Result<PatternPack> p = ParsePatternPack(texts[i], files[i]);
-    if (!p.ok()) return p.status();
-    packs[i] = std::move(*p);
-    plain.push_back(packs[i]);
   }
+  // Each pack is parsed (its patterns compiled) on its own, two at a time;
+  // the first error in file order is the one reported.
+  std::vector<Result<PatternPack>> parsed(files.size(),
+                                          Internal("pack not parsed"));
+  auto parse = [&](bool with_references) -> Status {
+    std::vector<size_t> which;
+    for (size_t i = 0; i < files.size(); ++i)
+      if (refers[i] == with_references) which.push_back(i);
+    ParallelFor(which.size(), [&](size_t k) {
+      const size_t i = which[k];
+      parsed[i] = ParsePatternPack(texts[i], files[i]);
+    });
+    for (size_t i : which) {
+      if (!parsed[i].ok()) return parsed[i].status();
+      packs[i] = std::move(*parsed[i]);
+    }
+    return Status::Ok();
+  };
+  PLANMINE_RETURN_IF_ERROR(parse(false));
+  for (size_t i = 0; i < files.size(); ++i)
+    if (!refers[i]) plain.push_back(packs[i]);
+  // Then the packs that name other packs' patterns ("{{dates.month}}": one
+  // list of month words for every pack).
   for (size_t i = 0; i < files.size(); ++i) {
     if (!refers[i]) continue;
     std::string error;
-    std::string expanded =
-        ExpandReferences(texts[i], BaseName(files[i]), plain, &error);
+    texts[i] = ExpandReferences(texts[i], BaseName(files[i]), plain, &error);
     if (!error.empty()) return InvalidArgument(error);
-    Result<PatternPack> p = ParsePatternPack(expanded, files[i]);
-    if (!p.ok()) return p.status();
-    packs[i] = std::move(*p);
   }
+  PLANMINE_RETURN_IF_ERROR(parse(true));
   return packs;
 }
 

@@ -83,6 +83,37 @@ TEST_CASE("PatternPack: a bad file names its file and line", "[patterns]") {
   CHECK(p.status().message() == message);
 }
 
+// Packs are parsed two at a time; the error reported is still the first
+// file's, whichever thread finished first.
+TEST_CASE("PatternPack: of several bad packs, the first file's error is told",
+          "[patterns]") {
+  testing::TempDir dir;
+  for (int i = 0; i < 8; ++i) {
+    const std::string name = "p" + std::to_string(i) + ".es.pat";
+    std::string text =
+        "@pack p" + std::to_string(i) + "\n@version 1\n@lang es\n";
+    for (int k = 0; k < 40; ++k)
+      text += "g.k" + std::to_string(k) + "  \\bpalabra" + std::to_string(k) +
+              "\\s+(?:de\\s+)?[\\pL]{0,6}\\b\n";
+    if (i >= 5) text += "g.bad  \\bdatos(\n";
+    testing::WriteFile(dir.File(name), text);
+  }
+  for (int round = 0; round < 5; ++round) {
+    auto packs = LoadPackDir(dir.path());
+    REQUIRE_FALSE(packs.ok());
+    CHECK(packs.status().message().find("p5.es.pat:44: pattern 'g.bad'") !=
+          std::string::npos);
+  }
+  // Without the bad ones: every pack, in file order.
+  for (int i = 5; i < 8; ++i)
+    std::filesystem::remove(dir.File("p" + std::to_string(i) + ".es.pat"));
+  auto packs = LoadPackDir(dir.path());
+  REQUIRE(packs.ok());
+  REQUIRE(packs->size() == 5);
+  for (int i = 0; i < 5; ++i)
+    CHECK((*packs)[i].name == "p" + std::to_string(i));
+}
+
 // The generic examples test: every pack's examples file must hold, and every
 // theme of the taxonomy must have patterns and examples in es, pt and en.
 TEST_CASE("PatternPack: every example of every shipped pack holds",
