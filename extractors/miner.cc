@@ -85,9 +85,11 @@ Result<Miner> Miner::Create(std::vector<PatternPack> packs) {
   return m;
 }
 
-std::string Miner::VersionString() const {
+std::string Miner::VersionString() const { return VersionStringOf(*packs_); }
+
+std::string Miner::VersionStringOf(const std::vector<PatternPack>& packs) {
   std::string s = kVersion;
-  for (const PatternPack& p : *packs_) {
+  for (const PatternPack& p : packs) {
     s += ' ';
     // The content hash too: an edited pack whose @version was not bumped
     // still re-mines.

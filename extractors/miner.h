@@ -198,6 +198,8 @@ class Miner {
   const std::vector<PatternPack>& packs() const { return *packs_; }
   // "commitments.es@1 entities.any@1 …": what produced a document's rows.
   std::string VersionString() const;
+  // What VersionString() would say for a miner of `packs`.
+  static std::string VersionStringOf(const std::vector<PatternPack>& packs);
 
   // The packs Mine runs on every sentence. Other packs (genres, titles)
   // are read by other stages on the texts they choose, through Match.

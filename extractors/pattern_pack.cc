@@ -60,8 +60,47 @@ std::string ExpandWordBoundaries(const std::string& re) {
   return out;
 }
 
+namespace {
+
+// Compiles `p` as the miner matches it; the error, if any, in the author's
+// terms, after `where` ("themes.es.pat:12").
+Status CompilePattern(const std::string& where, Pattern* p) {
+  RE2::Options opts;
+  opts.set_case_sensitive(false);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  auto re = std::make_shared<const RE2>(p->regex, opts);
+  if (!re->ok()) {
+    RE2 as_written(p->source, opts);  // report the error in the author's terms
+    return InvalidArgument(
+        where + ": pattern '" + p->id +
+        "': " + (as_written.ok() ? re->error() : as_written.error()));
+  }
+  p->compiled = std::move(re);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CompilePatterns(PatternPack* pack) {
+  const std::string name = BaseName(pack->path);
+  for (Pattern& p : pack->patterns)
+    if (p.compiled == nullptr)
+      PLANMINE_RETURN_IF_ERROR(
+          CompilePattern(name + ":" + std::to_string(p.line), &p));
+  return Status::Ok();
+}
+
+Status CompilePatterns(std::vector<PatternPack>* packs) {
+  std::vector<Status> status(packs->size());
+  ParallelFor(packs->size(),
+              [&](size_t i) { status[i] = CompilePatterns(&(*packs)[i]); });
+  for (const Status& s : status) PLANMINE_RETURN_IF_ERROR(s);
+  return Status::Ok();
+}
+
 Result<PatternPack> ParsePatternPack(const std::string& text,
-                                     const std::string& path) {
+                                     const std::string& path, bool compile) {
   PatternPack pack;
   pack.path = path;
   pack.sha256 = Sha256Hex(text);
@@ -122,18 +161,7 @@ Result<PatternPack> ParsePatternPack(const std::string& text,
     size_t dot = p.id.find('.');
     p.group = p.id.substr(0, dot);
     p.key = dot == std::string::npos ? "" : p.id.substr(dot + 1);
-    RE2::Options opts;
-    opts.set_case_sensitive(false);
-    opts.set_log_errors(false);
-    opts.set_max_mem(64 << 20);
-    auto re = std::make_shared<const RE2>(p.regex, opts);
-    if (!re->ok()) {
-      RE2 as_written(p.source, opts);  // report the error in the author's terms
-      return InvalidArgument(
-          where + ": pattern '" + p.id +
-          "': " + (as_written.ok() ? re->error() : as_written.error()));
-    }
-    p.compiled = std::move(re);
+    if (compile) PLANMINE_RETURN_IF_ERROR(CompilePattern(where, &p));
     pack.patterns.push_back(std::move(p));
   }
   if (pack.name.empty()) return InvalidArgument(name + ":1: missing @pack");
@@ -276,7 +304,8 @@ std::string ExpandReferences(const std::string& text, const std::string& name,
 
 }  // namespace
 
-Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
+Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir,
+                                             bool compile) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     return NotFound(dir + ": pattern pack folder not found");
@@ -306,7 +335,7 @@ Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir) {
       if (refers[i] == with_references) which.push_back(i);
     ParallelFor(which.size(), [&](size_t k) {
       const size_t i = which[k];
-      parsed[i] = ParsePatternPack(texts[i], files[i]);
+      parsed[i] = ParsePatternPack(texts[i], files[i], compile);
     });
     for (size_t i : which) {
       if (!parsed[i].ok()) return parsed[i].status();

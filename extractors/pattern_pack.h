@@ -75,13 +75,25 @@ std::string ExpandWordBoundaries(const std::string& regex);
 // tests.
 std::string FactoredAlternation(std::vector<std::string> sources);
 
+// With `compile` false, the patterns are read and checked but not compiled
+// (Pattern::compiled stays null, and a pattern RE2 refuses is not found
+// out): CompilePatterns does that later, with the same errors.
 Result<PatternPack> ParsePatternPack(const std::string& text,
-                                     const std::string& path);
+                                     const std::string& path,
+                                     bool compile = true);
 Result<PatternPack> LoadPatternPack(const std::string& path);
+
+// Compiles the patterns not compiled yet (ParsePatternPack with `compile`
+// false): the first error is ParsePatternPack's for that pattern. The
+// second form compiles several packs at once; the first pack's error in
+// their order is the one returned.
+Status CompilePatterns(PatternPack* pack);
+Status CompilePatterns(std::vector<PatternPack>* packs);
 
 // Every *.pat file in `dir`, sorted by file name. Fails on the first bad file:
 // nothing is mined with half a pack.
-Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir);
+Result<std::vector<PatternPack>> LoadPackDir(const std::string& dir,
+                                             bool compile = true);
 
 // The examples file beside a pack (`themes.es.examples`):
 //   + open_data   El gobierno publicará datos abiertos.     must match

@@ -68,9 +68,13 @@ int Signals::Count(std::string_view text, std::string_view language,
 }
 
 std::string Signals::VersionString() const {
+  return VersionStringOf(miner_.packs());
+}
+
+std::string Signals::VersionStringOf(const std::vector<PatternPack>& packs) {
   // Miner::VersionString() starts with the miner's own version, which
   // does not decide anything here.
-  std::string s = miner_.VersionString();
+  std::string s = Miner::VersionStringOf(packs);
   size_t sp = s.find(' ');
   return sp == std::string::npos ? "" : s.substr(sp + 1);
 }

@@ -69,6 +69,7 @@ class Signals {
   // "genres.es@1#0123abcd titles.any@1#…": what decided a document's type
   // and title.
   std::string VersionString() const;
+  static std::string VersionStringOf(const std::vector<PatternPack>& packs);
 
  private:
   explicit Signals(Miner m) : miner_(std::move(m)) {}

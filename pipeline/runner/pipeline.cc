@@ -36,7 +36,7 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   if (!l.ok()) return l.status();
   auto s = SentenceSplitter::Create(o.segment);
   if (!s.ok()) return s.status();
-  auto all_packs = LoadPackDir(o.packs_dir);
+  auto all_packs = LoadPackDir(o.packs_dir, !o.defer_patterns);
   if (!all_packs.ok()) return all_packs.status();
   // The genre and title packs are read by the classifier on a few short
   // texts; the miner runs the others on every sentence.
@@ -58,8 +58,6 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
     if (p.name == "titles")
       title_versions += " " + p.name + "." + p.language + "@" +
                         std::to_string(p.version) + "#" + p.sha256.substr(0, 8);
-  auto g = Signals::Create(std::move(signal_packs));
-  if (!g.ok()) return g.status();
   auto taxonomy =
       LoadTaxonomy((fs::path(o.packs_dir) / "themes.taxonomy.tsv").string());
   if (!taxonomy.ok()) return taxonomy.status();
@@ -74,10 +72,13 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
                                std::to_string(pat.line) + ": theme '" +
                                pat.group + "' is not in themes.taxonomy.tsv");
   }
-  auto m = Miner::Create(std::move(*packs));
-  if (!m.ok()) return m.status();
-  Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s), std::move(*m),
-             std::move(*g), std::move(*taxonomy));
+  Pipeline p(std::move(*e), std::move(*n), *l, std::move(*s),
+             std::move(*taxonomy));
+  const std::string pack_versions = Miner::VersionStringOf(*packs) + " " +
+                                    Signals::VersionStringOf(signal_packs);
+  p.patterns_->miner_packs = std::move(*packs);
+  p.patterns_->signal_packs = std::move(signal_packs);
+  if (!o.defer_patterns) PLANMINE_RETURN_IF_ERROR(p.CompilePatterns());
   if (o.ocr) {
     std::string why;
     p.ocr_ = OcrEngine::Tesseract(&why);
@@ -92,14 +93,56 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
       std::string(Extractor::kVersion) + " " + Normalizer::kVersion + " " +
       LanguageDetector::kVersion + " " + SentenceSplitter::kVersion + " " +
       (p.ocr_ ? "ocr-tesseract" : "ocr-off") + " " + title_versions;
-  p.versions_ = p.text_versions_ + " " + kClassifyVersion + " " +
-                p.miner_.VersionString() + " " + p.signals_.VersionString();
+  p.versions_ = p.text_versions_ + " " + kClassifyVersion + " " + pack_versions;
   return p;
 }
 
+Status Pipeline::CompilePatterns() const {
+  Patterns& pt = *patterns_;
+  std::call_once(pt.once, [&pt] {
+    // The patterns themselves first (a no-op for packs read compiled), so
+    // that a pattern RE2 refuses is told as reading its pack would tell it.
+    std::vector<PatternPack> all = pt.miner_packs;
+    all.insert(all.end(), pt.signal_packs.begin(), pt.signal_packs.end());
+    pt.status = planmine::CompilePatterns(&all);
+    if (!pt.status.ok()) return;
+    const size_t n = pt.miner_packs.size();
+    std::vector<PatternPack> signal_packs(all.begin() + n, all.end());
+    all.resize(n);
+    auto g = Signals::Create(std::move(signal_packs));
+    if (!g.ok()) {
+      pt.status = g.status();
+      return;
+    }
+    auto m = Miner::Create(std::move(all));
+    if (!m.ok()) {
+      pt.status = m.status();
+      return;
+    }
+    pt.signals.emplace(std::move(*g));
+    pt.miner.emplace(std::move(*m));
+  });
+  return pt.status;
+}
+
+const Miner& Pipeline::miner() const {
+  // With defer_patterns, the callers compiled first and stopped on an error.
+  if (Status s = CompilePatterns(); !s.ok()) {
+    fprintf(stderr, "planmine: %s\n", s.message().c_str());
+    abort();
+  }
+  return *patterns_->miner;
+}
+
+const Signals& Pipeline::signals() const {
+  (void)miner();
+  return *patterns_->signals;
+}
+
 std::vector<PatternPack> Pipeline::packs() const {
-  std::vector<PatternPack> out = miner_.packs();
-  out.insert(out.end(), signals_.packs().begin(), signals_.packs().end());
+  std::vector<PatternPack> out = patterns_->miner_packs;
+  out.insert(out.end(), patterns_->signal_packs.begin(),
+             patterns_->signal_packs.end());
   return out;
 }
 
@@ -329,7 +372,7 @@ void Pipeline::ApplyCorrectionsAndClassify(const Corrections* corrections,
     }
     doc->corrections = CorrectionsFingerprint(*corrections);
   }
-  planmine::Classify(signals_, doc);
+  planmine::Classify(signals(), doc);
   // Findings and recommendations are typed in reports, not in the plans
   // and slides that state what will be done, nor in agendas and acts.
   const auto type = ParseDocType(doc->doc_type.value);
@@ -363,8 +406,8 @@ void Pipeline::Remine(const Corrections* corrections,
   const MatchCache stored = std::move(doc->matches);
   // (An index from before match caching has none: every pattern runs.)
   doc->findings =
-      miner_.Mine(doc->sentences, &doc->text,
-                  stored.patterns.empty() ? nullptr : &stored, &doc->matches);
+      miner().Mine(doc->sentences, &doc->text,
+                   stored.patterns.empty() ? nullptr : &stored, &doc->matches);
   timer.Lap("mine");
   // Decided afresh, from the corrections and the new findings; the title is
   // kept (it does not depend on the packs) unless a correction gave it
@@ -400,7 +443,7 @@ void Pipeline::MineAndClassify(const Corrections* corrections,
                                IndexedDocument* doc) const {
   StageTimer timer(&doc->stage_seconds);
   doc->findings =
-      miner_.Mine(doc->sentences, &doc->text, nullptr, &doc->matches);
+      miner().Mine(doc->sentences, &doc->text, nullptr, &doc->matches);
   timer.Lap("mine");
   ApplyCorrectionsAndClassify(corrections, doc);
   timer.Lap("classify");
@@ -681,6 +724,7 @@ Status IngestRun(const Pipeline& pipeline, Store& store, Discovery found,
     if (!text.ok()) return text.status();
     timer.Lap("read_stored");
     IndexedDocument doc = std::move(text->doc);
+    PLANMINE_RETURN_IF_ERROR(pipeline.CompilePatterns());
     pipeline.Remine(&corrections, &doc);
     for (const auto& [stage, secs] : doc.stage_seconds)
       stage_seconds[stage] += secs;
@@ -940,6 +984,7 @@ Result<bool> ApplyStoredCorrections(const Pipeline& pipeline, Store& store,
   auto text = store.LoadText(path);
   if (!text.ok()) return text.status();
   IndexedDocument doc = std::move(text->doc);
+  PLANMINE_RETURN_IF_ERROR(pipeline.CompilePatterns());
   pipeline.Remine(&*corrections, &doc);
   doc.versions = (*stored)->versions;
   PLANMINE_RETURN_IF_ERROR(store.ReplaceFindings(*text, doc, run_id));

@@ -14,6 +14,8 @@
 #include <chrono>
 #include <csignal>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,6 +46,11 @@ struct PipelineOptions {
   // OCR pages whose text layer is empty or garbled, with Tesseract when it
   // is installed. Off: such pages stay empty and are reported.
   bool ocr = true;
+  // Read the packs but compile their patterns later (CompilePatterns), so
+  // that an ingest's workers start while the parent compiles: the packs
+  // are read and checked, but a pattern RE2 refuses is only found out by
+  // CompilePatterns.
+  bool defer_patterns = false;
 };
 
 // A failure with the stage it happened in.
@@ -83,9 +90,14 @@ class Pipeline {
   // forked workers share it instead of each reading it again.
   void Warm() const { (void)normalizer_.dictionary_size(); }
 
-  const Miner& miner() const { return miner_; }
+  // Compiles the packs' patterns if not done yet (defer_patterns), once;
+  // the same status every call. The miner and the classifier's signals
+  // below, and every stage that mines, need them: with defer_patterns,
+  // whoever runs those calls this first and stops on its error.
+  Status CompilePatterns() const;
+  const Miner& miner() const;
   // The genre and title packs the classifier reads (classify/signals.h).
-  const Signals& signals() const { return signals_; }
+  const Signals& signals() const;
   // Every pack loaded: the miner's and the classifier's.
   std::vector<PatternPack> packs() const;
   const std::vector<Theme>& themes() const { return themes_; }
@@ -96,21 +108,27 @@ class Pipeline {
 
  private:
   Pipeline(Extractor e, Normalizer n, LanguageDetector l, SentenceSplitter s,
-           Miner m, Signals g, std::vector<Theme> t)
+           std::vector<Theme> t)
       : extractor_(std::move(e)),
         normalizer_(std::move(n)),
         language_(l),
         splitter_(std::move(s)),
-        miner_(std::move(m)),
-        signals_(std::move(g)),
+        patterns_(std::make_shared<Patterns>()),
         themes_(std::move(t)) {}
 
   Extractor extractor_;
   Normalizer normalizer_;
   LanguageDetector language_;
   SentenceSplitter splitter_;
-  Miner miner_;
-  Signals signals_;
+  // The packs, and once compiled, the miner and the signals made of them.
+  struct Patterns {
+    std::vector<PatternPack> miner_packs, signal_packs;
+    std::once_flag once;
+    Status status;
+    std::optional<Miner> miner;
+    std::optional<Signals> signals;
+  };
+  std::shared_ptr<Patterns> patterns_;
   std::vector<Theme> themes_;
   void ApplyCorrectionsAndClassify(const Corrections* corrections,
                                    IndexedDocument* doc) const;

@@ -358,6 +358,7 @@ Status ProcessInWorkers(
     return limits.interrupted != nullptr && *limits.interrupted != 0;
   };
   if (limits.jobs <= 0) {
+    if (!items.empty()) PLANMINE_RETURN_IF_ERROR(pipeline.CompilePatterns());
     for (size_t i = 0; i < items.size(); ++i) {
       if (interrupted()) return InterruptedBy(*limits.interrupted);
       PLANMINE_RETURN_IF_ERROR(
@@ -456,7 +457,23 @@ Status ProcessInWorkers(
     w.bytes.clear();
     return true;
   };
+  // Idle workers get the next items.
+  auto hand_out = [&]() -> Status {
+    for (Worker& w : workers) {
+      if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
+      if (!assign(w)) {
+        lose(w);  // died while idle; its replacement takes over
+        PLANMINE_RETURN_IF_ERROR(start(w));
+      }
+    }
+    return Status();
+  };
   for (Worker& w : workers) PLANMINE_RETURN_IF_ERROR(start(w));
+  // The workers read their first files while the parent compiles the
+  // packs' patterns (PipelineOptions::defer_patterns; a no-op otherwise):
+  // nothing is mined, so nothing stored, before they compile.
+  PLANMINE_RETURN_IF_ERROR(hand_out());
+  stop = pipeline.CompilePatterns();
   // Results are stored on their own thread from here on.
   // The workers made the text; the parent mines it with DFAs that stay
   // warm from one document to the next.
@@ -472,14 +489,7 @@ Status ProcessInWorkers(
       stop = InterruptedBy(*limits.interrupted);
       break;
     }
-    // Idle workers get the next items.
-    for (Worker& w : workers) {
-      if (w.pid < 0 || w.busy >= 0 || next >= items.size()) continue;
-      if (!assign(w)) {
-        lose(w);  // died while idle; its replacement takes over
-        if (Status r = start(w); !r.ok()) return r;
-      }
-    }
+    if (Status r = hand_out(); !r.ok()) return r;
     std::vector<pollfd> pfds;
     std::vector<Worker*> polled;
     for (Worker& w : workers)

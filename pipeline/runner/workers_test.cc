@@ -106,3 +106,84 @@ TEST_CASE(
 
 }  // namespace
 }  // namespace planmine
+
+namespace planmine {
+namespace {
+
+Pipeline MakeDeferredPipeline(const std::string& packs) {
+  PipelineOptions o;
+  o.packs_dir = packs;
+  o.ocr = false;
+  o.defer_patterns = true;
+  auto p = Pipeline::Create(o);
+  REQUIRE(p.ok());
+  return std::move(*p);
+}
+
+}  // namespace
+
+// The parent compiles the patterns while the workers read their first
+// files: the same documents as a pipeline compiled up front.
+TEST_CASE("Workers: patterns compiled after the workers start give the same",
+          "[workers]") {
+  testing::TempDir dir;
+  const Pipeline eager = MakePipeline();
+  const Pipeline deferred = MakeDeferredPipeline(testing::PacksDir());
+  CHECK(deferred.versions() == eager.versions());
+  std::vector<WorkItem> items;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 4; ++i) {
+    const SourceFile f = WriteText(dir, "d" + std::to_string(i) + ".txt",
+                                   i % 2 ? kPlan : kReport);
+    expected.push_back(Bytes(eager.Process(f, nullptr)));
+    items.push_back({f, {}});
+  }
+  WorkerLimits limits;
+  limits.jobs = 2;
+  std::map<size_t, Result<IndexedDocument>> got;
+  REQUIRE(ProcessInWorkers(deferred, items, limits,
+                           [&](size_t i, Result<IndexedDocument> r) {
+                             got.emplace(i, std::move(r));
+                             return Status();
+                           })
+              .ok());
+  REQUIRE(got.size() == items.size());
+  for (size_t i = 0; i < items.size(); ++i)
+    CHECK(Bytes(std::move(got.at(i))) == expected[i]);
+}
+
+// A pattern RE2 refuses, found only when the parent compiles: the run stops
+// with its error and nothing reaches `done`, with workers or without.
+TEST_CASE("Workers: a pattern found bad after the workers start stores nothing",
+          "[workers]") {
+  testing::TempDir dir;
+  const std::string packs = dir.File("packs");
+  std::filesystem::copy(testing::PacksDir(), packs);
+  {
+    std::ofstream out(packs + "/themes.es.pat", std::ios::app);
+    out << "education.rota  \\beducaci[oó]n(\n";
+  }
+  for (int jobs : {2, 0}) {
+    const Pipeline deferred = MakeDeferredPipeline(packs);
+    std::vector<WorkItem> items;
+    for (int i = 0; i < 3; ++i)
+      items.push_back(
+          {WriteText(dir, "d" + std::to_string(i) + ".txt", kPlan), {}});
+    WorkerLimits limits;
+    limits.jobs = jobs;
+    size_t stored = 0;
+    Status s = ProcessInWorkers(deferred, items, limits,
+                                [&](size_t, Result<IndexedDocument>) {
+                                  ++stored;
+                                  return Status();
+                                });
+    INFO("jobs " << jobs);
+    CHECK_FALSE(s.ok());
+    CHECK(s.message().find("themes.es.pat:") != std::string::npos);
+    CHECK(s.message().find("pattern 'education.rota': missing )") !=
+          std::string::npos);
+    CHECK(stored == 0);
+  }
+}
+
+}  // namespace planmine

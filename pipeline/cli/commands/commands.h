@@ -54,7 +54,10 @@ Command FailuresCommand();
 Command EvaluateCommand();
 
 // The stages configured from the global options (ingest, extract, set).
-Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages);
+// With `defer_patterns`, the packs' patterns are compiled by
+// Pipeline::CompilePatterns, which the caller runs before mining.
+Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages,
+                              bool defer_patterns = false);
 
 // Where the report's source links point (--link-base, --link-root; empty:
 // relative to the page).

@@ -258,7 +258,10 @@ void PrintRunLine(const IngestReport& r, bool prune, const std::string& db) {
 }
 
 int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
-  auto pipeline = MakePipeline(g, a.max_pages);
+  // The patterns are compiled by the run's parent while its workers read
+  // their first files (Pipeline::CompilePatterns); a pattern RE2 refuses
+  // stops the run before anything is stored.
+  auto pipeline = MakePipeline(g, a.max_pages, /*defer_patterns=*/true);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
   if (!a.manifest.empty()) {
@@ -342,7 +345,8 @@ void PrintIngestRunLine(const IngestReport& r, bool prune,
   PrintRunLine(r, prune, db);
 }
 
-Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
+Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages,
+                              bool defer_patterns) {
   PipelineOptions o;
   o.packs_dir = g.packs;
   o.extract.max_pages = max_pages;
@@ -353,6 +357,7 @@ Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages) {
   // of the start-up, on two cores).
   o.normalize.prefetch_word_lists = true;
   o.normalize.word_list_cache = DefaultCacheDir();
+  o.defer_patterns = defer_patterns;
   return Pipeline::Create(o);
 }
 
