@@ -197,8 +197,9 @@ Status WorkerFailure(const Worker& w, int wstatus, const WorkerLimits& limits) {
 }
 
 using OnDone = std::function<Status(size_t, Result<IndexedDocument>)>;
-// What the parent does to a decoded result before it is stored (mining it).
-using Prepare = std::function<void(size_t, IndexedDocument*)>;
+// What the parent does to a decoded result before it is stored (mining it);
+// an error stops the run as a failure to store does.
+using Prepare = std::function<Status(size_t, IndexedDocument*)>;
 
 // Calls `done` on a thread of its own, in the order results are put, so
 // that while a document is written to the index the parent goes on reading
@@ -233,8 +234,8 @@ class Storer {
   // True once `done` has returned an error.
   bool failed() const { return failed_.load(); }
 
-  // Stores what is queued, stops the threads; the first error `done`
-  // returned, if any.
+  // Stores what is queued, stops the threads; the first error `prepare` or
+  // `done` returned, if any.
   Status Finish() {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -296,7 +297,12 @@ class Storer {
         } else {
           job.result.emplace(
               DecodeResult(std::move(job.message), sizeof(uint64_t)));
-          if (job.result->ok()) prepare_(job.index, &**job.result);
+          if (job.result->ok()) {
+            if (Status p = prepare_(job.index, &**job.result); !p.ok()) {
+              Fail(p);
+              continue;
+            }
+          }
         }
       }
       std::unique_lock<std::mutex> lock(mu_);
@@ -322,13 +328,19 @@ class Storer {
       if (failed() || interrupted_()) continue;
       std::lock_guard<std::mutex> hold(storing_);
       Status s = done_(job.index, std::move(*job.result));
-      if (!s.ok()) {
-        error_ = s;  // read by Finish after the join
-        failed_ = true;
-        room_.notify_all();
-        prepared_room_.notify_all();
-      }
+      if (!s.ok()) Fail(s);
     }
+  }
+
+  // The first error stops both threads; Finish returns it.
+  void Fail(const Status& s) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!failed_) error_ = s;  // read by Finish after the joins
+      failed_ = true;
+    }
+    room_.notify_all();
+    prepared_room_.notify_all();
   }
 
   const OnDone& done_;
@@ -469,16 +481,16 @@ Status ProcessInWorkers(
     return Status();
   };
   for (Worker& w : workers) PLANMINE_RETURN_IF_ERROR(start(w));
-  // The workers read their first files while the parent compiles the
-  // packs' patterns (PipelineOptions::defer_patterns; a no-op otherwise):
-  // nothing is mined, so nothing stored, before they compile.
-  PLANMINE_RETURN_IF_ERROR(hand_out());
-  stop = pipeline.CompilePatterns();
   // Results are stored on their own thread from here on.
   // The workers made the text; the parent mines it with DFAs that stay
   // warm from one document to the next.
-  Prepare mine = [&](size_t index, IndexedDocument* doc) {
+  // The first one compiles the packs' patterns (PipelineOptions::
+  // defer_patterns; at once otherwise), while the workers read: a pattern
+  // RE2 refuses stops the run before anything is stored.
+  Prepare mine = [&](size_t index, IndexedDocument* doc) -> Status {
+    PLANMINE_RETURN_IF_ERROR(pipeline.CompilePatterns());
     pipeline.MineAndClassify(&items[index].corrections, doc);
+    return Status();
   };
   Storer storing(done, mine, interrupted, workers.size());
   storer = &storing;
