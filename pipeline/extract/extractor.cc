@@ -23,6 +23,7 @@
 #include <mutex>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 
 #include "pipeline/core/text_decode.h"
 #include "pipeline/core/user_file.h"
@@ -253,6 +254,13 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
   words->reserve(list->getLength());
   const size_t first = words->size();
   std::vector<std::string> faces;  // each word's font name, lower case
+  // A page has a few fonts and thousands of words: each font's name and
+  // flags are read once.
+  struct Face {
+    std::string name;
+    bool bold = false, italic = false;
+  };
+  std::unordered_map<const TextFontInfo*, Face> face_of;
   for (int i = 0; i < list->getLength(); ++i) {
     const TextWord* tw = list->get(i);
     Word w;
@@ -270,14 +278,20 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
       // Flags first; many embedded fonts say it only in their name
       // ("ABCDEF+Arial-BoldItalicMT").
       const TextFontInfo* f = tw->getFontInfo(0);
-      const GooString* name = f ? f->getFontName() : nullptr;
-      std::string n = name ? AsciiLower(name->toStr()) : "";
-      w.bold = (f && f->isBold()) || FaceWeight(n) >= kBoldWeight;
-      w.italic = (f && f->isItalic()) ||
-                 n.find("italic") != std::string::npos ||
-                 n.find("oblique") != std::string::npos;
+      auto [it, fresh] = face_of.try_emplace(f);
+      Face& face = it->second;
+      if (fresh) {
+        const GooString* name = f ? f->getFontName() : nullptr;
+        face.name = name ? AsciiLower(name->toStr()) : "";
+        face.bold = (f && f->isBold()) || FaceWeight(face.name) >= kBoldWeight;
+        face.italic = (f && f->isItalic()) ||
+                      face.name.find("italic") != std::string::npos ||
+                      face.name.find("oblique") != std::string::npos;
+      }
+      w.bold = face.bold;
+      w.italic = face.italic;
       faces.resize(words->size() - first + 1);
-      faces.back() = std::move(n);
+      faces.back() = face.name;
     }
     words->push_back(std::move(w));
   }

@@ -96,7 +96,7 @@ struct NormalizeOptions {
   // million inserts: 0.12 s less at every start). Empty: no cache. A file
   // that does not hold together is read past and written again; failing to
   // write one is not an error.
-  std::string word_list_cache;
+  std::string word_list_cache = {};
 };
 
 // The folder for NormalizeOptions::word_list_cache: $PLANMINE_CACHE_DIR if
