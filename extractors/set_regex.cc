@@ -104,11 +104,10 @@ std::vector<Token> Tokenize(const std::string& s) {
       ++t.end;  // lazy
     const int here = static_cast<int>(out.size());
     if (t.kind == Tok::kClose) {
-      if (!open.empty()) {
-        t.group = open.back();
-        out[open.back()].group = here;
-        open.pop_back();
-      }
+      if (open.empty()) return {};  // a ')' that closes nothing
+      t.group = open.back();
+      out[open.back()].group = here;
+      open.pop_back();
     } else if (t.kind != Tok::kOpen) {
       t.group = open.empty() ? -1 : open.back();
     }

@@ -40,6 +40,15 @@ TEST_CASE("SetRegex: a boundary inside the match keeps its neighbour",
   CHECK(SetRegex("\\b?x") == "(?:)?x");
 }
 
+// RE2 refuses these; the set regex is then the expanded pattern (refused
+// the same way), and reading them touches nothing outside the pattern.
+TEST_CASE("SetRegex: unbalanced parentheses give the expanded pattern",
+          "[patterns]") {
+  for (const std::string p : {"\\b)", "a)\\b", ")|\\bx", "(\\b", "\\b|)",
+                              "((\\bx)|y))\\b", "[\\b", "\\", "(?P<x\\b"})
+    CHECK(SetRegex(p) == ExpandWordBoundaries(p));
+}
+
 // Every text a shipped pattern matches, its set regex matches too; the
 // texts are every example sentence of every pack, alone and with each kind
 // of neighbour a boundary can take.
