@@ -16,6 +16,7 @@
 #include <new>
 #include <unordered_map>
 
+#include "pipeline/core/user_file.h"
 #include "pipeline/core/utf8.h"
 
 namespace planmine {
@@ -379,17 +380,11 @@ std::string CacheFile(const std::string& dir,
   return (std::filesystem::path(dir) / name).string();
 }
 
-// The cache's bytes, if the file is there and not larger than any set of
-// word lists makes (the five Debian lists: 27 MB).
+// The cache's bytes, if the file is there, a regular file and not larger
+// than any set of word lists makes (the five Debian lists: 13 MB).
 std::string ReadCache(const std::string& file) {
-  constexpr uint64_t kMaxBytes = 256ull << 20;
-  std::error_code ec;
-  const uint64_t size = std::filesystem::file_size(file, ec);
-  if (ec || size > kMaxBytes) return "";
-  std::ifstream in(file, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return "";
-  return bytes;
+  Result<std::string> bytes = ReadUserFile(file, 256ull << 20);
+  return bytes.ok() ? std::move(*bytes) : std::string();
 }
 
 // Written beside and renamed into place, so that a reader never sees half
