@@ -1,10 +1,13 @@
 #include "pipeline/runner/pipeline.h"
 
 #include <re2/re2.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -26,6 +29,36 @@ namespace planmine {
 constexpr const char* kClassifyVersion = "classify-7";
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The file that says these packs compiled cleanly: named after the miner's
+// version and every pack's bytes.
+std::string CompiledPacksMarker(const std::string& dir,
+                                const std::vector<PatternPack>& packs) {
+  std::string key = Miner::kVersion;
+  for (const PatternPack& p : packs)
+    key += "\n" + fs::path(p.path).filename().string() + " " + p.sha256;
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  char name[40];
+  snprintf(name, sizeof name, "packs-%016llx.ok",
+           static_cast<unsigned long long>(h));
+  return (fs::path(dir) / name).string();
+}
+
+// An empty file, written beside and renamed; a failure only means the
+// packs are compiled at once next time too.
+void RememberCompiledPacks(const std::string& marker) {
+  std::error_code ec;
+  fs::create_directories(fs::path(marker).parent_path(), ec);
+  const std::string tmp = marker + ".tmp" + std::to_string(getpid());
+  if (!std::ofstream(tmp)) return;
+  fs::rename(tmp, marker, ec);
+  if (ec) fs::remove(tmp, ec);
+}
+
+}  // namespace
 
 Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   auto e = Extractor::Create(o.extract);
@@ -78,7 +111,15 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
                                     Signals::VersionStringOf(signal_packs);
   p.patterns_->miner_packs = std::move(*packs);
   p.patterns_->signal_packs = std::move(signal_packs);
-  if (!o.defer_patterns) PLANMINE_RETURN_IF_ERROR(p.CompilePatterns());
+  const std::string marker =
+      o.defer_patterns && !o.compiled_packs_cache.empty()
+          ? CompiledPacksMarker(o.compiled_packs_cache, p.packs())
+          : "";
+  std::error_code ec;
+  if (!o.defer_patterns || (!marker.empty() && !fs::exists(marker, ec))) {
+    PLANMINE_RETURN_IF_ERROR(p.CompilePatterns());
+    if (!marker.empty()) RememberCompiledPacks(marker);
+  }
   if (o.ocr) {
     std::string why;
     p.ocr_ = OcrEngine::Tesseract(&why);

@@ -49,8 +49,13 @@ struct PipelineOptions {
   // Read the packs but compile their patterns later (CompilePatterns), so
   // that an ingest's workers start while the parent compiles: the packs
   // are read and checked, but a pattern RE2 refuses is only found out by
-  // CompilePatterns.
+  // CompilePatterns. With `compiled_packs_cache` (a folder), only packs
+  // remembered there as having compiled cleanly (a marker named after their
+  // hashes) are left for later; others are compiled at once, and remembered
+  // when they compile, so that a pack just edited and broken stops the
+  // command before it opens anything.
   bool defer_patterns = false;
+  std::string compiled_packs_cache = {};
 };
 
 // A failure with the stage it happened in.

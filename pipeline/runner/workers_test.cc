@@ -187,3 +187,37 @@ TEST_CASE("Workers: a pattern found bad after the workers start stores nothing",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+// Packs that compiled before are left for the workers' time; packs not seen
+// before (a pattern just edited) are compiled at once, so that a broken
+// one stops the command before it opens anything.
+TEST_CASE("Pipeline: only packs known to compile are compiled later",
+          "[workers]") {
+  testing::TempDir dir;
+  const std::string cache = dir.File("cache");
+  const std::string packs = dir.File("packs");
+  std::filesystem::copy(testing::PacksDir(), packs);
+  PipelineOptions o;
+  o.packs_dir = packs;
+  o.ocr = false;
+  o.defer_patterns = true;
+  o.compiled_packs_cache = cache;
+  REQUIRE(Pipeline::Create(o).ok());  // compiled at once, remembered
+  size_t markers = 0;
+  for (const auto& e : std::filesystem::directory_iterator(cache))
+    markers += e.path().extension() == ".ok";
+  CHECK(markers == 1);
+  REQUIRE(Pipeline::Create(o).ok());  // known: left for later
+  {
+    std::ofstream out(packs + "/themes.es.pat", std::ios::app);
+    out << "education.rota  \\beducaci[oó]n(\n";
+  }
+  auto broken = Pipeline::Create(o);
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.status().message().find("pattern 'education.rota': missing )") !=
+        std::string::npos);
+}
+
+}  // namespace planmine

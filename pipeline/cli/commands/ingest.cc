@@ -358,6 +358,7 @@ Result<Pipeline> MakePipeline(const GlobalOptions& g, int max_pages,
   o.normalize.prefetch_word_lists = true;
   o.normalize.word_list_cache = DefaultCacheDir();
   o.defer_patterns = defer_patterns;
+  o.compiled_packs_cache = o.normalize.word_list_cache;
   return Pipeline::Create(o);
 }
 
