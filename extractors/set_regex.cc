@@ -185,6 +185,10 @@ bool AtEnd(const std::string& s, const std::vector<Token>& t, int i) {
 }  // namespace
 
 std::string SetRegex(const std::string& source) {
+  // ExpandWordBoundaries rewrites a \b even inside \Q…\E, where it is
+  // literal text: such a pattern goes to the set as it is compiled.
+  if (source.find("\\Q") != std::string::npos)
+    return ExpandWordBoundaries(source);
   const std::vector<Token> t = Tokenize(source);
   // Unbalanced (RE2 refuses it) or empty: the pattern itself.
   if (t.empty()) return ExpandWordBoundaries(source);
@@ -199,8 +203,11 @@ std::string SetRegex(const std::string& source) {
     const bool edge = AtStart(source, t, i) || AtEnd(source, t, i);
     // A boundary with a quantifier of its own ("\\b?") stays a group, so
     // that the quantifier does not pass to what precedes it.
+    int after = i + 1;  // flags between the boundary and a quantifier
+    while (after < static_cast<int>(t.size()) && t[after].kind == Tok::kFlags)
+      ++after;
     const bool quantified =
-        i + 1 < static_cast<int>(t.size()) && t[i + 1].kind == Tok::kQuant;
+        after < static_cast<int>(t.size()) && t[after].kind == Tok::kQuant;
     if (quantified)
       out += "(?:" + std::string(edge ? "" : optional) + ")";
     else if (!edge)

@@ -38,6 +38,12 @@ TEST_CASE("SetRegex: a boundary inside the match keeps its neighbour",
   CHECK(SetRegex("[\\b]x") == "[\\b]x");
   CHECK(SetRegex("a\\\\b") == "a\\\\b");
   CHECK(SetRegex("\\b?x") == "(?:)?x");
+  // A quantifier after flags still has the boundary's group to repeat.
+  CHECK(SetRegex("\\b(?i)+foo") == "(?:)(?i)+foo");
+  RE2 quantified(SetRegex("\\b(?i)+foo"));
+  CHECK(quantified.ok());
+  // \Q…\E: what ExpandWordBoundaries makes of it, as compiled.
+  CHECK(SetRegex("\\Qa\\b\\E") == ExpandWordBoundaries("\\Qa\\b\\E"));
 }
 
 // RE2 refuses these; the set regex is then the expanded pattern (refused

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -28,7 +29,11 @@ void ParallelFor(size_t n, Fn fn, unsigned threads = 2) {
     for (size_t i = next++; i < n; i = next++) fn(i);
   };
   std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads && t < n; ++t) helpers.emplace_back(run);
+  try {
+    for (unsigned t = 1; t < threads && t < n; ++t) helpers.emplace_back(run);
+  } catch (const std::system_error&) {
+    // No thread to be had: the ones started and this one do the rest.
+  }
   run();
   for (std::thread& t : helpers) t.join();
 }

@@ -210,6 +210,9 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
     return IoError(path + ": cannot open database: " + msg);
   }
   sqlite3_extended_result_codes(db->db_, 1);
+  // Before the first read: a writer that holds its lock for a moment (an
+  // ingest starting) is waited for, not reported as "database is locked".
+  sqlite3_busy_timeout(db->db_, 10000);
   rc = Probe(db->db_);
   if (read_only &&
       ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)) {

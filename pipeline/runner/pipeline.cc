@@ -36,7 +36,8 @@ namespace {
 // version and every pack's bytes.
 std::string CompiledPacksMarker(const std::string& dir,
                                 const std::vector<PatternPack>& packs) {
-  std::string key = Miner::kVersion;
+  // (A change to how sets are made, SetRegex, is a new key too.)
+  std::string key = std::string(Miner::kVersion) + " set-regex-2";
   for (const PatternPack& p : packs)
     key += "\n" + fs::path(p.path).filename().string() + " " + p.sha256;
   uint64_t h = 1469598103934665603ull;  // FNV-1a

@@ -486,7 +486,8 @@ Status ProcessInWorkers(
   // warm from one document to the next.
   // The first one compiles the packs' patterns (PipelineOptions::
   // defer_patterns; at once otherwise), while the workers read: a pattern
-  // RE2 refuses stops the run before anything is stored.
+  // RE2 refuses stops the run before any document is mined or stored (a
+  // file that failed to read may have been recorded as failed).
   Prepare mine = [&](size_t index, IndexedDocument* doc) -> Status {
     PLANMINE_RETURN_IF_ERROR(pipeline.CompilePatterns());
     pipeline.MineAndClassify(&items[index].corrections, doc);

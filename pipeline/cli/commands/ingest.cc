@@ -258,9 +258,10 @@ void PrintRunLine(const IngestReport& r, bool prune, const std::string& db) {
 }
 
 int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
-  // The patterns are compiled by the run's parent while its workers read
-  // their first files (Pipeline::CompilePatterns); a pattern RE2 refuses
-  // stops the run before anything is stored.
+  // Packs that have compiled before are compiled by the run's parent while
+  // its workers read their first files (Pipeline::CompilePatterns); others
+  // at once, so that a pack just broken stops the run before it opens
+  // anything.
   auto pipeline = MakePipeline(g, a.max_pages, /*defer_patterns=*/true);
   if (!pipeline.ok()) return Fail(pipeline.status());
   std::optional<Manifest> manifest;
