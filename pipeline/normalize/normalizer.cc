@@ -16,6 +16,7 @@
 #include <new>
 #include <unordered_map>
 
+#include "pipeline/core/fnv.h"
 #include "pipeline/core/user_file.h"
 #include "pipeline/core/utf8.h"
 
@@ -372,8 +373,7 @@ std::string CacheFile(const std::string& dir,
            std::to_string(st.st_mtim.tv_sec) + "." +
            std::to_string(st.st_mtim.tv_nsec);
   }
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  const uint64_t h = Fnv1a(key);
   char name[40];
   snprintf(name, sizeof name, "wordlists-%016llx.bin",
            static_cast<unsigned long long>(h));

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "pipeline/core/fnv.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace planmine {
@@ -245,15 +246,6 @@ std::string FoldKey(std::string_view s) {
   std::string out;
   FoldInto(s, &out);
   return out;
-}
-
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 // The fields of one index line: headword, offset, length; false when the

@@ -15,6 +15,7 @@
 #include "pipeline/classify/doc_type.h"
 #include "pipeline/classify/title.h"
 #include "pipeline/core/clock.h"
+#include "pipeline/core/fnv.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/normalize/normalizer.h"
@@ -40,8 +41,7 @@ std::string CompiledPacksMarker(const std::string& dir,
   std::string key = std::string(Miner::kVersion) + " set-regex-2";
   for (const PatternPack& p : packs)
     key += "\n" + fs::path(p.path).filename().string() + " " + p.sha256;
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  const uint64_t h = Fnv1a(key);
   char name[40];
   snprintf(name, sizeof name, "packs-%016llx.ok",
            static_cast<unsigned long long>(h));

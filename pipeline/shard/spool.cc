@@ -7,21 +7,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "pipeline/core/fnv.h"
 #include "pipeline/runner/doc_codec.h"
 
 namespace planmine {
 namespace {
 
 constexpr char kMagic[8] = {'P', 'M', 'S', 'P', 'O', 'O', 'L', '1'};
-
-uint64_t Fnv1a(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 void PutU64(std::string* out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>(v >> (8 * i)));
