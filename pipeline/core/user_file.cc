@@ -6,6 +6,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
 
 namespace planmine {
 
@@ -102,6 +105,25 @@ Result<std::string> ReadUserFile(const std::string& path, uint64_t max_bytes) {
   }
   out.resize(have);
   return out;
+}
+
+bool ReplaceFile(const std::string& path, std::string_view bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::path(path).has_parent_path())
+    fs::create_directories(fs::path(path).parent_path(), ec);
+  const std::string tmp = path + ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) &&
+        out.flush())
+      fs::rename(tmp, path, ec);
+    else
+      ec = std::make_error_code(std::errc::io_error);
+  }
+  if (!ec) return true;
+  fs::remove(tmp, ec);
+  return false;
 }
 
 }  // namespace planmine

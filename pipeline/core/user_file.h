@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "pipeline/core/status.h"
 
@@ -65,6 +66,12 @@ Result<UserFile> OpenUserFile(const std::string& path, uint64_t max_bytes);
 // The whole file, at most its size when opened (a file that grows is read
 // as it was).
 Result<std::string> ReadUserFile(const std::string& path, uint64_t max_bytes);
+
+// Writes `bytes` to `path` through a file beside it (named after this
+// process) renamed into place, making its folder if need be: a reader sees
+// the old file or the whole new one. False, and no file left behind, when
+// any step fails. For caches, whose loss costs only time.
+bool ReplaceFile(const std::string& path, std::string_view bytes);
 
 }  // namespace planmine
 

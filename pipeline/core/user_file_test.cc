@@ -86,3 +86,26 @@ TEST_CASE("UserFile: a regular file is read whole, a missing one named",
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE("ReplaceFile: the whole new file or none, its folder made",
+          "[core]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("a/b/cache.bin");
+  CHECK(ReplaceFile(path, "one"));
+  CHECK(testing::ReadFile(path) == "one");
+  CHECK(ReplaceFile(path, std::string(100000, 'x')));
+  CHECK(testing::ReadFile(path) == std::string(100000, 'x'));
+  // A folder where the file should be: refused, nothing left beside it.
+  std::filesystem::create_directories(dir.File("d"));
+  CHECK_FALSE(ReplaceFile(dir.File("d"), "two"));
+  size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    (void)e;
+    ++entries;
+  }
+  CHECK(entries == 2);  // a/ and d/
+}
+
+}  // namespace planmine

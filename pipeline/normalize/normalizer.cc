@@ -6,7 +6,6 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <cstdio>
@@ -387,24 +386,6 @@ std::string ReadCache(const std::string& file) {
   return bytes.ok() ? std::move(*bytes) : std::string();
 }
 
-// Written beside and renamed into place, so that a reader never sees half
-// of it; any failure leaves no file.
-void WriteCache(const std::string& file, const std::string& bytes) {
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(file).parent_path(),
-                                      ec);
-  const std::string tmp = file + ".tmp" + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) &&
-        out.flush())
-      std::filesystem::rename(tmp, file, ec);
-    else
-      ec = std::make_error_code(std::errc::io_error);
-  }
-  if (ec) std::filesystem::remove(tmp, ec);
-}
-
 }  // namespace
 
 std::string DefaultCacheDir() {
@@ -422,7 +403,7 @@ void Normalizer::Lexicon::Load() {
         cache_dir.empty() || paths.empty() ? "" : CacheFile(cache_dir, paths);
     if (!file.empty() && words.Parse(ReadCache(file))) return;
     for (const std::string& path : paths) ReadWordList(path, cancel, &words);
-    if (!file.empty() && !cancel.load()) WriteCache(file, words.Serialize());
+    if (!file.empty() && !cancel.load()) ReplaceFile(file, words.Serialize());
   });
 }
 

@@ -1,13 +1,11 @@
 #include "pipeline/runner/pipeline.h"
 
 #include <re2/re2.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,6 +15,7 @@
 #include "pipeline/core/clock.h"
 #include "pipeline/core/fnv.h"
 #include "pipeline/core/sha256.h"
+#include "pipeline/core/user_file.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/runner/refresh_policy.h"
@@ -46,17 +45,6 @@ std::string CompiledPacksMarker(const std::string& dir,
   snprintf(name, sizeof name, "packs-%016llx.ok",
            static_cast<unsigned long long>(h));
   return (fs::path(dir) / name).string();
-}
-
-// An empty file, written beside and renamed; a failure only means the
-// packs are compiled at once next time too.
-void RememberCompiledPacks(const std::string& marker) {
-  std::error_code ec;
-  fs::create_directories(fs::path(marker).parent_path(), ec);
-  const std::string tmp = marker + ".tmp" + std::to_string(getpid());
-  if (!std::ofstream(tmp)) return;
-  fs::rename(tmp, marker, ec);
-  if (ec) fs::remove(tmp, ec);
 }
 
 }  // namespace
@@ -119,7 +107,9 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& o) {
   std::error_code ec;
   if (!o.defer_patterns || (!marker.empty() && !fs::exists(marker, ec))) {
     PLANMINE_RETURN_IF_ERROR(p.CompilePatterns());
-    if (!marker.empty()) RememberCompiledPacks(marker);
+    // (An empty file; failing to write it only means compiling at once
+    // next time too.)
+    if (!marker.empty()) ReplaceFile(marker, "");
   }
   if (o.ocr) {
     std::string why;
