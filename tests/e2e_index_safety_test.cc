@@ -229,14 +229,15 @@ TEST_CASE(
     "reading with the version it has and the one this planmine reads, and "
     "is never relabelled",
     "[e2e][index_safety]") {
-  auto [version] = GENERATE(table<std::string>({"99", "10"}));
+  // The next version, and one far ahead.
+  const int ahead = GENERATE(1, 89);
   TempDir dir;
   const std::string in = OneDoc(dir);
   const std::string db = dir.File("i.sqlite");
   REQUIRE(Run(Cli(db, "ingest -q " + in)).exit_code == 0);
   const std::string ours =
       Sql(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-  REQUIRE(std::stoi(ours) < std::stoi(version));
+  const std::string version = std::to_string(std::stoi(ours) + ahead);
   Sql(db,
       "UPDATE meta SET value = '" + version + "' WHERE key = 'schema_version'");
   const std::string want = "planmine: " + db + ": index schema " + version +

@@ -236,6 +236,7 @@ nlohmann::ordered_json SearchJson(const Table& t, const std::string& by,
   nlohmann::ordered_json j = JsonEnvelope("search");
   j["by"] = by;
   j["total"] = t.total >= 0 ? t.total : static_cast<int64_t>(t.rows.size());
+  j["total_exact"] = t.total_exact;
   j["count"] = t.rows.size();
   j["rows"] = TypedRows(t);
   if (!hint.words.empty()) {

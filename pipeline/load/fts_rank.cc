@@ -8,10 +8,6 @@
 namespace planmine {
 namespace {
 
-constexpr double kK1 = 1.2;
-constexpr double kB = 0.75;
-constexpr double kWeights[4] = {1.0, 2.0, 3.0, 1.0};
-
 // What a query needs once: the inverse document frequency of each phrase
 // and the average length, as FTS5's bm25() computes them.
 struct QueryData {
@@ -27,7 +23,7 @@ int CountRow(const Fts5ExtensionApi*, Fts5Context*, void* user) {
 void DeleteQueryData(void* p) { delete static_cast<QueryData*>(p); }
 
 QueryData* GetQueryData(const Fts5ExtensionApi* api, Fts5Context* ctx,
-                        const char* weights, int* rc) {
+                        const char* weights, double avg_words, int* rc) {
   auto* data = static_cast<QueryData*>(api->xGetAuxdata(ctx, 0));
   if (data != nullptr) return data;
   data = new (std::nothrow) QueryData();
@@ -39,6 +35,7 @@ QueryData* GetQueryData(const Fts5ExtensionApi* api, Fts5Context* ctx,
   *rc = api->xRowCount(ctx, &rows);
   if (*rc == SQLITE_OK) *rc = api->xColumnTotalSize(ctx, -1, &tokens);
   if (rows > 0 && tokens > 0) data->avg_words = double(tokens) / rows;
+  if (avg_words > 0) data->avg_words = avg_words;
   int phrases = api->xPhraseCount(ctx);
   for (int i = 0; i < phrases && *rc == SQLITE_OK; ++i) {
     if (weights != nullptr) {
@@ -69,24 +66,29 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out,
   const char* weights =
       argc > 0 ? reinterpret_cast<const char*>(results->value_text(argv[0]))
                : nullptr;
-  QueryData* data = GetQueryData(api, ctx, weights, &rc);
+  double avg_words = 0;
+  if (argc > 1) {
+    const char* avg =
+        reinterpret_cast<const char*>(results->value_text(argv[1]));
+    if (avg != nullptr) avg_words = std::strtod(avg, nullptr);
+  }
+  QueryData* data = GetQueryData(api, ctx, weights, avg_words, &rc);
   if (data == nullptr) {
     results->error_code(out, rc);
     return;
   }
   const int64_t id = api->xRowid(ctx);
-  int words = SentenceWords(id);
-  double length = words > 0 ? words : data->avg_words;
-  double norm = kK1 * (1 - kB + kB * length / data->avg_words);
-  double score = 0;
+  // The weights of the phrases the row has, each once (binary frequency).
+  double weight = 0;
   for (int i = 0; i < static_cast<int>(data->idf.size()); ++i) {
     Fts5PhraseIter it;
-    int col = 0, off = 0, tf = 0;
+    int col = -1, off = 0;
     if (api->xPhraseFirst(ctx, i, &it, &col, &off) != SQLITE_OK) continue;
-    for (; col >= 0; api->xPhraseNext(ctx, &it, &col, &off)) ++tf;
-    if (tf > 0) score += data->idf[i] * tf * (kK1 + 1) / (tf + norm);
+    if (col >= 0) weight += data->idf[i];
   }
-  score *= kWeights[SentenceWeightOf(id)];
+  const double score = weight *
+                       RankLengthFactor(SentenceWords(id), data->avg_words) *
+                       RankClassFactor(SentenceWeightOf(id));
   results->set_double(out, -score);
 }
 

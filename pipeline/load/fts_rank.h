@@ -12,11 +12,21 @@
 // `weight` its class: 0 body text, 1 a heading, 2 the document's title.
 //
 // planmine_rank(sentences_fts) is BM25 (k1 = 1.2, b = 0.75, the inverse
-// document frequencies as FTS5's bm25() computes them) from the match's
-// positions and its rowid only, times 2 for a heading and 3 for a title
-// sentence; negative, so that ORDER BY planmine_rank(sentences_fts) puts the
-// best first, as bm25() does. A row whose id carries no length (words = 0)
-// counts as of average length.
+// document frequencies as FTS5's bm25() computes them) over the set of the
+// query's phrases a sentence has: each phrase counts once, however often the
+// sentence repeats it (binary term frequency; a sentence is the unit, and a
+// word said twice in one sentence is a list more often than a topic). So a
+// sentence's score is its length's factor (RankLengthFactor) times the
+// weights of the phrases it has, times 2 for a heading and 3 for a title
+// sentence (RankClassFactor): a bound that depends only on the id, which is
+// what lets a search stop early (the tiers of sentences_fts, schema.h).
+// Negative, so that ORDER BY planmine_rank(sentences_fts) puts the best
+// first, as bm25() does. A row whose id carries no length (words = 0) counts
+// as of average length.
+//
+// planmine_rank(table, 'W1 W2 …', AVG) takes the average length in words
+// from AVG instead of `table`'s own statistics: a tier table (a part of the
+// sentences) ranks as the whole index would (FtsAverageWords).
 //
 // planmine_rank(sentences_fts, 'W1 W2 …') gives the query's phrases, in
 // order, weights that stand in for their inverse document frequencies. The
@@ -56,6 +66,30 @@ inline constexpr SentenceWeight SentenceWeightOf(int64_t id) {
   return static_cast<SentenceWeight>((id >> 8) & 3);
 }
 inline constexpr int64_t SentenceSeq(int64_t id) { return id >> 10; }
+
+// The tiers of the full-text index (schema.h, TierCondition): tier 1 holds
+// titles, headings of at most kTier1HeadingWords words and sentences in a
+// language other than es, pt and en; tier 2 the other headings and the body
+// sentences of at most kTier2MaxWords words.
+inline constexpr int kTier1HeadingWords = 4;
+inline constexpr int kTier2MaxWords = 8;
+inline constexpr const char* kTierTables[2] = {"sentences_tier1",
+                                               "sentences_tier2"};
+
+inline constexpr double kRankK1 = 1.2;
+inline constexpr double kRankB = 0.75;
+
+// What a phrase the sentence has adds to its score, per unit of the phrase's
+// weight, for a sentence of `words` words (0: unknown, as if of average
+// length) in an index whose sentences average `avg_words`.
+inline double RankLengthFactor(int words, double avg_words) {
+  const double length = words > 0 ? words : avg_words;
+  return (kRankK1 + 1) /
+         (1 + kRankK1 * (1 - kRankB + kRankB * length / avg_words));
+}
+inline double RankClassFactor(SentenceWeight w) {
+  return w == kTitle ? 3.0 : w == kHeading ? 2.0 : 1.0;
+}
 
 // The weight class of a sentence: a title sentence is one that makes at
 // least half of the document's title (cover pages, title blocks); else a

@@ -2,27 +2,32 @@
 #ifndef PLANMINE_LOAD_SCHEMA_H_
 #define PLANMINE_LOAD_SCHEMA_H_
 
+#include <string>
+
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 9;  // 2: documents.missing_since
-                                          // 3: commitment fields, plan
-                                          // cycle, subnational, statements
-                                          // 4: the planmine FTS tokenizer
-                                          // 5: sentence ids carry length and
-                                          // weight; language-tagged stems
-                                          // 6: sentence_matches and
-                                          // pattern_sets (re-mining runs
-                                          // only edited patterns);
-                                          // ingest_runs.stage_seconds
-                                          // 7: plan_editions and
-                                          // plan_commitments views
-                                          // 8: corrections;
-                                          // documents.corrections;
-                                          // ingest_runs.corrected
-                                          // 9: blocks keep the layout's
-                                          // region and typography, so
-                                          // that re-mining sees what a
-                                          // fresh read saw
+inline constexpr int kSchemaVersion = 10;  // 2: documents.missing_since
+                                           // 3: commitment fields, plan
+                                           // cycle, subnational, statements
+                                           // 4: the planmine FTS tokenizer
+                                           // 5: sentence ids carry length and
+                                           // weight; language-tagged stems
+                                           // 6: sentence_matches and
+                                           // pattern_sets (re-mining runs
+                                           // only edited patterns);
+                                           // ingest_runs.stage_seconds
+                                           // 7: plan_editions and
+                                           // plan_commitments views
+                                           // 8: corrections;
+                                           // documents.corrections;
+                                           // ingest_runs.corrected
+                                           // 9: blocks keep the layout's
+                                           // region and typography, so
+                                           // that re-mining sees what a
+                                           // fresh read saw
+                                           // 10: sentences_tier1 and
+                                           // sentences_tier2 (search stops
+                                           // early); binary term frequency
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -143,6 +148,7 @@ CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text)
   VALUES ('delete', old.id, char(2) || coalesce(old.language, '') || char(3) || old.text);
 END;
+-- sentences_tier1, sentences_tier2 and their triggers: TiersSql(), below.
 CREATE TABLE IF NOT EXISTS themes (
   id        TEXT PRIMARY KEY,
   label_en  TEXT NOT NULL,
@@ -292,6 +298,21 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
   at      TEXT NOT NULL
 );
 )SQL";
+
+// Two tiers of sentences_fts: the sentences that can score highest, each
+// indexed a second time (fts_rank.h; search.cc's RankHits): a search ranks
+// tier 1, then tier 2, and stops when its page's worst hit beats what any
+// sentence left out could score; the results are those of the whole index.
+//   tier 1: titles, headings of at most kTier1HeadingWords words, and
+//           sentences in a language other than es, pt and en (whose words
+//           carry every language's stems); about 1 % of the index's tokens.
+//   tier 2: the other headings, and body sentences of at most
+//           kTier2MaxWords words; about 12 %.
+// Membership depends on a sentence's id and language only, which never
+// change. TierCondition(t, "new") is the test of tier t (1 or 2) on a row
+// named so; TiersSql() the tables and their triggers.
+std::string TierCondition(int tier, const std::string& row);
+std::string TiersSql();
 
 // Views whose columns changed between versions are dropped and made again.
 inline constexpr const char* kViewsSql = R"SQL(

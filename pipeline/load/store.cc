@@ -52,6 +52,47 @@ Status AddColumns(Db& db, const char* table,
   return Status();
 }
 
+}  // namespace
+
+std::string TierCondition(int tier, const std::string& row) {
+  const std::string id = row + ".id", lang = row + ".language";
+  const std::string title = "(" + id + " & 768) = 512";
+  const std::string heading = "(" + id + " & 768) = 256";
+  const std::string body = "(" + id + " & 768) IN (0, 768)";
+  const std::string words = "(" + id + " & 255)";
+  const std::string tagged = lang + " IN ('es', 'pt', 'en')";
+  if (tier == 1)
+    return "(" + title + " OR (" + heading + " AND " + words +
+           " <= " + std::to_string(kTier1HeadingWords) + ") OR " + lang +
+           " IS NULL OR " + lang + " NOT IN ('es', 'pt', 'en'))";
+  return "(" + tagged + " AND ((" + heading + " AND " + words + " > " +
+         std::to_string(kTier1HeadingWords) + ") OR (" + body + " AND " +
+         words + " <= " + std::to_string(kTier2MaxWords) + ")))";
+}
+
+std::string TiersSql() {
+  std::string sql;
+  for (int tier = 1; tier <= 2; ++tier) {
+    const std::string t = kTierTables[tier - 1];
+    sql += "CREATE VIRTUAL TABLE IF NOT EXISTS " + t +
+           " USING fts5(text, content='sentences_fts_content', "
+           "content_rowid='id', tokenize='planmine');"
+           "CREATE TRIGGER IF NOT EXISTS " +
+           t + "_ai AFTER INSERT ON sentences WHEN " +
+           TierCondition(tier, "new") + " BEGIN INSERT INTO " + t +
+           "(rowid, text) VALUES (new.id, char(2) || coalesce(new.language, "
+           "'') || char(3) || new.text); END;"
+           "CREATE TRIGGER IF NOT EXISTS " +
+           t + "_ad AFTER DELETE ON sentences WHEN " +
+           TierCondition(tier, "old") + " BEGIN INSERT INTO " + t + "(" + t +
+           ", rowid, text) VALUES ('delete', old.id, char(2) || "
+           "coalesce(old.language, '') || char(3) || old.text); END;";
+  }
+  return sql;
+}
+
+namespace {
+
 Status Migrate(Db& db) {
   int from_version = kSchemaVersion;  // a new index has nothing to migrate
   {
@@ -149,6 +190,18 @@ Status Migrate(Db& db) {
           "INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');"));
     }
   }
+  // v10: the tiers of the full-text index (schema.h), filled once.
+  if (from_version < 10) {
+    for (int tier = 1; tier <= 2; ++tier) {
+      const std::string table = kTierTables[tier - 1];
+      PLANMINE_RETURN_IF_ERROR(db.Exec(
+          "INSERT INTO " + table + "(" + table + ") VALUES('delete-all');" +
+          "INSERT INTO " + table +
+          "(rowid, text) SELECT id, char(2) || coalesce(language, '') || "
+          "char(3) || text FROM sentences AS s WHERE " +
+          TierCondition(tier, "s") + ";"));
+    }
+  }
   // v5: theme mentions per document, counted once from the hits.
   {
     auto s = db.Prepare(
@@ -172,6 +225,7 @@ Status Setup(Db& db) {
               "foreign_keys=ON;"));
   PLANMINE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE;"));
   Status s = db.Exec(kSchemaSql);
+  if (s.ok()) s = db.Exec(TiersSql());
   if (s.ok()) s = Migrate(db);
   if (s.ok()) {
     s = db.Exec(

@@ -32,6 +32,9 @@ struct Table {
   // How many rows the question has in all, before --limit and paging; -1
   // when not counted (then the rows are all of them).
   int64_t total = -1;
+  // False when `total` is a lower bound: a sentence search counts its hits
+  // up to kExactTotalUpTo and says "more than" beyond (SearchOptions).
+  bool total_exact = true;
 
   ColumnType type(size_t col) const {
     return col < types.size() ? types[col] : ColumnType::kText;
@@ -88,6 +91,22 @@ struct SearchOptions {
   // with at least this many sentences tagged with it (theme_hits). 0 turns
   // that off.
   int theme_min_sentences = kThemeMinSentences;
+  // Sentence search: count every hit, however many. By default the count
+  // is exact up to kExactTotalUpTo and a lower bound beyond (Table::
+  // total_exact), as Lucene and Elasticsearch count: a search that stopped
+  // early (the tiers, rank_bound.h) counts the rest without ranking it, up
+  // to that many.
+  bool exact_total = false;
+  // Rank the tiers of the index first (schema.h); false ranks every match
+  // (the same results: for tests and benchmarks).
+  bool tiers = true;
+  // When set, a sentence search says how it ranked: the tiers read and
+  // whether it stopped there (for tests and benchmarks).
+  struct Trace {
+    int tiers_read = 0;
+    bool stopped_early = false;
+  };
+  Trace* trace = nullptr;
   // Document and country search: when set, receives every row found, before
   // paging and without pages or snippets (what facets count, at the cost of
   // the rows shown only).
@@ -123,6 +142,9 @@ struct ParsedQuery {
   std::string theme_fts;
 };
 inline constexpr int kExactFormWeight = 4;
+// A sentence search's count is exact up to this many hits (SearchOptions::
+// exact_total).
+inline constexpr int64_t kExactTotalUpTo = 10000;
 // A query is a few words, a phrase or a pasted sentence, not a page: longer
 // is refused ("search query too long: 700 words, at most 500 …"), so that
 // what a search costs stays bounded. Words are what whitespace separates.

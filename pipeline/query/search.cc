@@ -8,14 +8,17 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <memory>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <unordered_map>
 
 #include "extractors/pattern_pack.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/normalize/normalizer.h"
 #include "pipeline/query/dictionary.h"
@@ -23,6 +26,7 @@
 #include "pipeline/query/hit_filter.h"
 #include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
+#include "pipeline/query/rank_bound.h"
 
 namespace planmine {
 
@@ -532,9 +536,12 @@ bool Filtered(const SearchOptions& o, const std::string& theme) {
          !o.cycle.empty() || !theme.empty() || o.year_from > 0 || o.year_to > 0;
 }
 
-// The parameters ?1..?11 every search statement binds.
+// The parameters ?1..?16 every search statement binds: ?12..?15 are left
+// for document search (FindAll), ?16 is the index's average sentence length
+// (planmine_rank's third argument; empty: the table's own).
 std::vector<std::string> Params(const SearchOptions& o, const ParsedQuery& pq,
-                                const std::string& theme) {
+                                const std::string& theme,
+                                const std::string& avg_words = "") {
   return {o.mark_open,
           o.mark_close,
           pq.fts,
@@ -545,7 +552,12 @@ std::vector<std::string> Params(const SearchOptions& o, const ParsedQuery& pq,
           theme,
           o.year_from > 0 ? std::to_string(o.year_from) : "",
           o.year_to > 0 ? std::to_string(o.year_to) : "",
-          pq.weights};
+          pq.weights,
+          "",
+          "",
+          "",
+          "",
+          avg_words};
 }
 
 // FTS5 syntax errors surface as SQLite errors; say it in the user's terms.
@@ -578,8 +590,10 @@ Status UserError(const Status& s, const std::string& query) {
 // holds the MATCH expression.
 std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
                     const std::string& theme, bool ranked = true,
-                    const std::string& match = "?3") {
-  const std::string rank = ranked ? "planmine_rank(sentences_fts, ?11)" : "0.0";
+                    const std::string& match = "?3",
+                    const std::string& table = "sentences_fts") {
+  const std::string rank =
+      ranked ? "planmine_rank(" + table + ", ?11, ?16)" : "0.0";
   if (pq.fts.empty())
     return std::string(
                "SELECT s.id AS id, 0.0 AS score FROM theme_hits h JOIN "
@@ -592,8 +606,8 @@ std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
            "sentences_fts.rowid JOIN documents d ON d.id = s.doc_id WHERE "
            "sentences_fts MATCH " +
            match + kFilters;
-  return "SELECT rowid AS id, " + rank +
-         " AS score FROM sentences_fts WHERE sentences_fts MATCH " + match +
+  return "SELECT rowid AS id, " + rank + " AS score FROM " + table + " WHERE " +
+         table + " MATCH " + match +
          " AND ?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL AND ?7 IS NULL AND ?8 "
          "IS NULL AND ?9 IS NULL AND ?10 IS NULL";
 }
@@ -665,6 +679,7 @@ namespace {
 struct TopHits {
   std::vector<std::pair<double, int64_t>> best;  // (score, id)
   int64_t total = 0;
+  bool total_exact = true;
 };
 
 // Keeps the k best of `hit` and the hits before it in `heap`, a max-heap
@@ -686,25 +701,38 @@ void PushTop(std::pair<double, int64_t> hit, size_t k,
 // term (0.17 ms for an OR of three words on a million sentences).
 constexpr size_t kMaxSpans = 32;
 
+// Calls row(s); a row callback that returns bool stops the pass with false.
+template <typename Row>
+bool Visit(Row& row, Stmt& s) {
+  if constexpr (std::is_same_v<decltype(row(s)), bool>) {
+    return row(s);
+  } else {
+    row(s);
+    return true;
+  }
+}
+
 // Steps the hits statement `sql` (HitsSql, on sentences_fts) and calls
-// `row(stmt)` for each row. With a document filter, and weights given (no
-// frequency pass per statement: fts_rank.h), once per span of the kept
-// documents (rowid BETWEEN), so the matches of other documents are neither
-// read nor ranked, when the spans hold at most three quarters of the index
-// (HitFilter::WorthSpanning); otherwise once.
+// `row(stmt)` for each row (until it returns false, when it returns bool). With
+// a document filter, and weights given (no frequency pass per statement:
+// fts_rank.h), once per span of the kept documents (rowid BETWEEN), so the
+// matches of other documents are neither read nor ranked, when the spans hold
+// at most three quarters of the index (HitFilter::WorthSpanning); otherwise
+// once.
 template <typename Row>
 Status StepHits(Db& db, const std::string& sql,
                 const std::vector<std::string>& params, HitFilter* filter,
                 Row row) {
   const bool spanned = filter != nullptr && filter->by_document() &&
                        params.size() > 10 && !params[10].empty() &&
-                       sql.find("sentences_fts MATCH") != std::string::npos;
+                       sql.find(" MATCH ") != std::string::npos;
   const auto spans = spanned ? filter->Spans(kMaxSpans)
                              : std::vector<std::pair<int64_t, int64_t>>();
   if (!spanned || !filter->WorthSpanning(spans)) {
     auto s = PrepareBound(db, sql, params);
     if (!s.ok()) return s.status();
-    while (s->Step()) row(*s);
+    while (s->Step())
+      if (!Visit(row, *s)) return Status::Ok();
     return s->status();
   }
   std::vector<std::string> p = params;
@@ -716,7 +744,8 @@ Status StepHits(Db& db, const std::string& sql,
     for (size_t i = 0; i < p.size(); ++i)
       if (!p[i].empty()) s->Bind(static_cast<int>(i + 1), p[i]);
     s->Bind(20, first).Bind(21, last);
-    while (s->Step()) row(*s);
+    while (s->Step())
+      if (!Visit(row, *s)) return Status::Ok();
     if (!s->status().ok()) return s->status();
   }
   return Status::Ok();
@@ -837,20 +866,141 @@ std::string ShownSql(const std::string& top) {
          kCommitmentJoin + " ORDER BY top.ord";
 }
 
-// The best `k` hits of a parsed query with words, and their number. The
-// filters are tested in memory (hit_filter.h) on the full-text index's
-// matches when they can be, else joined.
+// The index's average sentence length as planmine_rank's third argument
+// ("%.17g", so that every table ranks with the same number), read from
+// FTS5's record of sentences_fts; empty when it cannot be read.
+std::string IndexAverageWords(Db& db) {
+  auto s = db.Prepare("SELECT block FROM sentences_fts_data WHERE id = 1");
+  if (!s.ok() || !s->Step()) return "";
+  const double avg = AverageWordsFromRecord(s->Text(0));
+  if (avg <= 0) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", avg);
+  return buf;
+}
+
+// How many hits the query has, up to `cap`: the index's matches stepped
+// without ranking, the filter (when given) tested on each batch of them.
+// Returns cap + 1 when there are more than `cap`.
+Result<int64_t> CountUpTo(Db& db, const std::string& sql,
+                          const std::vector<std::string>& params,
+                          HitFilter* filter, int64_t cap) {
+  constexpr size_t kBatch = 4096;
+  int64_t n = 0;
+  std::vector<int64_t> batch;
+  auto flush = [&]() -> Status {
+    if (filter == nullptr) {
+      n += static_cast<int64_t>(batch.size());
+    } else if (!batch.empty()) {
+      auto kept = filter->KeepAll(std::move(batch));
+      if (!kept.ok()) return kept.status();
+      n += static_cast<int64_t>(kept->size());
+    }
+    batch.clear();
+    return Status::Ok();
+  };
+  Status failed;
+  Status st = StepHits(db, sql, params, filter, [&](Stmt& s) {
+    batch.push_back(s.Int(0));
+    if (batch.size() >= kBatch) failed = flush();
+    return failed.ok() && n <= cap;
+  });
+  if (!st.ok()) return st;
+  if (!failed.ok()) return failed;
+  PLANMINE_RETURN_IF_ERROR(flush());
+  return std::min(n, cap + 1);
+}
+
+// The tiers of the full-text index ranked before the whole of it: the k
+// best of tier 1, then of tiers 1 and 2, are the k best of the index when
+// the worst of them scores more than any sentence outside can
+// (rank_bound.h). Sets *done then; else the caller ranks the whole index.
+// `sql_of(table)` is the ranked hits statement on a table.
+template <typename SqlOf>
+Result<TopHits> RankTiers(Db& db, SqlOf sql_of,
+                          const std::vector<std::string>& params, size_t k,
+                          HitFilter* filter, double weight, double avg,
+                          SearchOptions::Trace* trace, bool* done) {
+  *done = false;
+  TopHits out;
+  // The best sentence outside tier 1 is a heading of kTier1HeadingWords + 1
+  // words or a body sentence of one word (or, length unknown, the
+  // average); outside tier 2, a body sentence of kTier2MaxWords + 1.
+  const double outside[2] = {
+      std::max({RankClassFactor(kHeading) *
+                    RankLengthFactor(kTier1HeadingWords + 1, avg),
+                RankLengthFactor(1, avg), RankLengthFactor(0, avg)}),
+      RankLengthFactor(kTier2MaxWords + 1, avg)};
+  for (int tier = 0; tier < 2; ++tier) {
+    auto top = FindTopHits(db, sql_of(kTierTables[tier]), params, k, filter);
+    if (!top.ok()) return top.status();
+    std::vector<std::pair<double, int64_t>> best = std::move(out.best);
+    best.insert(best.end(), top->best.begin(), top->best.end());
+    std::sort(best.begin(), best.end());
+    if (best.size() > k) best.resize(k);
+    out.best = std::move(best);
+    out.total += top->total;
+    if (trace != nullptr) trace->tiers_read = tier + 1;
+    // Strictly more, with a margin for rounding: a sentence outside that
+    // ties the worst shown could come before it by id.
+    const double bound = weight * outside[tier] * (1 + 1e-9);
+    if (out.best.size() == k && k > 0 && -out.best.back().first > bound) {
+      *done = true;
+      return out;
+    }
+  }
+  return out;
+}
+
+// The best `k` hits of a parsed query with words, and their number (exact,
+// or more than kExactTotalUpTo: then `total` is kExactTotalUpTo + 1 and
+// `total_exact` false). The filters are tested in memory (hit_filter.h) on
+// the full-text index's matches when they can be, else joined. The tiers
+// are ranked first when the query's phrases allow a bound (rank_bound.h);
+// the whole index is ranked, and every match counted, when they do not
+// suffice.
 Result<TopHits> RankHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
                          const std::string& theme, size_t k) {
-  if (!Filtered(o, theme))
-    return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
-  auto filter = HitFilter::Create(db, o, theme);
-  if (!filter.ok()) return filter.status();
-  if (!filter->usable())
-    return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
+  std::unique_ptr<HitFilter> filter;
+  if (Filtered(o, theme)) {
+    auto f = HitFilter::Create(db, o, theme);
+    if (!f.ok()) return f.status();
+    if (!f->usable())  // joined in SQL; no tiers
+      return FindTopHits(db, HitsSql(pq, o, theme), Params(o, pq, theme), k);
+    filter = std::make_unique<HitFilter>(std::move(*f));
+  }
   SearchOptions bare;
-  return FindTopHits(db, HitsSql(pq, bare, ""), Params(bare, pq, ""), k,
-                     &*filter);
+  const SearchOptions& so = filter ? bare : o;
+  const std::string no_theme;
+  const std::string& st = filter ? no_theme : theme;
+  const std::string avg = o.tiers ? IndexAverageWords(db) : "";
+  const std::vector<std::string> params = Params(so, pq, st, avg);
+  const double weight =
+      pq.weights.empty() ? -1 : MaxOneLanguageWeight(pq.fts, pq.weights);
+  if (!avg.empty() && weight > 0) {
+    bool done = false;
+    auto top = RankTiers(
+        db,
+        [&](const char* table) {
+          return HitsSql(pq, so, st, true, "?3", table);
+        },
+        params, k, filter.get(), weight, std::strtod(avg.c_str(), nullptr),
+        o.trace, &done);
+    if (!top.ok()) return top.status();
+    if (done) {
+      if (o.trace != nullptr) o.trace->stopped_early = true;
+      const int64_t cap = o.exact_total
+                              ? std::numeric_limits<int64_t>::max() - 1
+                              : kExactTotalUpTo;
+      auto n =
+          CountUpTo(db, HitsSql(pq, so, st, false), params, filter.get(), cap);
+      if (!n.ok()) return n.status();
+      top->total = *n;
+      top->total_exact = *n <= cap;
+      return top;
+    }
+  }
+  return FindTopHits(db, HitsSql(pq, so, st), params, k, filter.get());
 }
 
 }  // namespace
@@ -895,6 +1045,7 @@ Result<Table> Search(Db& db, const std::string& query,
   if (!t.ok()) return UserError(t.status(), query);
   SetSentenceTypes(&*t);
   t->total = hits->total;
+  t->total_exact = hits->total_exact;
   return t;
 }
 
@@ -1097,7 +1248,7 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
                std::vector<std::string>* params, bool* themed,
                FoundList* found) {
   *params = Params(o, pq, theme);
-  params->resize(15);
+  params->resize(16);
   *themed =
       !pq.fts.empty() && !pq.named_theme.empty() && o.theme_min_sentences > 0;
   std::unique_ptr<HitFilter> filter;
@@ -1108,7 +1259,7 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
   }
   SearchOptions bare;
   std::vector<std::string> bare_params = Params(bare, pq, "");
-  bare_params.resize(15);
+  bare_params.resize(16);
   const SearchOptions& so = filter ? bare : o;
   const std::string& st = filter ? std::string() : theme;
   std::vector<std::string>& p = filter ? bare_params : *params;

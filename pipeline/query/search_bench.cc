@@ -3,9 +3,11 @@
 // cycles), then query latencies as `planmine search` and `planmine compare`
 // run them.
 //   search_bench --source INDEX --out BIG.sqlite [--copies K] [--runs N]
-//                [--packs DIR] [--reuse] [--classes term,phrase,…]
+//                [--packs DIR] [--reuse] [--no-tiers] [--classes term,…]
 // Prints the load rate, index size against text size, and p50 / p95 per
-// query class, in Markdown.
+// query class, in Markdown. Each sentence query's first run is also run
+// ranking the whole index (no tiers, exact count) and the two compared: the
+// rows must be the same; --no-tiers times that way of searching instead.
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "pipeline/core/clock.h"
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/store.h"
 #include "pipeline/query/query.h"
 
@@ -49,11 +52,14 @@ int Main(int argc, char** argv) {
   std::string classes;  // --classes term,phrase: only these (default all)
   int copies = 136, runs = 21;
   bool reuse = false;  // --reuse: query an index built by an earlier run
-  for (int i = 1; i < argc; ++i)
+  bool tiers = true;   // --no-tiers: rank every match, count every hit
+  for (int i = 1; i < argc; ++i) {
     if (std::string(argv[i]) == "--reuse") reuse = true;
+    if (std::string(argv[i]) == "--no-tiers") tiers = false;
+  }
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
-    if (k == "--reuse") {
+    if (k == "--reuse" || k == "--no-tiers") {
       --i;
       continue;
     }
@@ -165,10 +171,15 @@ int Main(int argc, char** argv) {
       text_bytes = s->Int(1);
     }
   }
-  int64_t fts_bytes = 0;
+  int64_t fts_bytes = 0, tier_bytes[2] = {0, 0};
   {
     auto s = db.Prepare("SELECT sum(length(block)) FROM sentences_fts_data");
     if (s.ok() && s->Step()) fts_bytes = s->Int(0);
+    for (int t = 0; t < 2; ++t) {
+      auto u = db.Prepare(std::string("SELECT sum(length(block)) FROM ") +
+                          kTierTables[t] + "_data");
+      if (u.ok() && u->Step()) tier_bytes[t] = u->Int(0);
+    }
   }
   struct stat st {};
   stat(out.c_str(), &st);
@@ -183,6 +194,10 @@ int Main(int argc, char** argv) {
   printf("| sentence text | %.1f MB |\n", text_bytes / 1e6);
   printf("| full-text index (sentences_fts_data) | %.1f MB (%.2f × text) |\n",
          fts_bytes / 1e6, static_cast<double>(fts_bytes) / text_bytes);
+  for (int t = 0; t < 2; ++t)
+    printf("| tier %d (%s_data) | %.1f MB (%.1f %% of the full-text index) |\n",
+           t + 1, kTierTables[t], tier_bytes[t] / 1e6,
+           fts_bytes > 0 ? 100.0 * tier_bytes[t] / fts_bytes : 0.0);
   printf("| whole database file | %.1f MB (%.2f × text) |\n\n",
          st.st_size / 1e6, static_cast<double>(st.st_size) / text_bytes);
 
@@ -199,6 +214,8 @@ int Main(int argc, char** argv) {
   auto opts = [&](bool with_bridge) {
     SearchOptions o;
     o.limit = 20;
+    o.tiers = tiers;
+    o.exact_total = !tiers;
     o.bridge = with_bridge ? &*bridge : nullptr;
     return o;
   };
@@ -246,17 +263,39 @@ int Main(int argc, char** argv) {
   std::map<std::string, std::vector<double>> times, cpu_times;
   std::map<std::string, size_t> hits;
   std::map<std::string, std::vector<double>> per_query;
+  int checked = 0, stopped = 0, differ = 0;
   for (const Q& q : qs) {
     for (int r = 0; r < runs; ++r) {
+      SearchOptions::Trace trace;
+      SearchOptions o = q.o;
+      o.trace = &trace;
       double a = Now(), c = CpuNow();
       auto t = q.by == SearchBy::kSentence
-                   ? Search(qdb, q.query, q.o)
-                   : SearchDocuments(qdb, q.query, q.o, q.by);
+                   ? Search(qdb, q.query, o)
+                   : SearchDocuments(qdb, q.query, o, q.by);
       double ms = (Now() - a) * 1000, cpu_ms = (CpuNow() - c) * 1000;
       if (!t.ok()) {
         fprintf(stderr, "%s: %s\n", q.query.c_str(),
                 t.status().message().c_str());
         return 2;
+      }
+      if (r == 0 && q.by == SearchBy::kSentence && tiers) {
+        // The same search ranking every match: the same rows.
+        SearchOptions whole = q.o;
+        whole.tiers = false;
+        auto w = Search(qdb, q.query, whole);
+        ++checked;
+        stopped += trace.stopped_early;
+        if (!w.ok() || w->rows != t->rows) {
+          ++differ;
+          fprintf(stderr, "DIFFERENT: '%s' with and without tiers\n",
+                  q.query.c_str());
+        }
+        fprintf(stderr, "%-16s %-28s tiers read %d, %s, %lld%s hits\n",
+                q.cls.c_str(), q.query.c_str(), trace.tiers_read,
+                trace.stopped_early ? "stopped early" : "whole index ranked",
+                static_cast<long long>(t->total),
+                t->total_exact ? "" : " (more than)");
       }
       if (r == 0) {
         hits[q.cls] += t->rows.size();
@@ -309,7 +348,14 @@ int Main(int argc, char** argv) {
   }
   printf(
       "\nTop-20 searches; the first run of each query is a warm-up and not "
-      "counted.\n");
+      "counted. %s\n",
+      tiers ? "Tiers on (the default)." : "Tiers off: every match ranked.");
+  if (checked > 0)
+    printf(
+        "Sentence searches checked against ranking every match: %d, the same "
+        "rows: %d, stopped after the tiers: %d.\n",
+        checked, checked - differ, stopped);
+  if (differ > 0) return 1;
   return 0;
 }
 

@@ -154,7 +154,9 @@ HttpResponse SearchPage(ServeContext& ctx, const HttpRequest& request) {
       shown = std::move(*hits);
     }
     const int64_t total = shown.total;
-    results += "<p class=\"meta\" id=\"count\">" + std::to_string(total) +
+    results += "<p class=\"meta\" id=\"count\">" +
+               (shown.total_exact ? std::to_string(total)
+                                  : "more than " + std::to_string(total - 1)) +
                (by_sentence ? " sentences" : " documents") + " · <a href=\"" +
                Html(st.Link("by", by_sentence ? "document" : "sentence")) +
                "\">" + (by_sentence ? "group by document" : "show sentences") +

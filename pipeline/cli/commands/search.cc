@@ -58,7 +58,9 @@ std::string TotalLine(const Table& t, const char* unit) {
   const int64_t total =
       t.total >= 0 ? t.total : static_cast<int64_t>(t.rows.size());
   std::string line = std::to_string(t.rows.size());
-  if (total != static_cast<int64_t>(t.rows.size()))
+  if (!t.total_exact)
+    line += " of more than " + std::to_string(total - 1);
+  else if (total != static_cast<int64_t>(t.rows.size()))
     line += " of " + std::to_string(total);
   return line + " " + unit;
 }
@@ -225,6 +227,11 @@ RunFn SearchSetup(CLI::App* search) {
   search->add_flag("--no-dictionary", a->no_dictionary,
                    "Do not add the dictionary translations of words the "
                    "bridge does not know (FreeDict, /usr/share/dictd)");
+  search->add_flag("--exact-count", so.exact_total,
+                   "Count every sentence hit (by default the count is exact "
+                   "up to " +
+                       std::to_string(kExactTotalUpTo) +
+                       " and says \"more than\" beyond)");
   search->add_flag("--no-theme", a->no_theme,
                    "--by document: a query that names a theme finds only "
                    "its words and their equivalents, not every document "

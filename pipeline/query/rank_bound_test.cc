@@ -1,0 +1,365 @@
+// The bound that lets a search stop after the tiers of the index, and the
+// proof that stopping changes nothing: every search ranked from the tiers
+// gives the rows, scores and count of the same search over every match.
+#include "pipeline/query/rank_bound.h"
+
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "pipeline/load/fts_rank.h"
+#include "pipeline/load/fts_tokenizer.h"
+#include "pipeline/load/schema.h"
+#include "pipeline/load/store.h"
+#include "pipeline/query/query.h"
+#include "tests/catch.h"
+#include "tests/test_util.h"
+
+namespace planmine {
+namespace {
+
+std::string Raw(const std::string& token) {
+  return "\"" + std::string(1, kRawMark) + token + "\"";
+}
+
+TEST_CASE("MaxOneLanguageWeight: one language's phrases and the free ones",
+          "[rank]") {
+  // A word's stems in three languages: a sentence has one of them.
+  CHECK(MaxOneLanguageWeight("(" + Raw("es:transparent") + " OR " +
+                                 Raw("pt:transparent") + " OR " +
+                                 Raw("en:transparencia") + ")",
+                             "1 1 1") == 1.0);
+  // The exact form ("=…") any sentence can have, weighted 4.
+  CHECK(MaxOneLanguageWeight("(" + Raw("es:inform") + " OR " +
+                                 Raw("pt:inform") + ") AND \"=información\"",
+                             "1 1 4") == 5.0);
+  // Missing or non-positive weights count 1, as planmine_rank reads them.
+  CHECK(MaxOneLanguageWeight(Raw("es:a") + " " + Raw("es:b") + " \"=c\"", "") ==
+        3.0);
+  CHECK(MaxOneLanguageWeight(Raw("es:a") + " OR " + Raw("es:b"), "2 -1") ==
+        3.0);
+  // Prefix phrases and NOT count like others (a bound may be loose).
+  CHECK(MaxOneLanguageWeight(Raw("es:partic") + "* OR " + Raw("=partic") +
+                                 "* NOT " + Raw("en:x"),
+                             "1") == 2.0);
+  // A bridge term carries its language's mark.
+  CHECK(MaxOneLanguageWeight(
+            "\"" + LanguageMarked("pt", "dados abertos") + "\" OR \"" +
+                LanguageMarked("es", "datos abiertos") + "\" OR \"" +
+                LanguageMarked("fr", "données") + "\"",
+            "1 1 1") == 2.0);
+  // Plain text in quotes has every language's stems.
+  CHECK(MaxOneLanguageWeight("\"open data\" AND " + Raw("es:dat"), "1 1") ==
+        2.0);
+  // What this does not read gives no bound.
+  CHECK(MaxOneLanguageWeight("transparencia AND datos", "1 1") < 0);
+  CHECK(MaxOneLanguageWeight("NEAR(\"a\" \"b\", 3)", "1 1") < 0);
+  CHECK(MaxOneLanguageWeight("text : \"a\"", "1") < 0);
+  CHECK(MaxOneLanguageWeight("\"unterminated", "1") < 0);
+  CHECK(MaxOneLanguageWeight("", "") < 0);
+}
+
+TEST_CASE("AverageWordsFromRecord: FTS5's row and token counts", "[rank]") {
+  // 8422 rows, 114545 tokens, as SQLite varints.
+  const std::string record = "\xC1\x66\x86\xFE\x71";
+  CHECK(AverageWordsFromRecord(record) == Approx(114545.0 / 8422));
+  CHECK(AverageWordsFromRecord(record.substr(0, 3)) == 0);  // cut short
+  CHECK(AverageWordsFromRecord("") == 0);
+  CHECK(AverageWordsFromRecord(std::string("\x00\x05", 2)) == 0);  // no rows
+}
+
+// An index of generated sentences: documents in es, pt, en and other
+// languages, headings and titles, lengths from 1 to 40 words, some words
+// common and some rare, so that some searches stop after the tiers and
+// some do not.
+class GeneratedIndex {
+ public:
+  explicit GeneratedIndex(int documents, int sentences_per_document,
+                          unsigned seed = 7) {
+    auto store = Store::Open(dir_.File("g.sqlite"));
+    REQUIRE(store.ok());
+    store_ = std::move(*store);
+    std::mt19937 rng(seed);
+    const char* languages[] = {"es", "pt", "en", "es", "fr", nullptr};
+    const char* countries[] = {"CO", "BR", "US", "MX", "FR", "UY"};
+    // Per language: common words, then rare ones.
+    const std::vector<std::vector<std::string>> words = {
+        {"transparencia", "datos",        "abiertos",  "gobierno",
+         "participación", "ciudadana",    "rendición", "de",
+         "cuentas",       "la",           "el",        "plan",
+         "compromiso",    "información",  "acceso",    "pública",
+         "presupuesto",   "contratación", "municipio", "beneficiarios",
+         "finales"},
+        {"transparência", "dados", "abertos", "governo", "participação",
+         "social", "prestação", "de", "contas", "o", "a", "plano",
+         "compromisso", "informação", "acesso", "pública", "orçamento"},
+        {"transparency", "open", "data", "government", "participation",
+         "citizen", "accountability", "of", "the", "plan", "commitment",
+         "information", "access", "public", "budget", "contracting"},
+        {"transparencia", "données", "ouvertes", "gouvernement", "de", "la",
+         "participation", "citoyenne"},
+    };
+    REQUIRE(Exec("BEGIN"));
+    int64_t seq = 0;
+    for (int d = 1; d <= documents; ++d) {
+      const char* lang = languages[d % 6];
+      const auto& vocab = words[lang == nullptr             ? 0
+                                : std::string(lang) == "pt" ? 1
+                                : std::string(lang) == "en" ? 2
+                                : std::string(lang) == "fr" ? 3
+                                                            : 0];
+      REQUIRE(Exec(
+          "INSERT INTO documents (id, path, sha256, size, mtime, kind, "
+          "status, ingested_at, title, country, year, doc_type, language) "
+          "VALUES (" +
+          std::to_string(d) + ", '/g/" + std::to_string(d) + ".pdf', '" +
+          std::to_string(100000 + d) + "', 0, 0, 'pdf', 'ok', '', 'Doc', '" +
+          countries[d % 6] + "', " + std::to_string(2013 + d % 8) + ", '" +
+          (d % 3 == 0 ? "report" : "action_plan") + "', " +
+          (lang ? "'" + std::string(lang) + "'" : "NULL") + ")"));
+      for (int i = 0; i < sentences_per_document; ++i) {
+        // Lengths: many short, a long tail.
+        int n =
+            1 + static_cast<int>(std::exponential_distribution<>(0.08)(rng));
+        n = std::min(n, 40);
+        std::string text;
+        for (int w = 0; w < n; ++w) {
+          // Skewed: the first words of the list far more often.
+          size_t k = static_cast<size_t>(std::min<double>(
+              vocab.size() - 1, std::exponential_distribution<>(0.25)(rng)));
+          text += (w ? " " : "") + vocab[k];
+        }
+        const int roll = static_cast<int>(rng() % 100);
+        const SentenceWeight weight = roll < 8   ? kHeading
+                                      : roll < 9 ? kTitle
+                                                 : kBodyText;
+        // Some sentences of unknown length (words 0).
+        const int stored_words = roll == 99 ? 0 : CountWords(text);
+        const int64_t id = SentenceId(++seq, weight, stored_words);
+        auto s = db().Prepare(
+            "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
+            "language, text) VALUES (?1, ?2, ?3, 1, 0, 0, 0, ?4, ?5)");
+        REQUIRE(s.ok());
+        s->Bind(1, id).Bind(2, d).Bind(3, i);
+        if (lang) s->Bind(4, lang);
+        s->Bind(5, text);
+        REQUIRE(s->Run().ok());
+      }
+    }
+    REQUIRE(Exec("COMMIT"));
+  }
+  Db& db() { return store_->db(); }
+  std::string path() const { return dir_.File("g.sqlite"); }
+  void Close() { store_.reset(); }
+  void Reopen() {
+    auto store = Store::Open(path());
+    REQUIRE(store.ok());
+    store_ = std::move(*store);
+  }
+  bool Exec(const std::string& sql) { return db().Exec(sql).ok(); }
+
+ private:
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+struct Case {
+  std::string query;
+  SearchOptions o;
+};
+
+std::vector<Case> Cases() {
+  std::vector<Case> out;
+  const char* queries[] = {"transparencia",
+                           "datos",
+                           "información",
+                           "informação",
+                           "accountability",
+                           "participation",
+                           "\"rendición de cuentas\"",
+                           "\"open data\"",
+                           "datos abiertos",
+                           "partic*",
+                           "transpar*",
+                           "presupuesto OR budget",
+                           "gobierno NOT datos",
+                           "municipio",
+                           "beneficiarios finales",
+                           "citoyenne",
+                           "de"};
+  for (const char* q : queries) {
+    for (int variant = 0; variant < 6; ++variant) {
+      Case c{q, SearchOptions()};
+      c.o.limit = variant == 4 ? 3 : 20;
+      c.o.offset = variant == 1 ? 20 : variant == 2 ? 57 : 0;
+      if (variant == 3) c.o.country = "CO";
+      if (variant == 4) c.o.language = "es";
+      if (variant == 5) {
+        c.o.doc_type = "action_plan";
+        c.o.year_from = 2016;
+      }
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Every case with and without the tiers: the same rows (keys, snippets,
+// scores) and the same count. Returns how many stopped after the tiers;
+// `after_tier` (when given) counts them by the tier they stopped after.
+int CheckSameAsWholeIndex(Db& db, const TermBridge* bridge = nullptr,
+                          int* after_tier = nullptr) {
+  int stopped = 0;
+  for (Case c : Cases()) {
+    c.o.bridge = bridge;
+    SearchOptions::Trace trace;
+    c.o.trace = &trace;
+    auto tiered = Search(db, c.query, c.o);
+    SearchOptions whole = c.o;
+    whole.tiers = false;
+    whole.trace = nullptr;
+    auto all = Search(db, c.query, whole);
+    INFO(c.query << " offset " << c.o.offset << " country " << c.o.country
+                 << " language " << c.o.language << " type " << c.o.doc_type);
+    REQUIRE(tiered.ok());
+    REQUIRE(all.ok());
+    CHECK(tiered->rows == all->rows);
+    CHECK(tiered->total == all->total);
+    CHECK(tiered->total_exact);
+    stopped += trace.stopped_early;
+    if (trace.stopped_early && after_tier != nullptr)
+      ++after_tier[trace.tiers_read - 1];
+  }
+  return stopped;
+}
+
+TEST_CASE("Search: ranking the tiers first gives what ranking every match does",
+          "[search][rank]") {
+  GeneratedIndex g(60, 120);
+  int after_tier[2] = {0, 0};
+  const int stopped = CheckSameAsWholeIndex(g.db(), nullptr, after_tier);
+  CHECK(after_tier[0] > 0);
+  CHECK(after_tier[1] > 0);
+  // Both ways are exercised: common words stop after the tiers, rare words
+  // and deep pages rank the whole index.
+  const int cases = static_cast<int>(Cases().size());
+  CHECK(stopped > cases / 4);
+  CHECK(stopped < cases);
+  auto bridge = LoadTermBridge(testing::PacksDir(), /*fold=*/false);
+  REQUIRE(bridge.ok());
+  CHECK(CheckSameAsWholeIndex(g.db(), &*bridge) > 0);
+}
+
+TEST_CASE("Search: tiers of an index written before them are filled on open",
+          "[search][rank][load]") {
+  GeneratedIndex g(24, 80, 11);
+  auto count = [&](const char* table) {
+    auto s = g.db().Prepare(std::string("SELECT count(*) FROM ") + table +
+                            "_docsize");
+    REQUIRE(s.ok());
+    REQUIRE(s->Step());
+    return s->Int(0);
+  };
+  auto expected = [&](const char* where) {
+    auto s = g.db().Prepare(
+        std::string("SELECT count(*) FROM sentences WHERE ") + where);
+    REQUIRE(s.ok());
+    REQUIRE(s->Step());
+    return s->Int(0);
+  };
+  const std::string tier1 = TierCondition(1, "sentences");
+  const std::string tier2 = TierCondition(2, "sentences");
+  // The conditions, spelled out: a title, a short heading or another
+  // language; a longer heading or a short body sentence.
+  CHECK(tier1.find("<= " + std::to_string(kTier1HeadingWords)) !=
+        std::string::npos);
+  CHECK(tier2.find("<= " + std::to_string(kTier2MaxWords)) !=
+        std::string::npos);
+  const int64_t n1 = expected(tier1.c_str()), n2 = expected(tier2.c_str());
+  CHECK(n1 > 0);
+  CHECK(n2 > 0);
+  CHECK(count("sentences_tier1") == n1);
+  CHECK(count("sentences_tier2") == n2);
+  // As a schema-9 index had them: no tiers.
+  REQUIRE(g.Exec(
+      "INSERT INTO sentences_tier1(sentences_tier1) VALUES('delete-all');"
+      "INSERT INTO sentences_tier2(sentences_tier2) VALUES('delete-all');"
+      "UPDATE meta SET value = '9' WHERE key = 'schema_version';"));
+  g.Close();
+  g.Reopen();
+  CHECK(count("sentences_tier1") == n1);
+  CHECK(count("sentences_tier2") == n2);
+  CHECK(
+      g.Exec("INSERT INTO sentences_tier1(sentences_tier1) "
+             "VALUES('integrity-check')"));
+  CHECK(
+      g.Exec("INSERT INTO sentences_tier2(sentences_tier2) "
+             "VALUES('integrity-check')"));
+  CheckSameAsWholeIndex(g.db());
+  // Deleting a document's sentences leaves the tiers consistent.
+  REQUIRE(g.Exec("DELETE FROM sentences WHERE doc_id = 3"));
+  CHECK(
+      g.Exec("INSERT INTO sentences_tier1(sentences_tier1) "
+             "VALUES('integrity-check')"));
+  CHECK(
+      g.Exec("INSERT INTO sentences_tier2(sentences_tier2) "
+             "VALUES('integrity-check')"));
+  CHECK(count("sentences_tier1") == expected(tier1.c_str()));
+  CHECK(count("sentences_tier2") == expected(tier2.c_str()));
+}
+
+TEST_CASE("Search: the count is exact up to kExactTotalUpTo, then a bound",
+          "[search]") {
+  testing::TempDir dir;
+  auto store = Store::Open(dir.File("c.sqlite"));
+  REQUIRE(store.ok());
+  Db& db = (*store)->db();
+  REQUIRE(db.Exec("INSERT INTO documents (id, path, sha256, size, mtime, "
+                  "kind, status, ingested_at, language) VALUES (1, '/c.pdf', "
+                  "'ab', 0, 0, 'pdf', 'ok', '', 'es')")
+              .ok());
+  const int64_t n = kExactTotalUpTo + 57;
+  REQUIRE(db.Exec("BEGIN").ok());
+  auto s = db.Prepare(
+      "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
+      "language, text) VALUES (?1, 1, ?2, 1, 0, 0, 0, 'es', ?3)");
+  REQUIRE(s.ok());
+  for (int64_t i = 0; i < n; ++i) {
+    // Every 50th a heading: the tiers hold the best of them.
+    const std::string text =
+        i % 2 ? "los datos abiertos del gobierno nacional para todos los "
+                "ciudadanos del país"
+              : "datos";
+    s->Reset();
+    s->Bind(1, SentenceId(i + 1, i % 50 == 0 ? kHeading : kBodyText,
+                          CountWords(text)))
+        .Bind(2, i)
+        .Bind(3, text);
+    REQUIRE(s->Run().ok());
+  }
+  REQUIRE(db.Exec("COMMIT").ok());
+  SearchOptions o;
+  SearchOptions::Trace trace;
+  o.trace = &trace;
+  auto t = Search(db, "datos", o);
+  REQUIRE(t.ok());
+  CHECK(trace.stopped_early);
+  CHECK_FALSE(t->total_exact);
+  CHECK(t->total == kExactTotalUpTo + 1);
+  o.exact_total = true;
+  auto exact = Search(db, "datos", o);
+  REQUIRE(exact.ok());
+  CHECK(exact->total_exact);
+  CHECK(exact->total == n);
+  CHECK(exact->rows == t->rows);
+  // Half the sentences have "gobierno": fewer than the cap, counted exactly.
+  o.exact_total = false;
+  auto g = Search(db, "gobierno", o);
+  REQUIRE(g.ok());
+  CHECK(g->total_exact);
+  CHECK(g->total == n / 2);
+}
+
+}  // namespace
+}  // namespace planmine
