@@ -69,12 +69,13 @@ inline constexpr int64_t SentenceSeq(int64_t id) { return id >> 10; }
 
 // The tiers of the full-text index (schema.h, TierCondition): tier 1 holds
 // titles, headings of at most kTier1HeadingWords words and sentences in a
-// language other than es, pt and en; tier 2 the other headings and the body
-// sentences of at most kTier2MaxWords words.
+// language other than es, pt and en; tier 2 the other headings; tier 3 the
+// body sentences of at most kTier3MaxWords words.
 inline constexpr int kTier1HeadingWords = 4;
-inline constexpr int kTier2MaxWords = 8;
-inline constexpr const char* kTierTables[2] = {"sentences_tier1",
-                                               "sentences_tier2"};
+inline constexpr int kTier3MaxWords = 8;
+inline constexpr int kTiers = 3;
+inline constexpr const char* kTierTables[kTiers] = {
+    "sentences_tier1", "sentences_tier2", "sentences_tier3"};
 
 inline constexpr double kRankK1 = 1.2;
 inline constexpr double kRankB = 0.75;

@@ -65,14 +65,16 @@ std::string TierCondition(int tier, const std::string& row) {
     return "(" + title + " OR (" + heading + " AND " + words +
            " <= " + std::to_string(kTier1HeadingWords) + ") OR " + lang +
            " IS NULL OR " + lang + " NOT IN ('es', 'pt', 'en'))";
-  return "(" + tagged + " AND ((" + heading + " AND " + words + " > " +
-         std::to_string(kTier1HeadingWords) + ") OR (" + body + " AND " +
-         words + " <= " + std::to_string(kTier2MaxWords) + ")))";
+  if (tier == 2)
+    return "(" + tagged + " AND " + heading + " AND " + words + " > " +
+           std::to_string(kTier1HeadingWords) + ")";
+  return "(" + tagged + " AND " + body + " AND " + words +
+         " <= " + std::to_string(kTier3MaxWords) + ")";
 }
 
 std::string TiersSql() {
   std::string sql;
-  for (int tier = 1; tier <= 2; ++tier) {
+  for (int tier = 1; tier <= kTiers; ++tier) {
     const std::string t = kTierTables[tier - 1];
     sql += "CREATE VIRTUAL TABLE IF NOT EXISTS " + t +
            " USING fts5(text, content='sentences_fts_content', "
@@ -192,7 +194,7 @@ Status Migrate(Db& db) {
   }
   // v10: the tiers of the full-text index (schema.h), filled once.
   if (from_version < 10) {
-    for (int tier = 1; tier <= 2; ++tier) {
+    for (int tier = 1; tier <= kTiers; ++tier) {
       const std::string table = kTierTables[tier - 1];
       PLANMINE_RETURN_IF_ERROR(db.Exec(
           "INSERT INTO " + table + "(" + table + ") VALUES('delete-all');" +

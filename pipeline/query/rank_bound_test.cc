@@ -237,10 +237,12 @@ int CheckSameAsWholeIndex(Db& db, const TermBridge* bridge = nullptr,
 TEST_CASE("Search: ranking the tiers first gives what ranking every match does",
           "[search][rank]") {
   GeneratedIndex g(60, 120);
-  int after_tier[2] = {0, 0};
+  int after_tier[kTiers] = {};
   const int stopped = CheckSameAsWholeIndex(g.db(), nullptr, after_tier);
-  CHECK(after_tier[0] > 0);
-  CHECK(after_tier[1] > 0);
+  for (int t = 0; t < kTiers; ++t) {
+    INFO("stopped after tier " << t + 1);
+    CHECK(after_tier[t] > 0);
+  }
   // Both ways are exercised: common words stop after the tiers, rare words
   // and deep pages rank the whole index.
   const int cases = static_cast<int>(Cases().size());
@@ -268,45 +270,38 @@ TEST_CASE("Search: tiers of an index written before them are filled on open",
     REQUIRE(s->Step());
     return s->Int(0);
   };
-  const std::string tier1 = TierCondition(1, "sentences");
-  const std::string tier2 = TierCondition(2, "sentences");
-  // The conditions, spelled out: a title, a short heading or another
-  // language; a longer heading or a short body sentence.
-  CHECK(tier1.find("<= " + std::to_string(kTier1HeadingWords)) !=
-        std::string::npos);
-  CHECK(tier2.find("<= " + std::to_string(kTier2MaxWords)) !=
-        std::string::npos);
-  const int64_t n1 = expected(tier1.c_str()), n2 = expected(tier2.c_str());
-  CHECK(n1 > 0);
-  CHECK(n2 > 0);
-  CHECK(count("sentences_tier1") == n1);
-  CHECK(count("sentences_tier2") == n2);
+  auto check_tiers = [&] {
+    int64_t in_tiers = 0;
+    for (int t = 1; t <= kTiers; ++t) {
+      const std::string table = kTierTables[t - 1];
+      const int64_t n = expected(TierCondition(t, "sentences").c_str());
+      INFO(table);
+      CHECK(n > 0);
+      CHECK(count(table.c_str()) == n);
+      CHECK(g.Exec("INSERT INTO " + table + "(" + table +
+                   ") VALUES('integrity-check')"));
+      in_tiers += n;
+    }
+    // What no tier holds is what the bound after the last assumes: body
+    // sentences in es, pt or en longer than kTier3MaxWords.
+    CHECK(expected(("(id & 768) IN (0, 768) AND language IN ('es', 'pt', "
+                    "'en') AND (id & 255) > " +
+                    std::to_string(kTier3MaxWords))
+                       .c_str()) == expected("1") - in_tiers);
+  };
+  check_tiers();
   // As a schema-9 index had them: no tiers.
-  REQUIRE(g.Exec(
-      "INSERT INTO sentences_tier1(sentences_tier1) VALUES('delete-all');"
-      "INSERT INTO sentences_tier2(sentences_tier2) VALUES('delete-all');"
-      "UPDATE meta SET value = '9' WHERE key = 'schema_version';"));
+  for (const char* table : kTierTables)
+    REQUIRE(g.Exec(std::string("INSERT INTO ") + table + "(" + table +
+                   ") VALUES('delete-all')"));
+  REQUIRE(g.Exec("UPDATE meta SET value = '9' WHERE key = 'schema_version'"));
   g.Close();
   g.Reopen();
-  CHECK(count("sentences_tier1") == n1);
-  CHECK(count("sentences_tier2") == n2);
-  CHECK(
-      g.Exec("INSERT INTO sentences_tier1(sentences_tier1) "
-             "VALUES('integrity-check')"));
-  CHECK(
-      g.Exec("INSERT INTO sentences_tier2(sentences_tier2) "
-             "VALUES('integrity-check')"));
+  check_tiers();
   CheckSameAsWholeIndex(g.db());
   // Deleting a document's sentences leaves the tiers consistent.
   REQUIRE(g.Exec("DELETE FROM sentences WHERE doc_id = 3"));
-  CHECK(
-      g.Exec("INSERT INTO sentences_tier1(sentences_tier1) "
-             "VALUES('integrity-check')"));
-  CHECK(
-      g.Exec("INSERT INTO sentences_tier2(sentences_tier2) "
-             "VALUES('integrity-check')"));
-  CHECK(count("sentences_tier1") == expected(tier1.c_str()));
-  CHECK(count("sentences_tier2") == expected(tier2.c_str()));
+  check_tiers();
 }
 
 TEST_CASE("Search: the count is exact up to kExactTotalUpTo, then a bound",

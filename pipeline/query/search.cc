@@ -912,7 +912,8 @@ Result<int64_t> CountUpTo(Db& db, const std::string& sql,
 }
 
 // The tiers of the full-text index ranked before the whole of it: the k
-// best of tier 1, then of tiers 1 and 2, are the k best of the index when
+// best of tier 1, then of tiers 1 and 2, then of all three, are the k best
+// of the index when
 // the worst of them scores more than any sentence outside can
 // (rank_bound.h). Sets *done then; else the caller ranks the whole index.
 // `sql_of(table)` is the ranked hits statement on a table.
@@ -925,13 +926,16 @@ Result<TopHits> RankTiers(Db& db, SqlOf sql_of,
   TopHits out;
   // The best sentence outside tier 1 is a heading of kTier1HeadingWords + 1
   // words or a body sentence of one word (or, length unknown, the
-  // average); outside tier 2, a body sentence of kTier2MaxWords + 1.
-  const double outside[2] = {
-      std::max({RankClassFactor(kHeading) *
-                    RankLengthFactor(kTier1HeadingWords + 1, avg),
-                RankLengthFactor(1, avg), RankLengthFactor(0, avg)}),
-      RankLengthFactor(kTier2MaxWords + 1, avg)};
-  for (int tier = 0; tier < 2; ++tier) {
+  // average); outside tier 2, such a body sentence; outside tier 3, a body
+  // sentence of kTier3MaxWords + 1 words.
+  const double body =
+      std::max(RankLengthFactor(1, avg), RankLengthFactor(0, avg));
+  const double outside[kTiers] = {
+      std::max(RankClassFactor(kHeading) *
+                   RankLengthFactor(kTier1HeadingWords + 1, avg),
+               body),
+      body, RankLengthFactor(kTier3MaxWords + 1, avg)};
+  for (int tier = 0; tier < kTiers; ++tier) {
     auto top = FindTopHits(db, sql_of(kTierTables[tier]), params, k, filter);
     if (!top.ok()) return top.status();
     std::vector<std::pair<double, int64_t>> best = std::move(out.best);
@@ -992,6 +996,11 @@ Result<TopHits> RankHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
       const int64_t cap = o.exact_total
                               ? std::numeric_limits<int64_t>::max() - 1
                               : kExactTotalUpTo;
+      if (top->total > cap) {  // the tiers alone hold more
+        top->total = cap + 1;
+        top->total_exact = false;
+        return top;
+      }
       auto n =
           CountUpTo(db, HitsSql(pq, so, st, false), params, filter.get(), cap);
       if (!n.ok()) return n.status();

@@ -171,11 +171,11 @@ int Main(int argc, char** argv) {
       text_bytes = s->Int(1);
     }
   }
-  int64_t fts_bytes = 0, tier_bytes[2] = {0, 0};
+  int64_t fts_bytes = 0, tier_bytes[kTiers] = {};
   {
     auto s = db.Prepare("SELECT sum(length(block)) FROM sentences_fts_data");
     if (s.ok() && s->Step()) fts_bytes = s->Int(0);
-    for (int t = 0; t < 2; ++t) {
+    for (int t = 0; t < kTiers; ++t) {
       auto u = db.Prepare(std::string("SELECT sum(length(block)) FROM ") +
                           kTierTables[t] + "_data");
       if (u.ok() && u->Step()) tier_bytes[t] = u->Int(0);
@@ -194,7 +194,7 @@ int Main(int argc, char** argv) {
   printf("| sentence text | %.1f MB |\n", text_bytes / 1e6);
   printf("| full-text index (sentences_fts_data) | %.1f MB (%.2f × text) |\n",
          fts_bytes / 1e6, static_cast<double>(fts_bytes) / text_bytes);
-  for (int t = 0; t < 2; ++t)
+  for (int t = 0; t < kTiers; ++t)
     printf("| tier %d (%s_data) | %.1f MB (%.1f %% of the full-text index) |\n",
            t + 1, kTierTables[t], tier_bytes[t] / 1e6,
            fts_bytes > 0 ? 100.0 * tier_bytes[t] / fts_bytes : 0.0);
