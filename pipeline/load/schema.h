@@ -27,7 +27,8 @@ inline constexpr int kSchemaVersion = 10;  // 2: documents.missing_since
                                            // fresh read saw
                                            // 10: sentences_tier1 to 3
                                            // (search stops early); binary
-                                           // term frequency
+                                           // term frequency;
+                                           // documents.sentence_languages
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -72,7 +73,8 @@ CREATE TABLE IF NOT EXISTS documents (
   missing_since       TEXT,                      -- set when a walked folder no longer has the file
   run_id              INTEGER,
   pattern_set         INTEGER REFERENCES pattern_sets(id), -- the patterns its sentences were matched with
-  corrections         TEXT                       -- the corrections applied to this row, "key=value" lines in key order (core/corrections.h)
+  corrections         TEXT,                      -- the corrections applied to this row, "key=value" lines in key order (core/corrections.h)
+  sentence_languages  TEXT                       -- the languages of its sentences, sorted, comma-separated ("es", "en,pt"; "-" for none): a search filtered by language keeps or drops whole documents (query/hit_filter.h)
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE TABLE IF NOT EXISTS pages (

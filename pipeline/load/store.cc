@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
@@ -127,6 +128,8 @@ Status Migrate(Db& db) {
       AddColumns(db, "ingest_runs", {"stage_seconds TEXT"}));
   PLANMINE_RETURN_IF_ERROR(  // v8
       AddColumns(db, "documents", {"corrections TEXT"}));
+  PLANMINE_RETURN_IF_ERROR(  // v10
+      AddColumns(db, "documents", {"sentence_languages TEXT"}));
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "ingest_runs", {"corrected INTEGER DEFAULT 0"}));
   PLANMINE_RETURN_IF_ERROR(AddColumns(  // v9
@@ -192,8 +195,14 @@ Status Migrate(Db& db) {
           "INSERT INTO sentences_fts(sentences_fts) VALUES('rebuild');"));
     }
   }
-  // v10: the tiers of the full-text index (schema.h), filled once.
+  // v10: the tiers of the full-text index (schema.h) and the languages of
+  // each document's sentences, filled once.
   if (from_version < 10) {
+    PLANMINE_RETURN_IF_ERROR(db.Exec(
+        "UPDATE documents SET sentence_languages = (SELECT "
+        "coalesce(group_concat(l, ','), '') FROM (SELECT DISTINCT "
+        "coalesce(nullif(language, ''), '-') AS l FROM sentences WHERE doc_id "
+        "= documents.id ORDER BY l));"));
     for (int tier = 1; tier <= kTiers; ++tier) {
       const std::string table = kTierTables[tier - 1];
       PLANMINE_RETURN_IF_ERROR(db.Exec(
@@ -663,6 +672,18 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
       sentence_ids.push_back(id);
     }
     PLANMINE_RETURN_IF_ERROR(stmt->Run());
+  }
+  {
+    std::set<std::string> languages;
+    for (const Sentence& s : doc.sentences)
+      languages.insert(s.language.empty() ? "-" : s.language);
+    std::string joined;
+    for (const std::string& l : languages)
+      joined += (joined.empty() ? "" : ",") + l;
+    auto up = db_->Prepare(
+        "UPDATE documents SET sentence_languages = ? WHERE id = ?");
+    if (!up.ok()) return up.status();
+    PLANMINE_RETURN_IF_ERROR(up->Bind(1, joined).Bind(2, doc_id).Run());
   }
   PLANMINE_RETURN_IF_ERROR(InsertFindings(doc_id, doc.findings, sentence_ids));
   PLANMINE_RETURN_IF_ERROR(WriteMatches(doc_id, doc.matches));

@@ -93,6 +93,22 @@ TEST_CASE("Store: replace is atomic and idempotent, FTS follows, accents fold",
   CHECK(Count(st.db(), "sentences") == 1);
   CHECK(Matches(st.db(), "participacion") == 0);
   CHECK(Matches(st.db(), "nuevo") == 1);
+  // The tiers follow too: a short body sentence is in tier 3.
+  CHECK(Count(st.db(), "sentences_tier3_docsize") == 1);
+  // The languages of its sentences, for language filters (hit_filter.h).
+  {
+    IndexedDocument mixed = Doc("/b.pdf", "h3", {"Uno.", "Two.", "Três."});
+    mixed.sentences[1].language = "en";
+    mixed.sentences[2].language = "";
+    REQUIRE(st.Replace(mixed, 3).ok());
+    auto l = st.db().Prepare(
+        "SELECT sentence_languages FROM documents ORDER BY path");
+    REQUIRE(l.ok());
+    REQUIRE(l->Step());
+    CHECK(l->Text(0) == "es");
+    REQUIRE(l->Step());
+    CHECK(l->Text(0) == "-,en,es");
+  }
   auto found = st.Find("/a.pdf");
   REQUIRE(found.ok());
   REQUIRE(found->has_value());

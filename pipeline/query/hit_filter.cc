@@ -12,14 +12,37 @@ void BindOrNull(Stmt* s, int i, const std::string& v) {
     s->Bind(i, v);
 }
 
-// The sentence id ranges of the documents the document filters keep, sorted.
-// The same conditions as search.cc's kFilters.
-Result<std::vector<std::pair<int64_t, int64_t>>> KeptRanges(
-    Db& db, const SearchOptions& o) {
+// Whether a document whose sentences are in `languages`
+// (documents.sentence_languages: sorted, comma-separated) has sentences in
+// `language` only (kAll), some (kSome) or none (kNone); kSome when not known.
+enum class LanguageShare { kAll, kSome, kNone };
+LanguageShare ShareOf(const Stmt& s, int col, const std::string& language) {
+  if (s.IsNull(col)) return LanguageShare::kSome;
+  const std::string languages = s.Text(col);
+  if (languages == language) return LanguageShare::kAll;
+  const std::string padded = "," + languages + ",";
+  return padded.find("," + language + ",") != std::string::npos
+             ? LanguageShare::kSome
+             : LanguageShare::kNone;
+}
+
+struct Kept {
+  std::vector<std::pair<int64_t, int64_t>> ranges;  // sorted
+  // Of those, the documents with sentences in other languages too: their
+  // sentences' language is tested one by one.
+  std::vector<std::pair<int64_t, int64_t>> mixed;
+};
+
+// The sentence id ranges of the documents the document filters keep, and
+// the language filter when given (`language`, lower case), sorted. The same
+// conditions as search.cc's kFilters.
+Result<Kept> KeptRanges(Db& db, const SearchOptions& o,
+                        const std::string& language) {
   auto s = db.Prepare(
       "SELECT (SELECT id FROM sentences WHERE doc_id = d.id ORDER BY seq "
       "LIMIT 1), (SELECT id FROM sentences WHERE doc_id = d.id ORDER BY seq "
-      "DESC LIMIT 1) FROM documents d WHERE (?1 IS NULL OR d.country = "
+      "DESC LIMIT 1), d.sentence_languages FROM documents d WHERE (?1 IS "
+      "NULL OR d.country = "
       "upper(?1)) AND (?2 IS NULL OR d.doc_type = ?2) AND (?3 IS NULL OR "
       "d.plan_cycle = ?3) AND (?4 IS NULL OR d.year >= CAST(?4 AS INTEGER)) "
       "AND (?5 IS NULL OR d.year <= CAST(?5 AS INTEGER))");
@@ -29,12 +52,31 @@ Result<std::vector<std::pair<int64_t, int64_t>>> KeptRanges(
   BindOrNull(&*s, 3, o.cycle);
   BindOrNull(&*s, 4, o.year_from > 0 ? std::to_string(o.year_from) : "");
   BindOrNull(&*s, 5, o.year_to > 0 ? std::to_string(o.year_to) : "");
-  std::vector<std::pair<int64_t, int64_t>> ranges;
-  while (s->Step())
-    if (!s->IsNull(0)) ranges.emplace_back(s->Int(0), s->Int(1));
+  Kept kept;
+  while (s->Step()) {
+    if (s->IsNull(0)) continue;
+    const std::pair<int64_t, int64_t> range(s->Int(0), s->Int(1));
+    const LanguageShare share =
+        language.empty() ? LanguageShare::kAll : ShareOf(*s, 2, language);
+    if (share == LanguageShare::kNone) continue;
+    kept.ranges.push_back(range);
+    if (share == LanguageShare::kSome) kept.mixed.push_back(range);
+  }
   if (!s->status().ok()) return s->status();
-  std::sort(ranges.begin(), ranges.end());
-  return ranges;
+  std::sort(kept.ranges.begin(), kept.ranges.end());
+  std::sort(kept.mixed.begin(), kept.mixed.end());
+  return kept;
+}
+
+// Whether `id` lies in one of the sorted, disjoint `ranges`.
+bool InRanges(const std::vector<std::pair<int64_t, int64_t>>& ranges,
+              int64_t id) {
+  auto it =
+      std::upper_bound(ranges.begin(), ranges.end(), id,
+                       [](int64_t v, const std::pair<int64_t, int64_t>& r) {
+                         return v < r.first;
+                       });
+  return it != ranges.begin() && std::prev(it)->second >= id;
 }
 
 // Whether the index has the index `name`.
@@ -53,12 +95,16 @@ Result<bool> HasIndex(Db& db, const std::string& name) {
 Result<HitFilter> HitFilter::Create(Db& db, const SearchOptions& o,
                                     const std::string& theme) {
   HitFilter f;
+  std::string language;
+  for (char c : o.language) language += static_cast<char>(tolower(c));
   f.by_document_ = !o.country.empty() || !o.doc_type.empty() ||
-                   !o.cycle.empty() || o.year_from > 0 || o.year_to > 0;
+                   !o.cycle.empty() || o.year_from > 0 || o.year_to > 0 ||
+                   !language.empty();
   if (f.by_document_) {
-    auto ranges = KeptRanges(db, o);
-    if (!ranges.ok()) return ranges.status();
-    f.ranges_ = std::move(*ranges);
+    auto kept = KeptRanges(db, o, language);
+    if (!kept.ok()) return kept.status();
+    f.ranges_ = std::move(kept->ranges);
+    f.mixed_ = std::move(kept->mixed);
     // Two subqueries: each is one seek at an end of the table (min and max
     // in one SELECT scan it all).
     auto s = db.Prepare(
@@ -136,15 +182,7 @@ bool HitFilter::WorthSpanning(
 }
 
 bool HitFilter::KeepInMemory(int64_t id) const {
-  if (by_document_) {
-    // The last range starting at or before id.
-    auto it =
-        std::upper_bound(ranges_.begin(), ranges_.end(), id,
-                         [](int64_t v, const std::pair<int64_t, int64_t>& r) {
-                           return v < r.first;
-                         });
-    if (it == ranges_.begin() || std::prev(it)->second < id) return false;
-  }
+  if (by_document_ && !InRanges(ranges_, id)) return false;
   return !theme_ids_loaded_ ||
          std::binary_search(theme_ids_.begin(), theme_ids_.end(), id);
 }
@@ -166,6 +204,19 @@ Result<std::vector<int64_t>> HitFilter::KeepAll(std::vector<int64_t> ids) {
   const std::string* values[] = {&theme_, &language_};
   for (size_t t = 0; t < 2; ++t) {
     if (!tests[t].first || ids.empty()) continue;
+    // The language is known for the sentences of a document in one
+    // language (KeptRanges): only the mixed documents' are looked up.
+    std::vector<int64_t> known;
+    if (t == 1) {
+      std::vector<int64_t> unknown;
+      for (int64_t id : ids)
+        (InRanges(mixed_, id) ? unknown : known).push_back(id);
+      ids = std::move(unknown);
+      if (ids.empty()) {
+        ids = std::move(known);
+        continue;
+      }
+    }
     std::string json = "[";
     for (int64_t id : ids)
       json += (json.size() > 1 ? "," : "") + std::to_string(id);
@@ -176,6 +227,10 @@ Result<std::vector<int64_t>> HitFilter::KeepAll(std::vector<int64_t> ids) {
     ids.clear();
     while (s->Step()) ids.push_back(s->Int(0));
     if (!s->status().ok()) return s->status();
+    if (!known.empty()) {
+      ids.insert(ids.end(), known.begin(), known.end());
+      std::sort(ids.begin(), ids.end());
+    }
   }
   return ids;
 }

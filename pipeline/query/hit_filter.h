@@ -15,10 +15,13 @@
 //                     50,000), then a binary search per match; on an index
 //                     without it (written before it existed and not since),
 //                     looked up for each match the document filters kept;
-//   language          looked up last, for the matches the others kept, in
-//                     one statement over all of them (KeepAll): one
-//                     statement per match cost about 1 µs each, a sixth of
-//                     a filtered search.
+//   language          a document filter too: documents.sentence_languages
+//                     says which documents have sentences in it only (all
+//                     kept), in it and others, or not at all (dropped).
+//                     For the mixed ones only, looked up last, for the
+//                     matches the others kept, in one statement over all of
+//                     them (KeepAll): one statement per match cost about
+//                     1 µs each, a sixth of a filtered search.
 //
 // Example:
 //   auto f = HitFilter::Create(db, options, theme);
@@ -47,8 +50,8 @@ class HitFilter {
                                   const std::string& theme);
 
   bool usable() const { return usable_; }
-  // Whether a document filter (country, type, cycle, years) is set: then
-  // only the sentences in Spans() can pass.
+  // Whether a document filter (country, type, cycle, years, language) is
+  // set: then only the sentences in Spans() can pass.
   bool by_document() const { return by_document_; }
   // At most `max` id spans [first, last], ascending and disjoint, that hold
   // every sentence the document filters keep: the kept documents' ranges,
@@ -77,6 +80,10 @@ class HitFilter {
   bool by_document_ = false;
   // Kept documents' sentence ids, [first, last], sorted, disjoint.
   std::vector<std::pair<int64_t, int64_t>> ranges_;
+  // Of those, the documents whose sentences are in the filter's language
+  // and others (documents.sentence_languages): their sentences' language is
+  // looked up; every sentence of the others is in it.
+  std::vector<std::pair<int64_t, int64_t>> mixed_;
   // The first and the last sentence id of the index (document filters).
   int64_t first_id_ = 0, last_id_ = -1;
   std::string theme_, language_;

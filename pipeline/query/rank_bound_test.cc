@@ -298,6 +298,17 @@ TEST_CASE("Search: tiers of an index written before them are filled on open",
   g.Close();
   g.Reopen();
   check_tiers();
+  // And the languages of each document's sentences (written here without
+  // Store, so unknown before): one language each, "-" for none.
+  CHECK(expected("1") > 0);
+  {
+    auto l = g.db().Prepare(
+        "SELECT group_concat(DISTINCT sentence_languages) FROM (SELECT "
+        "sentence_languages FROM documents ORDER BY sentence_languages)");
+    REQUIRE(l.ok());
+    REQUIRE(l->Step());
+    CHECK(l->Text(0) == "-,en,es,fr,pt");
+  }
   CheckSameAsWholeIndex(g.db());
   // Deleting a document's sentences leaves the tiers consistent.
   REQUIRE(g.Exec("DELETE FROM sentences WHERE doc_id = 3"));

@@ -113,11 +113,12 @@ int Main(int argc, char** argv) {
       run("BEGIN;");
       run("INSERT INTO documents(id, path, sha256, size, mtime, kind, status, "
           "title, page_count, language, country, year, doc_type, plan_cycle, "
-          "versions, ingested_at) SELECT " +
+          "versions, ingested_at, sentence_languages) SELECT " +
           K + " * 100000 + id, path || '#" + K + "', sha256 || '" + K +
           "', size, mtime, kind, status, title, page_count, language, '" +
           country + "', " + cycle.substr(0, 4) + ", doc_type, '" + cycle +
-          "', versions, ingested_at FROM src.documents;");
+          "', versions, ingested_at, sentence_languages FROM "
+          "src.documents;");
       run("INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, "
           "heading, language) SELECT " +
           K +

@@ -142,12 +142,41 @@ TEST_CASE("HitFilter: spans of the kept documents, joined at the widest gaps",
   h = HitFilter::Create(f.db(), o, "");
   REQUIRE(h.ok());
   CHECK(h->Spans(1) == Spans{{id(101), id(202)}});
-  // A language filter alone spans nothing: the whole index is stepped.
+  // A language filter is a document filter too: documents whose sentences'
+  // languages are not known (written here without Store) are all kept and
+  // their sentences looked up; known ones are kept or dropped whole.
   SearchOptions lang;
-  lang.language = "pt";
+  lang.language = "PT";
   h = HitFilter::Create(f.db(), lang, "");
   REQUIRE(h.ok());
-  CHECK_FALSE(h->by_document());
+  CHECK(h->by_document());
+  CHECK(h->Spans(8).size() == 3);
+  auto kept = h->KeepAll({id(101), id(201), id(202), id(301)});
+  REQUIRE(kept.ok());
+  CHECK(*kept == std::vector<int64_t>{id(201), id(202)});
+  // Known: 1 Spanish only (dropped), 2 Portuguese only (kept, no lookup),
+  // 3 says "pt" although its sentences are English: kept unread, which
+  // shows that a document in one language is not looked up.
+  REQUIRE(f.db()
+              .Exec("UPDATE documents SET sentence_languages = CASE id WHEN "
+                    "1 THEN 'es' WHEN 2 THEN 'pt' ELSE 'pt' END")
+              .ok());
+  h = HitFilter::Create(f.db(), lang, "");
+  REQUIRE(h.ok());
+  CHECK(h->Spans(8) == Spans{{id(201), id(202)}, {id(301), id(302)}});
+  kept = h->KeepAll({id(101), id(201), id(202), id(301)});
+  REQUIRE(kept.ok());
+  CHECK(*kept == std::vector<int64_t>{id(201), id(202), id(301)});
+  // Mixed: its sentences are looked up one by one.
+  REQUIRE(f.db()
+              .Exec("UPDATE documents SET sentence_languages = 'en,pt' WHERE "
+                    "id = 3")
+              .ok());
+  h = HitFilter::Create(f.db(), lang, "");
+  REQUIRE(h.ok());
+  kept = h->KeepAll({id(101), id(201), id(202), id(301)});
+  REQUIRE(kept.ok());
+  CHECK(*kept == std::vector<int64_t>{id(201), id(202)});
 }
 
 TEST_CASE("HitFilter: KeepAll tests the language once over every id",
