@@ -28,7 +28,8 @@ inline constexpr int kSchemaVersion = 10;  // 2: documents.missing_since
                                            // 10: sentences_tier1 to 3
                                            // (search stops early); binary
                                            // term frequency;
-                                           // documents.sentence_languages
+                                           // documents.sentence_languages,
+                                           // first_ and last_sentence_id
 
 // Idempotent: every statement is CREATE … IF NOT EXISTS.
 inline constexpr const char* kSchemaSql = R"SQL(
@@ -74,6 +75,8 @@ CREATE TABLE IF NOT EXISTS documents (
   run_id              INTEGER,
   pattern_set         INTEGER REFERENCES pattern_sets(id), -- the patterns its sentences were matched with
   corrections         TEXT,                      -- the corrections applied to this row, "key=value" lines in key order (core/corrections.h)
+  first_sentence_id   INTEGER,                   -- its sentences' ids, first and last: they are consecutive (query/hit_filter.h)
+  last_sentence_id    INTEGER,
   sentence_languages  TEXT                       -- the languages of its sentences, sorted, comma-separated ("es", "en,pt"; "-" for none): a search filtered by language keeps or drops whole documents (query/hit_filter.h)
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);

@@ -129,7 +129,9 @@ Status Migrate(Db& db) {
   PLANMINE_RETURN_IF_ERROR(  // v8
       AddColumns(db, "documents", {"corrections TEXT"}));
   PLANMINE_RETURN_IF_ERROR(  // v10
-      AddColumns(db, "documents", {"sentence_languages TEXT"}));
+      AddColumns(db, "documents",
+                 {"first_sentence_id INTEGER", "last_sentence_id INTEGER",
+                  "sentence_languages TEXT"}));
   PLANMINE_RETURN_IF_ERROR(
       AddColumns(db, "ingest_runs", {"corrected INTEGER DEFAULT 0"}));
   PLANMINE_RETURN_IF_ERROR(AddColumns(  // v9
@@ -199,6 +201,10 @@ Status Migrate(Db& db) {
   // each document's sentences, filled once.
   if (from_version < 10) {
     PLANMINE_RETURN_IF_ERROR(db.Exec(
+        "UPDATE documents SET first_sentence_id = (SELECT id FROM sentences "
+        "WHERE doc_id = documents.id ORDER BY seq LIMIT 1), last_sentence_id "
+        "= (SELECT id FROM sentences WHERE doc_id = documents.id ORDER BY seq "
+        "DESC LIMIT 1);"
         "UPDATE documents SET sentence_languages = (SELECT "
         "coalesce(group_concat(l, ','), '') FROM (SELECT DISTINCT "
         "coalesce(nullif(language, ''), '-') AS l FROM sentences WHERE doc_id "
@@ -681,9 +687,16 @@ Status Store::Replace(const IndexedDocument& doc, int64_t run_id) {
     for (const std::string& l : languages)
       joined += (joined.empty() ? "" : ",") + l;
     auto up = db_->Prepare(
-        "UPDATE documents SET sentence_languages = ? WHERE id = ?");
+        "UPDATE documents SET sentence_languages = ?, first_sentence_id = ?, "
+        "last_sentence_id = ? WHERE id = ?");
     if (!up.ok()) return up.status();
-    PLANMINE_RETURN_IF_ERROR(up->Bind(1, joined).Bind(2, doc_id).Run());
+    up->Bind(1, joined);
+    if (sentence_ids.empty()) {
+      up->BindNull(2).BindNull(3);
+    } else {
+      up->Bind(2, sentence_ids.front()).Bind(3, sentence_ids.back());
+    }
+    PLANMINE_RETURN_IF_ERROR(up->Bind(4, doc_id).Run());
   }
   PLANMINE_RETURN_IF_ERROR(InsertFindings(doc_id, doc.findings, sentence_ids));
   PLANMINE_RETURN_IF_ERROR(WriteMatches(doc_id, doc.matches));

@@ -108,6 +108,17 @@ TEST_CASE("Store: replace is atomic and idempotent, FTS follows, accents fold",
     CHECK(l->Text(0) == "es");
     REQUIRE(l->Step());
     CHECK(l->Text(0) == "-,en,es");
+    // Its first and last sentence ids (consecutive: hit_filter.h).
+    auto r = st.db().Prepare(
+        "SELECT d.first_sentence_id = min(s.id), d.last_sentence_id = "
+        "max(s.id), (max(s.id) >> 10) - (min(s.id) >> 10) FROM documents d "
+        "JOIN sentences s "
+        "ON s.doc_id = d.id WHERE d.path = '/b.pdf'");
+    REQUIRE(r.ok());
+    REQUIRE(r->Step());
+    CHECK(r->Int(0) == 1);
+    CHECK(r->Int(1) == 1);
+    CHECK(r->Int(2) == 2);  // three sentences
   }
   auto found = st.Find("/a.pdf");
   REQUIRE(found.ok());

@@ -39,9 +39,10 @@ struct Kept {
 Result<Kept> KeptRanges(Db& db, const SearchOptions& o,
                         const std::string& language) {
   auto s = db.Prepare(
-      "SELECT (SELECT id FROM sentences WHERE doc_id = d.id ORDER BY seq "
-      "LIMIT 1), (SELECT id FROM sentences WHERE doc_id = d.id ORDER BY seq "
-      "DESC LIMIT 1), d.sentence_languages FROM documents d WHERE (?1 IS "
+      "SELECT coalesce(d.first_sentence_id, (SELECT id FROM sentences WHERE "
+      "doc_id = d.id ORDER BY seq LIMIT 1)), coalesce(d.last_sentence_id, "
+      "(SELECT id FROM sentences WHERE doc_id = d.id ORDER BY seq DESC LIMIT "
+      "1)), d.sentence_languages FROM documents d WHERE (?1 IS "
       "NULL OR d.country = "
       "upper(?1)) AND (?2 IS NULL OR d.doc_type = ?2) AND (?3 IS NULL OR "
       "d.plan_cycle = ?3) AND (?4 IS NULL OR d.year >= CAST(?4 AS INTEGER)) "

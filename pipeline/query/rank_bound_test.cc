@@ -308,6 +308,14 @@ TEST_CASE("Search: tiers of an index written before them are filled on open",
     REQUIRE(l.ok());
     REQUIRE(l->Step());
     CHECK(l->Text(0) == "-,en,es,fr,pt");
+    auto r = g.db().Prepare(
+        "SELECT count(*) FROM documents d WHERE first_sentence_id IS NOT "
+        "(SELECT min(id) FROM sentences WHERE doc_id = d.id) OR "
+        "last_sentence_id IS NOT (SELECT max(id) FROM sentences WHERE doc_id "
+        "= d.id)");
+    REQUIRE(r.ok());
+    REQUIRE(r->Step());
+    CHECK(r->Int(0) == 0);
   }
   CheckSameAsWholeIndex(g.db());
   // Deleting a document's sentences leaves the tiers consistent.

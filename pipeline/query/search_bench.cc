@@ -113,12 +113,14 @@ int Main(int argc, char** argv) {
       run("BEGIN;");
       run("INSERT INTO documents(id, path, sha256, size, mtime, kind, status, "
           "title, page_count, language, country, year, doc_type, plan_cycle, "
-          "versions, ingested_at, sentence_languages) SELECT " +
+          "versions, ingested_at, sentence_languages, first_sentence_id, "
+          "last_sentence_id) SELECT " +
           K + " * 100000 + id, path || '#" + K + "', sha256 || '" + K +
           "', size, mtime, kind, status, title, page_count, language, '" +
           country + "', " + cycle.substr(0, 4) + ", doc_type, '" + cycle +
-          "', versions, ingested_at, sentence_languages FROM "
-          "src.documents;");
+          "', versions, ingested_at, sentence_languages, (" + K +
+          " << 32) + first_sentence_id, (" + K +
+          " << 32) + last_sentence_id FROM src.documents;");
       run("INSERT INTO blocks(doc_id, page, seq, start, end, x0, y0, x1, y1, "
           "heading, language) SELECT " +
           K +
