@@ -913,9 +913,9 @@ Result<int64_t> CountUpTo(Db& db, const std::string& sql,
 
 // The tiers of the full-text index ranked before the whole of it: the k
 // best of tier 1, then of tiers 1 and 2, then of all three, are the k best
-// of the index when
-// the worst of them scores more than any sentence outside can
-// (rank_bound.h). Sets *done then; else the caller ranks the whole index.
+// of the index when the worst of them scores more than any sentence outside
+// can (rank_bound.h). Sets *done then; else the caller ranks the whole
+// index.
 // `sql_of(table)` is the ranked hits statement on a table.
 template <typename SqlOf>
 Result<TopHits> RankTiers(Db& db, SqlOf sql_of,

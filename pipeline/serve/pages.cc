@@ -197,7 +197,8 @@ HttpResponse SearchPage(ServeContext& ctx, const HttpRequest& request) {
       results += "<p id=\"no-hits\">No matches. " +
                  Html(hint->words.empty() ? "" : hint->message()) + "</p>";
     }
-    if (so.offset + per_page < total)
+    // A count that stopped ("more than"): there is always a next page.
+    if (so.offset + per_page < total || !shown.total_exact)
       results += "<p><a id=\"next\" href=\"" +
                  Html(st.Link("page", std::to_string(*page + 1))) +
                  "\">next page</a></p>";
