@@ -34,8 +34,9 @@ std::string PhraseLanguage(const std::string& phrase) {
 
 }  // namespace
 
-double MaxOneLanguageWeight(std::string_view fts, std::string_view weights) {
-  std::vector<std::string> languages;
+std::vector<std::string> QuotedPhrases(std::string_view fts, bool* plain) {
+  std::vector<std::string> out;
+  bool only = true;
   size_t i = 0;
   while (i < fts.size()) {
     const char c = fts[i];
@@ -52,8 +53,8 @@ double MaxOneLanguageWeight(std::string_view fts, std::string_view weights) {
           break;
         }
       }
-      if (j >= fts.size()) return -1;  // unterminated
-      languages.push_back(PhraseLanguage(phrase));
+      if (j >= fts.size()) only = false;  // unterminated
+      out.push_back(std::move(phrase));
       i = j + 1;
       continue;
     }
@@ -62,14 +63,24 @@ double MaxOneLanguageWeight(std::string_view fts, std::string_view weights) {
       ++i;
       continue;
     }
-    // An operator, or something this does not read.
+    // An operator, or something else (a bareword, NEAR, a column filter).
     size_t j = i;
     while (j < fts.size() && isalpha(static_cast<unsigned char>(fts[j]))) ++j;
     const std::string_view word = fts.substr(i, j - i);
-    if (word != "AND" && word != "OR" && word != "NOT") return -1;
-    i = j;
+    if (word != "AND" && word != "OR" && word != "NOT") only = false;
+    i = std::max(j, i + 1);
   }
-  if (languages.empty()) return -1;
+  if (plain != nullptr) *plain = only;
+  return out;
+}
+
+double MaxOneLanguageWeight(std::string_view fts, std::string_view weights) {
+  bool plain = false;
+  const std::vector<std::string> phrases = QuotedPhrases(fts, &plain);
+  if (!plain || phrases.empty()) return -1;
+  std::vector<std::string> languages;
+  for (const std::string& phrase : phrases)
+    languages.push_back(PhraseLanguage(phrase));
   // planmine_rank's reading of the weights (fts_rank.cc).
   std::vector<double> w;
   std::string rest(weights);

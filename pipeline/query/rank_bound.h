@@ -16,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planmine {
 
@@ -26,6 +27,13 @@ namespace planmine {
 // and prefix stars only (barewords, NEAR, column filters): then which
 // phrases FTS5 counts is not known here, and no bound is given.
 double MaxOneLanguageWeight(std::string_view fts, std::string_view weights);
+
+// The quoted phrases of a MATCH expression, in order, their doubled quotes
+// undone (an unterminated one runs to the end). *plain, when given, says
+// whether the expression has nothing else but parentheses, AND, OR, NOT and
+// prefix stars, and every quote is closed.
+std::vector<std::string> QuotedPhrases(std::string_view fts,
+                                       bool* plain = nullptr);
 
 // The average length in words of an FTS5 table's rows, from its "averages"
 // record (row 1 of its %_data table: varints of the row count, then of each

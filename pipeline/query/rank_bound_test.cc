@@ -60,6 +60,20 @@ TEST_CASE("MaxOneLanguageWeight: one language's phrases and the free ones",
   CHECK(MaxOneLanguageWeight("", "") < 0);
 }
 
+TEST_CASE("QuotedPhrases: in order, quotes undone, and what else is there",
+          "[rank]") {
+  bool plain = false;
+  CHECK(QuotedPhrases("(\"a \"\"b\"\"\" OR \"c\"*) NOT \"d\"", &plain) ==
+        std::vector<std::string>{"a \"b\"", "c", "d"});
+  CHECK(plain);
+  CHECK(QuotedPhrases("\"a\" AND b", &plain) ==
+        std::vector<std::string>{"a"});
+  CHECK_FALSE(plain);  // a bareword
+  CHECK(QuotedPhrases("\"a\" \"open", &plain) ==
+        std::vector<std::string>{"a", "open"});
+  CHECK_FALSE(plain);  // unterminated
+}
+
 TEST_CASE("AverageWordsFromRecord: FTS5's row and token counts", "[rank]") {
   // 8422 rows, 114545 tokens, as SQLite varints.
   const std::string record = "\xC1\x66\x86\xFE\x71";

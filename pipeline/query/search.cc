@@ -147,25 +147,11 @@ std::string Quote(const std::string& s) {
 // exact form of a single word ("=año"), else 1.
 std::string PhraseWeights(const std::string& fts) {
   std::string out;
-  size_t i = 0;
-  while ((i = fts.find('"', i)) != std::string::npos) {
-    std::string phrase;
-    size_t j = i + 1;
-    for (; j < fts.size(); ++j) {
-      if (fts[j] != '"') {
-        phrase += fts[j];
-      } else if (j + 1 < fts.size() && fts[j + 1] == '"') {
-        phrase += '"';
-        ++j;
-      } else {
-        break;
-      }
-    }
+  for (const std::string& phrase : QuotedPhrases(fts)) {
     bool exact_word = !phrase.empty() && phrase[0] == '=' &&
                       phrase.find(' ') == std::string::npos;
     out += (out.empty() ? "" : " ") +
            std::to_string(exact_word ? kExactFormWeight : 1);
-    i = j + 1;
   }
   return out;
 }
