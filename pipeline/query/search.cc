@@ -704,9 +704,9 @@ bool Visit(Row& row, Stmt& s) {
 // fts_rank.h), once per span of the kept documents (rowid BETWEEN), so the
 // matches of other documents are neither read nor ranked, when the spans hold
 // at most three quarters of the index (HitFilter::WorthSpanning); otherwise
-// once. The tiers (a sixth of the index) are always stepped once: a
-// statement per span, for each tier, cost more than their matches (11 ms of
-// 30 for "gobierno" with a theme and a year on a million sentences).
+// once. The tiers (a sixth of the index) are always stepped once: up to 32
+// statements for each tier, each parsing the query and seeking every term,
+// cost more than reading a tier's few matches.
 template <typename Row>
 Status StepHits(Db& db, const std::string& sql,
                 const std::vector<std::string>& params, HitFilter* filter,
