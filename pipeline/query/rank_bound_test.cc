@@ -66,8 +66,7 @@ TEST_CASE("QuotedPhrases: in order, quotes undone, and what else is there",
   CHECK(QuotedPhrases("(\"a \"\"b\"\"\" OR \"c\"*) NOT \"d\"", &plain) ==
         std::vector<std::string>{"a \"b\"", "c", "d"});
   CHECK(plain);
-  CHECK(QuotedPhrases("\"a\" AND b", &plain) ==
-        std::vector<std::string>{"a"});
+  CHECK(QuotedPhrases("\"a\" AND b", &plain) == std::vector<std::string>{"a"});
   CHECK_FALSE(plain);  // a bareword
   CHECK(QuotedPhrases("\"a\" \"open", &plain) ==
         std::vector<std::string>{"a", "open"});
