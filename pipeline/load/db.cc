@@ -120,6 +120,16 @@ Stmt& Stmt::BindNull(int i) {
   return *this;
 }
 
+namespace {
+constexpr const char* kIdTestType = "planmine_id_test";
+}  // namespace
+
+Stmt& Stmt::BindIdTest(int i, const IdTest* test) {
+  sqlite3_bind_pointer(stmt_, i, const_cast<IdTest*>(test), kIdTestType,
+                       nullptr);
+  return *this;
+}
+
 bool Stmt::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -256,6 +266,16 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
         sqlite3_result_int(c, t ? CountWords(std::string_view(
                                       reinterpret_cast<const char*>(t), n))
                                 : 0);
+      },
+      nullptr, nullptr);
+  // planmine_keep(test, id): IdTest::Keep (db.h).
+  sqlite3_create_function(
+      db->db_, "planmine_keep", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr,
+      [](sqlite3_context* c, int, sqlite3_value** v) {
+        const auto* test = static_cast<const IdTest*>(
+            sqlite3_value_pointer(v[0], kIdTestType));
+        sqlite3_result_int(
+            c, test == nullptr || test->Passes(sqlite3_value_int64(v[1])));
       },
       nullptr, nullptr);
   fts5_api* api = Fts5Api(db->db_);

@@ -23,6 +23,16 @@ struct sqlite3_stmt;
 
 namespace planmine {
 
+// A test of sentence ids a statement can call per row, before it computes
+// the row's columns: WHERE … AND planmine_keep(?N, rowid), with the test
+// bound to ?N (Stmt::BindIdTest). A row whose id fails is neither ranked nor
+// returned. Unbound (NULL), planmine_keep keeps every row.
+class IdTest {
+ public:
+  virtual ~IdTest() = default;
+  virtual bool Passes(int64_t id) const = 0;
+};
+
 class Stmt {
  public:
   Stmt() = default;
@@ -37,6 +47,8 @@ class Stmt {
   Stmt& Bind(int i, size_t v) { return Bind(i, static_cast<int64_t>(v)); }
   Stmt& Bind(int i, double v);
   Stmt& BindNull(int i);
+  // `test` must outlive the statement's steps.
+  Stmt& BindIdTest(int i, const IdTest* test);
 
   // True while there is a row. False at the end or on error (see status()).
   bool Step();

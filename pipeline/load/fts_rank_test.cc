@@ -1,5 +1,8 @@
 #include "pipeline/load/fts_rank.h"
 
+#include <cstdint>
+#include <vector>
+
 #include "pipeline/load/db.h"
 #include "pipeline/load/fts_tokenizer.h"
 #include "tests/catch.h"
@@ -73,6 +76,42 @@ TEST_CASE(
   CHECK(scores[0] < 0);  // negative: ORDER BY puts the best first
   CHECK(scores[0] == Approx(3 * scores[3]));
   CHECK(scores[1] == Approx(2 * scores[3]));
+}
+
+namespace {
+class EvenIds : public IdTest {
+ public:
+  bool Passes(int64_t id) const override { return id % 2 == 0; }
+};
+}  // namespace
+
+TEST_CASE("planmine_keep: the bound test decides each row; unbound keeps all",
+          "[rank]") {
+  testing::TempDir dir;
+  auto db = Db::Open(dir.File("k.sqlite"), /*create=*/true);
+  REQUIRE(db.ok());
+  REQUIRE((*db)
+              ->Exec("CREATE TABLE t(id INTEGER PRIMARY KEY);"
+                     "INSERT INTO t VALUES (1), (2), (3), (4), (5), (6);")
+              .ok());
+  auto ids = [&](const IdTest* test) {
+    auto s = (*db)->Prepare("SELECT id FROM t WHERE planmine_keep(?1, id)");
+    REQUIRE(s.ok());
+    if (test != nullptr) s->BindIdTest(1, test);
+    std::vector<int64_t> out;
+    while (s->Step()) out.push_back(s->Int(0));
+    REQUIRE(s->status().ok());
+    return out;
+  };
+  EvenIds even;
+  CHECK(ids(&even) == std::vector<int64_t>{2, 4, 6});
+  CHECK(ids(nullptr) == std::vector<int64_t>{1, 2, 3, 4, 5, 6});
+  // A value that is not a bound test (text, an integer) keeps every row.
+  auto s =
+      (*db)->Prepare("SELECT count(*) FROM t WHERE planmine_keep('x', id)");
+  REQUIRE(s.ok());
+  REQUIRE(s->Step());
+  CHECK(s->Int(0) == 6);
 }
 
 }  // namespace planmine

@@ -6,7 +6,7 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 10;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 11;  // 2: documents.missing_since
                                            // 3: commitment fields, plan
                                            // cycle, subnational, statements
                                            // 4: the planmine FTS tokenizer
@@ -28,6 +28,10 @@ inline constexpr int kSchemaVersion = 10;  // 2: documents.missing_since
                                            // 10: sentences_tier1 to 3
                                            // (search stops early); binary
                                            // term frequency;
+                                           // 11: documents_sentence_span
+                                           // (which document holds a
+                                           // sentence, from an index);
+                                           // commitment_themes_theme
                                            // documents.sentence_languages,
                                            // first_ and last_sentence_id
 
@@ -220,6 +224,7 @@ CREATE TABLE IF NOT EXISTS commitment_themes (
   score         INTEGER,                         -- 3 per title hit + 1 per sentence
   PRIMARY KEY (commitment_id, theme_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS commitment_themes_theme ON commitment_themes(theme_id);
 CREATE TABLE IF NOT EXISTS entities (
   id          INTEGER PRIMARY KEY,
   doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -40,7 +40,7 @@
 
 namespace planmine {
 
-class HitFilter {
+class HitFilter : public IdTest {
  public:
   // REQUIRES: `o` resolved (ResolveSearchFilters); `theme` is the theme
   // filter (o.theme or the query's theme:ID). usable() is false when two
@@ -73,6 +73,11 @@ class HitFilter {
   Result<std::vector<int64_t>> KeepAll(std::vector<int64_t> ids);
   // Whether the sentence `id` passes every filter (KeepAll of one id).
   Result<bool> Keep(int64_t id);
+  // Whether `id` passes the tests made in memory (the document ranges, the
+  // theme's ids when read at once): what a statement stepping the index
+  // tests before it ranks a row (planmine_keep, db.h). KeepAll still makes
+  // the tests SQL makes.
+  bool Passes(int64_t id) const override { return KeepInMemory(id); }
 
  private:
   HitFilter() = default;

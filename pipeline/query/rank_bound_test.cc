@@ -3,8 +3,11 @@
 // gives the rows, scores and count of the same search over every match.
 #include "pipeline/query/rank_bound.h"
 
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -152,9 +155,9 @@ class GeneratedIndex {
         const int64_t id = SentenceId(++seq, weight, stored_words);
         auto s = db().Prepare(
             "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
-            "language, text) VALUES (?1, ?2, ?3, 1, 0, 0, 0, ?4, ?5)");
+            "language, text) VALUES (?1, ?2, ?3, ?6, 0, 0, 0, ?4, ?5)");
         REQUIRE(s.ok());
-        s->Bind(1, id).Bind(2, d).Bind(3, i);
+        s->Bind(1, id).Bind(2, d).Bind(3, i).Bind(6, 1 + i / 10);
         if (lang) s->Bind(4, lang);
         s->Bind(5, text);
         REQUIRE(s->Run().ok());
@@ -163,6 +166,13 @@ class GeneratedIndex {
     REQUIRE(Exec("COMMIT"));
   }
   Db& db() { return store_->db(); }
+  // Records each document's first and last sentence id, as Store does.
+  bool FillSpans() {
+    return Exec(
+        "UPDATE documents SET first_sentence_id = (SELECT min(id) FROM "
+        "sentences WHERE doc_id = documents.id), last_sentence_id = (SELECT "
+        "max(id) FROM sentences WHERE doc_id = documents.id)");
+  }
   std::string path() const { return dir_.File("g.sqlite"); }
   void Close() { store_.reset(); }
   void Reopen() {
@@ -389,4 +399,117 @@ TEST_CASE("Search: the count is exact up to kExactTotalUpTo, then a bound",
 }
 
 }  // namespace
+// The documents a search without the bridge finds, from every match of its
+// expression joined with its sentence and document (`where`: more
+// conditions on s and d): each document's path, hits, pages and summed
+// score, best first (by score, then path), as SearchDocuments orders them.
+// The scores are summed in id order, as SearchDocuments sums them.
+std::vector<std::vector<std::string>> ReferenceDocuments(
+    Db& db, const std::string& query, const std::string& where) {
+  auto pq = ParseQuery(query, nullptr);
+  REQUIRE(pq.ok());
+  auto s = db.Prepare(
+      "SELECT d.path, s.page, -planmine_rank(sentences_fts, ?2) FROM "
+      "sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN "
+      "documents d ON d.id = s.doc_id WHERE sentences_fts MATCH ?1" +
+      where + " ORDER BY sentences_fts.rowid");
+  REQUIRE(s.ok());
+  s->Bind(1, pq->fts);
+  if (!pq->weights.empty()) s->Bind(2, pq->weights);  // else NULL: idf
+  struct Doc {
+    int64_t hits = 0;
+    std::set<int64_t> pages;
+    double score = 0;
+  };
+  std::map<std::string, Doc> docs;
+  while (s->Step()) {
+    Doc& d = docs[s->Text(0)];
+    ++d.hits;
+    d.pages.insert(s->Int(1));
+    d.score += s->Real(2);
+  }
+  REQUIRE(s->status().ok());
+  std::vector<std::pair<std::string, Doc>> order(docs.begin(), docs.end());
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    if (a.second.score != b.second.score)
+      return a.second.score > b.second.score;
+    return a.first < b.first;
+  });
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& [path, d] : order) {
+    std::string pages;
+    for (int64_t p : d.pages)
+      pages += (pages.empty() ? "" : ";") + std::to_string(p);
+    rows.push_back({path, std::to_string(d.hits), pages});
+  }
+  return rows;
+}
+
+// The columns file, hits and pages of document search rows.
+std::vector<std::vector<std::string>> FileHitsPages(const Table& t) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : t.rows)
+    rows.push_back(
+        {r[t.Column("file")], r[t.Column("hits")], r[t.Column("pages")]});
+  return rows;
+}
+
+TEST_CASE(
+    "SearchDocuments: each document's hits, pages and score, as every match "
+    "joined with its document says",
+    "[rank][search]") {
+  GeneratedIndex g(60, 120);
+  // Some documents' spans recorded (looked up in documents_sentence_span),
+  // the rest found from their sentences.
+  REQUIRE(g.FillSpans());
+  const bool some_unrecorded = GENERATE(false, true);
+  if (some_unrecorded)
+    REQUIRE(g.Exec(
+        "UPDATE documents SET first_sentence_id = NULL, last_sentence_id = "
+        "NULL WHERE id % 7 = 3"));
+  struct DocCase {
+    std::string query, where;
+    SearchOptions o;
+  };
+  std::vector<DocCase> cases;
+  // Found in most documents (the spans read in one pass after sixteen
+  // seeks), in a sixth (fr), in two (few: a seek each).
+  for (const char* q : {"transparencia", "datos abiertos", "\"open data\"",
+                        "citoyenne", "partic*", "presupuesto OR budget"}) {
+    cases.push_back({q, "", SearchOptions()});
+    DocCase co{q, " AND d.country = 'CO'", SearchOptions()};
+    co.o.country = "CO";
+    cases.push_back(co);
+    DocCase few{q, " AND d.country = 'UY' AND d.year = 2020", SearchOptions()};
+    few.o.country = "UY";
+    few.o.year_from = few.o.year_to = 2020;
+    cases.push_back(few);
+  }
+  size_t nonempty = 0, many = 0;
+  for (DocCase c : cases) {
+    INFO(c.query << c.where << " (spans unrecorded: " << some_unrecorded
+                 << ")");
+    const auto want = ReferenceDocuments(g.db(), c.query, c.where);
+    nonempty += !want.empty();
+    many += want.size() > 16;
+    c.o.limit = 0;  // every document
+    auto all = SearchDocuments(g.db(), c.query, c.o, SearchBy::kDocument);
+    REQUIRE(all.ok());
+    CHECK(FileHitsPages(*all) == want);
+    CHECK(all->total == static_cast<int64_t>(want.size()));
+    // A page of them: the same rows, the same total.
+    c.o.limit = 5;
+    c.o.offset = 3;
+    auto page = SearchDocuments(g.db(), c.query, c.o, SearchBy::kDocument);
+    REQUIRE(page.ok());
+    const size_t from = std::min<size_t>(3, want.size());
+    const size_t to = std::min<size_t>(8, want.size());
+    CHECK(FileHitsPages(*page) == std::vector<std::vector<std::string>>(
+                                      want.begin() + from, want.begin() + to));
+    CHECK(page->total == static_cast<int64_t>(want.size()));
+  }
+  CHECK(nonempty >= 12);
+  CHECK(many >= 4);
+}
+
 }  // namespace planmine
