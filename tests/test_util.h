@@ -31,7 +31,11 @@ inline std::string Sqlite3() {
 #else
   std::string env;
 #endif
-  return env + "sqlite3 -cmd '.load " + PLANMINE_FTS_EXTENSION + "'";
+  // Waits up to 10 s for a lock: tests run in parallel, and a WAL reader
+  // can meet a lock held briefly by another process's open (exit code 5,
+  // SQLITE_BUSY, seen once in CI on the shared real-corpus index).
+  return env + "sqlite3 -cmd '.timeout 10000' -cmd '.load " +
+         PLANMINE_FTS_EXTENSION + "'";
 }
 #endif
 inline std::string RealCorpusDir() {

@@ -85,8 +85,9 @@ class EvenIds : public IdTest {
 };
 }  // namespace
 
-TEST_CASE("planmine_keep: the bound test decides each row; unbound keeps all",
-          "[rank]") {
+TEST_CASE(
+    "planmine_keep: the bound test decides each row, unbound it keeps all",
+    "[rank]") {
   testing::TempDir dir;
   auto db = Db::Open(dir.File("k.sqlite"), /*create=*/true);
   REQUIRE(db.ok());

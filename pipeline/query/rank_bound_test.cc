@@ -459,6 +459,18 @@ TEST_CASE(
     "joined with its document says",
     "[rank][search]") {
   GeneratedIndex g(60, 120);
+  // Document 61, a copy of document 3 (Spanish) under another path: the
+  // same hits and score, so that the two are ordered by path ('-' sorts
+  // before '.': the copy first).
+  REQUIRE(g.Exec(
+      "INSERT INTO documents (id, path, sha256, size, mtime, kind, status, "
+      "ingested_at, title, country, year, doc_type, language) SELECT 61, "
+      "'/g/3-copy.pdf', '100061', size, mtime, kind, status, ingested_at, "
+      "title, country, year, doc_type, language FROM documents WHERE id = 3;"
+      "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
+      "language, text) SELECT id + (((SELECT max(id) FROM sentences) >> 10) + "
+      "1 << 10), 61, seq, page, block, start, end, language, text FROM "
+      "sentences WHERE doc_id = 3 ORDER BY id;"));
   // Some documents' spans recorded (looked up in documents_sentence_span),
   // the rest found from their sentences.
   REQUIRE(g.FillSpans());
@@ -485,7 +497,7 @@ TEST_CASE(
     few.o.year_from = few.o.year_to = 2020;
     cases.push_back(few);
   }
-  size_t nonempty = 0, many = 0;
+  size_t nonempty = 0, many = 0, ties = 0;
   for (DocCase c : cases) {
     INFO(c.query << c.where << " (spans unrecorded: " << some_unrecorded
                  << ")");
@@ -497,11 +509,27 @@ TEST_CASE(
     REQUIRE(all.ok());
     CHECK(FileHitsPages(*all) == want);
     CHECK(all->total == static_cast<int64_t>(want.size()));
+    // Document 3 and its copy tie; the path decides.
+    const auto copy = std::find_if(want.begin(), want.end(), [](const auto& r) {
+      return r[0] == "/g/3-copy.pdf";
+    });
+    if (copy != want.end()) {
+      ++ties;
+      REQUIRE(std::next(copy) != want.end());
+      CHECK((*std::next(copy))[0] == "/g/3.pdf");
+    }
     // A page of them: the same rows, the same total.
     c.o.limit = 5;
     c.o.offset = 3;
+    Table every;  // the server's facets count every row
+    c.o.all_rows = &every;
     auto page = SearchDocuments(g.db(), c.query, c.o, SearchBy::kDocument);
     REQUIRE(page.ok());
+    REQUIRE(every.rows.size() == want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      CHECK(every.rows[i][every.Column("file")] == want[i][0]);
+      CHECK(every.rows[i][every.Column("hits")] == want[i][1]);
+    }
     const size_t from = std::min<size_t>(3, want.size());
     const size_t to = std::min<size_t>(8, want.size());
     CHECK(FileHitsPages(*page) == std::vector<std::vector<std::string>>(
@@ -510,6 +538,7 @@ TEST_CASE(
   }
   CHECK(nonempty >= 12);
   CHECK(many >= 4);
+  CHECK(ties >= 4);
 }
 
 }  // namespace planmine

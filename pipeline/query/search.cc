@@ -1463,6 +1463,33 @@ class SpanWalker {
   bool have_ = false;
 };
 
+// `docs` with the entries of one document merged into its first: only an
+// index whose documents' spans overlap (not written by Store) gives a
+// document two entries.
+std::vector<DocHits> MergeRepeated(std::vector<DocHits> docs) {
+  std::unordered_map<int64_t, size_t> first;
+  std::vector<DocHits> out;
+  for (DocHits& d : docs) {
+    auto [it, inserted] = first.emplace(d.doc_id, out.size());
+    if (inserted) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    DocHits& m = out[it->second];
+    if (d.best < m.best) {
+      m.best = d.best;
+      m.best_id = d.best_id;
+    }
+    m.hits += d.hits;
+    m.own_hits += d.own_hits;
+    m.bridge_hits += d.bridge_hits;
+    m.score += d.score;
+    m.ids.insert(m.ids.end(), d.ids.begin(), d.ids.end());
+    std::sort(m.ids.begin(), m.ids.end());
+  }
+  return out;
+}
+
 // The found sentences grouped by document (SpanWalker).
 Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundList& found) {
   SpanWalker spans(db);
@@ -1488,7 +1515,7 @@ Result<std::vector<DocHits>> GroupByDocument(Db& db, const FoundList& found) {
     d.score += f.via == 3 && f.score >= 0 ? kThemeSentenceScore : -f.score;
     d.ids.push_back(f.id);
   }
-  return docs;
+  return MergeRepeated(std::move(docs));
 }
 
 // Joins `ids` as a JSON array, for json_each.
@@ -1538,9 +1565,11 @@ Status SortDocuments(Db& db, std::vector<DocHits>* docs) {
 
 // The rows of docs[from, to) (sorted: SortDocuments), with the documents'
 // columns (pages and page are left to FillPages; snippet holds the best
-// hit's id, for FillSnippets).
-Result<Table> DocumentRows(Db& db, const std::vector<DocHits>& docs,
-                           size_t from, size_t to) {
+// hit's id, for FillSnippets). A document deleted since it was found is
+// dropped from `docs` too, so that row k is still docs[from + k].
+Result<Table> DocumentRows(Db& db, std::vector<DocHits>* all, size_t from,
+                           size_t to) {
+  const std::vector<DocHits>& docs = *all;
   std::vector<int64_t> doc_ids;
   std::string scores = "[";
   for (size_t i = from; i < to; ++i) {
@@ -1568,17 +1597,24 @@ Result<Table> DocumentRows(Db& db, const std::vector<DocHits>& docs,
   t.columns = {"doc_key",  "file",       "title",    "country",  "year",
                "doc_type", "plan_cycle", "language", "found_by", "hits",
                "pages",    "page",       "snippet",  "score"};
-  static const std::vector<std::string> kGone(9);  // deleted meanwhile
+  std::vector<char> gone(to - from, 0);  // deleted since SortDocuments
   for (size_t i = from; i < to; ++i) {
     const DocHits& d = docs[i];
     auto found = by_id.find(d.doc_id);
-    const auto& m = found == by_id.end() ? kGone : *found->second;
+    if (found == by_id.end()) {
+      gone[i - from] = 1;
+      continue;
+    }
+    const auto& m = *found->second;
     static const char* kFoundBy[] = {"words", "bridge", "theme"};
     const int how = d.own_hits > 0 ? 0 : d.bridge_hits > 0 ? 1 : 2;
     t.rows.push_back({m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8],
                       kFoundBy[how], std::to_string(d.hits), "", "",
                       std::to_string(d.best_id), rounded->rows[i - from][0]});
   }
+  // Dropped, so that the rows stay docs[from, from + rows).
+  for (size_t i = to; i-- > from;)
+    if (gone[i - from]) all->erase(all->begin() + static_cast<long>(i));
   return t;
 }
 
@@ -1645,11 +1681,12 @@ Result<Table> SearchDocuments(Db& db, const std::string& query,
     return std::make_pair(from, to);
   };
   auto [from, to] = page(n);
-  auto t =
-      every ? DocumentRows(db, *docs, 0, n) : DocumentRows(db, *docs, from, to);
+  auto t = every ? DocumentRows(db, &*docs, 0, n)
+                 : DocumentRows(db, &*docs, from, to);
   if (!t.ok()) return t.status();
+  if (!every) to = from + t->rows.size();
   if (by == SearchBy::kCountry) *t = CountryRows(*t);
-  t->total = static_cast<int64_t>(every ? t->rows.size() : n);
+  t->total = static_cast<int64_t>(every ? t->rows.size() : docs->size());
   if (o.all_rows != nullptr) {
     *o.all_rows = *t;
     o.all_rows->SetType("year", ColumnType::kInteger);

@@ -289,6 +289,22 @@ TEST_CASE(
   // co-plan has 3 tagged sentences (kThemeMinSentences); us-nap only 1.
   CHECK(ColumnOf(*t, "file") == std::vector<std::string>{"/c/co-plan.pdf"});
   CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"3"});
+  // Four: co-plan's tagged sentences are three (one tagged twice), so it
+  // no longer discusses the theme; its words still find it.
+  o.theme_min_sentences = 4;
+  t = SearchDocuments(f.db(), "gender equality", o, SearchBy::kDocument);
+  REQUIRE(t.ok());
+  CHECK(ColumnOf(*t, "file") == std::vector<std::string>{"/c/co-plan.pdf"});
+  CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"1"});
+  // A commitment tagged with the theme makes a document discuss it,
+  // however few its tagged sentences.
+  REQUIRE(f.db()
+              .Exec("INSERT INTO commitment_themes (commitment_id, theme_id) "
+                    "SELECT id, 'gender_inclusion' FROM commitments")
+              .ok());
+  t = SearchDocuments(f.db(), "gender equality", o, SearchBy::kDocument);
+  REQUIRE(t.ok());
+  CHECK(ColumnOf(*t, "hits") == std::vector<std::string>{"3"});
   o.theme_min_sentences = 0;
   t = SearchDocuments(f.db(), "gender equality", o, SearchBy::kDocument);
   REQUIRE(t.ok());
