@@ -1339,8 +1339,12 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
   p[11] = (*params)[11] = pq.named_theme;
   p[12] = (*params)[12] = std::to_string(o.theme_min_sentences);
   if (!pq.theme_fts.empty()) {
+    // Ranked by the vocabulary's own phrase weights: the query's (?11) are
+    // its own phrases', in its order.
     p[13] = (*params)[13] = pq.theme_fts;
-    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?14"), p,
+    std::vector<std::string> vp = p;
+    vp[10] = PhraseWeights(pq.theme_fts);
+    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?14"), vp,
                                       3, filter.get(), found));
   }
   if (filter != nullptr || !Filtered(o, theme))

@@ -483,4 +483,47 @@ TEST_CASE(
   CHECK(compared > 1000);
 }
 
+TEST_CASE(
+    "SearchDocuments: a theme's vocabulary ranks by its own phrases, not the "
+    "query's weights",
+    "[search]") {
+  testing::SearchFixture f;
+  // The theme's vocabulary beyond the query's group: five terms, each in
+  // the Portuguese note's first sentence ("Os dados abertos da
+  // prefeitura."), so that whichever position the query's heavier weight
+  // has, a vocabulary phrase there is in the note.
+  TermBridge bridge = {
+      {{LanguageMarked("es", "participación ciudadana"),
+        LanguageMarked("pt", "participação social"),
+        LanguageMarked("en", "citizen participation")},
+       "civic"},
+      {{LanguageMarked("pt", "dados"), LanguageMarked("pt", "abertos"),
+        LanguageMarked("pt", "prefeitura"),
+        LanguageMarked("pt", "dados abertos"),
+        LanguageMarked("pt", "abertos da prefeitura")},
+       "civic"}};
+  SearchOptions o;
+  o.limit = 0;
+  o.bridge = &bridge;
+  o.theme_min_sentences = 1;
+  auto accented = ParseQuery("participación ciudadana", &bridge);
+  REQUIRE(accented.ok());
+  INFO(accented->fts << " / " << accented->weights << " / "
+                     << accented->theme_fts);
+  // Typed with accents, the query's exact form weighs more than its other
+  // phrases; the vocabulary's phrases do not inherit that by position.
+  CHECK(accented->weights.find(std::to_string(kExactFormWeight)) !=
+        std::string::npos);
+  auto score_of_note = [&](const std::string& q) {
+    auto t = SearchDocuments(f.db(), q, o, SearchBy::kDocument);
+    REQUIRE(t.ok());
+    auto files = ColumnOf(*t, "file");
+    for (size_t i = 0; i < files.size(); ++i)
+      if (files[i] == "/c/br-nota.pdf") return ColumnOf(*t, "score")[i];
+    return std::string("not found");
+  };
+  const std::string plain = score_of_note("participacion ciudadana");
+  CHECK(plain != "not found");
+  CHECK(score_of_note("participación ciudadana") == plain);
+}
 }  // namespace planmine
