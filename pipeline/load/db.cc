@@ -107,6 +107,11 @@ Stmt& Stmt::Bind(int i, std::string_view v) {
                     SQLITE_TRANSIENT);
   return *this;
 }
+Stmt& Stmt::BindBlob(int i, std::string_view v) {
+  sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()),
+                    SQLITE_TRANSIENT);
+  return *this;
+}
 Stmt& Stmt::Bind(int i, int64_t v) {
   sqlite3_bind_int64(stmt_, i, v);
   return *this;
@@ -280,7 +285,8 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool create,
       nullptr, nullptr);
   fts5_api* api = Fts5Api(db->db_);
   static const RankResults kResults = {
-      sqlite3_result_double, sqlite3_result_error_code, sqlite3_value_text};
+      sqlite3_result_double, sqlite3_result_int64, sqlite3_result_error_code,
+      sqlite3_value_text};
   if (api == nullptr || RegisterPlanmineTokenizer(api) != SQLITE_OK ||
       RegisterPlanmineRank(api, &kResults) != SQLITE_OK)
     return IoError(path + ": cannot register the planmine FTS5 tokenizer");

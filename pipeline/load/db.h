@@ -47,6 +47,7 @@ class Stmt {
   Stmt& Bind(int i, size_t v) { return Bind(i, static_cast<int64_t>(v)); }
   Stmt& Bind(int i, double v);
   Stmt& BindNull(int i);
+  Stmt& BindBlob(int i, std::string_view v);  // Text() reads it back
   // `test` must outlive the statement's steps.
   Stmt& BindIdTest(int i, const IdTest* test);
 

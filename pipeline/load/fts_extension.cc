@@ -18,11 +18,15 @@ SQLITE_EXTENSION_INIT1
 namespace {
 
 void SetDouble(sqlite3_context* c, double v) { sqlite3_result_double(c, v); }
+void SetInt64(sqlite3_context* c, sqlite3_int64 v) {
+  sqlite3_result_int64(c, v);
+}
 void ErrorCode(sqlite3_context* c, int rc) { sqlite3_result_error_code(c, rc); }
 const unsigned char* ValueText(sqlite3_value* v) {
   return sqlite3_value_text(v);
 }
-const planmine::RankResults kResults = {SetDouble, ErrorCode, ValueText};
+const planmine::RankResults kResults = {SetDouble, SetInt64, ErrorCode,
+                                        ValueText};
 
 }  // namespace
 

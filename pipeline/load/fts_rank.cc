@@ -1,5 +1,6 @@
 #include "pipeline/load/fts_rank.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <new>
@@ -95,11 +96,31 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out,
   results->set_double(out, -score);
 }
 
+// planmine_phrases(table): bit i set for each phrase i < 63 of the query
+// the row has.
+void Phrases(const Fts5ExtensionApi* api, Fts5Context* ctx,
+             sqlite3_context* out, int, sqlite3_value**) {
+  const auto* results = static_cast<const RankResults*>(api->xUserData(ctx));
+  const int phrases = std::min(api->xPhraseCount(ctx), kMaxMaskPhrases);
+  int64_t mask = 0;
+  for (int i = 0; i < phrases; ++i) {
+    Fts5PhraseIter it;
+    int col = -1, off = 0;
+    if (api->xPhraseFirst(ctx, i, &it, &col, &off) != SQLITE_OK) continue;
+    if (col >= 0) mask |= int64_t{1} << i;
+  }
+  results->set_int64(out, mask);
+}
+
 }  // namespace
 
 int RegisterPlanmineRank(fts5_api* api, const RankResults* results) {
-  return api->xCreateFunction(api, kRankFunctionName,
-                              const_cast<RankResults*>(results), Rank, nullptr);
+  int rc = api->xCreateFunction(
+      api, kRankFunctionName, const_cast<RankResults*>(results), Rank, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  return api->xCreateFunction(api, kPhrasesFunctionName,
+                              const_cast<RankResults*>(results), Phrases,
+                              nullptr);
 }
 
 }  // namespace planmine

@@ -49,6 +49,11 @@
 namespace planmine {
 
 inline constexpr const char* kRankFunctionName = "planmine_rank";
+// planmine_phrases(sentences_fts): which of the query's first
+// kMaxMaskPhrases phrases a row has, bit i for phrase i (an integer); what
+// the kept sentences of a theme's vocabulary record (query/theme_sets.h).
+inline constexpr const char* kPhrasesFunctionName = "planmine_phrases";
+inline constexpr int kMaxMaskPhrases = 63;
 
 enum SentenceWeight { kBodyText = 0, kHeading = 1, kTitle = 2 };
 
@@ -103,17 +108,18 @@ inline SentenceWeight SentenceWeightFor(std::string_view text, bool heading,
   return heading ? kHeading : kBodyText;
 }
 
-// The three sqlite3_* routines the function needs (sqlite3_result_double,
-// sqlite3_result_error_code, sqlite3_value_text): the library's, or those of
-// the extension's API table.
+// The sqlite3_* routines the functions need (sqlite3_result_double,
+// sqlite3_result_int64, sqlite3_result_error_code, sqlite3_value_text): the
+// library's, or those of the extension's API table.
 struct RankResults {
   void (*set_double)(sqlite3_context*, double);
+  void (*set_int64)(sqlite3_context*, sqlite3_int64);
   void (*error_code)(sqlite3_context*, int);
   const unsigned char* (*value_text)(sqlite3_value*);
 };
 
-// Registers planmine_rank with FTS5. `results` must outlive the connection.
-// Returns an SQLite result code.
+// Registers planmine_rank and planmine_phrases with FTS5. `results` must
+// outlive the connection. Returns an SQLite result code.
 int RegisterPlanmineRank(fts5_api* api, const RankResults* results);
 
 }  // namespace planmine

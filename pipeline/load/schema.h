@@ -6,7 +6,7 @@
 
 namespace planmine {
 
-inline constexpr int kSchemaVersion = 11;  // 2: documents.missing_since
+inline constexpr int kSchemaVersion = 12;  // 2: documents.missing_since
                                            // 3: commitment fields, plan
                                            // cycle, subnational, statements
                                            // 4: the planmine FTS tokenizer
@@ -32,6 +32,9 @@ inline constexpr int kSchemaVersion = 11;  // 2: documents.missing_since
                                            // (which document holds a
                                            // sentence, from an index);
                                            // commitment_themes_theme
+                                           // 12: theme_sentences (a theme's
+                                           // sentences per document, kept
+                                           // for document search)
                                            // documents.sentence_languages,
                                            // first_ and last_sentence_id
 
@@ -192,6 +195,51 @@ CREATE TABLE IF NOT EXISTS document_themes (
   mentions    INTEGER NOT NULL,
   PRIMARY KEY (doc_id, theme_id)
 ) WITHOUT ROWID;
+-- Each theme's sentences per document, kept for document search
+-- (query/theme_sets.h) so that a query naming a theme reads them instead of
+-- searching the theme's whole vocabulary (a phrase with "de" in it reads
+-- most of that word's matches) and every tagged sentence. `tagged`: the
+-- sentences tagged with the theme, `vocabulary`: those its vocabulary
+-- finds, each with which of its terms (theme_vocabularies); both ascending
+-- ids as varint deltas. Made after an ingest or a merge for the documents
+-- theme_sentences_stale names (the triggers below name every document whose
+-- sentences or theme hits change) and for every document when a theme's
+-- vocabulary changed; a search reads them only when none is stale and the
+-- vocabulary is the one it would search.
+CREATE TABLE IF NOT EXISTS theme_sentences (
+  theme_id    TEXT NOT NULL,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  tagged      BLOB NOT NULL,
+  vocabulary  BLOB NOT NULL,
+  PRIMARY KEY (theme_id, doc_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS theme_vocabularies (
+  theme_id    TEXT PRIMARY KEY,
+  terms       TEXT NOT NULL           -- the terms, as an FTS5 OR of phrases
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS theme_sentences_stale (
+  doc_id      INTEGER PRIMARY KEY
+);
+CREATE TRIGGER IF NOT EXISTS theme_sentences_si AFTER INSERT ON sentences BEGIN
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS theme_sentences_sd AFTER DELETE ON sentences BEGIN
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS theme_sentences_su AFTER UPDATE ON sentences BEGIN
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS theme_sentences_hi AFTER INSERT ON theme_hits BEGIN
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS theme_sentences_hd AFTER DELETE ON theme_hits BEGIN
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
+END;
+CREATE TRIGGER IF NOT EXISTS theme_sentences_hu AFTER UPDATE ON theme_hits BEGIN
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
+  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
+END;
 CREATE TABLE IF NOT EXISTS commitments (
   id                INTEGER PRIMARY KEY,
   doc_id            INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

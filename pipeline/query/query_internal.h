@@ -19,6 +19,9 @@ Result<Table> RunTable(Db& db, const std::string& sql,
 Result<Stmt> PrepareBound(Db& db, const std::string& sql,
                           const std::vector<std::string>& params);
 
+// `s` as an FTS5 phrase: in double quotes, its own doubled.
+std::string Quote(const std::string& s);
+
 }  // namespace planmine
 
 #endif  // PLANMINE_QUERY_QUERY_INTERNAL_H_

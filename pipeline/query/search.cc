@@ -30,6 +30,7 @@
 #include "pipeline/query/query.h"
 #include "pipeline/query/query_internal.h"
 #include "pipeline/query/rank_bound.h"
+#include "pipeline/query/theme_sets.h"
 
 namespace planmine {
 
@@ -139,12 +140,6 @@ bool MayFoldToAWord(
   return false;
 }
 
-std::string Quote(const std::string& s) {
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 // The weights of the phrases of a MATCH expression made of quoted strings
 // and operators only (ParseQuery's plain path): kExactFormWeight for the
 // exact form of a single word ("=año"), else 1.
@@ -241,6 +236,12 @@ std::string SpellPrefixes(const std::string& fts, bool* spelled) {
 }
 
 }  // namespace
+
+std::string Quote(const std::string& s) {
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
 
 Result<ParsedQuery> ParseQuery(const std::string& user_query,
                                const TermBridge* bridge,
@@ -1234,6 +1235,43 @@ Status AddFound(Db& db, const std::string& sql,
   return MergeFound(std::move(pass), filter, found);
 }
 
+// The documents with a commitment tagged with `theme`.
+Result<std::unordered_set<int64_t>> CommittedDocuments(
+    Db& db, const std::string& theme) {
+  std::unordered_set<int64_t> committed;
+  auto s = PrepareBound(db,
+                        "SELECT DISTINCT c.doc_id FROM commitment_themes ct "
+                        "JOIN commitments c ON c.id = ct.commitment_id "
+                        "WHERE ct.theme_id = ?1",
+                        {theme});
+  if (!s.ok()) return s.status();
+  while (s->Step()) committed.insert(s->Int(0));
+  PLANMINE_RETURN_IF_ERROR(s->status());
+  return committed;
+}
+
+// Adds the theme's kept sentences (theme_sets.h) to `found`, the vocabulary's
+// as its search would find them (via 3, ranked) and the tagged ones of the
+// documents that discuss the theme (its sentences or `committed`; via 3,
+// score 0); `filter`, when given, is tested on them. *used is false, and
+// nothing added, when they are not kept or not current.
+Status AddKeptTheme(Db& db, const ParsedQuery& pq, const SearchOptions& o,
+                    const std::unordered_set<int64_t>& committed,
+                    HitFilter* filter, FoundList* found, bool* used) {
+  *used = false;
+  if (o.bridge == nullptr) return Status::Ok();
+  auto kept = ReadKeptTheme(db, *o.bridge, pq.named_theme, pq.theme_fts,
+                            o.theme_min_sentences, committed);
+  if (!kept.ok()) return kept.status();
+  if (!kept->has_value()) return Status::Ok();
+  *used = true;
+  FoundList pass;
+  pass.reserve((*kept)->sentences.size());
+  for (const auto& [id, score] : (*kept)->sentences)
+    pass.push_back(Found{id, score, 3});
+  return MergeFound(std::move(pass), filter, found);
+}
+
 // Adds to `found` (by the theme, score 0) the sentences tagged with `theme`
 // in the documents that discuss it: `min_sentences` tagged sentences or
 // more, or a commitment tagged with it. One pass over the theme's hits in
@@ -1243,18 +1281,8 @@ Status AddFound(Db& db, const std::string& sql,
 // a million sentences, and joined with each hit's sentence and document
 // (as it was without filters), 110 ms.
 Status AddThemeSentences(Db& db, const std::string& theme, int min_sentences,
+                         const std::unordered_set<int64_t>& committed,
                          HitFilter* filter, FoundList* found) {
-  std::unordered_set<int64_t> committed;
-  {
-    auto s = PrepareBound(db,
-                          "SELECT DISTINCT c.doc_id FROM commitment_themes ct "
-                          "JOIN commitments c ON c.id = ct.commitment_id "
-                          "WHERE ct.theme_id = ?1",
-                          {theme});
-    if (!s.ok()) return s.status();
-    while (s->Step()) committed.insert(s->Int(0));
-    PLANMINE_RETURN_IF_ERROR(s->status());
-  }
   auto s = PrepareBound(db,
                         "SELECT doc_id, sentence_id FROM theme_hits WHERE "
                         "theme_id = ?1 ORDER BY doc_id, sentence_id",
@@ -1338,18 +1366,31 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
   if (!*themed) return Status::Ok();
   p[11] = (*params)[11] = pq.named_theme;
   p[12] = (*params)[12] = std::to_string(o.theme_min_sentences);
+  if (!pq.theme_fts.empty()) p[13] = (*params)[13] = pq.theme_fts;
+  // The filters tested in memory (or none): the theme's kept sentences when
+  // they are current, else its vocabulary and tagged sentences searched.
+  const bool in_memory = filter != nullptr || !Filtered(o, theme);
+  std::unordered_set<int64_t> committed;
+  if (in_memory) {
+    auto c = CommittedDocuments(db, pq.named_theme);
+    if (!c.ok()) return c.status();
+    committed = std::move(*c);
+    bool kept = false;
+    PLANMINE_RETURN_IF_ERROR(
+        AddKeptTheme(db, pq, o, committed, filter.get(), found, &kept));
+    if (kept) return Status::Ok();
+  }
   if (!pq.theme_fts.empty()) {
     // Ranked by the vocabulary's own phrase weights: the query's (?11) are
     // its own phrases', in its order.
-    p[13] = (*params)[13] = pq.theme_fts;
     std::vector<std::string> vp = p;
     vp[10] = PhraseWeights(pq.theme_fts);
     PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?14"), vp,
                                       3, filter.get(), found));
   }
-  if (filter != nullptr || !Filtered(o, theme))
+  if (in_memory)
     return AddThemeSentences(db, pq.named_theme, o.theme_min_sentences,
-                             filter.get(), found);
+                             committed, filter.get(), found);
   // Filters the in-memory test cannot apply: in SQL, with the theme
   // parameters and the filters (the full parameter list).
   std::vector<std::string> tp = *params;

@@ -13,6 +13,11 @@ class Pipeline;
 struct IngestReport;
 
 // The last line of an ingest (or a merge): what happened to every file.
+// After an ingest or a merge: each theme's sentences kept for document
+// search, for the documents the run changed (query/theme_sets.h). A failure
+// is a warning: document search then reads the index as before.
+void KeepThemeSentences(Db& db, const std::string& packs_dir);
+
 void PrintIngestRunLine(const IngestReport& r, bool prune,
                         const std::string& db);
 

@@ -22,6 +22,7 @@
 #include "pipeline/cli/options.h"
 #include "pipeline/core/clock.h"
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/query/theme_sets.h"
 #include "pipeline/runner/pipeline.h"
 
 namespace planmine {
@@ -302,6 +303,7 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
     // 128 + the signal, as a shell reports a process the signal ended.
     return g_interrupted ? 128 + g_interrupted : kExitFailed;
   }
+  KeepThemeSentences((*store)->db(), g.packs);
   const RunCounts& c = report->counts;
   PrintRunLine(*report, a.prune, db_path);
   int bad = c.failed + report->no_text;
@@ -340,6 +342,15 @@ int RunIngest(const IngestArgs& a, const GlobalOptions& g) {
 }
 
 }  // namespace
+
+void KeepThemeSentences(Db& db, const std::string& packs_dir) {
+  auto kept = RefreshThemeSentences(db, packs_dir);
+  if (!kept.ok())
+    std::cerr << "planmine: warning: the themes' sentences were not kept for "
+                 "document search ("
+              << EscapeControl(kept.status().message())
+              << "); it searches the index instead\n";
+}
 
 void PrintIngestRunLine(const IngestReport& r, bool prune,
                         const std::string& db) {

@@ -403,6 +403,7 @@ int RunMerge(const MergeArgs& a, const GlobalOptions& g) {
       none, FromSpools(*plan, a.run, states, &pending),
       std::chrono::steady_clock::now(), 0);
   if (!report.ok()) return Fail(report.status());
+  KeepThemeSentences((*store)->db(), g.packs);
   PrintIngestRunLine(*report, a.prune, g.db);
   if (ReportIncomplete(a.run, states, pending) > 0) {
     // The run merged part of the plan: its record says so.
