@@ -476,4 +476,39 @@ TEST_CASE(
   CHECK(rows[0][2] == rows[0][0]);
 }
 
+TEST_CASE(
+    "Real corpus: ingest keeps each theme's sentences, and a document search "
+    "reading them gives what searching the index gives",
+    "[real][search]") {
+  if (!HaveRealCorpus()) return;
+  const std::string db = RealIndex();
+  auto kept = Query(db,
+                    "SELECT (SELECT count(*) FROM theme_vocabularies), (SELECT "
+                    "count(*) FROM theme_sentences), (SELECT count(*) FROM "
+                    "theme_sentences_stale)");
+  CHECK(std::stoi(kept[0][0]) >= 20);  // the bridge's themes
+  CHECK(std::stoi(kept[0][1]) > 100);
+  CHECK(kept[0][2] == "0");
+  // The same index with a document marked stale: searched, not read.
+  TempDir dir;
+  const std::string copy = dir.File("stale.sqlite");
+  CHECK(Run(Sqlite3() + " " + db + " \".backup '" + copy + "'\"").exit_code ==
+        0);
+  CHECK(Run(Sqlite3() + " " + copy +
+            " 'INSERT INTO theme_sentences_stale VALUES (-1)'")
+            .exit_code == 0);
+  for (const char* q :
+       {"'datos abiertos'", "'participação social'", "'beneficial ownership'",
+        "'acceso a la información'", "'gobierno abierto' --country CO"}) {
+    INFO(q);
+    const std::string search =
+        " search --by document --format csv --limit 200 " + std::string(q);
+    CommandResult a = Run(PlanmineBin() + " --db " + db + search);
+    CommandResult b = Run(PlanmineBin() + " --db " + copy + search);
+    CHECK(a.exit_code == 0);
+    CHECK(a.out.size() > 200);
+    CHECK(a.out == b.out);
+  }
+}
+
 }  // namespace planmine

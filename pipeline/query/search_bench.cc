@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "pipeline/core/clock.h"
+#include "pipeline/core/memory.h"
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/store.h"
 #include "pipeline/query/query.h"
@@ -388,4 +389,8 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace planmine
 
-int main(int argc, char** argv) { return planmine::Main(argc, argv); }
+int main(int argc, char** argv) {
+  // Queries run as planmine serve runs them.
+  planmine::KeepFreedMemoryForReuse();
+  return planmine::Main(argc, argv);
+}

@@ -9,6 +9,7 @@
 
 #include "pipeline/cli/command.h"
 #include "pipeline/cli/commands/commands.h"
+#include "pipeline/core/memory.h"
 #include "pipeline/serve/server.h"
 
 namespace planmine {
@@ -21,6 +22,7 @@ struct ServeArgs {
 };
 
 int RunServe(ServeArgs& a, const GlobalOptions& g) {
+  KeepFreedMemoryForReuse();
   ServeOptions& o = a.options;
   o.db = g.db;
   if (!a.no_bridge) o.packs = g.packs;
