@@ -120,6 +120,9 @@ TEST_CASE(
              "WHERE path LIKE '%br-slides%'") ==
         "action_plan|correction (set)|BR|2019\n");
   CHECK(Rows(db, "SELECT count(*) FROM plan_editions") == "2\n");
+  // The document re-mined: its themes' sentences kept again for document
+  // search (query/theme_sets.h).
+  CHECK(Rows(db, "SELECT count(*) FROM theme_sentences_stale") == "0\n");
   // The next run has nothing to do, and keeps it.
   CommandResult after = Run(Cli(db, "ingest " + dir.File("in")));
   CHECK(after.out.find("3 unchanged") != std::string::npos);

@@ -90,6 +90,7 @@ int RunSet(const SetArgs& a, const GlobalOptions& g) {
   }
   auto applied = ApplyStoredCorrections(*pipeline, st, *path, *run);
   if (!applied.ok()) return Fail(applied.status());
+  KeepThemeSentences(st.db(), g.packs);  // a re-mined document's theme hits
   RunCounts counts;
   counts.files_seen = 1;
   counts.corrected = *applied ? 1 : 0;
