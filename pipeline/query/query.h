@@ -8,6 +8,7 @@
 #ifndef PLANMINE_QUERY_QUERY_H_
 #define PLANMINE_QUERY_QUERY_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -71,6 +72,14 @@ Result<TermBridge> LoadTermBridge(const std::string& packs_dir,
 // A document "discusses" a theme when this many of its sentences are tagged
 // with it (a passing mention is one or two).
 inline constexpr int kThemeMinSentences = 3;
+// The rule, for a document with `tagged_sentences` distinct sentences tagged
+// with a theme and, when `committed`, a commitment tagged with it (document
+// search; SearchOptions::theme_min_sentences).
+inline bool DiscussesTheme(size_t tagged_sentences, bool committed,
+                           int min_sentences) {
+  return committed ||
+         tagged_sentences >= static_cast<size_t>(std::max(0, min_sentences));
+}
 inline constexpr double kThemeSentenceScore = 0.1;
 
 struct SearchOptions {

@@ -1292,8 +1292,8 @@ Status AddThemeSentences(Db& db, const std::string& theme, int min_sentences,
   size_t doc_from = 0;  // where the current document's sentences start
   int64_t doc = 0;
   auto close = [&]() {
-    if (static_cast<int>(pass.size() - doc_from) < min_sentences &&
-        committed.count(doc) == 0)
+    if (!DiscussesTheme(pass.size() - doc_from, committed.count(doc) > 0,
+                        min_sentences))
       pass.resize(doc_from);
     doc_from = pass.size();
   };
@@ -1310,9 +1310,9 @@ Status AddThemeSentences(Db& db, const std::string& theme, int min_sentences,
 }
 
 // The sentences tagged with the theme the query names, in the documents
-// that discuss it (kThemeMinSentences tagged sentences, or a commitment
-// tagged with it), as "SELECT id, 0.0", with the filters in SQL (when the
-// in-memory test cannot apply them; else AddThemeSentences).
+// that discuss it (DiscussesTheme, in SQL), as "SELECT id, 0.0", with the
+// filters in SQL (when the in-memory test cannot apply them; else
+// AddThemeSentences).
 std::string ThemeSentencesSql() {
   const std::string discussing =
       "(SELECT h2.doc_id FROM theme_hits h2 WHERE h2.theme_id = ?12 GROUP "

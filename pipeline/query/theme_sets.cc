@@ -364,9 +364,9 @@ Result<std::optional<KeptTheme>> ReadKeptTheme(
     int64_t id = 0;
     while (GetVarint(tagged_blob, &at, &v))
       tagged.push_back(id += static_cast<int64_t>(v));
-    if (static_cast<int>(tagged.size()) < min_sentences &&
-        committed.count(rows->Int(0)) == 0)
-      tagged.clear();  // the document does not discuss the theme
+    if (!DiscussesTheme(tagged.size(), committed.count(rows->Int(0)) > 0,
+                        min_sentences))
+      tagged.clear();
     // The document's two lists merged by id; a sentence in both keeps the
     // vocabulary's score (the lower).
     size_t t = 0;
