@@ -239,6 +239,17 @@ Result<ThemeRefresh> Refresh(Db& db, const TermBridge& bridge) {
   std::vector<Span> stale_spans;
   for (const Span& sp : *spans)
     if (stale.count(sp.doc)) stale_spans.push_back(sp);
+  // A stale document left without sentences keeps no rows.
+  std::set<int64_t> with_span;
+  for (const Span& sp : stale_spans) with_span.insert(sp.doc);
+  for (int64_t doc : stale) {
+    if (with_span.count(doc)) continue;
+    auto del = PrepareBound(db, "DELETE FROM theme_sentences WHERE doc_id = ?1",
+                            {std::to_string(doc)});
+    if (!del.ok()) return del.status();
+    del->Step();
+    PLANMINE_RETURN_IF_ERROR(del->status());
+  }
   std::set<int64_t> counted;
   for (const std::string& theme : themes) {
     const std::vector<std::string> terms = ThemeTerms(bridge, theme);
@@ -307,7 +318,9 @@ Result<ThemeRefresh> RefreshThemeSentences(Db& db,
   return RefreshThemeSentences(db, *bridge);
 }
 
-Result<std::optional<KeptTheme>> ReadKeptTheme(
+namespace {
+
+Result<std::optional<KeptTheme>> ReadKept(
     Db& db, const TermBridge& bridge, const std::string& theme,
     const std::string& vocabulary_fts, int min_sentences,
     const std::unordered_set<int64_t>& committed) {
@@ -392,6 +405,23 @@ Result<std::optional<KeptTheme>> ReadKeptTheme(
   }
   PLANMINE_RETURN_IF_ERROR(rows->status());
   return std::optional<KeptTheme>(std::move(out));
+}
+
+}  // namespace
+
+Result<std::optional<KeptTheme>> ReadKeptTheme(
+    Db& db, const TermBridge& bridge, const std::string& theme,
+    const std::string& vocabulary_fts, int min_sentences,
+    const std::unordered_set<int64_t>& committed) {
+  // The check and the rows in one snapshot: an ingest committing between
+  // two statements could pair a check that passed with rows not yet made.
+  PLANMINE_RETURN_IF_ERROR(db.Exec("SAVEPOINT planmine_kept_theme;"));
+  auto kept =
+      ReadKept(db, bridge, theme, vocabulary_fts, min_sentences, committed);
+  Status released = db.Exec("RELEASE planmine_kept_theme;");
+  if (!kept.ok()) return kept.status();
+  if (!released.ok()) return released;
+  return kept;
 }
 
 }  // namespace planmine

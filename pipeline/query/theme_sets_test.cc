@@ -198,6 +198,19 @@ TEST_CASE(
   r = RefreshThemeSentences(g.db(), bridge);
   REQUIRE(r.ok());
   CHECK(r->documents == 1);
+  // Every sentence of a document deleted: it keeps no rows.
+  auto rows_of = [&](int doc) {
+    auto n =
+        g.db().Prepare("SELECT count(*) FROM theme_sentences WHERE doc_id = " +
+                       std::to_string(doc));
+    REQUIRE(n.ok());
+    REQUIRE(n->Step());
+    return n->Int(0);
+  };
+  CHECK(rows_of(11) > 0);
+  REQUIRE(Exec(g, "DELETE FROM sentences WHERE doc_id = 11"));
+  REQUIRE(RefreshThemeSentences(g.db(), bridge).ok());
+  CHECK(rows_of(11) == 0);
   int used = 0;
   CheckSameAsIndex(g, bridge, &used);
   CHECK(used > 0);
