@@ -220,26 +220,7 @@ CREATE TABLE IF NOT EXISTS theme_vocabularies (
 CREATE TABLE IF NOT EXISTS theme_sentences_stale (
   doc_id      INTEGER PRIMARY KEY
 );
-CREATE TRIGGER IF NOT EXISTS theme_sentences_si AFTER INSERT ON sentences BEGIN
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
-END;
-CREATE TRIGGER IF NOT EXISTS theme_sentences_sd AFTER DELETE ON sentences BEGIN
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
-END;
-CREATE TRIGGER IF NOT EXISTS theme_sentences_su AFTER UPDATE ON sentences BEGIN
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
-END;
-CREATE TRIGGER IF NOT EXISTS theme_sentences_hi AFTER INSERT ON theme_hits BEGIN
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
-END;
-CREATE TRIGGER IF NOT EXISTS theme_sentences_hd AFTER DELETE ON theme_hits BEGIN
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
-END;
-CREATE TRIGGER IF NOT EXISTS theme_sentences_hu AFTER UPDATE ON theme_hits BEGIN
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (old.doc_id);
-  INSERT OR IGNORE INTO theme_sentences_stale(doc_id) VALUES (new.doc_id);
-END;
+-- Their triggers on sentences and theme_hits: ThemeStaleTriggersSql(), below.
 CREATE TABLE IF NOT EXISTS commitments (
   id                INTEGER PRIMARY KEY,
   doc_id            INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -372,6 +353,10 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
 // named so; TiersSql() the tables and their triggers.
 std::string TierCondition(int tier, const std::string& row);
 std::string TiersSql();
+// The triggers that name in theme_sentences_stale the document of every
+// sentence and theme hit inserted, deleted or updated (theme_sentences_si,
+// _sd, _su on sentences; _hi, _hd, _hu on theme_hits).
+std::string ThemeStaleTriggersSql();
 
 // Views whose columns changed between versions are dropped and made again.
 inline constexpr const char* kViewsSql = R"SQL(

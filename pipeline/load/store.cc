@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -90,6 +91,29 @@ std::string TiersSql() {
            TierCondition(tier, "old") + " BEGIN INSERT INTO " + t + "(" + t +
            ", rowid, text) VALUES ('delete', old.id, char(2) || "
            "coalesce(old.language, '') || char(3) || old.text); END;";
+  }
+  return sql;
+}
+
+std::string ThemeStaleTriggersSql() {
+  std::string sql;
+  for (const char* table : {"sentences", "theme_hits"}) {
+    const std::string name =
+        std::string("theme_sentences_") + (table[0] == 's' ? "s" : "h");
+    for (const char* event : {"INSERT", "DELETE", "UPDATE"}) {
+      std::vector<const char*> rows;
+      if (event[0] != 'D') rows.push_back("new");
+      if (event[0] != 'I') rows.push_back("old");
+      sql += "CREATE TRIGGER IF NOT EXISTS " + name +
+             static_cast<char>(std::tolower(event[0])) + " AFTER " + event +
+             " ON " + table + " BEGIN ";
+      for (const char* row : rows)
+        sql += std::string(
+                   "INSERT OR IGNORE INTO theme_sentences_stale(doc_id) "
+                   "VALUES (") +
+               row + ".doc_id); ";
+      sql += "END;";
+    }
   }
   return sql;
 }
@@ -249,6 +273,7 @@ Status Setup(Db& db) {
   PLANMINE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE;"));
   Status s = db.Exec(kSchemaSql);
   if (s.ok()) s = db.Exec(TiersSql());
+  if (s.ok()) s = db.Exec(ThemeStaleTriggersSql());
   if (s.ok()) s = Migrate(db);
   if (s.ok()) {
     s = db.Exec(

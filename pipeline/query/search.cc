@@ -457,13 +457,11 @@ Result<ParsedQuery> ParseQuery(const std::string& user_query,
         if (FoldedWords(Unmarked(t)) != matched_words) alts.push_back(t);
       if (best_from == 0 && best_len == parts.size() && !group->theme.empty()) {
         pq.named_theme = group->theme;
-        std::set<std::string> seen(group->terms.begin(), group->terms.end());
-        for (const TermGroup& g : *bridge) {
-          if (g.theme != group->theme) continue;
-          for (const std::string& t : g.terms)
-            if (seen.insert(t).second)
-              pq.theme_fts += (pq.theme_fts.empty() ? "" : " OR ") + Quote(t);
-        }
+        // The theme's vocabulary less the query's own group.
+        for (const std::string& t : ThemeTerms(*bridge, group->theme))
+          if (std::find(group->terms.begin(), group->terms.end(), t) ==
+              group->terms.end())
+            pq.theme_fts += (pq.theme_fts.empty() ? "" : " OR ") + Quote(t);
       }
       std::string expr = "(";
       for (size_t k = best_from; k < best_from + best_len; ++k)

@@ -4,7 +4,6 @@
 #include <bit>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/query/query_internal.h"
