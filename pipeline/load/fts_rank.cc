@@ -50,16 +50,10 @@ QueryData* GetQueryData(const Fts5ExtensionApi* api, Fts5Context* ctx,
   if (rows > 0 && tokens > 0) data->avg_words = double(tokens) / rows;
   if (avg_words > 0) data->avg_words = avg_words;
   int phrases = api->xPhraseCount(ctx);
-  for (int i = 0; i < phrases && *rc == SQLITE_OK; ++i) {
-    if (weights != nullptr) {
-      // Given weights stand in for the inverse document frequencies, which
-      // cost a second pass over every phrase's matches.
-      char* end = nullptr;
-      double w = std::strtod(weights, &end);
-      data->idf.push_back(end != weights && w > 0 ? w : 1.0);
-      weights = end;
-      continue;
-    }
+  // Given weights stand in for the inverse document frequencies, which cost
+  // a second pass over every phrase's matches.
+  if (weights != nullptr) data->idf = RankWeights(weights, phrases);
+  for (int i = 0; weights == nullptr && i < phrases && *rc == SQLITE_OK; ++i) {
     int64_t hits = 0;
     *rc = api->xQueryPhrase(ctx, i, &hits, CountRow);
     double idf = std::log((rows - hits + 0.5) / (hits + 0.5));
@@ -90,10 +84,7 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out,
     if (api->xPhraseFirst(ctx, i, &it, &col, &off) != SQLITE_OK) continue;
     if (col >= 0) weight += data->idf[i];
   }
-  const double score = weight *
-                       RankLengthFactor(SentenceWords(id), data->avg_words) *
-                       RankClassFactor(SentenceWeightOf(id));
-  results->set_double(out, -score);
+  results->set_double(out, RankScore(id, weight, data->avg_words));
 }
 
 // planmine_phrases(table): bit i set for each phrase i < 63 of the query
@@ -113,6 +104,18 @@ void Phrases(const Fts5ExtensionApi* api, Fts5Context* ctx,
 }
 
 }  // namespace
+
+std::vector<double> RankWeights(const char* weights, size_t phrases) {
+  std::vector<double> out;
+  out.reserve(phrases);
+  for (size_t i = 0; i < phrases; ++i) {
+    char* end = nullptr;
+    const double w = std::strtod(weights, &end);
+    out.push_back(end != weights && w > 0 ? w : 1.0);
+    weights = end;
+  }
+  return out;
+}
 
 int RegisterPlanmineRank(fts5_api* api, const RankResults* results) {
   int rc = api->xCreateFunction(

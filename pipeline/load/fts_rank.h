@@ -45,6 +45,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace planmine {
 
@@ -96,6 +97,19 @@ inline double RankLengthFactor(int words, double avg_words) {
 inline double RankClassFactor(SentenceWeight w) {
   return w == kTitle ? 3.0 : w == kHeading ? 2.0 : 1.0;
 }
+// planmine_rank's score of the row `id` whose phrases weigh `weight` in all
+// (each phrase it has once, added in the query's order): negative, lower is
+// better. Whoever scores a row without FTS5 (query/theme_sets.h) scores it
+// here, so that the two agree to the last bit.
+inline double RankScore(int64_t id, double weight, double avg_words) {
+  return -(weight * RankLengthFactor(SentenceWords(id), avg_words) *
+           RankClassFactor(SentenceWeightOf(id)));
+}
+
+// The weights planmine_rank reads from its second argument ('W1 W2 …'),
+// one for each of `phrases` phrases: a missing, unreadable or non-positive
+// weight is 1.
+std::vector<double> RankWeights(const char* weights, size_t phrases);
 
 // The weight class of a sentence: a title sentence is one that makes at
 // least half of the document's title (cover pages, title blocks); else a

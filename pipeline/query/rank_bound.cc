@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "pipeline/load/fts_rank.h"
 #include "pipeline/load/fts_tokenizer.h"
 
 namespace planmine {
@@ -81,16 +82,8 @@ double MaxOneLanguageWeight(std::string_view fts, std::string_view weights) {
   std::vector<std::string> languages;
   for (const std::string& phrase : phrases)
     languages.push_back(PhraseLanguage(phrase));
-  // planmine_rank's reading of the weights (fts_rank.cc).
-  std::vector<double> w;
-  std::string rest(weights);
-  const char* p = rest.c_str();
-  for (size_t k = 0; k < languages.size(); ++k) {
-    char* end = nullptr;
-    double v = std::strtod(p, &end);
-    w.push_back(end != p && v > 0 ? v : 1.0);
-    p = end;
-  }
+  const std::vector<double> w =
+      RankWeights(std::string(weights).c_str(), languages.size());
   double best = 0;
   for (const char* lang : {"es", "pt", "en"}) {
     double sum = 0;

@@ -576,12 +576,20 @@ Status UserError(const Status& s, const std::string& query) {
 // lower is better), with the filters. `theme` is the theme filter.
 // Unranked, the score is 0 (for counting). `match` is the parameter that
 // holds the MATCH expression.
+// The score a statement of HitsSql gives each sentence: planmine_rank's,
+// none (0.0), or which of the query's phrases the sentence has
+// (planmine_phrases, fts_rank.h; only where the query has words).
+enum class HitScore { kRank, kNone, kPhrases };
+
 std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
-                    const std::string& theme, bool ranked = true,
+                    const std::string& theme, HitScore score = HitScore::kRank,
                     const std::string& match = "?3",
                     const std::string& table = "sentences_fts") {
   const std::string rank =
-      ranked ? "planmine_rank(" + table + ", ?11, ?16)" : "0.0";
+      score == HitScore::kRank ? "planmine_rank(" + table + ", ?11, ?16)"
+      : score == HitScore::kPhrases
+          ? std::string(kPhrasesFunctionName) + "(" + table + ")"
+          : "0.0";
   if (pq.fts.empty())
     return std::string(
                "SELECT s.id AS id, 0.0 AS score FROM theme_hits h JOIN "
@@ -607,7 +615,8 @@ Result<int64_t> CountHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
   // (Parameters a statement does not use are bound in vain, harmlessly.)
   std::string sql =
       pq.fts.empty() || Filtered(o, theme)
-          ? "SELECT count(*) FROM (" + HitsSql(pq, o, theme, false) + ")"
+          ? "SELECT count(*) FROM (" + HitsSql(pq, o, theme, HitScore::kNone) +
+                ")"
           : "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?3";
   auto t = RunTable(db, sql, Params(o, pq, theme));
   if (!t.ok()) return UserError(t.status(), query);
@@ -985,7 +994,7 @@ Result<TopHits> RankHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
     auto top = RankTiers(
         db,
         [&](const char* table) {
-          return HitsSql(pq, so, st, true, "?3", table);
+          return HitsSql(pq, so, st, HitScore::kRank, "?3", table);
         },
         params, k, filter.get(), weight, std::strtod(avg.c_str(), nullptr),
         o.trace, &done);
@@ -1000,8 +1009,8 @@ Result<TopHits> RankHits(Db& db, const ParsedQuery& pq, const SearchOptions& o,
         top->total_exact = false;
         return top;
       }
-      auto n =
-          CountUpTo(db, HitsSql(pq, so, st, false), params, filter.get(), cap);
+      auto n = CountUpTo(db, HitsSql(pq, so, st, HitScore::kNone), params,
+                         filter.get(), cap);
       if (!n.ok()) return n.status();
       top->total = *n;
       top->total_exact = *n <= cap;
@@ -1248,28 +1257,6 @@ Result<std::unordered_set<int64_t>> CommittedDocuments(
   return committed;
 }
 
-// Adds the theme's kept sentences (theme_sets.h) to `found`, the vocabulary's
-// as its search would find them (via 3, ranked) and the tagged ones of the
-// documents that discuss the theme (its sentences or `committed`; via 3,
-// score 0); `filter`, when given, is tested on them. *used is false, and
-// nothing added, when they are not kept or not current.
-Status AddKeptTheme(Db& db, const ParsedQuery& pq, const SearchOptions& o,
-                    const std::unordered_set<int64_t>& committed,
-                    HitFilter* filter, FoundList* found, bool* used) {
-  *used = false;
-  if (o.bridge == nullptr) return Status::Ok();
-  auto kept = ReadKeptTheme(db, *o.bridge, pq.named_theme, pq.theme_fts,
-                            o.theme_min_sentences, committed);
-  if (!kept.ok()) return kept.status();
-  if (!kept->has_value()) return Status::Ok();
-  *used = true;
-  FoundList pass;
-  pass.reserve((*kept)->sentences.size());
-  for (const auto& [id, score] : (*kept)->sentences)
-    pass.push_back(Found{id, score, 3});
-  return MergeFound(std::move(pass), filter, found);
-}
-
 // Adds to `found` (by the theme, score 0) the sentences tagged with `theme`
 // in the documents that discuss it: `min_sentences` tagged sentences or
 // more, or a commitment tagged with it. One pass over the theme's hits in
@@ -1323,6 +1310,155 @@ std::string ThemeSentencesSql() {
          discussing + kFilters;
 }
 
+// How FindAll's passes read the index: with the statements' options and
+// theme filter (the bare ones when `filter` tests the filters in memory)
+// and their parameters.
+struct Passes {
+  Db& db;
+  const ParsedQuery& pq;
+  const SearchOptions& so;
+  const std::string& st;
+  const std::vector<std::string>& p;
+  HitFilter* filter;
+};
+
+// The query's words over the index: all of them, ranked (found by the
+// bridge, via 2, when it added equivalents), and then its own words alone
+// (?15; via 1).
+Status AddQueryPasses(const Passes& x, bool bridged, FoundList* found) {
+  if (!x.pq.fts.empty())
+    PLANMINE_RETURN_IF_ERROR(AddFound(x.db, HitsSql(x.pq, x.so, x.st), x.p,
+                                      bridged ? 2 : 1, x.filter, found));
+  if (!bridged) return Status::Ok();
+  return AddFound(x.db, HitsSql(x.pq, x.so, x.st, HitScore::kRank, "?15"), x.p,
+                  1, x.filter, found);
+}
+
+// A query that is a whole bridge term searches "((OWN) OR "A1" OR …)"
+// (ParseQuery): its own words, then the other terms of its group. True when
+// pq.fts is exactly that for `own`, an AND of ORs of phrases (the words
+// alone, ParseQuery without the bridge), with *own_phrases the number of
+// the own words' phrases, which come first, and *alternatives the other
+// terms as the bridge spells them; false for any other shape, or for more
+// phrases than a mask holds.
+bool SplitBridged(const ParsedQuery& pq, const std::string& own,
+                  size_t* own_phrases, std::vector<std::string>* alternatives) {
+  bool plain = false;
+  const std::vector<std::string> mine = QuotedPhrases(own, &plain);
+  const std::vector<std::string> all = QuotedPhrases(pq.fts, &plain);
+  if (mine.empty() || all.size() <= mine.size() ||
+      all.size() > static_cast<size_t>(kMaxMaskPhrases))
+    return false;
+  // Outside its phrases, `own` is only parentheses, AND and OR.
+  static const RE2 kPhrase("\"(?:[^\"]|\"\")*\"");
+  std::string operators = own;
+  RE2::GlobalReplace(&operators, kPhrase, " ");
+  static const RE2 kAndOr("[() ]|\\bAND\\b|\\bOR\\b");
+  RE2::GlobalReplace(&operators, kAndOr, "");
+  if (!operators.empty()) return false;
+  alternatives->assign(all.begin() + mine.size(), all.end());
+  std::string expected = "((" + own + ")";
+  for (const std::string& a : *alternatives) expected += " OR " + Quote(a);
+  *own_phrases = mine.size();
+  return expected + ")" == pq.fts;
+}
+
+// Adds the sentences of a query split by SplitBridged to `found` without
+// searching its group's other terms: its own words searched (?15, which of
+// their phrases each sentence has), the others' sentences read from the
+// kept rows (kept.also, bit j for the query's phrase own_phrases + j).
+// A sentence has the phrases FTS5 reports for it when the whole query is
+// searched: the own words' where they match (an AND node stands on the
+// rows it matches, and its phrases with it) and each other term it has.
+// Scored as planmine_rank scores them, found by its own words (via 1) or by
+// the bridge (via 2): as AddQueryPasses finds them.
+Status AddSplitQuery(const Passes& x, size_t own_phrases, const KeptTheme& kept,
+                     FoundList* found) {
+  std::vector<std::pair<int64_t, uint64_t>> own;
+  PLANMINE_RETURN_IF_ERROR(
+      StepHits(x.db, HitsSql(x.pq, x.so, x.st, HitScore::kPhrases, "?15"), x.p,
+               x.filter, [&](Stmt& s) {
+                 own.emplace_back(s.Int(0), static_cast<uint64_t>(s.Int(1)));
+               }));
+  if (!std::is_sorted(own.begin(), own.end()))
+    std::sort(own.begin(), own.end());
+  const std::vector<double> weights = RankWeights(
+      x.pq.weights.c_str(), QuotedPhrases(x.pq.fts, nullptr).size());
+  auto add = [&](int64_t id, uint64_t mask, int via, FoundList* pass) {
+    double weight = 0;  // in the phrases' order, as planmine_rank adds
+    for (size_t i = 0; i < weights.size(); ++i)
+      if ((mask >> i) & 1) weight += weights[i];
+    pass->push_back(Found{id, RankScore(id, weight, kept.avg_words), via});
+  };
+  FoundList pass;
+  pass.reserve(own.size() + kept.also.size());
+  size_t a = 0;
+  for (const auto& [id, mask] : own) {
+    for (; a < kept.also.size() && kept.also[a].first < id; ++a)
+      add(kept.also[a].first, kept.also[a].second << own_phrases, 2, &pass);
+    uint64_t m = mask;
+    if (a < kept.also.size() && kept.also[a].first == id)
+      m |= kept.also[a++].second << own_phrases;
+    add(id, m, 1, &pass);
+  }
+  for (; a < kept.also.size(); ++a)
+    add(kept.also[a].first, kept.also[a].second << own_phrases, 2, &pass);
+  return MergeFound(std::move(pass), x.filter, found);
+}
+
+// Adds what the theme's kept sentences answer (theme_sets.h), when they are
+// current: the vocabulary's sentences as its search would find them (via 3,
+// ranked), the tagged ones of the documents that discuss the theme (its
+// sentences or `committed`; via 3, score 0), and the query's own sentences,
+// from the kept rows too when SplitBridged splits the query. *used is
+// false, and nothing added, when the rows are not kept or not current.
+Status AddKept(const Passes& x, const SearchOptions& o, const std::string& own,
+               bool bridged, const std::unordered_set<int64_t>& committed,
+               FoundList* found, bool* used) {
+  *used = false;
+  if (o.bridge == nullptr) return Status::Ok();
+  size_t own_phrases = 0;
+  std::vector<std::string> alternatives;
+  // Ranked at the table's own average length (?16 empty), as kept rows are.
+  const bool split = bridged && x.p.size() > 15 && x.p[15].empty() &&
+                     SplitBridged(x.pq, own, &own_phrases, &alternatives);
+  if (!split) alternatives.clear();
+  auto kept = ReadKeptTheme(x.db, *o.bridge, x.pq.named_theme, x.pq.theme_fts,
+                            o.theme_min_sentences, committed, alternatives);
+  if (!kept.ok()) return kept.status();
+  if (!kept->has_value()) return Status::Ok();
+  *used = true;
+  PLANMINE_RETURN_IF_ERROR(split ? AddSplitQuery(x, own_phrases, **kept, found)
+                                 : AddQueryPasses(x, bridged, found));
+  FoundList pass;
+  pass.reserve((*kept)->sentences.size());
+  for (const auto& [id, score] : (*kept)->sentences)
+    pass.push_back(Found{id, score, 3});
+  return MergeFound(std::move(pass), x.filter, found);
+}
+
+// The theme's vocabulary and tagged sentences searched in the index (the
+// kept ones not current): in memory (`in_memory`: `x.filter` or no filter
+// at all), or with the filters in SQL and the full parameters `params`.
+Status AddThemeSearched(const Passes& x, const SearchOptions& o, bool in_memory,
+                        const std::unordered_set<int64_t>& committed,
+                        const std::vector<std::string>& params,
+                        FoundList* found) {
+  if (!x.pq.theme_fts.empty()) {
+    // Ranked by the vocabulary's own phrase weights: the query's (?11) are
+    // its own phrases', in its order.
+    std::vector<std::string> vp = x.p;
+    vp[10] = PhraseWeights(x.pq.theme_fts);
+    PLANMINE_RETURN_IF_ERROR(
+        AddFound(x.db, HitsSql(x.pq, x.so, x.st, HitScore::kRank, "?14"), vp, 3,
+                 x.filter, found));
+  }
+  if (in_memory)
+    return AddThemeSentences(x.db, x.pq.named_theme, o.theme_min_sentences,
+                             committed, x.filter, found);
+  return AddFound(x.db, ThemeSentencesSql(), params, 3, nullptr, found);
+}
+
 // Every sentence a document search finds, with how: the query's words
 // (ranked), its own words alone when the bridge added equivalents, the
 // theme's vocabulary and tagged sentences when it names a theme; each pass
@@ -1344,8 +1480,6 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
   SearchOptions bare;
   std::vector<std::string> bare_params = Params(bare, pq, "");
   bare_params.resize(16);
-  const SearchOptions& so = filter ? bare : o;
-  const std::string& st = filter ? std::string() : theme;
   std::vector<std::string>& p = filter ? bare_params : *params;
   std::string own;  // the MATCH expression of the words alone
   if (!pq.fts.empty() && (o.bridge != nullptr || o.dictionary != nullptr)) {
@@ -1353,46 +1487,31 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
     if (w.ok()) own = w->fts;
   }
   const bool bridged = !own.empty() && own != pq.fts;
-  if (!pq.fts.empty())
-    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st), p,
-                                      bridged ? 2 : 1, filter.get(), found));
-  if (bridged) {
-    p[14] = (*params)[14] = own;
-    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?15"), p,
-                                      1, filter.get(), found));
+  if (bridged) p[14] = (*params)[14] = own;
+  if (*themed) {
+    p[11] = (*params)[11] = pq.named_theme;
+    p[12] = (*params)[12] = std::to_string(o.theme_min_sentences);
+    if (!pq.theme_fts.empty()) p[13] = (*params)[13] = pq.theme_fts;
   }
-  if (!*themed) return Status::Ok();
-  p[11] = (*params)[11] = pq.named_theme;
-  p[12] = (*params)[12] = std::to_string(o.theme_min_sentences);
-  if (!pq.theme_fts.empty()) p[13] = (*params)[13] = pq.theme_fts;
+  const std::string no_theme;
+  const Passes x{db, pq,          filter ? bare : o, filter ? no_theme : theme,
+                 p,  filter.get()};
   // The filters tested in memory (or none): the theme's kept sentences when
   // they are current, else its vocabulary and tagged sentences searched.
   const bool in_memory = filter != nullptr || !Filtered(o, theme);
   std::unordered_set<int64_t> committed;
-  if (in_memory) {
+  if (*themed && in_memory) {
     auto c = CommittedDocuments(db, pq.named_theme);
     if (!c.ok()) return c.status();
     committed = std::move(*c);
-    bool kept = false;
+    bool used = false;
     PLANMINE_RETURN_IF_ERROR(
-        AddKeptTheme(db, pq, o, committed, filter.get(), found, &kept));
-    if (kept) return Status::Ok();
+        AddKept(x, o, own, bridged, committed, found, &used));
+    if (used) return Status::Ok();
   }
-  if (!pq.theme_fts.empty()) {
-    // Ranked by the vocabulary's own phrase weights: the query's (?11) are
-    // its own phrases', in its order.
-    std::vector<std::string> vp = p;
-    vp[10] = PhraseWeights(pq.theme_fts);
-    PLANMINE_RETURN_IF_ERROR(AddFound(db, HitsSql(pq, so, st, true, "?14"), vp,
-                                      3, filter.get(), found));
-  }
-  if (in_memory)
-    return AddThemeSentences(db, pq.named_theme, o.theme_min_sentences,
-                             committed, filter.get(), found);
-  // Filters the in-memory test cannot apply: in SQL, with the theme
-  // parameters and the filters (the full parameter list).
-  std::vector<std::string> tp = *params;
-  return AddFound(db, ThemeSentencesSql(), tp, 3, nullptr, found);
+  PLANMINE_RETURN_IF_ERROR(AddQueryPasses(x, bridged, found));
+  if (!*themed) return Status::Ok();
+  return AddThemeSearched(x, o, in_memory, committed, *params, found);
 }
 
 // One document a search found, summed over its sentences.

@@ -322,11 +322,19 @@ namespace {
 Result<std::optional<KeptTheme>> ReadKept(
     Db& db, const TermBridge& bridge, const std::string& theme,
     const std::string& vocabulary_fts, int min_sentences,
-    const std::unordered_set<int64_t>& committed) {
+    const std::unordered_set<int64_t>& committed,
+    const std::vector<std::string>& also) {
   const std::optional<KeptTheme> none;
   const std::vector<std::string> terms = ThemeTerms(bridge, theme);
-  if (terms.empty() || terms.size() > static_cast<size_t>(kMaxMaskPhrases))
+  if (terms.empty() || terms.size() > static_cast<size_t>(kMaxMaskPhrases) ||
+      also.size() > static_cast<size_t>(kMaxMaskPhrases))
     return none;
+  std::vector<int> also_bit;  // the kept term's bit of each of `also`
+  for (const std::string& t : also) {
+    auto at = std::find(terms.begin(), terms.end(), t);
+    if (at == terms.end()) return none;
+    also_bit.push_back(static_cast<int>(at - terms.begin()));
+  }
   // Which of the kept terms the search's vocabulary has.
   int64_t searched = 0;
   bool plain = false;
@@ -365,6 +373,7 @@ Result<std::optional<KeptTheme>> ReadKept(
     return rows.status();
   }
   KeptTheme out;
+  out.avg_words = avg_words;
   std::vector<int64_t> tagged;  // one document's
   std::string tagged_blob, vocabulary_blob;
   while (rows->Step()) {
@@ -387,22 +396,23 @@ Result<std::optional<KeptTheme>> ReadKept(
     while (GetVarint(vocabulary_blob, &at, &v) &&
            GetVarint(vocabulary_blob, &at, &mask)) {
       id += static_cast<int64_t>(v);
+      uint64_t also_has = 0;
+      for (size_t j = 0; j < also_bit.size(); ++j)
+        if ((mask >> also_bit[j]) & 1) also_has |= uint64_t{1} << j;
+      if (also_has != 0) out.also.emplace_back(id, also_has);
       const int has = std::popcount(mask & static_cast<uint64_t>(searched));
       if (has == 0) continue;
       for (; t < tagged.size() && tagged[t] < id; ++t)
         out.sentences.emplace_back(tagged[t], 0.0);
       if (t < tagged.size() && tagged[t] == id) ++t;
-      // As planmine_rank computes it (fts_rank.cc): the weights (1 each)
-      // summed, times the length and class factors.
-      const double weight = has;
-      const double score = weight *
-                           RankLengthFactor(SentenceWords(id), avg_words) *
-                           RankClassFactor(SentenceWeightOf(id));
-      out.sentences.emplace_back(id, -score);
+      // As planmine_rank computes it: the weights, 1 each, summed.
+      out.sentences.emplace_back(id, RankScore(id, has, avg_words));
     }
     for (; t < tagged.size(); ++t) out.sentences.emplace_back(tagged[t], 0.0);
   }
   PLANMINE_RETURN_IF_ERROR(rows->status());
+  if (!std::is_sorted(out.also.begin(), out.also.end()))
+    std::sort(out.also.begin(), out.also.end());
   return std::optional<KeptTheme>(std::move(out));
 }
 
@@ -411,12 +421,13 @@ Result<std::optional<KeptTheme>> ReadKept(
 Result<std::optional<KeptTheme>> ReadKeptTheme(
     Db& db, const TermBridge& bridge, const std::string& theme,
     const std::string& vocabulary_fts, int min_sentences,
-    const std::unordered_set<int64_t>& committed) {
+    const std::unordered_set<int64_t>& committed,
+    const std::vector<std::string>& also) {
   // The check and the rows in one snapshot: an ingest committing between
   // two statements could pair a check that passed with rows not yet made.
   PLANMINE_RETURN_IF_ERROR(db.Exec("SAVEPOINT planmine_kept_theme;"));
-  auto kept =
-      ReadKept(db, bridge, theme, vocabulary_fts, min_sentences, committed);
+  auto kept = ReadKept(db, bridge, theme, vocabulary_fts, min_sentences,
+                       committed, also);
   Status released = db.Exec("RELEASE planmine_kept_theme;");
   if (!kept.ok()) return kept.status();
   if (!released.ok()) return released;

@@ -69,17 +69,24 @@ Result<ThemeRefresh> RefreshThemeSentences(Db& db,
 // ascending within a document, document after document.
 struct KeptTheme {
   std::vector<std::pair<int64_t, double>> sentences;
+  // The sentences that have any of the terms asked for as `also` (in any
+  // document), ascending: bit j for also[j].
+  std::vector<std::pair<int64_t, uint64_t>> also;
+  // The average length in words planmine_rank ranks with (the table's own).
+  double avg_words = 0;
 };
 
 // The kept sentences of `theme` for a search whose vocabulary expression is
 // `vocabulary_fts` (ParsedQuery::theme_fts: a part of the theme's terms,
 // each a quoted phrase; empty: none), or nullopt when they are not kept or
 // not current (a document stale, another vocabulary kept, an index older
-// than theme_sentences): then the caller searches the index.
+// than theme_sentences, a term of `also` not one of the theme's): then the
+// caller searches the index.
 Result<std::optional<KeptTheme>> ReadKeptTheme(
     Db& db, const TermBridge& bridge, const std::string& theme,
     const std::string& vocabulary_fts, int min_sentences,
-    const std::unordered_set<int64_t>& committed);
+    const std::unordered_set<int64_t>& committed,
+    const std::vector<std::string>& also = {});
 
 }  // namespace planmine
 

@@ -11,6 +11,7 @@
 #include "pipeline/load/fts_tokenizer.h"
 #include "pipeline/query/generated_index.h"
 #include "pipeline/query/query.h"
+#include "pipeline/query/rank_bound.h"
 #include "tests/catch.h"
 
 namespace planmine {
@@ -238,6 +239,95 @@ TEST_CASE(
   // An index without the table (older than schema 12, read as it is).
   REQUIRE(Exec(g, "DROP TABLE theme_sentences"));
   CHECK_FALSE(read());
+}
+
+TEST_CASE(
+    "Kept theme sentences: a query's own words found where they match, "
+    "apart, or beside another term of its group, as the index finds them",
+    "[theme_sets]") {
+  testing::GeneratedIndex g(6, 20);
+  // One document per crafted sentence: the own words apart, in the wrong
+  // order, one of them beside an equivalent, an equivalent alone (an
+  // equivalent is marked with its language, as the sentence's words are).
+  const std::pair<const char*, const char*> texts[] = {
+      {"datos y open data en el mismo texto", "en"},
+      {"abiertos quedan los datos del portal", "es"},
+      {"datos abiertos y open data", "en"},
+      {"open data", "en"},
+      {"dados abertos e datos", "pt"},
+      {"Datos Abiertos", "es"},
+      {"abiertos", "es"},
+      {"portal de datos abiertos de la ciudad", "es"},
+      {"os dados abertos do governo e datos abiertos", "pt"}};
+  int64_t seq = 100000;
+  int d = 100;
+  for (const auto& [text, language] : texts) {
+    ++d;
+    REQUIRE(Exec(g,
+                 "INSERT INTO documents (id, path, sha256, size, mtime, kind, "
+                 "status, ingested_at, title, country, year, doc_type, "
+                 "language) VALUES (" +
+                     std::to_string(d) + ", '/c/" + std::to_string(d) +
+                     ".pdf', 'c" + std::to_string(d) +
+                     "', 0, 0, 'pdf', 'ok', '', 'Doc', 'CO', 2020, "
+                     "'action_plan', 'es')"));
+    for (SentenceWeight w : {kBodyText, kHeading}) {
+      auto s = g.db().Prepare(
+          "INSERT INTO sentences (id, doc_id, seq, page, block, start, end, "
+          "language, text) VALUES (?1, ?2, ?3, 1, 0, 0, 0, ?5, ?4)");
+      REQUIRE(s.ok());
+      s->Bind(1, SentenceId(++seq, w, CountWords(text))).Bind(2, d);
+      s->Bind(3, seq).Bind(4, text).Bind(5, language);
+      REQUIRE(s->Run().ok());
+    }
+  }
+  REQUIRE(g.FillSpans());
+  Tag(g, "datos", "open_data");
+  const TermBridge bridge = Bridge();
+  REQUIRE(RefreshThemeSentences(g.db(), bridge).ok());
+  // What the split rests on: searching the whole query, FTS5 reports the
+  // own words' phrases on the rows where their AND matches, not on a row
+  // found by an equivalent that has one of them ("datos y open data").
+  auto pq = ParseQuery("datos abiertos", &bridge);
+  REQUIRE(pq.ok());
+  const size_t own = QuotedPhrases(ToFtsQuery("datos abiertos")).size();
+  REQUIRE(own >= 2);
+  auto masks = g.db().Prepare(
+      "SELECT s.text, planmine_phrases(sentences_fts) FROM sentences_fts "
+      "JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts "
+      "MATCH ?1 AND s.doc_id > 100");
+  REQUIRE(masks.ok());
+  masks->Bind(1, pq->fts);
+  int rows = 0;
+  while (masks->Step()) {
+    const std::string text = masks->Text(0);
+    const uint64_t mask = static_cast<uint64_t>(masks->Int(1));
+    const bool words = (mask & ((uint64_t{1} << own) - 1)) != 0;
+    INFO(text << " " << mask);
+    const bool both = (text.find("abiert") != std::string::npos ||
+                       text.find("Abiert") != std::string::npos) &&
+                      (text.find("datos") != std::string::npos ||
+                       text.find("Datos") != std::string::npos);
+    CHECK(words == both);
+    ++rows;
+  }
+  REQUIRE(masks->status().ok());
+  CHECK(rows == 16);  // all but "abiertos", twice
+  SearchOptions o;
+  o.bridge = &bridge;
+  o.limit = 0;
+  for (const char* q : {"datos abiertos", "Datos Abiertos", "abiertos datos",
+                        "open data", "dados abertos", "data"}) {
+    INFO(q);
+    auto kept = SearchDocuments(g.db(), q, o, SearchBy::kDocument);
+    REQUIRE(kept.ok());
+    REQUIRE(Exec(g, "INSERT INTO theme_sentences_stale VALUES (-1)"));
+    auto live = SearchDocuments(g.db(), q, o, SearchBy::kDocument);
+    REQUIRE(Exec(g, "DELETE FROM theme_sentences_stale"));
+    REQUIRE(live.ok());
+    CHECK(kept->total == live->total);
+    CHECK(kept->rows == live->rows);
+  }
 }
 
 TEST_CASE("planmine_phrases: bit i for each phrase i the row has",
