@@ -381,10 +381,8 @@ std::string CacheFile(const std::string& dir,
 
 // The cache's bytes, if the file is there, a regular file and not larger
 // than any set of word lists makes (the five Debian lists: 13 MB).
-std::string ReadCache(const std::string& file) {
-  Result<std::string> bytes = ReadUserFile(file, 256ull << 20);
-  return bytes.ok() ? std::move(*bytes) : std::string();
-}
+// A cache of the word lists larger than this is not read.
+constexpr uint64_t kMaxCacheBytes = 256ull << 20;
 
 }  // namespace
 
@@ -401,7 +399,7 @@ void Normalizer::Lexicon::Load() {
   std::call_once(once, [this] {
     const std::string file =
         cache_dir.empty() || paths.empty() ? "" : CacheFile(cache_dir, paths);
-    if (!file.empty() && words.Parse(ReadCache(file))) return;
+    if (!file.empty() && words.Map(file, kMaxCacheBytes)) return;
     for (const std::string& path : paths) ReadWordList(path, cancel, &words);
     if (!file.empty() && !cancel.load()) ReplaceFile(file, words.Serialize());
   });

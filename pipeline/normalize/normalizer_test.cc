@@ -301,6 +301,48 @@ TEST_CASE("WordSet: bytes back into the same set, and nothing else",
   CHECK(t.empty());
 }
 
+TEST_CASE("WordSet: a cache file read in place, mapped, as Parse reads it",
+          "[normalize]") {
+  testing::TempDir dir;
+  WordSet s;
+  for (int i = 0; i < 3000; ++i) s.Insert("palabra" + std::to_string(i));
+  s.Insert("participación");
+  const std::string bytes = s.Serialize();
+  const std::string file = dir.File("set.bin");
+  testing::WriteFile(file, bytes);
+  WordSet t;
+  REQUIRE(t.Map(file, bytes.size()));
+  CHECK(t.size() == s.size());
+  CHECK(t.Contains("participación"));
+  CHECK(t.Contains("palabra0"));
+  CHECK_FALSE(t.Contains("palabra3000"));
+  CHECK(t.Serialize() == bytes);
+  // A copy shares the mapping; adding to one leaves the other as it was.
+  WordSet u = t;
+  u.Insert("nueva");
+  CHECK(u.Contains("nueva"));
+  CHECK(u.Contains("palabra2999"));
+  CHECK(u.size() == s.size() + 1);
+  CHECK_FALSE(t.Contains("nueva"));
+  t = WordSet();
+  CHECK(u.Contains("palabra1"));
+  // Over the limit, missing, damaged, another magic: refused, empty.
+  CHECK_FALSE(t.Map(file, bytes.size() - 1));
+  CHECK(t.empty());
+  CHECK_FALSE(t.Map(dir.File("none.bin"), 1 << 20));
+  std::string bad = bytes;
+  for (size_t i = bytes.size() - 8 * 1024; i < bytes.size(); ++i)
+    bad[i] = '\xFF';
+  testing::WriteFile(file, bad);
+  CHECK_FALSE(t.Map(file, 1 << 20));
+  CHECK(t.empty());
+  testing::WriteFile(file, bytes.substr(0, bytes.size() - 1));
+  CHECK_FALSE(t.Map(file, 1 << 20));
+  testing::WriteFile(file, "");
+  CHECK_FALSE(t.Map(file, 1 << 20));
+  CHECK_FALSE(t.Map(dir.path(), 1 << 20));  // a folder
+}
+
 TEST_CASE("Normalizer: the word lists are read from the cache once written",
           "[normalize]") {
   testing::TempDir dir;

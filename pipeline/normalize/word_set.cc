@@ -1,17 +1,56 @@
 #include "pipeline/normalize/word_set.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstring>
 #include <functional>
 
 namespace planmine {
 
+struct WordSet::Mapping {
+  void* addr = nullptr;
+  size_t length = 0;
+  ~Mapping() {
+    if (addr != nullptr) munmap(addr, length);
+  }
+};
+
+uint64_t WordSet::Table::Slot(size_t i) const {
+  uint64_t s;
+  memcpy(&s, slots + i * 8, 8);
+  return s;
+}
+
+WordSet::Table WordSet::table() const {
+  if (mapped_ != nullptr) return mapped_table_;
+  Table t;
+  t.chars = chars_;
+  t.slots = reinterpret_cast<const char*>(slots_.data());
+  t.count = slots_.size();
+  return t;
+}
+
+void WordSet::Own() {
+  if (mapped_ == nullptr) return;
+  const Table t = mapped_table_;
+  chars_.assign(t.chars);
+  slots_.resize(t.count);
+  if (t.count > 0) memcpy(slots_.data(), t.slots, t.count * 8);
+  mapped_.reset();
+  mapped_table_ = Table();
+}
+
 void WordSet::Grow() {
   std::vector<uint64_t> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
   const size_t mask = slots_.size() - 1;
+  const Table t = table();
   for (uint64_t s : old) {
     if (s == 0) continue;
-    size_t i = std::hash<std::string_view>()(At(s)) & mask;
+    size_t i = std::hash<std::string_view>()(t.At(s)) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = s;
   }
@@ -19,23 +58,28 @@ void WordSet::Grow() {
 
 void WordSet::Insert(std::string_view word) {
   if (word.size() > 0xFFFF) return;
+  Own();
   if ((size_ + 1) * 2 > slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
+  const Table t = table();
   size_t i = std::hash<std::string_view>()(word) & mask;
   for (; slots_[i] != 0; i = (i + 1) & mask)
-    if (At(slots_[i]) == word) return;
+    if (t.At(slots_[i]) == word) return;
   slots_[i] = static_cast<uint64_t>(chars_.size() + 1) << 16 | word.size();
   chars_.append(word);
   ++size_;
 }
 
 bool WordSet::Contains(std::string_view word) const {
-  if (slots_.empty()) return false;
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = std::hash<std::string_view>()(word) & mask; slots_[i] != 0;
-       i = (i + 1) & mask)
-    if (At(slots_[i]) == word) return true;
-  return false;
+  const Table t = table();
+  if (t.count == 0) return false;
+  const size_t mask = t.count - 1;
+  for (size_t i = std::hash<std::string_view>()(word) & mask;;
+       i = (i + 1) & mask) {
+    const uint64_t s = t.Slot(i);
+    if (s == 0) return false;
+    if (t.At(s) == word) return true;
+  }
 }
 
 namespace {
@@ -64,48 +108,85 @@ bool GetU64(std::string_view* in, uint64_t* v) {
 }  // namespace
 
 std::string WordSet::Serialize() const {
+  const Table t = table();
   std::string out(kMagic, sizeof kMagic);
   PutU64(&out, HashFingerprint());
   PutU64(&out, size_);
-  PutU64(&out, chars_.size());
-  PutU64(&out, slots_.size());
-  out.append(chars_);
-  const size_t at = out.size();
-  out.resize(at + slots_.size() * 8);
-  if (!slots_.empty()) memcpy(&out[at], slots_.data(), slots_.size() * 8);
+  PutU64(&out, t.chars.size());
+  PutU64(&out, t.count);
+  out.append(t.chars);
+  out.append(t.slots, t.count * 8);
   return out;
 }
 
-bool WordSet::Parse(std::string_view in) {
-  *this = WordSet();
-  uint64_t fingerprint, size, chars, slots;
+bool WordSet::Check(std::string_view in, uint64_t* size, Table* t) {
+  uint64_t fingerprint, chars, slots;
   if (in.size() < sizeof kMagic || memcmp(in.data(), kMagic, sizeof kMagic))
     return false;
   in.remove_prefix(sizeof kMagic);
   if (!GetU64(&in, &fingerprint) || fingerprint != HashFingerprint() ||
-      !GetU64(&in, &size) || !GetU64(&in, &chars) || !GetU64(&in, &slots))
+      !GetU64(&in, size) || !GetU64(&in, &chars) || !GetU64(&in, &slots))
     return false;
   // Sizes first, against the bytes there are (no allocation on their word).
   if (chars > in.size() || slots > (in.size() - chars) / 8 ||
       in.size() != chars + slots * 8 || (slots & (slots - 1)) != 0 ||
-      size > slots / 2)
+      *size > slots / 2)
     return false;
-  WordSet w;
-  w.chars_.assign(in.data(), chars);
-  w.slots_.resize(slots);
-  if (slots > 0) memcpy(w.slots_.data(), in.data() + chars, slots * 8);
-  // Every slot inside the words, and as many full slots as words.
+  t->chars = in.substr(0, chars);
+  t->slots = in.data() + chars;
+  t->count = slots;
+  // Every slot inside the words, and as many full slots as words (so that
+  // a search always meets an empty slot).
   uint64_t full = 0;
-  for (uint64_t s : w.slots_) {
+  for (size_t i = 0; i < slots; ++i) {
+    const uint64_t s = t->Slot(i);
     if (s == 0) continue;
     ++full;
     const uint64_t offset = (s >> 16) - 1, length = s & 0xFFFF;
     if ((s >> 16) == 0 || offset > chars || length > chars - offset)
       return false;
   }
-  if (full != size) return false;
+  return full == *size;
+}
+
+bool WordSet::Parse(std::string_view in) {
+  *this = WordSet();
+  uint64_t size = 0;
+  Table t;
+  if (!Check(in, &size, &t)) return false;
+  WordSet w;
+  w.chars_.assign(t.chars);
+  w.slots_.resize(t.count);
+  if (t.count > 0) memcpy(w.slots_.data(), t.slots, t.count * 8);
   w.size_ = size;
   *this = std::move(w);
+  return true;
+}
+
+bool WordSet::Map(const std::string& path, uint64_t max_bytes) {
+  *this = WordSet();
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  const bool fits = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                    st.st_size > 0 &&
+                    static_cast<uint64_t>(st.st_size) <= max_bytes;
+  auto m = std::make_shared<Mapping>();
+  if (fits) {
+    m->length = static_cast<size_t>(st.st_size);
+    void* addr = mmap(nullptr, m->length, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (addr != MAP_FAILED) m->addr = addr;
+  }
+  close(fd);
+  if (m->addr == nullptr) return false;
+  uint64_t size = 0;
+  Table t;
+  if (!Check(std::string_view(static_cast<const char*>(m->addr), m->length),
+             &size, &t))
+    return false;
+  size_ = size;
+  mapped_table_ = t;
+  mapped_ = std::move(m);
   return true;
 }
 

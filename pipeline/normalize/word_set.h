@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,16 +38,40 @@ class WordSet {
   std::string Serialize() const;
   bool Parse(std::string_view bytes);
 
+  // Parse, reading the bytes of the file at `path` (at most `max_bytes`) in
+  // place, mapped, instead of copying them: the words are read from the
+  // page cache, shared by every process that maps the file, and only the
+  // pages a search touches are ever read (copying twelve megabytes of a
+  // cache faulted in three times as many fresh pages, before the workers
+  // could start). The set keeps the mapping; the file is replaced by
+  // rename (ReplaceFile), never written in place, so it cannot change under
+  // it. False, and the set empty, as Parse.
+  bool Map(const std::string& path, uint64_t max_bytes);
+
  private:
-  // A slot: 0 when empty, else (offset + 1) << 16 | length.
-  std::string_view At(uint64_t slot) const {
-    return std::string_view(chars_).substr((slot >> 16) - 1, slot & 0xFFFF);
-  }
+  struct Mapping;
+  // The table read: the set's own, or a mapped file's. A slot is 0 when
+  // empty, else (offset + 1) << 16 | length of a word in `chars`.
+  struct Table {
+    std::string_view chars;
+    const char* slots = nullptr;  // `count` slots of 8 bytes, unaligned
+    size_t count = 0;
+    uint64_t Slot(size_t i) const;
+    std::string_view At(uint64_t slot) const {
+      return chars.substr((slot >> 16) - 1, slot & 0xFFFF);
+    }
+  };
+  Table table() const;
+  // Bytes of Serialize's layout checked; the table they hold in *t.
+  static bool Check(std::string_view in, uint64_t* size, Table* t);
+  void Own();  // a mapped set copied into its own table, to add to it
   void Grow();
 
   std::string chars_;
   std::vector<uint64_t> slots_;  // size a power of two, at most half full
   size_t size_ = 0;
+  std::shared_ptr<const Mapping> mapped_;  // when read by Map
+  Table mapped_table_;
 };
 
 }  // namespace planmine
