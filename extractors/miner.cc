@@ -21,6 +21,10 @@ struct Miner::Compiled {
   std::unique_ptr<RE2::Set> set;
   std::vector<std::shared_ptr<const RE2>> res;
   std::vector<std::string> keys;  // PatternKey of each pattern
+  // How many submatches Locate asks of each pattern: the whole match and
+  // its named groups, up to the last (RE2 finds the whole match alone with
+  // its DFAs, and runs a slower engine for every group asked of it).
+  std::vector<int> submatches;
 };
 
 namespace {
@@ -60,6 +64,10 @@ Status Miner::CompilePack(const PatternPack& pack, Compiled* c) {
     if (!re->ok())
       return InvalidArgument(pack.path + ":" + std::to_string(p.line) +
                              ": pattern '" + p.id + "': " + re->error());
+    int last = 0;
+    for (const auto& [name, index] : re->NamedCapturingGroups())
+      last = std::max(last, index);
+    c->submatches.push_back(last + 1);
     c->res.push_back(std::move(re));
     c->keys.push_back(Sha256Hex(std::string(Miner::kMatchVersion) + '\n' +
                                 pack.language + '\n' + p.regex)
@@ -112,10 +120,11 @@ bool Miner::Applies(size_t pack, std::string_view language) const {
 bool Miner::Locate(size_t pack, size_t pattern, std::string_view text,
                    PatternMatch* m) const {
   const RE2& re = *(*compiled_)[pack].res[pattern];
-  int n = re.NumberOfCapturingGroups();
-  std::vector<re2::StringPiece> groups(n + 1);
-  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), n + 1))
-    return false;
+  const int n = (*compiled_)[pack].submatches[pattern];
+  re2::StringPiece few[4];
+  std::vector<re2::StringPiece> many(n > 4 ? n : 0);
+  re2::StringPiece* groups = n > 4 ? many.data() : few;
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups, n)) return false;
   m->pack = pack;
   m->pattern = pattern;
   m->start = static_cast<size_t>(groups[0].data() - text.data());
@@ -131,7 +140,7 @@ bool Miner::Locate(size_t pack, size_t pattern, std::string_view text,
     --m->end;
   m->captures.clear();
   for (const auto& [name, idx] : re.NamedCapturingGroups()) {
-    if (groups[idx].data() != nullptr)
+    if (idx < n && groups[idx].data() != nullptr)
       m->captures[name] = std::string(groups[idx]);
   }
   return true;
