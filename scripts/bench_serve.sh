@@ -5,13 +5,18 @@
 # bounded in time), on the million-sentence synthetic index of
 # scripts/bench_search.sh (built here unless an index is given).
 #   scripts/bench_serve.sh [INDEX] [SECONDS]      (default: build it; 10 s)
-# Needs wrk (scripts/install-bench-deps.sh). The load generator runs on the
-# same machine as the server: its CPU counts against the server's.
+# CLASSES="search-docs-api" CLIENTS="1 8" runs a part; PLANMINE=path/to/planmine
+# measures another build's server. Needs wrk (scripts/install-bench-deps.sh).
+# The load generator runs on the same machine as the server: its CPU counts
+# against the server's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 INDEX="${1:-}"
 SECONDS_PER_RUN="${2:-10}"
 THREADS="${PLANMINE_SERVE_THREADS:-4}"
+CLASSES="${CLASSES:-search-page search-api search-docs-api document-page commitment-page}"
+CLIENTS="${CLIENTS:-1 8 64}"
+BIN="${PLANMINE:-./build/planmine}"
 command -v wrk >/dev/null || { echo "needs wrk: scripts/install-bench-deps.sh" >&2; exit 2; }
 [ -x build/planmine ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
 TMP=$(mktemp -d)
@@ -34,7 +39,7 @@ DOCS=$(sqlite3 "$INDEX" "SELECT count(*) FROM documents")
 # A server of its own for each run, so that requests still queued from a
 # run (a slow class with 64 clients) do not count against the next.
 start_server() {
-  ./build/planmine --db "$INDEX" serve --port 0 --threads "$THREADS" -q 2>"$TMP/serve.log" &
+  "$BIN" --db "$INDEX" serve --port 0 --threads "$THREADS" -q 2>"$TMP/serve.log" &
   SERVER=$!
   PORT=
   for _ in $(seq 1 100); do
@@ -84,8 +89,8 @@ printf '%s sentences, %s documents; server: %s threads; %s s per run; load befor
   "$SENTENCES" "$DOCS" "$THREADS" "$SECONDS_PER_RUN" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| requests | clients | req/s | p50 ms | p95 ms | p99 ms | non-2xx | socket errors |\n'
 printf '|---|---|---|---|---|---|---|---|\n'
-for class in search-page search-api search-docs-api document-page commitment-page; do
-  for c in 1 8 64; do
+for class in $CLASSES; do
+  for c in $CLIENTS; do
     start_server
     # Warm each thread's connection (opened on its first request) first.
     BENCH_URLS="$TMP/$class" wrk -t1 -c"$THREADS" -d1s --timeout 30s -s "$TMP/rotate.lua" \

@@ -246,6 +246,9 @@ CREATE TABLE IF NOT EXISTS commitments (
   completion_text   TEXT
 );
 CREATE INDEX IF NOT EXISTS commitments_doc ON commitments(doc_id, seq);
+-- Which document holds a commitment, without reading its row (kilobytes of
+-- text): the documents with a commitment on a theme (document search).
+CREATE INDEX IF NOT EXISTS commitments_id_doc ON commitments(id, doc_id);
 CREATE TABLE IF NOT EXISTS commitment_themes (
   commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
   theme_id      TEXT NOT NULL,

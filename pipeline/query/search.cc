@@ -1242,15 +1242,24 @@ Status AddFound(Db& db, const std::string& sql,
   return MergeFound(std::move(pass), filter, found);
 }
 
-// The documents with a commitment tagged with `theme`.
+// The documents with a commitment tagged with `theme`, through the index
+// commitments_id_doc (the planner, without statistics, reads each
+// commitment's row instead: 4,624 rows of kilobytes for
+// citizen_participation on a million sentences, 19 ms against 2); an index
+// written before it was added is read the plain way.
 Result<std::unordered_set<int64_t>> CommittedDocuments(
     Db& db, const std::string& theme) {
   std::unordered_set<int64_t> committed;
-  auto s = PrepareBound(db,
-                        "SELECT DISTINCT c.doc_id FROM commitment_themes ct "
-                        "JOIN commitments c ON c.id = ct.commitment_id "
-                        "WHERE ct.theme_id = ?1",
-                        {theme});
+  auto sql = [](const char* indexed) {
+    return std::string(
+               "SELECT DISTINCT c.doc_id FROM commitment_themes ct "
+               "JOIN commitments c ") +
+           indexed + " ON c.id = ct.commitment_id WHERE ct.theme_id = ?1";
+  };
+  auto s = PrepareBound(db, sql("INDEXED BY commitments_id_doc"), {theme});
+  if (!s.ok() &&
+      s.status().message().find("no such index") != std::string::npos)
+    s = PrepareBound(db, sql(""), {theme});
   if (!s.ok()) return s.status();
   while (s->Step()) committed.insert(s->Int(0));
   PLANMINE_RETURN_IF_ERROR(s->status());

@@ -4,10 +4,13 @@
 // run them.
 //   search_bench --source INDEX --out BIG.sqlite [--copies K] [--runs N]
 //                [--packs DIR] [--reuse] [--no-tiers] [--classes term,…]
+//                [--document-queries FILE]
 // Prints the load rate, index size against text size, and p50 / p95 per
 // query class, in Markdown. Each sentence query's first run is also run
 // ranking the whole index (no tiers, exact count) and the two compared: the
 // rows must be the same; --no-tiers times that way of searching instead.
+// --document-queries FILE: the document-level queries, one per line, instead
+// of the three built in (to measure queries the bench was not tuned on).
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,11 +22,14 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "pipeline/core/clock.h"
 #include "pipeline/core/memory.h"
+#include "pipeline/core/user_file.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/load/fts_rank.h"
 #include "pipeline/load/store.h"
 #include "pipeline/query/query.h"
@@ -52,6 +58,7 @@ double Percentile(std::vector<double> v, double p) {
 int Main(int argc, char** argv) {
   std::string source, out, packs = PLANMINE_PACKS_DIR;
   std::string classes;  // --classes term,phrase: only these (default all)
+  std::string document_queries;  // a file, one query per line
   int copies = 136, runs = 21;
   bool reuse = false;  // --reuse: query an index built by an earlier run
   bool tiers = true;   // --no-tiers: rank every match, count every hit
@@ -77,11 +84,14 @@ int Main(int argc, char** argv) {
       packs = argv[i + 1];
     else if (k == "--classes")
       classes = "," + std::string(argv[i + 1]) + ",";
+    else if (k == "--document-queries")
+      document_queries = argv[i + 1];
   }
   if (source.empty() || out.empty()) {
     fprintf(stderr,
             "usage: search_bench --source INDEX --out BIG.sqlite "
-            "[--copies K] [--runs N] [--reuse] [--classes term,phrase,…]\n");
+            "[--copies K] [--runs N] [--reuse] [--classes term,phrase,…] "
+            "[--document-queries FILE]\n");
     return 2;
   }
   if (!reuse) {
@@ -274,8 +284,21 @@ int Main(int argc, char** argv) {
   }
   // Document-level search as `search --by document` and the server's search
   // page run it (bridge on), the 20 best documents.
-  for (const char* q :
-       {"transparencia", "datos abiertos", "\"rendición de cuentas\""}) {
+  std::vector<std::string> document = {"transparencia", "datos abiertos",
+                                       "\"rendición de cuentas\""};
+  if (!document_queries.empty()) {
+    auto text = ReadUserFile(document_queries, 1 << 20);
+    if (!text.ok()) {
+      fprintf(stderr, "%s\n", text.status().message().c_str());
+      return 2;
+    }
+    document.clear();
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);)
+      if (!TrimAscii(line).empty())
+        document.push_back(std::string(TrimAscii(line)));
+  }
+  for (const std::string& q : document) {
     Q d{"document", q, opts(true)};
     d.by = SearchBy::kDocument;
     qs.push_back(d);

@@ -3,6 +3,7 @@
 // only while current.
 #include "pipeline/query/theme_sets.h"
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -328,6 +329,54 @@ TEST_CASE(
     CHECK(kept->total == live->total);
     CHECK(kept->rows == live->rows);
   }
+}
+
+TEST_CASE(
+    "Document search: the documents with a commitment on the theme are the "
+    "same read through commitments_id_doc or, on an index without it, the "
+    "plain way",
+    "[theme_sets]") {
+  testing::GeneratedIndex g(30, 60);
+  REQUIRE(g.FillSpans());
+  Tag(g, "datos", "open_data");
+  const TermBridge bridge = Bridge();
+  REQUIRE(RefreshThemeSentences(g.db(), bridge).ok());
+  SearchOptions o;
+  o.bridge = &bridge;
+  o.limit = 0;
+  o.theme_min_sentences = 1000;  // only a commitment makes a document count
+  // Document 3 gets a commitment too, and three sentences tagged that
+  // nothing else finds.
+  REQUIRE(Exec(g,
+               "INSERT INTO theme_hits (doc_id, sentence_id, theme_id, page, "
+               "start, end, match, pattern_id) SELECT doc_id, id, "
+               "'open_data', page, 0, 0, 'x', 'p' FROM sentences WHERE doc_id "
+               "= 3 AND text NOT LIKE '%datos%' AND text NOT LIKE "
+               "'%abiertos%' LIMIT 3"));
+  REQUIRE(Exec(g,
+               "INSERT INTO commitments (doc_id, seq, kind, number, title, "
+               "first_page, last_page, first_sentence_id, last_sentence_id, "
+               "text, pattern_id) VALUES (3, 1, 'heading', '1', 't', 1, 1, "
+               "0, 0, '', 'x')"));
+  REQUIRE(Exec(g,
+               "INSERT INTO commitment_themes (commitment_id, theme_id) "
+               "SELECT max(id), 'open_data' FROM commitments"));
+  REQUIRE(RefreshThemeSentences(g.db(), bridge).ok());
+  auto with = SearchDocuments(g.db(), "datos abiertos", o, SearchBy::kDocument);
+  REQUIRE(with.ok());
+  REQUIRE(Exec(g, "DROP INDEX commitments_id_doc"));
+  auto without =
+      SearchDocuments(g.db(), "datos abiertos", o, SearchBy::kDocument);
+  REQUIRE(without.ok());
+  CHECK(with->rows == without->rows);
+  // The commitment counts: without it document 3 loses those sentences.
+  REQUIRE(Exec(g,
+               "DELETE FROM commitment_themes WHERE commitment_id = (SELECT "
+               "max(id) FROM commitments)"));
+  auto uncommitted =
+      SearchDocuments(g.db(), "datos abiertos", o, SearchBy::kDocument);
+  REQUIRE(uncommitted.ok());
+  CHECK(uncommitted->rows != with->rows);
 }
 
 TEST_CASE("planmine_phrases: bit i for each phrase i the row has",
