@@ -384,6 +384,11 @@ std::string CacheFile(const std::string& dir,
 // A cache of the word lists larger than this is not read.
 constexpr uint64_t kMaxCacheBytes = 256ull << 20;
 
+std::string ReadCache(const std::string& file) {
+  Result<std::string> bytes = ReadUserFile(file, kMaxCacheBytes);
+  return bytes.ok() ? std::move(*bytes) : std::string();
+}
+
 }  // namespace
 
 std::string DefaultCacheDir() {
@@ -399,7 +404,10 @@ void Normalizer::Lexicon::Load() {
   std::call_once(once, [this] {
     const std::string file =
         cache_dir.empty() || paths.empty() ? "" : CacheFile(cache_dir, paths);
-    if (!file.empty() && words.Map(file, kMaxCacheBytes)) return;
+    // Mapped; read (where the file system cannot map it); else the lists.
+    if (!file.empty() &&
+        (words.Map(file, kMaxCacheBytes) || words.Parse(ReadCache(file))))
+      return;
     for (const std::string& path : paths) ReadWordList(path, cancel, &words);
     if (!file.empty() && !cancel.load()) ReplaceFile(file, words.Serialize());
   });
