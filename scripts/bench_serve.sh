@@ -18,7 +18,13 @@ CLASSES="${CLASSES:-search-page search-api search-docs-api document-page commitm
 CLIENTS="${CLIENTS:-1 8 64}"
 BIN="${PLANMINE:-./build/planmine}"
 command -v wrk >/dev/null || { echo "needs wrk: scripts/install-bench-deps.sh" >&2; exit 2; }
-[ -x build/planmine ] || { echo "build first: scripts/build.sh" >&2; exit 2; }
+[ -x "$BIN" ] || { echo "build first: scripts/build.sh (or PLANMINE=path)" >&2; exit 2; }
+for class in $CLASSES; do
+  case "$class" in
+    search-page|search-api|search-docs-api|document-page|commitment-page) ;;
+    *) echo "unknown class '$class': search-page search-api search-docs-api document-page commitment-page" >&2; exit 2 ;;
+  esac
+done
 TMP=$(mktemp -d)
 SERVER=
 cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null; rm -rf "$TMP"; }

@@ -379,15 +379,9 @@ std::string CacheFile(const std::string& dir,
   return (std::filesystem::path(dir) / name).string();
 }
 
-// The cache's bytes, if the file is there, a regular file and not larger
-// than any set of word lists makes (the five Debian lists: 13 MB).
-// A cache of the word lists larger than this is not read.
+// The word lists' cache is read only if a regular file and not larger than
+// any set of word lists makes (the five Debian lists: 13 MB).
 constexpr uint64_t kMaxCacheBytes = 256ull << 20;
-
-std::string ReadCache(const std::string& file) {
-  Result<std::string> bytes = ReadUserFile(file, kMaxCacheBytes);
-  return bytes.ok() ? std::move(*bytes) : std::string();
-}
 
 }  // namespace
 
@@ -404,10 +398,7 @@ void Normalizer::Lexicon::Load() {
   std::call_once(once, [this] {
     const std::string file =
         cache_dir.empty() || paths.empty() ? "" : CacheFile(cache_dir, paths);
-    // Mapped; read (where the file system cannot map it); else the lists.
-    if (!file.empty() &&
-        (words.Map(file, kMaxCacheBytes) || words.Parse(ReadCache(file))))
-      return;
+    if (!file.empty() && words.Map(file, kMaxCacheBytes)) return;
     for (const std::string& path : paths) ReadWordList(path, cancel, &words);
     if (!file.empty() && !cancel.load()) ReplaceFile(file, words.Serialize());
   });

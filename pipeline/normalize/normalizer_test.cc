@@ -1,5 +1,7 @@
 #include "pipeline/normalize/normalizer.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -341,6 +343,10 @@ TEST_CASE("WordSet: a cache file read in place, mapped, as Parse reads it",
   testing::WriteFile(file, "");
   CHECK_FALSE(t.Map(file, 1 << 20));
   CHECK_FALSE(t.Map(dir.path(), 1 << 20));  // a folder
+  // A FIFO at the path is refused, not waited on.
+  const std::string fifo = dir.File("fifo.bin");
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK_FALSE(t.Map(fifo, 1 << 20));
 }
 
 TEST_CASE("Normalizer: the word lists are read from the cache once written",

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstring>
 #include <functional>
 
@@ -33,12 +34,16 @@ WordSet::Table WordSet::table() const {
   return t;
 }
 
-void WordSet::Own() {
-  if (mapped_ == nullptr) return;
-  const Table t = mapped_table_;
+void WordSet::Adopt(const Table& t) {
   chars_.assign(t.chars);
   slots_.resize(t.count);
   if (t.count > 0) memcpy(slots_.data(), t.slots, t.count * 8);
+}
+
+void WordSet::Own() {
+  if (mapped_ == nullptr) return;
+  const Table t = mapped_table_;
+  Adopt(t);  // before the mapping goes
   mapped_.reset();
   mapped_table_ = Table();
 }
@@ -154,35 +159,47 @@ bool WordSet::Parse(std::string_view in) {
   uint64_t size = 0;
   Table t;
   if (!Check(in, &size, &t)) return false;
-  WordSet w;
-  w.chars_.assign(t.chars);
-  w.slots_.resize(t.count);
-  if (t.count > 0) memcpy(w.slots_.data(), t.slots, t.count * 8);
-  w.size_ = size;
-  *this = std::move(w);
+  Adopt(t);
+  size_ = size;
   return true;
 }
 
 bool WordSet::Map(const std::string& path, uint64_t max_bytes) {
   *this = WordSet();
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO at the path must not block the open (as
+  // OpenUserFile opens user files); it is refused below.
+  const int fd =
+      open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) return false;
   struct stat st;
   const bool fits = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
                     st.st_size > 0 &&
                     static_cast<uint64_t>(st.st_size) <= max_bytes;
-  auto m = std::make_shared<Mapping>();
-  if (fits) {
-    m->length = static_cast<size_t>(st.st_size);
-    void* addr = mmap(nullptr, m->length, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (addr != MAP_FAILED) m->addr = addr;
+  const size_t length = fits ? static_cast<size_t>(st.st_size) : 0;
+  void* addr =
+      fits ? mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  if (addr == MAP_FAILED) {
+    // A file system that cannot map it: the bytes read, then Parse.
+    std::string bytes(length, '\0');
+    size_t have = 0;
+    while (fits && have < length) {
+      const ssize_t got =
+          pread(fd, &bytes[have], length - have, static_cast<off_t>(have));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) break;
+      have += static_cast<size_t>(got);
+    }
+    close(fd);
+    return fits && have == length && Parse(bytes);
   }
   close(fd);
-  if (m->addr == nullptr) return false;
+  auto m = std::make_shared<Mapping>();
+  m->addr = addr;
+  m->length = length;
   uint64_t size = 0;
   Table t;
-  if (!Check(std::string_view(static_cast<const char*>(m->addr), m->length),
-             &size, &t))
+  if (!Check(std::string_view(static_cast<const char*>(addr), length), &size,
+             &t))
     return false;
   size_ = size;
   mapped_table_ = t;

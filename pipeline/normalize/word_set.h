@@ -39,13 +39,15 @@ class WordSet {
   bool Parse(std::string_view bytes);
 
   // Parse, reading the bytes of the file at `path` (at most `max_bytes`) in
-  // place, mapped, instead of copying them: the words are read from the
-  // page cache, shared by every process that maps the file, and only the
-  // pages a search touches are ever read (copying twelve megabytes of a
-  // cache faulted in three times as many fresh pages, before the workers
-  // could start). The set keeps the mapping; the file is replaced by
-  // rename (ReplaceFile), never written in place, so it cannot change under
-  // it. False, and the set empty, as Parse.
+  // place, mapped, instead of copying them: the words stay in the page
+  // cache, shared by every process that maps the file, and no fresh pages
+  // are filled (copying the twelve megabytes of the word lists' cache
+  // faulted in three times as many, before the workers could start). The
+  // layout is checked as Parse checks it, which reads every slot once. The
+  // set keeps the mapping; the cache is replaced by rename (ReplaceFile),
+  // never written in place, so it does not change under it. Where the file
+  // system cannot map the file, its bytes are read and parsed. False, and
+  // the set empty, as Parse.
   bool Map(const std::string& path, uint64_t max_bytes);
 
  private:
@@ -64,6 +66,7 @@ class WordSet {
   Table table() const;
   // Bytes of Serialize's layout checked; the table they hold in *t.
   static bool Check(std::string_view in, uint64_t* size, Table* t);
+  void Adopt(const Table& t);  // `t` copied into the set's own table
   void Own();  // a mapped set copied into its own table, to add to it
   void Grow();
 

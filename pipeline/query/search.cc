@@ -572,15 +572,15 @@ Status UserError(const Status& s, const std::string& query) {
   return s;
 }
 
-// The sentences a parsed query finds, as "SELECT id, score" (score: BM25,
-// lower is better), with the filters. `theme` is the theme filter.
-// Unranked, the score is 0 (for counting). `match` is the parameter that
-// holds the MATCH expression.
 // The score a statement of HitsSql gives each sentence: planmine_rank's,
 // none (0.0), or which of the query's phrases the sentence has
 // (planmine_phrases, fts_rank.h; only where the query has words).
 enum class HitScore { kRank, kNone, kPhrases };
 
+// The sentences a parsed query finds, as "SELECT id, score" (score: BM25,
+// lower is better), with the filters. `theme` is the theme filter.
+// Unranked, the score is 0 (for counting). `match` is the parameter that
+// holds the MATCH expression.
 std::string HitsSql(const ParsedQuery& pq, const SearchOptions& o,
                     const std::string& theme, HitScore score = HitScore::kRank,
                     const std::string& match = "?3",
@@ -1352,9 +1352,8 @@ Status AddQueryPasses(const Passes& x, bool bridged, FoundList* found) {
 // phrases than a mask holds.
 bool SplitBridged(const ParsedQuery& pq, const std::string& own,
                   size_t* own_phrases, std::vector<std::string>* alternatives) {
-  bool plain = false;
-  const std::vector<std::string> mine = QuotedPhrases(own, &plain);
-  const std::vector<std::string> all = QuotedPhrases(pq.fts, &plain);
+  const std::vector<std::string> mine = QuotedPhrases(own);
+  const std::vector<std::string> all = QuotedPhrases(pq.fts);
   if (mine.empty() || all.size() <= mine.size() ||
       all.size() > static_cast<size_t>(kMaxMaskPhrases))
     return false;
@@ -1381,8 +1380,8 @@ bool SplitBridged(const ParsedQuery& pq, const std::string& own,
 // rows it matches, and its phrases with it) and each other term it has.
 // Scored as planmine_rank scores them, found by its own words (via 1) or by
 // the bridge (via 2): as AddQueryPasses finds them.
-Status AddSplitQuery(const Passes& x, size_t own_phrases, const KeptTheme& kept,
-                     FoundList* found) {
+Status AddSplitQuery(const Passes& x, size_t own_phrases, size_t phrases,
+                     const KeptTheme& kept, FoundList* found) {
   std::vector<std::pair<int64_t, uint64_t>> own;
   PLANMINE_RETURN_IF_ERROR(
       StepHits(x.db, HitsSql(x.pq, x.so, x.st, HitScore::kPhrases, "?15"), x.p,
@@ -1391,8 +1390,8 @@ Status AddSplitQuery(const Passes& x, size_t own_phrases, const KeptTheme& kept,
                }));
   if (!std::is_sorted(own.begin(), own.end()))
     std::sort(own.begin(), own.end());
-  const std::vector<double> weights = RankWeights(
-      x.pq.weights.c_str(), QuotedPhrases(x.pq.fts, nullptr).size());
+  const std::vector<double> weights =
+      RankWeights(x.pq.weights.c_str(), phrases);
   auto add = [&](int64_t id, uint64_t mask, int via, FoundList* pass) {
     double weight = 0;  // in the phrases' order, as planmine_rank adds
     for (size_t i = 0; i < weights.size(); ++i)
@@ -1437,8 +1436,10 @@ Status AddKept(const Passes& x, const SearchOptions& o, const std::string& own,
   if (!kept.ok()) return kept.status();
   if (!kept->has_value()) return Status::Ok();
   *used = true;
-  PLANMINE_RETURN_IF_ERROR(split ? AddSplitQuery(x, own_phrases, **kept, found)
-                                 : AddQueryPasses(x, bridged, found));
+  PLANMINE_RETURN_IF_ERROR(
+      split ? AddSplitQuery(x, own_phrases, own_phrases + alternatives.size(),
+                            **kept, found)
+            : AddQueryPasses(x, bridged, found));
   FoundList pass;
   pass.reserve((*kept)->sentences.size());
   for (const auto& [id, score] : (*kept)->sentences)
@@ -1510,12 +1511,20 @@ Status FindAll(Db& db, const std::string& query, const ParsedQuery& pq,
   const bool in_memory = filter != nullptr || !Filtered(o, theme);
   std::unordered_set<int64_t> committed;
   if (*themed && in_memory) {
-    auto c = CommittedDocuments(db, pq.named_theme);
-    if (!c.ok()) return c.status();
-    committed = std::move(*c);
+    // The committed documents, the kept rows and the words' matches read in
+    // one snapshot: an ingest committing between them could pair rows of
+    // one state of the index with matches of another.
     bool used = false;
-    PLANMINE_RETURN_IF_ERROR(
-        AddKept(x, o, own, bridged, committed, found, &used));
+    PLANMINE_RETURN_IF_ERROR(db.Exec("SAVEPOINT planmine_document_search;"));
+    Status s = [&]() -> Status {
+      auto c = CommittedDocuments(db, pq.named_theme);
+      if (!c.ok()) return c.status();
+      committed = std::move(*c);
+      return AddKept(x, o, own, bridged, committed, found, &used);
+    }();
+    const Status released = db.Exec("RELEASE planmine_document_search;");
+    PLANMINE_RETURN_IF_ERROR(s);
+    PLANMINE_RETURN_IF_ERROR(released);
     if (used) return Status::Ok();
   }
   PLANMINE_RETURN_IF_ERROR(AddQueryPasses(x, bridged, found));
