@@ -176,6 +176,15 @@ Status WriteSets(Db& db, const std::string& theme,
   return Status::Ok();
 }
 
+// Runs `sql` with `params` bound, for its effect.
+Status RunBound(Db& db, const std::string& sql,
+                const std::vector<std::string>& params) {
+  auto s = PrepareBound(db, sql, params);
+  if (!s.ok()) return s.status();
+  s->Step();
+  return s->status();
+}
+
 // Makes `theme`'s rows for the documents of `todo` (every document when
 // `every`), their old rows deleted first.
 Status MakeTheme(Db& db, const std::string& theme,
@@ -183,11 +192,8 @@ Status MakeTheme(Db& db, const std::string& theme,
                  const std::vector<Span>& todo, bool every,
                  int64_t* sentences) {
   if (every) {
-    auto del = PrepareBound(
-        db, "DELETE FROM theme_sentences WHERE theme_id = ?1", {theme});
-    if (!del.ok()) return del.status();
-    del->Step();
-    PLANMINE_RETURN_IF_ERROR(del->status());
+    PLANMINE_RETURN_IF_ERROR(RunBound(
+        db, "DELETE FROM theme_sentences WHERE theme_id = ?1", {theme}));
   } else {
     auto del = db.Prepare(
         "DELETE FROM theme_sentences WHERE theme_id = ?1 AND doc_id = ?2");
@@ -203,68 +209,69 @@ Status MakeTheme(Db& db, const std::string& theme,
   PLANMINE_RETURN_IF_ERROR(FindVocabulary(db, expression, spans, todo, &sets));
   PLANMINE_RETURN_IF_ERROR(FindTagged(db, theme, todo, every, &sets));
   PLANMINE_RETURN_IF_ERROR(WriteSets(db, theme, &sets, sentences));
-  auto v = PrepareBound(db,
-                        "INSERT OR REPLACE INTO theme_vocabularies(theme_id, "
-                        "terms) VALUES (?1, ?2)",
-                        {theme, expression});
-  if (!v.ok()) return v.status();
-  v->Step();
-  return v->status();
+  return RunBound(db,
+                  "INSERT OR REPLACE INTO theme_vocabularies(theme_id, terms) "
+                  "VALUES (?1, ?2)",
+                  {theme, expression});
 }
 
-Result<ThemeRefresh> Refresh(Db& db, const TermBridge& bridge) {
-  ThemeRefresh out;
+// The themes of the bridge's groups, in their order.
+std::vector<std::string> BridgeThemes(const TermBridge& bridge) {
   std::vector<std::string> themes;
   for (const TermGroup& g : bridge)
     if (!g.theme.empty() &&
         std::find(themes.begin(), themes.end(), g.theme) == themes.end())
       themes.push_back(g.theme);
-  std::map<std::string, std::string> kept;  // theme -> terms
-  {
-    auto s = db.Prepare("SELECT theme_id, terms FROM theme_vocabularies");
-    if (!s.ok()) return s.status();
-    while (s->Step()) kept[s->Text(0)] = s->Text(1);
-    PLANMINE_RETURN_IF_ERROR(s->status());
-  }
+  return themes;
+}
+
+// Each kept theme's vocabulary, as theme_vocabularies has it.
+Result<std::map<std::string, std::string>> KeptVocabularies(Db& db) {
+  std::map<std::string, std::string> kept;
+  auto s = db.Prepare("SELECT theme_id, terms FROM theme_vocabularies");
+  if (!s.ok()) return s.status();
+  while (s->Step()) kept[s->Text(0)] = s->Text(1);
+  PLANMINE_RETURN_IF_ERROR(s->status());
+  return kept;
+}
+
+// The spans of the documents marked stale. A stale document left without
+// sentences keeps no rows: they are deleted here.
+Result<std::vector<Span>> StaleSpans(Db& db, const std::vector<Span>& spans) {
   std::set<int64_t> stale;
-  {
-    auto s = db.Prepare("SELECT doc_id FROM theme_sentences_stale");
-    if (!s.ok()) return s.status();
-    while (s->Step()) stale.insert(s->Int(0));
-    PLANMINE_RETURN_IF_ERROR(s->status());
-  }
+  auto s = db.Prepare("SELECT doc_id FROM theme_sentences_stale");
+  if (!s.ok()) return s.status();
+  while (s->Step()) stale.insert(s->Int(0));
+  PLANMINE_RETURN_IF_ERROR(s->status());
+  std::vector<Span> out;
+  for (const Span& sp : spans)
+    if (stale.erase(sp.doc) > 0) out.push_back(sp);
+  for (int64_t doc : stale)  // those without a span
+    PLANMINE_RETURN_IF_ERROR(
+        RunBound(db, "DELETE FROM theme_sentences WHERE doc_id = ?1",
+                 {std::to_string(doc)}));
+  return out;
+}
+
+Result<ThemeRefresh> Refresh(Db& db, const TermBridge& bridge) {
+  auto kept = KeptVocabularies(db);  // what stays in it is dropped below
+  if (!kept.ok()) return kept.status();
   auto spans = Spans(db);
   if (!spans.ok()) return spans.status();
-  std::vector<Span> stale_spans;
-  for (const Span& sp : *spans)
-    if (stale.count(sp.doc)) stale_spans.push_back(sp);
-  // A stale document left without sentences keeps no rows.
-  std::set<int64_t> with_span;
-  for (const Span& sp : stale_spans) with_span.insert(sp.doc);
-  for (int64_t doc : stale) {
-    if (with_span.count(doc)) continue;
-    auto del = PrepareBound(db, "DELETE FROM theme_sentences WHERE doc_id = ?1",
-                            {std::to_string(doc)});
-    if (!del.ok()) return del.status();
-    del->Step();
-    PLANMINE_RETURN_IF_ERROR(del->status());
-  }
+  auto stale_spans = StaleSpans(db, *spans);
+  if (!stale_spans.ok()) return stale_spans.status();
+  ThemeRefresh out;
   std::set<int64_t> counted;
-  for (const std::string& theme : themes) {
+  for (const std::string& theme : BridgeThemes(bridge)) {
     const std::vector<std::string> terms = ThemeTerms(bridge, theme);
-    kept.erase(theme);  // what stays in `kept` is dropped below
+    auto was = kept->extract(theme);
     if (terms.size() > static_cast<size_t>(kMaxMaskPhrases)) {
-      kept[theme] = "";
+      (*kept)[theme] = "";
       continue;
     }
     const std::string expression = Expression(terms);
-    auto k = PrepareBound(
-        db, "SELECT terms FROM theme_vocabularies WHERE theme_id = ?1",
-        {theme});
-    if (!k.ok()) return k.status();
-    const bool every = !k->Step() || k->Text(0) != expression;
-    PLANMINE_RETURN_IF_ERROR(k->status());
-    const std::vector<Span>& todo = every ? *spans : stale_spans;
+    const bool every = was.empty() || was.mapped() != expression;
+    const std::vector<Span>& todo = every ? *spans : *stale_spans;
     if (!every && todo.empty()) continue;
     PLANMINE_RETURN_IF_ERROR(
         MakeTheme(db, theme, expression, *spans, todo, every, &out.sentences));
@@ -272,15 +279,11 @@ Result<ThemeRefresh> Refresh(Db& db, const TermBridge& bridge) {
     for (const Span& sp : todo) counted.insert(sp.doc);
   }
   out.documents = static_cast<int>(counted.size());
-  for (const auto& [theme, terms] : kept)
+  for (const auto& [theme, terms] : *kept)
     for (const char* sql :
          {"DELETE FROM theme_sentences WHERE theme_id = ?1",
-          "DELETE FROM theme_vocabularies WHERE theme_id = ?1"}) {
-      auto s = PrepareBound(db, sql, {theme});
-      if (!s.ok()) return s.status();
-      s->Step();
-      PLANMINE_RETURN_IF_ERROR(s->status());
-    }
+          "DELETE FROM theme_vocabularies WHERE theme_id = ?1"})
+      PLANMINE_RETURN_IF_ERROR(RunBound(db, sql, {theme}));
   PLANMINE_RETURN_IF_ERROR(db.Exec("DELETE FROM theme_sentences_stale;"));
   return out;
 }
@@ -319,96 +322,132 @@ Result<ThemeRefresh> RefreshThemeSentences(Db& db,
 
 namespace {
 
-Result<std::optional<KeptTheme>> ReadKept(
-    Db& db, const TermBridge& bridge, const std::string& theme,
-    const std::string& vocabulary_fts, int min_sentences,
-    const std::unordered_set<int64_t>& committed,
-    const std::vector<std::string>& also) {
-  const std::optional<KeptTheme> none;
-  const std::vector<std::string> terms = ThemeTerms(bridge, theme);
-  if (terms.empty() || terms.size() > static_cast<size_t>(kMaxMaskPhrases) ||
-      also.size() > static_cast<size_t>(kMaxMaskPhrases))
-    return none;
-  std::vector<int> also_bit;  // the kept term's bit of each of `also`
+// What a search asks of a theme's kept rows, as bits of its terms.
+struct KeptQuery {
+  std::vector<std::string> terms;  // the theme's, in bit order
+  std::vector<int> also_bit;       // the bit of each of `also`
+  int64_t searched = 0;            // the search's vocabulary
+};
+
+// Nothing when the kept rows cannot answer: too many terms, or the search
+// has a term or an operator the theme's vocabulary does not.
+std::optional<KeptQuery> AskKept(const TermBridge& bridge,
+                                 const std::string& theme,
+                                 const std::string& vocabulary_fts,
+                                 const std::vector<std::string>& also) {
+  KeptQuery q;
+  q.terms = ThemeTerms(bridge, theme);
+  const size_t most = static_cast<size_t>(kMaxMaskPhrases);
+  if (q.terms.empty() || q.terms.size() > most || also.size() > most)
+    return std::nullopt;
+  auto bit = [&q](const std::string& term) {
+    auto at = std::find(q.terms.begin(), q.terms.end(), term);
+    return at == q.terms.end() ? -1 : static_cast<int>(at - q.terms.begin());
+  };
   for (const std::string& t : also) {
-    auto at = std::find(terms.begin(), terms.end(), t);
-    if (at == terms.end()) return none;
-    also_bit.push_back(static_cast<int>(at - terms.begin()));
+    q.also_bit.push_back(bit(t));
+    if (q.also_bit.back() < 0) return std::nullopt;
   }
-  // Which of the kept terms the search's vocabulary has.
-  int64_t searched = 0;
   bool plain = false;
   for (const std::string& phrase : QuotedPhrases(vocabulary_fts, &plain)) {
-    auto at = std::find(terms.begin(), terms.end(), phrase);
-    if (at == terms.end()) return none;
-    searched |= int64_t{1} << (at - terms.begin());
+    const int b = bit(phrase);
+    if (b < 0) return std::nullopt;
+    q.searched |= int64_t{1} << b;
   }
-  if (!plain) return none;
+  if (!plain) return std::nullopt;
+  return q;
+}
+
+// An index older than theme_sentences, opened without migrating it.
+bool OlderIndex(const Status& s) {
+  return s.message().find("no such table") != std::string::npos;
+}
+
+// planmine_rank's average length (the table's own: search.cc ranks the
+// vocabulary so) when `theme`'s kept rows are current; 0 when they are not.
+Result<double> CurrentAverage(Db& db, const std::string& theme,
+                              const std::vector<std::string>& terms) {
   auto current = PrepareBound(
       db,
       "SELECT NOT EXISTS (SELECT 1 FROM theme_sentences_stale) AND (SELECT "
       "terms FROM theme_vocabularies WHERE theme_id = ?1) = ?2, (SELECT block "
       "FROM sentences_fts_data WHERE id = 1)",
       {theme, Expression(terms)});
-  // An index older than theme_sentences, opened without migrating it.
-  auto older = [](const Status& s) {
-    return s.message().find("no such table") != std::string::npos;
-  };
   if (!current.ok()) {
-    if (older(current.status())) return none;
+    if (OlderIndex(current.status())) return 0.0;
     return current.status();
   }
   if (!current->Step()) return current->status();
-  if (current->Int(0) != 1) return none;
-  // planmine_rank's average length: the table's own (search.cc ranks the
-  // vocabulary so).
-  const double avg_words = AverageWordsFromRecord(current->Text(1));
-  if (avg_words <= 0) return none;
+  if (current->Int(0) != 1) return 0.0;
+  return std::max(0.0, AverageWordsFromRecord(current->Text(1)));
+}
+
+// Appends the ids of `blob`, deltas as WriteSets writes them, to `ids`.
+void DecodeIds(const std::string& blob, std::vector<int64_t>* ids) {
+  size_t at = 0;
+  uint64_t v = 0;
+  int64_t id = 0;
+  while (GetVarint(blob, &at, &v))
+    ids->push_back(id += static_cast<int64_t>(v));
+}
+
+// Adds one document's kept sentences to `out`: `tagged` (ascending; empty
+// when the document does not discuss the theme) and its vocabulary list,
+// merged by id; a sentence in both keeps the vocabulary's score (the lower).
+void AddKeptDocument(const std::vector<int64_t>& tagged,
+                     const std::string& vocabulary_blob, const KeptQuery& q,
+                     KeptTheme* out) {
+  size_t t = 0, at = 0;
+  uint64_t v = 0, mask = 0;
+  int64_t id = 0;
+  while (GetVarint(vocabulary_blob, &at, &v) &&
+         GetVarint(vocabulary_blob, &at, &mask)) {
+    id += static_cast<int64_t>(v);
+    uint64_t also_has = 0;
+    for (size_t j = 0; j < q.also_bit.size(); ++j)
+      if ((mask >> q.also_bit[j]) & 1) also_has |= uint64_t{1} << j;
+    if (also_has != 0) out->also.emplace_back(id, also_has);
+    const int has = std::popcount(mask & static_cast<uint64_t>(q.searched));
+    if (has == 0) continue;
+    for (; t < tagged.size() && tagged[t] < id; ++t)
+      out->sentences.emplace_back(tagged[t], 0.0);
+    if (t < tagged.size() && tagged[t] == id) ++t;
+    // As planmine_rank computes it: the weights, 1 each, summed.
+    out->sentences.emplace_back(id, RankScore(id, has, out->avg_words));
+  }
+  for (; t < tagged.size(); ++t) out->sentences.emplace_back(tagged[t], 0.0);
+}
+
+Result<std::optional<KeptTheme>> ReadKept(
+    Db& db, const TermBridge& bridge, const std::string& theme,
+    const std::string& vocabulary_fts, int min_sentences,
+    const std::unordered_set<int64_t>& committed,
+    const std::vector<std::string>& also) {
+  const std::optional<KeptTheme> none;
+  const std::optional<KeptQuery> q =
+      AskKept(bridge, theme, vocabulary_fts, also);
+  if (!q) return none;
+  auto avg_words = CurrentAverage(db, theme, q->terms);
+  if (!avg_words.ok()) return avg_words.status();
+  if (*avg_words <= 0) return none;
   auto rows = PrepareBound(db,
                            "SELECT doc_id, tagged, vocabulary FROM "
                            "theme_sentences WHERE theme_id = ?1",
                            {theme});
   if (!rows.ok()) {
-    if (older(rows.status())) return none;
+    if (OlderIndex(rows.status())) return none;
     return rows.status();
   }
   KeptTheme out;
-  out.avg_words = avg_words;
+  out.avg_words = *avg_words;
   std::vector<int64_t> tagged;  // one document's
-  std::string tagged_blob, vocabulary_blob;
   while (rows->Step()) {
-    tagged_blob = rows->Text(1);
-    vocabulary_blob = rows->Text(2);
     tagged.clear();
-    size_t at = 0;
-    uint64_t v = 0, mask = 0;
-    int64_t id = 0;
-    while (GetVarint(tagged_blob, &at, &v))
-      tagged.push_back(id += static_cast<int64_t>(v));
+    DecodeIds(rows->Text(1), &tagged);
     if (!DiscussesTheme(tagged.size(), committed.count(rows->Int(0)) > 0,
                         min_sentences))
       tagged.clear();
-    // The document's two lists merged by id; a sentence in both keeps the
-    // vocabulary's score (the lower).
-    size_t t = 0;
-    at = 0;
-    id = 0;
-    while (GetVarint(vocabulary_blob, &at, &v) &&
-           GetVarint(vocabulary_blob, &at, &mask)) {
-      id += static_cast<int64_t>(v);
-      uint64_t also_has = 0;
-      for (size_t j = 0; j < also_bit.size(); ++j)
-        if ((mask >> also_bit[j]) & 1) also_has |= uint64_t{1} << j;
-      if (also_has != 0) out.also.emplace_back(id, also_has);
-      const int has = std::popcount(mask & static_cast<uint64_t>(searched));
-      if (has == 0) continue;
-      for (; t < tagged.size() && tagged[t] < id; ++t)
-        out.sentences.emplace_back(tagged[t], 0.0);
-      if (t < tagged.size() && tagged[t] == id) ++t;
-      // As planmine_rank computes it: the weights, 1 each, summed.
-      out.sentences.emplace_back(id, RankScore(id, has, avg_words));
-    }
-    for (; t < tagged.size(); ++t) out.sentences.emplace_back(tagged[t], 0.0);
+    AddKeptDocument(tagged, rows->Text(2), *q, &out);
   }
   PLANMINE_RETURN_IF_ERROR(rows->status());
   if (!std::is_sorted(out.also.begin(), out.also.end()))
