@@ -10,6 +10,7 @@
 
 #include "tests/catch.h"
 #include "tests/json_shapes.h"
+#include "tests/sample_index.h"
 #include "tests/test_util.h"
 
 namespace planmine {
@@ -17,23 +18,10 @@ namespace {
 using testing::PlanmineBin;
 using testing::Run;
 using testing::SampleDir;
+using testing::SampleIndex;
 using testing::SourceDir;
 using testing::TempDir;
 using J = nlohmann::json;
-
-// One index of the bundled corpus per test binary run.
-const std::string& SampleIndex() {
-  static TempDir* dir = new TempDir();  // lives as long as the process
-  static std::string db = [] {
-    std::string path = dir->File("sample.sqlite");
-    auto r = Run(PlanmineBin() + " ingest " + SampleDir() + "/docs --db " +
-                 path + " --ocr off -q");
-    INFO(r.out);
-    REQUIRE(r.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
 
 // stdout only (stderr dropped), and the exit code.
 testing::CommandResult Stdout(const std::string& cmd) {

@@ -26,6 +26,7 @@
 #include "tests/catch.h"
 #include "tests/chromium.h"
 #include "tests/json_shapes.h"
+#include "tests/sample_index.h"
 #include "tests/test_util.h"
 
 namespace planmine {
@@ -98,20 +99,6 @@ class ServeProcess {
   pid_t pid_ = -1;
   int port_ = 0;
 };
-
-// One index of the bundled corpus per test binary run.
-const std::string& SampleIndex() {
-  static TempDir* dir = new TempDir();  // lives as long as the process
-  static std::string db = [] {
-    std::string path = dir->File("sample.sqlite");
-    auto r = Run(PlanmineBin() + " ingest " + SampleDir() + "/docs --db " +
-                 path + " --ocr off -q");
-    INFO(r.out);
-    REQUIRE(r.exit_code == 0);
-    return path;
-  }();
-  return db;
-}
 
 bool HaveRealCorpus() {
   if (fs::exists(RealCorpusDir() + "/MANIFEST.tsv")) return true;

@@ -163,6 +163,26 @@ std::vector<std::string> ExportTables() {
           "theme_hits", "sentences",   "entities",          "statements"};
 }
 
+namespace {
+
+// An export of rows kept per sentence: `table` (aliased `alias`; the
+// sentences themselves when empty) with its sentence's and document's keys,
+// in document and sentence order, then `order_more`.
+std::string PerSentence(const std::string& doc_key, const std::string& alias,
+                        const std::string& table, const std::string& columns,
+                        const std::string& order_more) {
+  std::string from = "sentences s";
+  if (!table.empty())
+    from = table + " " + alias + " JOIN sentences s ON s.id = " + alias +
+           ".sentence_id";
+  return "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " + doc_key +
+         " AS doc_key, " + columns + " FROM " + from +
+         " JOIN documents d ON d.id = " + alias +
+         ".doc_id ORDER BY d.path, s.seq" + order_more;
+}
+
+}  // namespace
+
 Result<Table> ExportTable(Db& db, const std::string& name) {
   const std::string doc_key = "substr(d.sha256, 1, 16)";
   std::string sql;
@@ -193,30 +213,21 @@ Result<Table> ExportTable(Db& db, const std::string& name) {
   } else if (name == "themes") {
     sql = "SELECT id, label_en, label_es, label_pt FROM themes ORDER BY id";
   } else if (name == "theme_hits") {
-    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
-          doc_key +
-          " AS doc_key, h.theme_id, h.page, h.start, h.end, h.match, "
-          "h.pattern_id FROM theme_hits h JOIN sentences s ON s.id = "
-          "h.sentence_id JOIN documents d ON d.id = h.doc_id ORDER BY d.path, "
-          "s.seq, h.theme_id";
+    sql = PerSentence(doc_key, "h", "theme_hits",
+                      "h.theme_id, h.page, h.start, h.end, h.match, "
+                      "h.pattern_id",
+                      ", h.theme_id");
   } else if (name == "sentences") {
-    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
-          doc_key +
-          " AS doc_key, s.page, s.start, s.end, s.language, s.text FROM "
-          "sentences s JOIN documents d ON d.id = s.doc_id ORDER BY d.path, "
-          "s.seq";
+    sql = PerSentence(doc_key, "s", "",
+                      "s.page, s.start, s.end, s.language, s.text", "");
   } else if (name == "entities") {
-    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
-          doc_key +
-          " AS doc_key, e.type, e.value, e.detail, e.text, e.page, e.start, "
-          "e.end FROM entities e JOIN sentences s ON s.id = e.sentence_id "
-          "JOIN documents d ON d.id = e.doc_id ORDER BY d.path, s.seq, e.start";
+    sql = PerSentence(doc_key, "e", "entities",
+                      "e.type, e.value, e.detail, e.text, e.page, e.start, "
+                      "e.end",
+                      ", e.start");
   } else if (name == "statements") {
-    sql = "SELECT " + doc_key + " || '-s' || s.seq AS sentence_key, " +
-          doc_key +
-          " AS doc_key, st.kind, st.page, st.text FROM statements st JOIN "
-          "sentences s ON s.id = st.sentence_id JOIN documents d ON d.id = "
-          "st.doc_id ORDER BY d.path, s.seq";
+    sql = PerSentence(doc_key, "st", "statements", "st.kind, st.page, st.text",
+                      "");
   } else {
     std::string names;
     for (const std::string& n : ExportTables())
