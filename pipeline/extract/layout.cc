@@ -1953,12 +1953,15 @@ bool OrderAroundGutter(std::vector<Line>& lines, int depth, Context& cx) {
   for (Line& l : lines) {
     bool band = crosses(l);
     if (!band && !parts.empty() && parts.back().first) {
-      // The short last line of a band's paragraph: same margin, next
-      // line down, the sentence running on into it.
+      // The short last line of a band's paragraph: same margin (or the
+      // same centre: a centred heading that wraps), next line down, the
+      // sentence running on into it.
       const Line& last = parts.back().second.back();
       double h = std::max(1.0, last.box.height()), gap = l.box.y0 - last.box.y1;
-      band = std::abs(l.box.x0 - last.box.x0) < 1 && gap > -0.5 * h &&
-             gap < 0.5 * h && RunsOn(last.text, l.text);
+      const double centres =
+          (l.box.x0 + l.box.x1) - (last.box.x0 + last.box.x1);
+      band = (std::abs(l.box.x0 - last.box.x0) < 1 || std::abs(centres) < 2) &&
+             gap > -0.5 * h && gap < 0.5 * h && RunsOn(last.text, l.text);
     }
     if (parts.empty() || parts.back().first != band)
       parts.push_back({band, {}});

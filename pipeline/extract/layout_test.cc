@@ -160,6 +160,44 @@ TEST_CASE("Layout: a full-width band between column sections splits them",
   CHECK(t.find("c2") < t.find("d0"));
 }
 
+// A template page: its title, centred and wrapped, over a label column and
+// a value column. The title's short second line lies beside the gutter
+// between the two, not across it.
+TEST_CASE("Layout: a centred heading that wraps stays one band over columns",
+          "[layout]") {
+  const std::string first =
+      "Mejorar la trazabilidad de los medicamentos y de las compras";
+  const std::string second = "en salud";
+  const double centre = 100 + 3.0 * first.size();
+  std::vector<Word> words;
+  Append(&words, Row(first, 100, 50, 14));
+  Append(&words, Row(second, centre - 3.0 * second.size(), 66, 14));
+  const char* labels[] = {"Fecha de inicio", "Institucion responsable",
+                          "Otros actores", "Cargo"};
+  for (int i = 0; i < 4; ++i) {
+    Append(&words, Row(labels[i], 50, 100 + 30.0 * i));
+    Append(&words, Row("valor de la fila " + std::to_string(i) + " y algo mas",
+                       250, 100 + 30.0 * i));
+  }
+  std::vector<Block> blocks = OrderBlocks(BuildLines(words, 595, 842).lines);
+  REQUIRE_FALSE(blocks.empty());
+  REQUIRE(blocks[0].lines.size() == 2);
+  CHECK(blocks[0].lines[0].text == first);
+  CHECK(blocks[0].lines[1].text == second);
+  // The same second line set from another centre is not the heading's.
+  words.clear();
+  Append(&words, Row(first, 100, 50, 14));
+  Append(&words, Row(second, centre + 40, 66, 14));
+  for (int i = 0; i < 4; ++i) {
+    Append(&words, Row(labels[i], 50, 100 + 30.0 * i));
+    Append(&words, Row("valor de la fila " + std::to_string(i) + " y algo mas",
+                       250, 100 + 30.0 * i));
+  }
+  blocks = OrderBlocks(BuildLines(words, 595, 842).lines);
+  REQUIRE_FALSE(blocks.empty());
+  CHECK(blocks[0].lines.size() == 1);
+}
+
 TEST_CASE("Layout: paragraphs become blocks, a larger font is a heading",
           "[layout]") {
   std::vector<Word> words;
