@@ -3,6 +3,7 @@
 #ifndef PLANMINE_EXTRACT_EXTRACTED_H_
 #define PLANMINE_EXTRACT_EXTRACTED_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct Word {
   int stream_pos = -1;
   // Typography from the font (flags or name) and Poppler's underline test.
   bool bold = false, italic = false, underline = false;
+  // The typeface's family, weight and style aside (FamilyKey), hashed; 0
+  // when unknown (OCR, a font without a name).
+  uint32_t family = 0;
 };
 
 // A run of words on one baseline, not crossing a column gutter.
@@ -44,6 +48,8 @@ struct Line {
   // run-in title: "Opening up Data. The government will…").
   size_t lead_emphasis = 0;
   size_t lead_bold = 0, lead_underline = 0;  // the two runs it is made of
+  // Every word's Word::family when they share one, else 0.
+  uint32_t family = 0;
 };
 
 // What the layout stage decided a block's region is (docs/layout.md).

@@ -259,6 +259,7 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
   struct Face {
     std::string name;
     bool bold = false, italic = false;
+    uint32_t family = 0;
   };
   std::unordered_map<const TextFontInfo*, Face> face_of;
   for (int i = 0; i < list->getLength(); ++i) {
@@ -287,9 +288,14 @@ void CoreWords(PDFDoc* doc, TextOutputDev* dev, int page,
         face.italic = (f && f->isItalic()) ||
                       face.name.find("italic") != std::string::npos ||
                       face.name.find("oblique") != std::string::npos;
+        std::string key = FamilyKey(face.name);
+        if (!key.empty())
+          face.family = std::max<uint32_t>(
+              1, static_cast<uint32_t>(std::hash<std::string>()(key)));
       }
       w.bold = face.bold;
       w.italic = face.italic;
+      w.family = face.family;
       faces.resize(words->size() - first + 1);
       faces.back() = face.name;
     }

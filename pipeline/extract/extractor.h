@@ -40,7 +40,7 @@ struct ExtractOptions {
 
 class Extractor {
  public:
-  static constexpr const char* kVersion = "extract-17";
+  static constexpr const char* kVersion = "extract-18";
 
   static Result<Extractor> Create(const ExtractOptions& options);
 

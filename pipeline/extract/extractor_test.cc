@@ -189,6 +189,16 @@ TEST_CASE("FontWeight: a face's weight from its name, and medium as bold",
   // A family word is not a style: "Boldface Sans" set regular.
   CHECK(FaceWeight("boldfacesans-regular") == kRegularWeight);
   CHECK(FaceFamily("abcdef+nimbusromno9l-medi") == "nimbusromno9l");
+  // The typeface whatever the weight, style, vendor suffix and size.
+  CHECK(FamilyKey("arialmt") == "arial");
+  CHECK(FamilyKey("abcdef+arial-boldmt") == "arial");
+  CHECK(FamilyKey("timesnewromanpsmt") == "timesnewroman");
+  CHECK(FamilyKey("timesnewromanps-bolditalicmt") == "timesnewroman");
+  CHECK(FamilyKey("lmroman10-regular") == FamilyKey("lmroman12-bold"));
+  CHECK(FamilyKey("calibri,bold") == "calibri");
+  CHECK(FamilyKey("baaaaa+liberationserif") != FamilyKey("caaaaa+dejavusans"));
+  CHECK(FamilyKey("bold") == "bold");  // never the whole name
+  CHECK(FamilyKey("").empty());
 
   auto word = [](const std::string& text) {
     Word w;

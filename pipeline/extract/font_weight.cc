@@ -31,6 +31,31 @@ std::string_view FaceFamily(std::string_view name) {
   return name.substr(0, name.find_first_of("-,"));
 }
 
+std::string FamilyKey(std::string_view name) {
+  std::string key(FaceFamily(name));
+  static const char* kSuffixes[] = {"psmt", "mt", "ps", "bolditalic",
+                                    "boldoblique", "bold", "italic", "oblique",
+                                    "regular", "medium", "semibold",
+                                    "light", "black"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    while (!key.empty() && key.back() >= '0' && key.back() <= '9') {
+      key.pop_back();
+      changed = true;
+    }
+    for (const char* suffix : kSuffixes) {
+      std::string_view s(suffix);
+      // Never the whole name: "roman" stays a family of its own.
+      if (key.size() > s.size() &&
+          key.compare(key.size() - s.size(), s.size(), s) == 0) {
+        key.resize(key.size() - s.size());
+        changed = true;
+      }
+    }
+  }
+  return key;
+}
+
 // Words in a medium or demi face of a family whose most used face on the
 // page (by characters) is regular or lighter stand out as bold do: Times'
 // bold in URW's fonts is "NimbusRomNo9L-Medi". A family set mostly in its

@@ -23,6 +23,13 @@ int FaceWeight(std::string_view name);
 // The family part of a lower-case font name, without subset tag and style.
 std::string_view FaceFamily(std::string_view name);
 
+// The typeface a lower-case font name belongs to, whatever its weight,
+// style and optical size: FaceFamily without the vendor's and the style's
+// suffixes and a trailing size ("arialmt" and "arial-boldmt" -> "arial";
+// "timesnewromanps-boldmt" -> "timesnewroman"; "lmroman10-regular" and
+// "lmroman12-bold" -> "lmroman"; "cmr10" -> "cmr"). Empty for an empty name.
+std::string FamilyKey(std::string_view name);
+
 // Marks bold the words (faces[i] is words[i]'s lower-case font name, empty
 // when unknown) set in a medium or demi face of a family whose most used
 // face on the page, by characters, is regular or lighter.

@@ -152,6 +152,7 @@ Line MakeLine(const std::vector<const Word*>& words) {
   std::vector<double> sizes;
   size_t chars = 0, bold = 0, italic = 0, underline = 0;
   bool bold_run = true, underline_run = true;  // every word so far is
+  l.family = words.front()->family;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word* w = words[i];
     if (i) {
@@ -187,6 +188,7 @@ Line MakeLine(const std::vector<const Word*>& words) {
     if (bold_run) l.lead_bold = l.text.size();
     if (underline_run) l.lead_underline = l.text.size();
     if (EndsSentence(w->text)) bold_run = underline_run = false;
+    if (w->family != l.family) l.family = 0;
     l.box.Extend(w->box);
     sizes.push_back(WordSize(w));
     chars += w->text.size();
@@ -794,11 +796,11 @@ bool InMargin(const Line& l, double page_height) {
   return l.box.y1 <= page_height * 0.12 || l.box.y0 >= page_height * 0.88;
 }
 
-// "Action Plan | page 1", "Informe 2021 · Página 3 de 9": a margin line with
-// a page number as one of its parts.
+// "Action Plan | page 1", "Informe 2021 · Página 3 de 9", "Edição 136 -
+// Página 4": a margin line with a page number as one of its parts.
 bool HasPageNumberPart(const std::string& text) {
   static const char* kSeparators[] = {"|", "\xC2\xB7", "\xE2\x80\x94",
-                                      "\xE2\x80\x93", "\xE2\x80\xA2"};
+                                      "\xE2\x80\x93", "\xE2\x80\xA2", " - "};
   for (const char* sep : kSeparators) {
     size_t at = 0, next;
     std::string s(sep);
@@ -1044,6 +1046,61 @@ bool HeadsItsText(const PageLines& page, size_t i, const std::string& sig,
   return at >= 0 && (gap < 0.5 * h || (own_number && gap < h));
 }
 
+// Whether line i of `page`, marked furniture for repeating, stands in the
+// body on this page: a line that is neither furniture nor recurring (its
+// text, digits aside, in the margin of many pages) lies between it and the
+// page's edge (a form's label under each sheet's own
+// title). A running header has nothing but furniture between it and its
+// edge. (What shares its row is no evidence: a header's part that varies,
+// "Edição 136 - Página 4", is not always known for furniture.)
+bool AmongBody(const PageLines& page, size_t i, const std::vector<bool>& marks,
+               const std::vector<bool>& recurring) {
+  const Line& l = page.lines[i];
+  bool top = CenterY(l.box) < page.height / 2;
+  for (size_t k = 0; k < page.lines.size(); ++k) {
+    if (k == i || marks[k] || recurring[k]) continue;
+    const Box& o = page.lines[k].box;
+    if (top ? o.y1 <= l.box.y0 : o.y0 >= l.box.y1) return true;
+  }
+  return false;
+}
+
+// Unmarks the lines marked only for repeating whose text, on at least half
+// of the pages that print it, stands among the body (AmongBody): the labels
+// of a one-sheet-per-page form repeat at the same place on every sheet but
+// are content. `repeat_only[p][i]`: marked by a repetition rule and by no
+// other; `recurring[p][i]`: a repeat, marked or not (never evidence of the
+// body). Runs until nothing changes: a label unmarked can bring the one
+// below it into the body.
+void KeepRepeatsAmongBody(const std::vector<PageLines>& pages,
+                          const std::vector<std::vector<bool>>& repeat_only,
+                          const std::vector<std::vector<bool>>& recurring,
+                          std::vector<std::vector<bool>>* marks) {
+  for (const PageLines& pl : pages)
+    if (pl.lines.size() > 5000) return;  // no quadratic work
+  for (int round = 0; round < 8; ++round) {
+    // Per text (digits as #): pages printing it, pages where it is body.
+    std::map<std::string, std::pair<int, int>> votes;
+    for (size_t p = 0; p < pages.size(); ++p)
+      for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+        if (!repeat_only[p][i] || !(*marks)[p][i]) continue;
+        auto& [printed, body] = votes[Signature(pages[p].lines[i].text)];
+        ++printed;
+        body += AmongBody(pages[p], i, (*marks)[p], recurring[p]) ? 1 : 0;
+      }
+    bool changed = false;
+    for (size_t p = 0; p < pages.size(); ++p)
+      for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+        if (!repeat_only[p][i] || !(*marks)[p][i]) continue;
+        const auto& [printed, body] = votes[Signature(pages[p].lines[i].text)];
+        if (2 * body < printed) continue;
+        (*marks)[p][i] = false;
+        changed = true;
+      }
+    if (!changed) return;
+  }
+}
+
 }  // namespace
 
 std::vector<std::vector<bool>> FindFurniture(
@@ -1066,11 +1123,18 @@ std::vector<std::vector<bool>> FindFurniture(
   if (n >= 3 && need > n) need = n;
   std::vector<std::vector<bool>> same_place;
   if (n >= 3) same_place = SamePlaceRepeats(pages, need);
+  // Lines marked for repeating and for nothing else: KeepRepeatsAmongBody
+  // judges them again once every page's marks are known.
+  std::vector<std::vector<bool>> repeat_only(n), recurring(n);
   for (size_t p = 0; p < n; ++p) {
+    repeat_only[p].assign(pages[p].lines.size(), false);
+    recurring[p].assign(pages[p].lines.size(), false);
     for (size_t i = 0; i < pages[p].lines.size(); ++i) {
       const Line& l = pages[p].lines[i];
+      bool other = LooksLikePageNumber(l.text) || HasPageNumberPart(l.text);
       if (!same_place.empty() && same_place[p][i]) {
-        marks[p][i] = true;
+        marks[p][i] = recurring[p][i] = true;
+        repeat_only[p][i] = !other;
         continue;
       }
       if (!InMargin(l, pages[p].height)) continue;
@@ -1078,6 +1142,7 @@ std::vector<std::vector<bool>> FindFurniture(
       // Two pages are thin evidence: a footer repeated on both is furniture
       // only in smaller type than the body or with a number that varies.
       std::string sig = Signature(l.text);
+      recurring[p][i] = n >= 2 && repeats.pages_with[sig].size() >= need;
       bool top = l.box.y1 <= pages[p].height * 0.12;
       bool thin = n == 2 && !top && l.font_size >= 0.95 * body_size &&
                   sig.find('#') == std::string::npos;
@@ -1085,16 +1150,16 @@ std::vector<std::vector<bool>> FindFurniture(
       if (!top && l.font_size < 0.95 * body_size &&
           NoteMarkPair(pages[p], i, body_size))
         continue;
-      if (LooksLikePageNumber(l.text) || HasPageNumberPart(l.text) ||
-          RuledOffHeader(pages[p], i, body_size) ||
-          (n >= 2 && small && !thin && !heads_text &&
-           repeats.pages_with[sig].size() >= need) ||
-          IsolatedMarginLine(pages[p], i, body_size) ||
-          SplitMarginRow(pages[p], i, body_size)) {
-        marks[p][i] = true;
-      }
+      other = other || RuledOffHeader(pages[p], i, body_size) ||
+              IsolatedMarginLine(pages[p], i, body_size) ||
+              SplitMarginRow(pages[p], i, body_size);
+      bool repeated = n >= 2 && small && !thin && !heads_text &&
+                      repeats.pages_with[sig].size() >= need;
+      marks[p][i] = other || repeated;
+      repeat_only[p][i] = repeated && !other;
     }
   }
+  KeepRepeatsAmongBody(pages, repeat_only, recurring, &marks);
   // A page number set above the bottom margin (or below the top one): the
   // last (first) line of its page, alone on its row.
   for (size_t p = 0; p < n; ++p) {
@@ -1685,16 +1750,38 @@ void AddRuleCuts(const std::vector<Line>& cells_only, const Box& ext,
 // runs through, and vertical rules down the table.
 std::vector<double> TableColumnCuts(const std::vector<Line>& lines,
                                     const Box& ext, const Context& cx) {
-  auto spanning = [&](const Line& l) {
-    if (l.box.width() < 0.4 * ext.width() || lines.size() > kManyLines)
-      return false;
+  // A line alone on its row: a title, theme or section row across the
+  // columns, or a cell's last lines below its neighbours'.
+  auto alone = [&](const Line& l) {
+    if (lines.size() > kManyLines) return false;
     for (const Line& o : lines)
       if (&o != &l && o.box.y0 < l.box.y1 && l.box.y0 < o.box.y1) return false;
     return true;
   };
+  std::vector<bool> alone_on_row(lines.size());
+  std::vector<Line> in_rows;  // lines that share their row with another
+  for (size_t i = 0; i < lines.size(); ++i) {
+    alone_on_row[i] = alone(lines[i]);
+    if (!alone_on_row[i]) in_rows.push_back(lines[i]);
+  }
+  // The gutters the rows of several cells leave free: a line alone on its
+  // row that runs across one spans the columns (a theme row "Theme 1:
+  // Fiscal Transparency" over the first two), however short.
+  std::vector<Interval> row_gaps;
+  if (in_rows.size() >= 4)
+    for (const Interval& g : XGaps(in_rows))
+      if (g.width() >= cx.gutter) row_gaps.push_back(g);
+  auto spanning = [&](size_t i) {
+    if (!alone_on_row[i]) return false;
+    const Line& l = lines[i];
+    if (l.box.width() >= 0.4 * ext.width()) return true;
+    for (const Interval& g : row_gaps)
+      if (l.box.x0 < g.a && l.box.x1 > g.b) return true;
+    return false;
+  };
   std::vector<Line> cells_only;
-  for (const Line& l : lines)
-    if (!spanning(l)) cells_only.push_back(l);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!spanning(i)) cells_only.push_back(lines[i]);
   std::vector<double> cuts;
   for (const Interval& g : XGaps(cells_only.empty() ? lines : cells_only))
     if (g.width() >= cx.gutter) cuts.push_back((g.a + g.b) / 2);
@@ -2460,6 +2547,7 @@ std::vector<Line> MergeRowPieces(std::vector<Line> region,
         prev.bold = prev.bold && l.bold;
         prev.italic = prev.italic && l.italic;
         prev.underline = prev.underline && l.underline;
+        if (prev.family != l.family) prev.family = 0;
         continue;
       }
     }
@@ -2472,15 +2560,34 @@ bool Emphasized(const Line& l) {
   return l.lead_emphasis == l.text.size() && !l.text.empty();
 }
 
+// Whether `prev`, set flush left with `l`, ends short of the text's right
+// edge `right` (LocalRightEdges) by more room than `l`'s first word and a space need: a line broken
+// by hand (a heading), for a wrapped line ends where the next word would
+// not fit. Centred lines are not judged.
+bool EndsShort(const Line& prev, const Line& l, double right) {
+  double em = std::max(1.0, prev.font_size);
+  if (std::abs(prev.box.x0 - l.box.x0) > 0.5 * em || l.text.empty())
+    return false;
+  size_t space = l.text.find(' ');
+  size_t first = space == std::string::npos ? l.text.size() : space;
+  double word = l.box.width() * static_cast<double>(first) /
+                static_cast<double>(l.text.size());
+  return right - prev.box.x1 > word + em;
+}
+
 // A bold (underlined) run that fills `prev` and opens `l`: one title
-// wrapped onto two lines, not a heading line above its text.
+// wrapped onto two lines, not a heading line above its text — unless
+// `prev` is set in larger type (a heading above a paragraph that opens
+// with a bold label). (Where `prev` ends is no evidence here: a boxed
+// paragraph in bold broken by hand mid-sentence goes on.)
 bool RunGoesOn(const Line& prev, const Line& l) {
   bool bold = prev.lead_bold == prev.text.size();
   bool under = prev.lead_underline == prev.text.size();
   // The same type on both sides: a bold and underlined heading is not
   // continued by an underlined link that opens its text.
   return (bold || under) && bold == (l.lead_bold > 0) &&
-         under == (l.lead_underline > 0);
+         under == (l.lead_underline > 0) &&
+         prev.font_size <= 1.05 * l.font_size;
 }
 
 // Words (space-separated) in the first `bytes` of `text`.
@@ -2495,17 +2602,39 @@ int WordCount(const std::vector<Line>& lines, size_t) {
   return n;
 }
 
+// Per line, the right edge of the text around it: the furthest right of
+// the lines within three of it in reading order that start where it does
+// (within an em), so that a paragraph set narrower than its region (a
+// boxed one) is judged by its own measure.
+std::vector<double> LocalRightEdges(const std::vector<Line>& lines) {
+  constexpr size_t kNear = 3;
+  std::vector<double> rights(lines.size());
+  for (size_t k = 0; k < lines.size(); ++k) {
+    double em = std::max(1.0, lines[k].font_size);
+    double right = lines[k].box.x1;
+    size_t from = k >= kNear ? k - kNear : 0;
+    for (size_t j = from; j < lines.size() && j <= k + kNear; ++j)
+      if (std::abs(lines[j].box.x0 - lines[k].box.x0) <= em)
+        right = std::max(right, lines[j].box.x1);
+    rights[k] = right;
+  }
+  return rights;
+}
+
 // A region's lines -> blocks: a wider gap, a change of type size or of
 // emphasis, a new row or a list item starts a block.
 void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
                   std::vector<Block>* blocks) {
   if (region.kind != RegionKind::kTable)
     region.lines = MergeRowPieces(std::move(region.lines), edges);
+  std::vector<double> rights = LocalRightEdges(region.lines);
   Block* cur = nullptr;
-  for (Line& l : region.lines) {
+  for (size_t k = 0; k < region.lines.size(); ++k) {
+    Line& l = region.lines[k];
     bool start = cur == nullptr;
     if (cur) {
       const Line& prev = cur->lines.back();
+      double right = rights[k - 1];
       double h = std::max(1.0, std::max(prev.box.height(), l.box.height()));
       double gap = l.box.y0 - prev.box.y1;
       bool size_change = std::abs(l.font_size - prev.font_size) >
@@ -2516,15 +2645,25 @@ void AppendBlocks(Region& region, const std::vector<ColumnEdge>& edges,
       // (An emphasized run that wraps onto the next line goes on.)
       bool emphasis_change =
           Emphasized(l) != Emphasized(prev) && !RunGoesOn(prev, l);
-      // A sentence ends and the next line opens in bold or underlined
-      // words: a run-in title starts a paragraph set with no space or
-      // indent ("…se compromete a:" / "Transparencia fiscal. Se propone…").
+      // A sentence ends (or the line ends short: EndsShort) and the next
+      // line opens in bold or underlined words: a run-in title or a field's
+      // label starts a paragraph set with no space or indent ("…se
+      // compromete a:" / "Transparencia fiscal. Se propone…"; "Institución
+      // responsable: Agencia" / "Plazo: 2023").
       bool run_in = l.lead_emphasis > 0 && !Emphasized(l) &&
                     prev.lead_emphasis < prev.text.size() &&
                     !prev.text.empty() &&
-                    std::strchr(".:;!?", prev.text.back()) != nullptr;
+                    (std::strchr(".:;!?", prev.text.back()) != nullptr ||
+                     EndsShort(prev, l, right));
+      // A line broken by hand, and the next set in another typeface: a
+      // heading in the sans of a serif document, at the body's size and
+      // weight ("COMMITMENT 11: Sex-disaggregated statistics" / "Civil
+      // society organizations report…").
+      bool face_change = prev.family != 0 && l.family != 0 &&
+                         prev.family != l.family && EndsShort(prev, l, right);
       start = gap > 0.8 * h || gap < -0.5 * h || size_change || same_row ||
-              emphasis_change || run_in || StartsListItem(l.text);
+              emphasis_change || run_in || face_change ||
+              StartsListItem(l.text);
       if (region.kind == RegionKind::kTable) start = false;  // a cell is one
     }
     if (start) {

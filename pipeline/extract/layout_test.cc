@@ -1076,3 +1076,161 @@ TEST_CASE(
 }
 
 }  // namespace planmine
+
+namespace planmine {
+
+TEST_CASE(
+    "Layout: a form's label at the same place on every sheet, under the "
+    "sheet's own title, is content, the running header above it not",
+    "[layout]") {
+  // One commitment per page: a running header, the commitment's title
+  // (different on every page), then the form's first row, its label the
+  // same on every page and in the top margin.
+  std::vector<PageLines> pages;
+  const char* titles[] = {"Open budget data", "Beneficial ownership",
+                          "Public procurement", "Citizen audits",
+                          "Access to justice"};
+  for (int p = 0; p < 5; ++p) {
+    std::vector<Word> w;
+    Append(&w, Typeset("Fifth Open Government Plan", 300, 42, 9));
+    Append(&w, Typeset(titles[p], 57, 63, 11));
+    Append(&w, Typeset("Start and end dates", 60, 84));
+    Append(&w, Typeset("March " + std::to_string(2020 + p) + " - June 2022",
+                       210, 84));
+    Append(&w, Typeset("Body text that differs on page " + std::to_string(p),
+                       60, 400));
+    pages.push_back(BuildLines(w, 595, 842));
+  }
+  auto marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+      INFO(pages[p].lines[i].text);
+      bool header = pages[p].lines[i].text.rfind("Fifth", 0) == 0;
+      CHECK(marks[p][i] == header);
+    }
+  // A two-line footer: the constant line above one whose page number
+  // follows " - " ("Edicao 136 - Pagina 4") is furniture, both lines.
+  pages.clear();
+  for (int p = 1; p <= 5; ++p) {
+    std::vector<Word> w;
+    Append(&w, Typeset("Body text that differs on page " + std::to_string(p),
+                       60, 400));
+    Append(&w, Typeset("Diario Oficial do Municipio", 400, 804, 9));
+    Append(&w, Typeset("Edicao 136 - Pagina " + std::to_string(p), 470, 816,
+                       9));
+    pages.push_back(BuildLines(w, 595, 842));
+  }
+  marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+      INFO(pages[p].lines[i].text);
+      bool body = pages[p].lines[i].text.rfind("Body", 0) == 0;
+      CHECK(marks[p][i] == !body);
+    }
+}
+
+TEST_CASE(
+    "Layout: a heading above a paragraph that opens with a bold label, and "
+    "a field line that ends short, end their blocks",
+    "[layout]") {
+  // A bold heading in slightly larger type (12 on 11), then "Lead agency:"
+  // in bold opening its line: not one bold run wrapped.
+  std::vector<Word> words =
+      Typeset("I. DIGITAL SERVICES", 50, 100, 12, true);
+  std::vector<Word> label = Typeset("Lead agency:", 50, 118, 11, true);
+  Append(&words, label);
+  Append(&words, Typeset("Digital Agency", 120, 118, 11));
+  // The field's line ends short of the text's edge; the next opens with a
+  // bold label: a field of its own although no sentence ended.
+  Append(&words, Typeset("Period:", 50, 131, 11, true));
+  Append(&words, Justified("April 2023 to December 2025 and the work of the",
+                           92, 400, 131, 11));
+  Append(&words, Justified("agencies goes on in the regions and in the", 50,
+                           400, 144, 11));
+  Append(&words, Typeset("capital.", 50, 157, 11));
+  PageLines pl = BuildLines(words, 595, 842);
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  REQUIRE(blocks.size() == 3);
+  CHECK(blocks[0].lines.size() == 1);
+  CHECK(blocks[1].lines[0].text == "Lead agency: Digital Agency");
+  CHECK(blocks[2].lines.size() == 3);  // a full line goes on
+}
+
+TEST_CASE(
+    "Layout: a line broken by hand and the next in another typeface end a "
+    "block, the same faces or a full line go on",
+    "[layout]") {
+  auto blocks_of = [](uint32_t heading_face, double heading_end) {
+    std::vector<Word> words;
+    std::vector<Word> head =
+        Typeset("COMMITMENT 11: Statistics", 50, 100, 10);
+    // Stretched to end where asked (a full line reaches 400).
+    double extra = (heading_end - head.back().box.x1) / (head.size() - 1);
+    for (size_t k = 0; k < head.size(); ++k) {
+      head[k].box.x0 += extra * k;
+      head[k].box.x1 += extra * k;
+      head[k].family = heading_face;
+    }
+    Append(&words, head);
+    for (int k = 0; k < 3; ++k) {
+      std::vector<Word> row = Justified(
+          "civil society reports that there is no way to follow", 50, 400,
+          112 + 12 * k);
+      for (Word& w : row) w.family = 7;
+      Append(&words, row);
+    }
+    PageLines pl = BuildLines(words, 595, 842);
+    return OrderBlocks(pl.lines, pl.hints).size();
+  };
+  CHECK(blocks_of(9, 190) == 2);   // another face, ends short
+  CHECK(blocks_of(7, 190) == 1);   // the body's face
+  CHECK(blocks_of(9, 400) == 1);   // another face, but a full line
+  CHECK(blocks_of(0, 190) == 1);   // face unknown
+}
+
+TEST_CASE(
+    "Layout: a theme row shorter than the table that runs across a gutter "
+    "does not hide the column",
+    "[layout]") {
+  // No. | Commitment | Description | Lead agency, no rules, a shaded
+  // header; "Theme 1: Fiscal Transparency" runs from the first column into
+  // the third, alone on its row.
+  std::vector<Word> words;
+  Append(&words, Typeset("No.", 80, 100, 10, true));
+  Append(&words, Typeset("Commitment", 110, 100, 10, true));
+  Append(&words, Typeset("Description", 245, 100, 10, true));
+  Append(&words, Typeset("Lead agency", 500, 100, 10, true));
+  // 175 points: under 0.4 of the table's width (475).
+  Append(&words, Typeset("Theme 1: Fiscal and Budget Openness", 80, 118, 10,
+                         true));
+  const char* titles[][3] = {{"Modernize the", "transparency of", "companies"},
+                             {"Budget", "transparency", "portal"},
+                             {"Participatory", "budgeting for", "all"}};
+  for (int r = 0; r < 3; ++r) {
+    double y = 136 + 44 * r;
+    Append(&words, Typeset(std::to_string(r + 1), 80, y));
+    for (int k = 0; k < 3; ++k) {
+      Append(&words, Typeset(titles[r][k], 110, y + 12 * k));
+      Append(&words, Typeset("the ministry will lead it", 245, y + 12 * k));
+    }
+    Append(&words, Typeset("Treasury", 500, y));
+  }
+  PageLines pl = BuildLines(words, 595, 842);
+  pl.hints.fills.push_back({75, 97, 560, 113});
+  std::vector<Block> blocks = OrderBlocks(pl.lines, pl.hints);
+  std::string t = Text(blocks);
+  INFO(t);
+  bool title_cell = false;
+  for (const Block& b : blocks) {
+    std::string cell;
+    for (const Line& l : b.lines) cell += l.text + " ";
+    if (cell.find("Modernize the transparency of companies") !=
+        std::string::npos)
+      title_cell = cell.find("ministry") == std::string::npos;
+  }
+  CHECK(title_cell);
+}
+
+}  // namespace planmine
