@@ -33,10 +33,10 @@ std::string_view FaceFamily(std::string_view name) {
 
 std::string FamilyKey(std::string_view name) {
   std::string key(FaceFamily(name));
-  static const char* kSuffixes[] = {"psmt", "mt", "ps", "bolditalic",
-                                    "boldoblique", "bold", "italic", "oblique",
-                                    "regular", "medium", "semibold",
-                                    "light", "black"};
+  static const char* kSuffixes[] = {
+      "psmt",     "mt",     "ps",      "bolditalic", "boldoblique",
+      "bold",     "italic", "oblique", "regular",    "medium",
+      "semibold", "light",  "black"};
   for (bool changed = true; changed;) {
     changed = false;
     while (!key.empty() && key.back() >= '0' && key.back() <= '9') {

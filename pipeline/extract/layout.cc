@@ -799,8 +799,8 @@ bool InMargin(const Line& l, double page_height) {
 // "Action Plan | page 1", "Informe 2021 · Página 3 de 9", "Edição 136 -
 // Página 4": a margin line with a page number as one of its parts.
 bool HasPageNumberPart(const std::string& text) {
-  static const char* kSeparators[] = {"|", "\xC2\xB7", "\xE2\x80\x94",
-                                      "\xE2\x80\x93", "\xE2\x80\xA2", " - "};
+  static const char* kSeparators[] = {
+      "|", "\xC2\xB7", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", " - "};
   for (const char* sep : kSeparators) {
     size_t at = 0, next;
     std::string s(sep);
@@ -2561,9 +2561,9 @@ bool Emphasized(const Line& l) {
 }
 
 // Whether `prev`, set flush left with `l`, ends short of the text's right
-// edge `right` (LocalRightEdges) by more room than `l`'s first word and a space need: a line broken
-// by hand (a heading), for a wrapped line ends where the next word would
-// not fit. Centred lines are not judged.
+// edge `right` (LocalRightEdges) by more room than `l`'s first word and a space
+// need: a line broken by hand (a heading), for a wrapped line ends where the
+// next word would not fit. Centred lines are not judged.
 bool EndsShort(const Line& prev, const Line& l, double right) {
   double em = std::max(1.0, prev.font_size);
   if (std::abs(prev.box.x0 - l.box.x0) > 0.5 * em || l.text.empty())

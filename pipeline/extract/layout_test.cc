@@ -1116,8 +1116,8 @@ TEST_CASE(
     Append(&w, Typeset("Body text that differs on page " + std::to_string(p),
                        60, 400));
     Append(&w, Typeset("Diario Oficial do Municipio", 400, 804, 9));
-    Append(&w, Typeset("Edicao 136 - Pagina " + std::to_string(p), 470, 816,
-                       9));
+    Append(&w,
+           Typeset("Edicao 136 - Pagina " + std::to_string(p), 470, 816, 9));
     pages.push_back(BuildLines(w, 595, 842));
   }
   marks = FindFurniture(pages);
@@ -1135,8 +1135,7 @@ TEST_CASE(
     "[layout]") {
   // A bold heading in slightly larger type (12 on 11), then "Lead agency:"
   // in bold opening its line: not one bold run wrapped.
-  std::vector<Word> words =
-      Typeset("I. DIGITAL SERVICES", 50, 100, 12, true);
+  std::vector<Word> words = Typeset("I. DIGITAL SERVICES", 50, 100, 12, true);
   std::vector<Word> label = Typeset("Lead agency:", 50, 118, 11, true);
   Append(&words, label);
   Append(&words, Typeset("Digital Agency", 120, 118, 11));
@@ -1164,8 +1163,7 @@ TEST_CASE(
     "[layout]") {
   auto blocks_of = [](uint32_t heading_face, double heading_end) {
     std::vector<Word> words;
-    std::vector<Word> head =
-        Typeset("COMMITMENT 11: Statistics", 50, 100, 10);
+    std::vector<Word> head = Typeset("COMMITMENT 11: Statistics", 50, 100, 10);
     // Stretched to end where asked (a full line reaches 400).
     double extra = (heading_end - head.back().box.x1) / (head.size() - 1);
     for (size_t k = 0; k < head.size(); ++k) {
@@ -1175,19 +1173,19 @@ TEST_CASE(
     }
     Append(&words, head);
     for (int k = 0; k < 3; ++k) {
-      std::vector<Word> row = Justified(
-          "civil society reports that there is no way to follow", 50, 400,
-          112 + 12 * k);
+      std::vector<Word> row =
+          Justified("civil society reports that there is no way to follow", 50,
+                    400, 112 + 12 * k);
       for (Word& w : row) w.family = 7;
       Append(&words, row);
     }
     PageLines pl = BuildLines(words, 595, 842);
     return OrderBlocks(pl.lines, pl.hints).size();
   };
-  CHECK(blocks_of(9, 190) == 2);   // another face, ends short
-  CHECK(blocks_of(7, 190) == 1);   // the body's face
-  CHECK(blocks_of(9, 400) == 1);   // another face, but a full line
-  CHECK(blocks_of(0, 190) == 1);   // face unknown
+  CHECK(blocks_of(9, 190) == 2);  // another face, ends short
+  CHECK(blocks_of(7, 190) == 1);  // the body's face
+  CHECK(blocks_of(9, 400) == 1);  // another face, but a full line
+  CHECK(blocks_of(0, 190) == 1);  // face unknown
 }
 
 TEST_CASE(
@@ -1203,8 +1201,8 @@ TEST_CASE(
   Append(&words, Typeset("Description", 245, 100, 10, true));
   Append(&words, Typeset("Lead agency", 500, 100, 10, true));
   // 175 points: under 0.4 of the table's width (475).
-  Append(&words, Typeset("Theme 1: Fiscal and Budget Openness", 80, 118, 10,
-                         true));
+  Append(&words,
+         Typeset("Theme 1: Fiscal and Budget Openness", 80, 118, 10, true));
   const char* titles[][3] = {{"Modernize the", "transparency of", "companies"},
                              {"Budget", "transparency", "portal"},
                              {"Participatory", "budgeting for", "all"}};
