@@ -45,7 +45,7 @@ std::string FamilyKey(std::string_view name) {
     }
     for (const char* suffix : kSuffixes) {
       std::string_view s(suffix);
-      // Never the whole name: "roman" stays a family of its own.
+      // Never the whole name: "bold" stays a family of its own.
       if (key.size() > s.size() &&
           key.compare(key.size() - s.size(), s.size(), s) == 0) {
         key.resize(key.size() - s.size());

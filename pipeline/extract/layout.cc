@@ -1046,27 +1046,32 @@ bool HeadsItsText(const PageLines& page, size_t i, const std::string& sig,
   return at >= 0 && (gap < 0.5 * h || (own_number && gap < h));
 }
 
-// Whether line i of `page`, marked furniture for repeating, stands in the
-// body on this page: a line that is neither furniture nor recurring (its
-// text, digits aside, in the margin of many pages) lies between it and the
-// page's edge (a form's label under each sheet's own
-// title). A running header has nothing but furniture between it and its
-// edge. (What shares its row is no evidence: a header's part that varies,
-// "Edição 136 - Página 4", is not always known for furniture.)
-bool AmongBody(const PageLines& page, size_t i, const std::vector<bool>& marks,
-               const std::vector<bool>& recurring) {
-  const Line& l = page.lines[i];
-  bool top = CenterY(l.box) < page.height / 2;
-  for (size_t k = 0; k < page.lines.size(); ++k) {
-    if (k == i || marks[k] || recurring[k]) continue;
-    const Box& o = page.lines[k].box;
-    if (top ? o.y1 <= l.box.y0 : o.y0 >= l.box.y1) return true;
+// Where the body reaches on `page`: the top of its highest and the bottom
+// of its lowest line that is neither furniture nor recurring (its text,
+// digits aside, in the margin of many pages). A line marked for repeating
+// stands among the body when the body reaches past it towards its page's
+// edge (a form's label under each sheet's own title); a running header has
+// nothing but furniture between it and its edge. (What shares its row is
+// no evidence: a header's part that varies, "Edição 136 - Página 4", is not
+// always known for furniture.)
+struct BodyReach {
+  double top = 1e18, bottom = -1e18;
+  BodyReach(const PageLines& page, const std::vector<bool>& marks,
+            const std::vector<bool>& recurring) {
+    for (size_t k = 0; k < page.lines.size(); ++k) {
+      if (marks[k] || recurring[k]) continue;
+      top = std::min(top, page.lines[k].box.y1);
+      bottom = std::max(bottom, page.lines[k].box.y0);
+    }
   }
-  return false;
-}
+  bool Beyond(const Line& l, double page_height) const {
+    return CenterY(l.box) < page_height / 2 ? top <= l.box.y0
+                                            : bottom >= l.box.y1;
+  }
+};
 
 // Unmarks the lines marked only for repeating whose text, on at least half
-// of the pages that print it, stands among the body (AmongBody): the labels
+// of the pages that print it, stands among the body (BodyReach): the labels
 // of a one-sheet-per-page form repeat at the same place on every sheet but
 // are content. `repeat_only[p][i]`: marked by a repetition rule and by no
 // other; `recurring[p][i]`: a repeat, marked or not (never evidence of the
@@ -1076,18 +1081,19 @@ void KeepRepeatsAmongBody(const std::vector<PageLines>& pages,
                           const std::vector<std::vector<bool>>& repeat_only,
                           const std::vector<std::vector<bool>>& recurring,
                           std::vector<std::vector<bool>>* marks) {
-  for (const PageLines& pl : pages)
-    if (pl.lines.size() > 5000) return;  // no quadratic work
   for (int round = 0; round < 8; ++round) {
     // Per text (digits as #): pages printing it, pages where it is body.
     std::map<std::string, std::pair<int, int>> votes;
-    for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t p = 0; p < pages.size(); ++p) {
+      BodyReach reach(pages[p], (*marks)[p], recurring[p]);
       for (size_t i = 0; i < pages[p].lines.size(); ++i) {
         if (!repeat_only[p][i] || !(*marks)[p][i]) continue;
-        auto& [printed, body] = votes[Signature(pages[p].lines[i].text)];
+        const Line& l = pages[p].lines[i];
+        auto& [printed, body] = votes[Signature(l.text)];
         ++printed;
-        body += AmongBody(pages[p], i, (*marks)[p], recurring[p]) ? 1 : 0;
+        body += reach.Beyond(l, pages[p].height) ? 1 : 0;
       }
+    }
     bool changed = false;
     for (size_t p = 0; p < pages.size(); ++p)
       for (size_t i = 0; i < pages[p].lines.size(); ++i) {

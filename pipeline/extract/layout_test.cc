@@ -87,6 +87,21 @@ std::vector<Word> ParagraphRoundBox(double x0, double x1) {
   return words;
 }
 
+// Checks FindFurniture on every line of `pages`: marked exactly when the
+// line's text starts with `prefix` (or, `inverted`, when it
+// does not).
+void CheckFurnitureStartsWith(const std::vector<PageLines>& pages,
+                              const std::string& prefix,
+                              bool inverted = false) {
+  std::vector<std::vector<bool>> marks = FindFurniture(pages);
+  for (size_t p = 0; p < pages.size(); ++p)
+    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+      INFO(pages[p].lines[i].text);
+      bool starts = pages[p].lines[i].text.rfind(prefix, 0) == 0;
+      CHECK(marks[p][i] == (starts != inverted));
+    }
+}
+
 std::string Text(const std::vector<Block>& blocks) {
   std::string s;
   for (const Block& b : blocks)
@@ -1022,13 +1037,7 @@ TEST_CASE(
                    70, 400));
     pages.push_back(BuildLines(w, 595, 842));
   }
-  auto marks = FindFurniture(pages);
-  for (size_t p = 0; p < pages.size(); ++p)
-    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
-      INFO(pages[p].lines[i].text);
-      bool header = pages[p].lines[i].text.rfind("Terceiro", 0) == 0;
-      CHECK(marks[p][i] == header);
-    }
+  CheckFurnitureStartsWith(pages, "Terceiro");
   // Nearer the header (10 points) than twice its gap to the title (7), but
   // numbered 3, 5, 7… on consecutive pages: a unit's number, not a page's.
   // A header whose number runs with the pages stays furniture.
@@ -1045,13 +1054,7 @@ TEST_CASE(
                    70, 400, 11));
     pages.push_back(BuildLines(w, 595, 842));
   }
-  marks = FindFurniture(pages);
-  for (size_t p = 0; p < pages.size(); ++p)
-    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
-      INFO(pages[p].lines[i].text);
-      bool header = pages[p].lines[i].text.rfind("Quinto", 0) == 0;
-      CHECK(marks[p][i] == header);
-    }
+  CheckFurnitureStartsWith(pages, "Quinto");
 }
 
 }  // namespace planmine
@@ -1101,13 +1104,7 @@ TEST_CASE(
                        60, 400));
     pages.push_back(BuildLines(w, 595, 842));
   }
-  auto marks = FindFurniture(pages);
-  for (size_t p = 0; p < pages.size(); ++p)
-    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
-      INFO(pages[p].lines[i].text);
-      bool header = pages[p].lines[i].text.rfind("Fifth", 0) == 0;
-      CHECK(marks[p][i] == header);
-    }
+  CheckFurnitureStartsWith(pages, "Fifth");
   // A two-line footer: the constant line above one whose page number
   // follows " - " ("Edicao 136 - Pagina 4") is furniture, both lines.
   pages.clear();
@@ -1120,13 +1117,7 @@ TEST_CASE(
            Typeset("Edicao 136 - Pagina " + std::to_string(p), 470, 816, 9));
     pages.push_back(BuildLines(w, 595, 842));
   }
-  marks = FindFurniture(pages);
-  for (size_t p = 0; p < pages.size(); ++p)
-    for (size_t i = 0; i < pages[p].lines.size(); ++i) {
-      INFO(pages[p].lines[i].text);
-      bool body = pages[p].lines[i].text.rfind("Body", 0) == 0;
-      CHECK(marks[p][i] == !body);
-    }
+  CheckFurnitureStartsWith(pages, "Body", /*inverted=*/true);
 }
 
 TEST_CASE(
